@@ -1,0 +1,45 @@
+"""ClusterHub: members-only collaboration platforms for business clusters."""
+from pathlib import Path
+
+from flask import Flask
+from flask_sqlalchemy.session import Session
+
+from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
+from clusterhub.accounts.views import bp as accounts_bp
+from clusterhub.accounts.views import load_user
+from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
+from clusterhub.extensions import babel, csrf, db, login_manager, migrate
+from clusterhub.home.views import bp as home_bp
+from clusterhub.invitations.views import bp as invitations_bp
+from tenants import scoping
+from tenants.views import bp as clusters_bp
+
+ROOT = Path(__file__).resolve().parent.parent
+BLUEPRINTS = (home_bp, accounts_bp, clusters_bp, invitations_bp)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application; `config` overrides what the environment says."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"))
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_mapping(from_environment(app.instance_path))
+    app.config.from_mapping(config or {})
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = i18n.LOGIN_MESSAGE
+    login_manager.login_message_category = "info"
+    i18n.init_app(app, babel)
+    scoping.install(Session)
+    errors.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    cli.init_app(app)
+    return app

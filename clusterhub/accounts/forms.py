@@ -1,0 +1,63 @@
+"""Sign-in, password and personal settings forms."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
+from clusterhub.i18n import LANGUAGES
+
+
+def email_field() -> EmailField:
+    return EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+
+
+def new_password_fields() -> tuple[PasswordField, PasswordField]:
+    """A new password and its repetition, with the same rules everywhere."""
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
+        description=_l("At least %(count)d characters.", count=MIN_PASSWORD_LENGTH),
+    )
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+    return password, confirm
+
+
+def name_field() -> StringField:
+    return StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)])
+
+
+def language_field(description: str = "") -> SelectField:
+    return SelectField(_l("Language"), choices=list(LANGUAGES.items()), description=description)
+
+
+class LoginForm(FlaskForm):
+    email = email_field()
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Keep me signed in on this computer"))
+
+
+class ResetRequestForm(FlaskForm):
+    email = email_field()
+
+
+class NewPasswordForm(FlaskForm):
+    password, confirm = new_password_fields()
+
+
+class AccountForm(FlaskForm):
+    name = name_field()
+    language = language_field()
+
+
+class LanguageForm(FlaskForm):
+    language = language_field()
+
+
+class AcceptInvitationForm(FlaskForm):
+    name = name_field()
+    password, confirm = new_password_fields()
+    language = language_field()

@@ -1,0 +1,67 @@
+"""People who sign in, and failed sign-ins for throttling."""
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, CheckConstraint, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from clusterhub.collation import latvian_sort_key
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
+from tenants.models import Membership
+
+LANGUAGES = ("lv", "en")
+
+
+def normalise_email(value: str) -> str:
+    """E-mail addresses are compared without case and surrounding spaces."""
+    return value.strip().lower()
+
+
+class User(UserMixin, CreatedAtMixin, db.Model):
+    """A person; may belong to several clusters."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("email = lower(email)", name="email_lowercase"),
+        CheckConstraint("language in ('lv', 'en')", name="language_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_sort: Mapped[str] = mapped_column(String(800), index=True)
+    password_hash: Mapped[str] = mapped_column(String(400))
+    language: Mapped[str] = mapped_column(String(5), default="lv")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_organiser: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="user")
+
+    @validates("email")
+    def _normalise(self, key, value):
+        return normalise_email(value)
+
+    @validates("name")
+    def _keep_sort_key(self, key, value):
+        self.name_sort = latvian_sort_key(value)
+        return value
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+class FailedLogin(db.Model):
+    """One failed sign-in; recent rows per e-mail and per address decide throttling."""
+
+    __tablename__ = "failed_logins"
+    __table_args__ = (Index("ix_failed_logins_email_at", "email", "at"), Index("ix_failed_logins_ip_at", "ip", "at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    ip: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,106 @@
+"""People: creating them, checking passwords, throttling guessers, password-reset links."""
+from datetime import timedelta
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import delete, func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from clusterhub.accounts.models import FailedLogin, User, normalise_email
+from clusterhub.db import utcnow
+from clusterhub.extensions import db
+
+MIN_PASSWORD_LENGTH = 10
+_RESET_SALT = "password-reset"
+
+
+class AccountError(ValueError):
+    """A person could not be created or changed as asked; the message says why."""
+
+
+class Throttled(Exception):
+    """Too many failed sign-ins for this e-mail or address lately."""
+
+
+def hash_password(password: str) -> str:
+    """A memory-hard hash of `password` (scrypt, cost from the settings)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def find_user(email: str) -> User | None:
+    """The person with this e-mail, whatever its case."""
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(email: str, name: str, password: str, language: str = "lv",
+                is_admin: bool = False, is_organiser: bool = False) -> User:
+    """Add a person; the e-mail must be new."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+    if find_user(email) is not None:
+        raise AccountError(f"a user with e-mail {normalise_email(email)} exists already")
+    user = User(email=email, name=name.strip(), password_hash=hash_password(password),
+                language=language, is_admin=is_admin, is_organiser=is_organiser)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def _window_start():
+    return utcnow() - timedelta(minutes=current_app.config["LOGIN_THROTTLE_MINUTES"])
+
+
+def _recent_failures(column, value) -> int:
+    return db.session.scalar(
+        select(func.count(FailedLogin.id)).where(column == value, FailedLogin.at >= _window_start())
+    )
+
+
+def is_throttled(email: str, ip: str) -> bool:
+    """True after too many recent failures for this e-mail (known or not) or this address."""
+    config = current_app.config
+    return (_recent_failures(FailedLogin.email, normalise_email(email)) >= config["LOGIN_FAILURES_PER_EMAIL"]
+            or _recent_failures(FailedLogin.ip, ip) >= config["LOGIN_FAILURES_PER_ADDRESS"])
+
+
+def authenticate(email: str, password: str, ip: str) -> User | None:
+    """The person if the password is right; records a failure otherwise. Raises Throttled."""
+    if is_throttled(email, ip):
+        raise Throttled()
+    user = find_user(email)
+    # Hash even for unknown e-mails so the answer takes as long either way.
+    stored = user.password_hash if user else hash_password("not-a-real-password")
+    if user is not None and user.active and check_password_hash(stored, password):
+        db.session.execute(delete(FailedLogin).where(FailedLogin.email == user.email))
+        return user
+    db.session.add(FailedLogin(email=normalise_email(email), ip=ip, at=utcnow()))
+    return None
+
+
+def set_password(user: User, password: str) -> None:
+    """Replace a person's password; old reset links stop working."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+    user.password_hash = hash_password(password)
+
+
+def _reset_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_RESET_SALT)
+
+
+def reset_token(user: User) -> str:
+    """A signed link token; it dies when the password changes or after the configured hours."""
+    return _reset_serializer().dumps({"u": user.id, "p": user.password_hash[-12:]})
+
+
+def user_from_reset_token(token: str) -> User | None:
+    """The person a valid, unused, unexpired reset token belongs to."""
+    max_age = current_app.config["PASSWORD_RESET_HOURS"] * 3600
+    try:
+        data = _reset_serializer().loads(token, max_age=max_age)
+    except BadSignature:
+        return None
+    user = db.session.get(User, data.get("u"))
+    if user is None or not user.active or user.password_hash[-12:] != data.get("p"):
+        return None
+    return user

@@ -1,0 +1,135 @@
+"""Sign in and out, password reset, invitation acceptance, personal settings."""
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from clusterhub.accounts import forms
+from clusterhub.accounts.models import User
+from clusterhub.accounts.services import (Throttled, authenticate, create_user, find_user, reset_token,
+                                          set_password, user_from_reset_token)
+from clusterhub.extensions import db
+from clusterhub.forms import ConfirmForm
+from clusterhub.invitations.services import InvitationError, accept, invitation_from_token
+from clusterhub.invitations.views import invitation_problem
+from clusterhub.mail import send_mail
+from clusterhub.navigation import safe_next
+
+bp = Blueprint("accounts", __name__)
+
+
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's loader: people are platform-wide, not owned by a cluster."""
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(safe_next())
+    form = forms.LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = authenticate(form.email.data, form.password.data, request.remote_addr or "")
+        except Throttled:
+            minutes = current_app.config["LOGIN_THROTTLE_MINUTES"]
+            form.email.errors.append(
+                _("Too many failed attempts. Wait %(minutes)d minutes and try again.", minutes=minutes))
+        else:
+            db.session.commit()
+            if user is not None:
+                login_user(user, remember=form.remember.data)
+                flash(_("Welcome, %(name)s!", name=user.name), "success")
+                return redirect(safe_next())
+            form.password.errors.append(_("The e-mail or password is wrong."))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+def reset_request():
+    form = forms.ResetRequestForm()
+    if form.validate_on_submit():
+        user = find_user(form.email.data)
+        if user is not None and user.active:
+            link = url_for("accounts.reset_password", token=reset_token(user), _external=True)
+            send_mail(user.email, user.language, "password_reset", user=user, link=link,
+                      hours=current_app.config["PASSWORD_RESET_HOURS"])
+        # The same answer whether or not the address is known: nobody learns who has an account.
+        flash(_("If an account exists for that address, we have sent it a link to choose a new password."),
+              "info")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    user = user_from_reset_token(token)
+    if user is None:
+        flash(_("This link is invalid, used or expired. Ask for a new one."), "error")
+        return redirect(url_for("accounts.reset_request"))
+    form = forms.NewPasswordForm()
+    if form.validate_on_submit():
+        set_password(user, form.password.data)
+        db.session.commit()
+        login_user(user)
+        flash(_("Your password has been changed."), "success")
+        return redirect(url_for("home.index"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    try:
+        invitation = invitation_from_token(token)
+    except InvitationError as error:
+        return invitation_problem(error)
+    if current_user.is_authenticated:
+        return _join_as_current_user(invitation)
+    if find_user(invitation.email) is not None:
+        flash(_("You already have an account. Sign in to accept the invitation."), "info")
+        return redirect(url_for("accounts.login", next=request.path))
+    form = forms.AcceptInvitationForm()
+    if form.validate_on_submit():
+        user = create_user(invitation.email, form.name.data, form.password.data, language=form.language.data)
+        return _finish_joining(invitation, user)
+    return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+
+
+def _join_as_current_user(invitation):
+    if current_user.email != invitation.email:
+        return invitation_problem(InvitationError("other_user"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        return _finish_joining(invitation, current_user)
+    return render_template("accounts/join.html", form=form, invitation=invitation)
+
+
+def _finish_joining(invitation, user):
+    try:
+        membership = accept(invitation, user)
+    except InvitationError as error:
+        db.session.rollback()
+        return invitation_problem(error)
+    db.session.commit()
+    login_user(user)
+    flash(_("Welcome to %(cluster)s!", cluster=membership.tenant.name), "success")
+    return redirect(url_for("clusters.home", tenant_slug=membership.tenant.slug))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    form = forms.AccountForm(obj=current_user)
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        db.session.commit()
+        session["language"] = current_user.language
+        flash(_("Your settings have been saved."), "success")
+        return redirect(url_for("accounts.account"))
+    return render_template("accounts/account.html", form=form)

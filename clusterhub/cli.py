@@ -1,0 +1,12 @@
+"""Command groups of `flask --app clusterhub`; each feature keeps its own."""
+from clusterhub.accounts.cli import users_cli
+from clusterhub.demo.cli import demo_cli
+from tenants.cli import tenants_cli
+
+GROUPS = (tenants_cli, users_cli, demo_cli)
+
+
+def init_app(app) -> None:
+    """Register every feature's command group."""
+    for group in GROUPS:
+        app.cli.add_command(group)

@@ -1,0 +1,64 @@
+"""Settings come from CLUSTERHUB_* environment variables; tests pass overrides to create_app."""
+import os
+import secrets
+from pathlib import Path
+
+ENV_PREFIX = "CLUSTERHUB_"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(ENV_PREFIX + name, default)
+
+
+def _env_flag(name: str, default: bool = False) -> bool:
+    value = _env(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def from_environment(instance_path: str) -> dict:
+    """The settings this process was started with."""
+    instance = Path(instance_path)
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'clusterhub.sqlite3'}"),
+        "SECRET_KEY": _env("SECRET_KEY"),
+        "MAIL_BACKEND": _env("MAIL_BACKEND", "file"),
+        "MAIL_DIR": _env("MAIL_DIR", str(instance / "mail")),
+        "MAIL_HOST": _env("MAIL_HOST", "localhost"),
+        "MAIL_PORT": int(_env("MAIL_PORT", "25")),
+        "MAIL_USERNAME": _env("MAIL_USERNAME"),
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD"),
+        "MAIL_STARTTLS": _env_flag("MAIL_STARTTLS"),
+        "MAIL_FROM": _env("MAIL_FROM", "ClusterHub <noreply@clusterhub.localhost>"),
+        "SESSION_COOKIE_SECURE": _env_flag("SECURE_COOKIES"),
+        "REMEMBER_COOKIE_SECURE": _env_flag("SECURE_COOKIES"),
+        # scrypt is memory-hard; tests lower the cost to stay fast.
+        "PASSWORD_HASH_METHOD": _env("PASSWORD_HASH_METHOD", "scrypt:32768:8:1"),
+    }
+    return {key: value for key, value in settings.items() if value is not None}
+
+
+DEFAULTS = {
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "BABEL_DEFAULT_LOCALE": "lv",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Riga",
+    "INVITATION_DAYS": 7,
+    "PASSWORD_RESET_HOURS": 2,
+    "LOGIN_FAILURES_PER_EMAIL": 5,
+    "LOGIN_FAILURES_PER_ADDRESS": 30,
+    "LOGIN_THROTTLE_MINUTES": 15,
+    "PAGE_SIZE": 25,
+}
+
+
+def stored_secret_key(instance_path: str) -> str:
+    """A random key made on first start and kept in the instance folder, so sessions survive restarts."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,19 @@
+"""The manager's invitation form."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField
+from wtforms.validators import Length
+
+from clusterhub.accounts.forms import email_field, language_field
+
+ROLE_CHOICES = [("member", _l("Member")), ("manager", _l("Manager"))]
+
+
+class InvitationForm(FlaskForm):
+    email = email_field()
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    company_name = StringField(
+        _l("Company"), validators=[Length(max=200)],
+        description=_l("The company this person represents. A company that is not yet a member joins the cluster."),
+    )
+    language = language_field(_l("The language of the invitation e-mail."))

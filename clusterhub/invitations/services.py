@@ -1,0 +1,93 @@
+"""Inviting people into the current cluster and accepting invitations (each link works once)."""
+from datetime import timedelta
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select, update
+
+from clusterhub.accounts.models import User, normalise_email
+from clusterhub.db import utcnow
+from clusterhub.extensions import db
+from clusterhub.invitations.models import Invitation
+from tenants.context import current_tenant_id, tenant_scope
+from tenants.models import Membership, Tenant
+from tenants.services import add_member
+
+_SALT = "invitation"
+
+
+class InvitationError(ValueError):
+    """The invitation cannot be made or used; `reason` is one of the keys of REASONS in the views."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
+
+
+def invite(email: str, role: str, company_name: str, invited_by: User) -> Invitation:
+    """Invite `email` into the current cluster; an earlier pending invitation for it is revoked."""
+    email = normalise_email(email)
+    already_member = select(Membership.id).join(Membership.user).where(User.email == email)
+    if db.session.scalar(already_member) is not None:
+        raise InvitationError("member")
+    db.session.execute(
+        update(Invitation)
+        .where(Invitation.tenant_id == current_tenant_id(), Invitation.email == email,
+               Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    days = current_app.config["INVITATION_DAYS"]
+    invitation = Invitation(email=email, role=role, company_name=company_name.strip(),
+                            invited_by=invited_by, expires_at=utcnow() + timedelta(days=days))
+    db.session.add(invitation)
+    db.session.flush()
+    return invitation
+
+
+def invitation_token(invitation: Invitation) -> str:
+    """The signed token of the e-mailed link."""
+    return _serializer().dumps({"t": invitation.tenant_id, "i": invitation.id})
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The pending invitation behind a link; raises InvitationError if it is unusable."""
+    try:
+        data = _serializer().loads(token)
+    except BadSignature:
+        raise InvitationError("invalid") from None
+    tenant = db.session.get(Tenant, data.get("t"))
+    if tenant is None or not tenant.active:
+        raise InvitationError("invalid")
+    with tenant_scope(tenant):
+        invitation = db.session.get(Invitation, data.get("i"))
+    if invitation is None:
+        raise InvitationError("invalid")
+    if invitation.status != "pending":
+        raise InvitationError(invitation.status)
+    return invitation
+
+
+def accept(invitation: Invitation, user: User) -> Membership:
+    """Use the invitation for `user`; a second use, even at the same moment, fails."""
+    if user.email != invitation.email:
+        raise InvitationError("other_user")
+    with tenant_scope(invitation.tenant):
+        claimed = db.session.execute(
+            update(Invitation)
+            .where(Invitation.id == invitation.id, Invitation.accepted_at.is_(None))
+            .values(accepted_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:
+            raise InvitationError("accepted")
+        return add_member(user, invitation.role, invitation.company_name)
+
+
+def revoke(invitation: Invitation) -> None:
+    """Stop a pending invitation's link from working."""
+    if invitation.status == "pending":
+        invitation.revoked_at = utcnow()

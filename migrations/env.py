@@ -1,0 +1,45 @@
+"""Alembic environment: the app's engine and metadata, batch mode so SQLite can alter tables."""
+import logging
+from logging.config import fileConfig
+
+from alembic import context
+from flask import current_app
+
+from clusterhub.db import UTCDateTime
+
+config = context.config
+if config.config_file_name and not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+db = current_app.extensions["migrate"].db
+
+
+def render_item(type_, obj, autogen_context):
+    """Write our timestamp type as the plain SQLAlchemy type it stores, so migrations import nothing of ours."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def _configure(**kwargs) -> None:
+    context.configure(target_metadata=db.metadata, compare_type=True, render_as_batch=True,
+                      render_item=render_item, **kwargs)
+
+
+def run_migrations_offline() -> None:
+    _configure(url=db.engine.url.render_as_string(hide_password=False), literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    with db.engine.connect() as connection:
+        _configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,41 @@
+"""Cluster pages: /c/<tenant_slug>/…, resolved once per request and open to members only."""
+from flask import Blueprint, abort, g
+from flask_login import current_user
+from sqlalchemy import select
+
+from clusterhub.extensions import db, login_manager
+from tenants.context import set_tenant
+from tenants.models import Membership, Tenant
+
+
+def _resolve_tenant(endpoint, values) -> None:
+    slug = values.pop("tenant_slug", None) if values else None
+    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug, Tenant.active.is_(True)))
+    if tenant is None:
+        abort(404)
+    set_tenant(tenant)
+
+
+def _keep_tenant_in_urls(endpoint, values) -> None:
+    if "tenant_slug" not in values and g.get("tenant") is not None:
+        values["tenant_slug"] = g.tenant.slug
+
+
+def _members_only():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    # The query is scoped to the cluster already, so this finds the membership of THIS cluster only.
+    g.membership = db.session.scalar(select(Membership).where(Membership.user_id == current_user.id))
+    if g.membership is None:
+        abort(404)  # a non-member must not learn that the cluster exists
+    return None
+
+
+class TenantBlueprint(Blueprint):
+    """A feature's blueprint whose every route lives inside one cluster."""
+
+    def __init__(self, name: str, import_name: str, url_prefix: str = ""):
+        super().__init__(name, import_name, url_prefix="/c/<tenant_slug>" + url_prefix)
+        self.url_value_preprocessor(_resolve_tenant)
+        self.url_defaults(_keep_tenant_in_urls)
+        self.before_request(_members_only)

@@ -1,0 +1,86 @@
+"""Clusters, the mixins that mark cluster-owned data, and people's memberships."""
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
+
+from clusterhub.collation import latvian_sort_key
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
+
+VISION_MAX = 140
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ROLES = ("member", "manager")
+
+
+class Tenant(CreatedAtMixin, db.Model):
+    """A cluster: one members-only platform."""
+
+    __tablename__ = "tenants"
+    __table_args__ = (
+        CheckConstraint("length(slug) between 2 and 60", name="slug_length"),
+        CheckConstraint(f"length(vision) <= {VISION_MAX}", name="vision_length"),
+        CheckConstraint("length(name) > 0", name="name_present"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_sort: Mapped[str] = mapped_column(String(800), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    vision: Mapped[str] = mapped_column(String(VISION_MAX), default="")
+    sector: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    @validates("name")
+    def _keep_sort_key(self, key, value):
+        self.name_sort = latvian_sort_key(value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<Tenant {self.slug}>"
+
+
+class TenantScoped:
+    """Rows owned by one cluster; tenants/scoping.py filters every query on them."""
+
+    @declared_attr
+    def tenant_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+
+
+class TenantShared:
+    """Rows several clusters can see (a company in two clusters); visible only through a link row."""
+
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        """The SQL condition that makes a row visible inside cluster `tenant_id`."""
+        raise NotImplementedError
+
+
+class Membership(TenantScoped, CreatedAtMixin, db.Model):
+    """A person's place in a cluster: role and the company they represent there."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "user_id"),
+        CheckConstraint("role in ('member', 'manager')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    tenant: Mapped[Tenant] = relationship()
+    user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821
+    company: Mapped["Company | None"] = relationship()  # noqa: F821
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == "manager"
+
+    def __repr__(self) -> str:
+        return f"<Membership user={self.user_id} tenant={self.tenant_id} {self.role}>"
+

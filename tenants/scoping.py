@@ -1,0 +1,76 @@
+"""The ONE place where cluster data is kept inside its cluster.
+
+Every SELECT gets `with_loader_criteria` for the cluster-owned mixins (SQLAlchemy's
+"global WHERE criteria" recipe), every new cluster-owned row gets its tenant_id at flush,
+and a query for cluster data with no cluster chosen fails loudly instead of reading them all.
+"""
+from functools import cache
+
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+
+from clusterhub.db import Base
+from tenants.context import crossing_tenants, current_tenant_id
+from tenants.models import TenantScoped, TenantShared
+
+_SCOPED = (TenantScoped, TenantShared)
+
+
+class TenantScopeError(RuntimeError):
+    """Cluster data was touched with no cluster chosen and no `cross_tenant()` block."""
+
+
+@cache
+def _shared_models() -> tuple[type, ...]:
+    # SQLAlchemy analyses a criteria lambda with the class it is given, and TenantShared itself
+    # has no columns, so every shared model gets an option of its own.
+    return tuple(m.class_ for m in Base.registry.mappers if issubclass(m.class_, TenantShared))
+
+
+def _touches_cluster_data(state: ORMExecuteState) -> bool:
+    return any(issubclass(mapper.class_, _SCOPED) for mapper in state.all_mappers)
+
+
+def _scope_select(state: ORMExecuteState) -> None:
+    # Column and relationship loads inherit the criteria of the query that loaded their parent.
+    if not state.is_select or state.is_column_load or state.is_relationship_load:
+        return
+    if crossing_tenants():
+        return
+    tenant_id = current_tenant_id()
+    if tenant_id is None:
+        if _touches_cluster_data(state):
+            raise TenantScopeError("query for cluster data outside a cluster; use tenant_scope() or cross_tenant()")
+        return
+    state.statement = state.statement.options(
+        with_loader_criteria(TenantScoped, lambda cls: cls.tenant_id == tenant_id, include_aliases=True),
+        *(with_loader_criteria(model, lambda cls: cls.visible_in_tenant(tenant_id), include_aliases=True)
+          for model in _shared_models()),
+    )
+
+
+def _owner_id(obj: TenantScoped) -> int | None:
+    tenant = getattr(obj, "tenant", None)
+    if obj.tenant_id is None and tenant is not None:
+        return tenant.id
+    return obj.tenant_id
+
+
+def _stamp_new_rows(session: Session, flush_context, instances) -> None:
+    tenant_id = current_tenant_id()
+    for obj in session.new:
+        if not isinstance(obj, TenantScoped):
+            continue
+        owner_id = _owner_id(obj)
+        if owner_id is None and tenant_id is None:
+            raise TenantScopeError(f"new {type(obj).__name__} outside a cluster")
+        if owner_id is not None and tenant_id is not None and owner_id != tenant_id and not crossing_tenants():
+            raise TenantScopeError(f"new {type(obj).__name__} for another cluster")
+        obj.tenant_id = owner_id if owner_id is not None else tenant_id
+
+
+def install(session_class) -> None:
+    """Attach the scoping listeners to every session the app makes (once per process)."""
+    for name, listener in (("do_orm_execute", _scope_select), ("before_flush", _stamp_new_rows)):
+        if not event.contains(session_class, name, listener):
+            event.listen(session_class, name, listener)

@@ -1,0 +1,59 @@
+"""Creating clusters and reading a person's clusters."""
+import re
+
+from sqlalchemy import select
+
+from clusterhub.companies.services import company_named
+from clusterhub.extensions import db
+from tenants.context import cross_tenant
+from tenants.models import ROLES, SLUG_PATTERN, VISION_MAX, Membership, Tenant
+
+
+class TenantError(ValueError):
+    """A cluster could not be created as asked; the message says why."""
+
+
+def create_tenant(slug: str, name: str, vision: str = "", description: str = "",
+                  sector: str = "", region: str = "") -> Tenant:
+    """Add a cluster after checking its address and vision."""
+    if not re.fullmatch(SLUG_PATTERN, slug or "") or not 2 <= len(slug) <= 60:
+        raise TenantError(f"slug {slug!r} must be 2-60 lowercase letters, digits and single hyphens")
+    if not name.strip():
+        raise TenantError("name must not be empty")
+    if len(vision) > VISION_MAX:
+        raise TenantError(f"vision has {len(vision)} characters; at most {VISION_MAX}")
+    if db.session.scalar(select(Tenant.id).where(Tenant.slug == slug)) is not None:
+        raise TenantError(f"a cluster with slug {slug!r} exists already")
+    tenant = Tenant(slug=slug, name=name.strip(), vision=vision, description=description,
+                    sector=sector, region=region)
+    db.session.add(tenant)
+    db.session.flush()
+    return tenant
+
+
+def memberships_of(user) -> list[Membership]:
+    """All of a person's active clusters, for the cluster switcher and the start page."""
+    with cross_tenant():
+        rows = db.session.scalars(
+            select(Membership).join(Membership.tenant)
+            .where(Membership.user_id == user.id, Tenant.active.is_(True))
+            .order_by(Tenant.name_sort)
+        )
+        return list(rows)
+
+
+class MembershipError(ValueError):
+    """A person could not be added to the cluster; the message says why."""
+
+
+def add_member(user, role: str = "member", company_name: str = "") -> Membership:
+    """Make `user` a member of the current cluster, representing `company_name` if given."""
+    if role not in ROLES:
+        raise MembershipError(f"role must be one of {', '.join(ROLES)}")
+    if db.session.scalar(select(Membership.id).where(Membership.user_id == user.id)) is not None:
+        raise MembershipError(f"{user.email} is a member of this cluster already")
+    company = company_named(company_name) if company_name.strip() else None
+    membership = Membership(user=user, role=role, company=company)
+    db.session.add(membership)
+    db.session.flush()
+    return membership
