@@ -27,7 +27,8 @@ def _members_only():
     # The query is scoped to the cluster already, so this finds the membership of THIS cluster only.
     g.membership = db.session.scalar(select(Membership).where(Membership.user_id == current_user.id))
     if g.membership is None:
-        abort(404)  # a non-member must not learn that the cluster exists
+        set_tenant(None)  # the 404 page must not name the cluster: a non-member must not learn it exists
+        abort(404)
     return None
 
 

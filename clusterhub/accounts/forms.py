@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
@@ -31,7 +32,7 @@ def name_field() -> StringField:
 
 
 def language_field(description: str = "") -> SelectField:
-    return SelectField(_l("Language"), choices=list(LANGUAGES.items()), description=description)
+    return SelectField(_l("Language"), choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()], description=description)
 
 
 class LoginForm(FlaskForm):

@@ -2,7 +2,7 @@
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint, exists, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship, validates
 
 from clusterhub.collation import latvian_sort_key
 from clusterhub.db import CreatedAtMixin, db
@@ -27,10 +27,9 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
 
     @classmethod
     def visible_in_tenant(cls, tenant_id: int):
+        # An alias, so the EXISTS keeps its own FROM when the outer query joins company_memberships too.
         return exists(
-            select(CompanyMembership.id).where(
-                CompanyMembership.company_id == cls.id, CompanyMembership.tenant_id == tenant_id
-            )
+            select(_LINK.id).where(_LINK.company_id == cls.id, _LINK.tenant_id == tenant_id).correlate_except(_LINK)
         )
 
     def __repr__(self) -> str:
@@ -52,3 +51,6 @@ class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<CompanyMembership company={self.company_id} tenant={self.tenant_id}>"
+
+
+_LINK = aliased(CompanyMembership, name="company_link")

@@ -2,11 +2,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from clusterhub.accounts.forms import email_field, language_field
 
-ROLE_CHOICES = [("member", _l("Member")), ("manager", _l("Manager"))]
+ROLE_CHOICES = [SelectChoice("member", _l("Member")), SelectChoice("manager", _l("Manager"))]
 
 
 class InvitationForm(FlaskForm):

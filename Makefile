@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh Debian machine: `make run` and `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app clusterhub
+CATALOG := clusterhub/translations/lv/LC_MESSAGES/messages
+APT_PACKAGES := postgresql chromium
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install translations extract-messages system-packages
+
+$(BIN)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+$(CATALOG).mo: $(CATALOG).po $(BIN)/.installed
+	$(BIN)/pybabel compile -q -d clusterhub/translations -D messages
+
+translations: $(CATALOG).mo
+
+# Refresh the catalogue after changing UI text; then translate the new entries in messages.po.
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o clusterhub/translations/messages.pot .
+	$(BIN)/pybabel update -q -i clusterhub/translations/messages.pot -d clusterhub/translations -D messages --no-fuzzy-matching
+
+# The browser tests need Chromium and the PostgreSQL tests a server; install them when missing (as root).
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Please install:$$missing (apt-get install -y$$missing)"; exit 1; fi; \
+	fi
+
+run: install translations
+	$(FLASK) db upgrade
+	$(FLASK) demo load --if-empty
+	@echo "ClusterHub is at http://$(HOST):$(PORT)/"
+	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
+
+test: install translations system-packages
+	$(BIN)/pytest
+

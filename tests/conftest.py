@@ -1,0 +1,168 @@
+"""Fixtures: the app on SQLite (and PostgreSQL when asked), factories, and a CSRF-aware client."""
+import os
+import re
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from clusterhub import create_app
+from clusterhub.extensions import db
+from tests.factories import PASSWORD, make_invitation, make_tenant, make_user
+from tests.pgserver import PostgresServer
+
+WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.get("CI") == "true"
+BACKENDS = ["sqlite", "postgresql"] if WANT_POSTGRES else ["sqlite"]
+
+
+def test_config(database_url: str, tmp_path: Path) -> dict:
+    """Settings for one test app: its own database URL and mail folder, cheap password hashing."""
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret-key",
+        "MAIL_BACKEND": "file",
+        "MAIL_DIR": str(tmp_path / "mail"),
+        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        "SERVER_NAME": "clusterhub.test",
+    }
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fresh_database(request, tmp_path_factory):
+    """Makes empty databases of the backend under test: fresh_database(name) -> URL."""
+    backend = request.param if hasattr(request, "param") else "sqlite"
+    folder = tmp_path_factory.mktemp("db")
+    if backend == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        return server.create_database
+    return lambda name: f"sqlite:///{folder / name}.sqlite3"
+
+
+def pytest_generate_tests(metafunc):
+    if "fresh_database" in metafunc.fixturenames:
+        metafunc.parametrize("fresh_database", BACKENDS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def migrated_url(fresh_database, tmp_path_factory):
+    """One database per backend, upgraded by the migrations (not create_all), shared by the run."""
+    url = fresh_database("clusterhub_test")
+    app = create_app(test_config(url, tmp_path_factory.mktemp("migrate")))
+    with app.app_context():
+        upgrade()
+    return url
+
+
+def _empty_all_tables(app) -> None:
+    with app.app_context():
+        tables = db.metadata.sorted_tables
+        if db.engine.dialect.name == "postgresql":
+            names = ", ".join(table.name for table in tables)
+            db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                db.session.execute(table.delete())
+        db.session.commit()
+
+
+@pytest.fixture
+def app(migrated_url, tmp_path):
+    app = create_app(test_config(migrated_url, tmp_path))
+    yield app
+    _empty_all_tables(app)
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+class Visitor:
+    """A test client that behaves like a browser: it reads the CSRF token from the page it was shown."""
+
+    def __init__(self, app):
+        self.app = app
+        self.client = app.test_client()
+        self.last_page = ""
+
+    def get(self, path: str, **kwargs):
+        response = self.client.get(path, **kwargs)
+        self.last_page = response.get_data(as_text=True)
+        return response
+
+    def token(self) -> str:
+        found = CSRF_RE.search(self.last_page) or CSRF_RE.search(self.get("/login", follow_redirects=True).get_data(as_text=True))
+        return found.group(1)
+
+    def post(self, path: str, data: dict | None = None, **kwargs):
+        response = self.client.post(path, data={"csrf_token": self.token(), **(data or {})}, **kwargs)
+        self.last_page = response.get_data(as_text=True)
+        return response
+
+    def submit(self, path: str, data: dict | None = None, **kwargs):
+        """Open the page with the form, then send it, as a person would."""
+        self.get(path)
+        return self.post(path, data, **kwargs)
+
+    def login(self, email: str, password: str = PASSWORD):
+        response = self.submit("/login", {"email": email, "password": password})
+        assert response.status_code == 302, f"login of {email} failed"
+        return response
+
+    def mails(self) -> list[EmailMessage]:
+        """The e-mails sent so far, oldest first."""
+        folder = Path(self.app.config["MAIL_DIR"])
+        paths = sorted(folder.glob("*.eml")) if folder.exists() else []
+        return [BytesParser(policy=policy.default).parsebytes(p.read_bytes()) for p in paths]
+
+
+@pytest.fixture
+def visitor(app):
+    return Visitor(app)
+
+
+@pytest.fixture
+def make_visitor(app):
+    return lambda: Visitor(app)
+
+
+class World:
+    """Two clusters whose every name carries a canary that must never show in the other cluster."""
+
+    CANARY_A = "CANARYALFA"
+    CANARY_B = "CANARYBETA"
+
+    def __init__(self, app):
+        make_tenant(app, "alfa", f"Alfa {self.CANARY_A} klasteris", vision=f"{self.CANARY_A} vīzija")
+        make_tenant(app, "beta", f"Beta {self.CANARY_B} klasteris", vision=f"{self.CANARY_B} vīzija")
+        self.manager_a = make_user(app, "manager@alfa.lv", f"Māra {self.CANARY_A}", "alfa", "manager",
+                                   f"SIA {self.CANARY_A} Ābele")
+        self.member_a = make_user(app, "member@alfa.lv", f"Andris {self.CANARY_A}", "alfa", "member",
+                                  f"SIA {self.CANARY_A} Čiekurs")
+        self.manager_b = make_user(app, "manager@beta.lv", f"Baiba {self.CANARY_B}", "beta", "manager")
+        self.member_b = make_user(app, "member@beta.lv", f"Bruno {self.CANARY_B}", "beta", "member",
+                                  f"SIA {self.CANARY_B} Dārzs")
+        self.invitation_a = make_invitation(app, "alfa", "invitee@alfa.lv", self.manager_a,
+                                            company=f"SIA {self.CANARY_A} Jaunais")
+        self.invitation_b = make_invitation(app, "beta", "invitee@beta.lv", self.manager_b,
+                                            company=f"SIA {self.CANARY_B} Jaunais")
+
+
+@pytest.fixture
+def world(app):
+    return World(app)

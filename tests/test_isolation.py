@@ -1,0 +1,65 @@
+"""Every route, four visitors: nothing of one cluster ever reaches another, members stay out of manager pages.
+
+The routes come from the app's URL map, so a new route cannot be forgotten: a route with an
+argument this test does not know how to fill fails until it is added to ARGUMENTS.
+"""
+import pytest
+from werkzeug.routing import Rule
+
+from tests.conftest import World
+
+PERSONAS = ("anonymous", "member_a", "manager_a", "member_b")
+ARGUMENTS = {
+    "tenant_slug": lambda world: "alfa",
+    "invitation_id": lambda world: world.invitation_a,
+    "token": lambda world: "not-a-valid-token",
+    "filename": lambda world: "clusterhub.css",
+}
+
+
+def _routes(app) -> list[tuple[Rule, str]]:
+    # Signing out would end the visit, so it comes last.
+    rules = sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint == "accounts.logout")
+    return [(rule, method) for rule in rules for method in sorted(rule.methods & {"GET", "POST"})]
+
+
+def _path(rule: Rule, world: World) -> str:
+    missing = set(rule.arguments) - set(ARGUMENTS)
+    assert not missing, f"{rule.rule}: add {missing} to ARGUMENTS in the isolation matrix"
+    return rule.build({name: ARGUMENTS[name](world) for name in rule.arguments})[1]
+
+
+def _visitor_as(persona: str, make_visitor):
+    visitor = make_visitor()
+    if persona != "anonymous":
+        visitor.login({"member_a": "member@alfa.lv", "manager_a": "manager@alfa.lv",
+                       "member_b": "member@beta.lv"}[persona])
+    visitor.get("/login", follow_redirects=True)  # a page with a form, so a POST carries a valid CSRF token
+    return visitor
+
+
+def _expected_in_cluster(persona: str, view) -> set[int]:
+    if persona == "anonymous":
+        return {302}
+    if persona == "member_b":
+        return {404}
+    if persona == "member_a" and getattr(view, "access", None) == "manager":
+        return {403}
+    return {200, 302}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
+    visitor = _visitor_as(persona, make_visitor)
+    foreign = World.CANARY_A if persona == "member_b" else World.CANARY_B
+    for rule, method in _routes(app):
+        path = _path(rule, world)
+        response = visitor.get(path) if method == "GET" else visitor.post(path)
+        body = response.get_data(as_text=True)
+        where = f"{persona} {method} {path}"
+        assert response.status_code != 500, where
+        assert foreign not in body, f"{where} shows another cluster's data"
+        if rule.rule.startswith("/c/<tenant_slug>"):
+            assert response.status_code in _expected_in_cluster(persona, app.view_functions[rule.endpoint]), where
+            if persona == "anonymous":
+                assert "/login?next=" in response.headers["Location"], where
