@@ -19,7 +19,7 @@ WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.
 BACKENDS = ["sqlite", "postgresql"] if WANT_POSTGRES else ["sqlite"]
 
 
-def test_config(database_url: str, tmp_path: Path) -> dict:
+def app_config(database_url: str, tmp_path: Path) -> dict:
     """Settings for one test app: its own database URL and mail folder, cheap password hashing."""
     return {
         "TESTING": True,
@@ -59,7 +59,7 @@ def pytest_generate_tests(metafunc):
 def migrated_url(fresh_database, tmp_path_factory):
     """One database per backend, upgraded by the migrations (not create_all), shared by the run."""
     url = fresh_database("clusterhub_test")
-    app = create_app(test_config(url, tmp_path_factory.mktemp("migrate")))
+    app = create_app(app_config(url, tmp_path_factory.mktemp("migrate")))
     with app.app_context():
         upgrade()
     return url
@@ -79,7 +79,7 @@ def _empty_all_tables(app) -> None:
 
 @pytest.fixture
 def app(migrated_url, tmp_path):
-    app = create_app(test_config(migrated_url, tmp_path))
+    app = create_app(app_config(migrated_url, tmp_path))
     yield app
     _empty_all_tables(app)
 

@@ -9,8 +9,12 @@ from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
 from clusterhub.i18n import LANGUAGES
 
 
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 def email_field() -> EmailField:
-    return EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    return EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip])
 
 
 def new_password_fields() -> tuple[PasswordField, PasswordField]:
@@ -28,7 +32,7 @@ def new_password_fields() -> tuple[PasswordField, PasswordField]:
 
 
 def name_field() -> StringField:
-    return StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)])
+    return StringField(_l("Your name"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
 
 
 def language_field(description: str = "") -> SelectField:

@@ -106,7 +106,7 @@ def _join_as_current_user(invitation):
         return invitation_problem(InvitationError("other_user"))
     form = ConfirmForm()
     if form.validate_on_submit():
-        return _finish_joining(invitation, current_user)
+        return _finish_joining(invitation, current_user._get_current_object())
     return render_template("accounts/join.html", form=form, invitation=invitation)
 
 
@@ -117,7 +117,8 @@ def _finish_joining(invitation, user):
         db.session.rollback()
         return invitation_problem(error)
     db.session.commit()
-    login_user(user)
+    if not current_user.is_authenticated:
+        login_user(user)
     flash(_("Welcome to %(cluster)s!", cluster=membership.tenant.name), "success")
     return redirect(url_for("clusters.home", tenant_slug=membership.tenant.slug))
 
