@@ -1,11 +1,9 @@
 """Clusters, the mixins that mark cluster-owned data, and people's memberships."""
-from datetime import datetime
-
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
 
 from clusterhub.collation import latvian_sort_key
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db
+from clusterhub.db import CreatedAtMixin, db
 
 VISION_MAX = 140
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -71,7 +69,6 @@ class Membership(TenantScoped, CreatedAtMixin, db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default="member")
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
-    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     tenant: Mapped[Tenant] = relationship()
     user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821

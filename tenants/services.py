@@ -1,9 +1,8 @@
 """Creating clusters and reading a person's clusters."""
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from clusterhub.companies.services import company_named
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tenants.models import ROLES, SLUG_PATTERN, VISION_MAX, Membership, Tenant
@@ -46,14 +45,35 @@ class MembershipError(ValueError):
     """A person could not be added to the cluster; the message says why."""
 
 
-def add_member(user, role: str = "member", company_name: str = "") -> Membership:
-    """Make `user` a member of the current cluster, representing `company_name` if given."""
+def add_member(user, role: str = "member", company=None) -> Membership:
+    """Make `user` a member of the current cluster, representing `company` (a member company) if given."""
     if role not in ROLES:
         raise MembershipError(f"role must be one of {', '.join(ROLES)}")
     if db.session.scalar(select(Membership.id).where(Membership.user_id == user.id)) is not None:
         raise MembershipError(f"{user.email} is a member of this cluster already")
-    company = company_named(company_name) if company_name.strip() else None
     membership = Membership(user=user, role=role, company=company)
     db.session.add(membership)
     db.session.flush()
     return membership
+
+
+def _other_managers(membership: Membership) -> int:
+    return db.session.scalar(
+        select(func.count(Membership.id)).where(Membership.role == "manager", Membership.id != membership.id)
+    )
+
+
+def change_role(membership: Membership, role: str) -> None:
+    """Give a member another role; a cluster always keeps at least one manager."""
+    if role not in ROLES:
+        raise MembershipError(f"role must be one of {', '.join(ROLES)}")
+    if membership.is_manager and role != "manager" and _other_managers(membership) == 0:
+        raise MembershipError("last_manager")
+    membership.role = role
+
+
+def remove_member(membership: Membership) -> None:
+    """Take a person out of the cluster; their account and their company's data stay."""
+    if membership.is_manager and _other_managers(membership) == 0:
+        raise MembershipError("last_manager")
+    db.session.delete(membership)

@@ -1,6 +1,8 @@
-"""A cluster's own pages: its start page and its people."""
-from flask import g, render_template
+"""A cluster's own pages: its start page and its people, whom managers can promote or remove."""
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -8,10 +10,13 @@ from clusterhub.accounts.forms import LanguageForm
 from clusterhub.accounts.models import User
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
+from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
+from tenants.access import load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
+from tenants.forms import RoleForm
 from tenants.models import Membership
-from tenants.services import memberships_of
+from tenants.services import MembershipError, change_role, memberships_of, remove_member
 
 bp = TenantBlueprint("clusters", __name__)
 
@@ -51,3 +56,42 @@ def members():
         .order_by(Company.name_sort.is_(None), Company.name_sort, User.name_sort)
     )
     return render_template("clusters/members.html", members=paginate(statement))
+
+
+LAST_MANAGER = _l("A cluster needs at least one manager. Make someone else a manager first.")
+
+
+@bp.route("/members/<int:membership_id>/role", methods=["GET", "POST"])
+@manager_required
+def change_member_role(membership_id: int):
+    membership = load_or_404(Membership, membership_id)
+    form = RoleForm(obj=membership)
+    if form.validate_on_submit():
+        try:
+            change_role(membership, form.role.data)
+        except MembershipError:
+            form.role.errors.append(LAST_MANAGER)
+        else:
+            db.session.commit()
+            flash(_("%(name)s is now: %(role)s.", name=membership.user.name,
+                    role=_("Manager") if membership.is_manager else _("Member")), "success")
+            return redirect(url_for(".members"))
+    return render_template("clusters/role.html", form=form, membership=membership)
+
+
+@bp.route("/members/<int:membership_id>/remove", methods=["GET", "POST"])
+@manager_required
+def remove_from_cluster(membership_id: int):
+    membership = load_or_404(Membership, membership_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        name = membership.user.name
+        try:
+            remove_member(membership)
+        except MembershipError:
+            flash(LAST_MANAGER, "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s was removed from the cluster.", name=name), "info")
+        return redirect(url_for(".members"))
+    return render_template("clusters/remove.html", form=form, membership=membership)

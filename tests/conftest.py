@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from clusterhub import create_app
 from clusterhub.extensions import db
-from tests.factories import PASSWORD, make_invitation, make_tenant, make_user
+from tests.factories import PASSWORD, make_invitation, make_tenant, make_user, membership_id
 from tests.pgserver import PostgresServer
 
 WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.get("CI") == "true"
@@ -157,6 +157,8 @@ class World:
         self.manager_b = make_user(app, "manager@beta.lv", f"Baiba {self.CANARY_B}", "beta", "manager")
         self.member_b = make_user(app, "member@beta.lv", f"Bruno {self.CANARY_B}", "beta", "member",
                                   f"SIA {self.CANARY_B} Dārzs")
+        colleague = make_user(app, "colleague@alfa.lv", f"Kolēģis {self.CANARY_A}", "alfa")
+        self.membership_a = membership_id(app, colleague, "alfa")
         self.invitation_a = make_invitation(app, "alfa", "invitee@alfa.lv", self.manager_a,
                                             company=f"SIA {self.CANARY_A} Jaunais")
         self.invitation_b = make_invitation(app, "beta", "invitee@beta.lv", self.manager_b,

@@ -3,10 +3,11 @@ from sqlalchemy import select
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
+from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from clusterhub.invitations.services import invite
 from tenants.context import tenant_scope
-from tenants.models import Tenant
+from tenants.models import Membership, Tenant
 from tenants.services import add_member, create_tenant
 
 PASSWORD = "correct-horse-battery"
@@ -47,9 +48,15 @@ def make_invitation(app, tenant_slug: str, email: str, inviter_id: int, role: st
         return invitation.id
 
 
+def membership_id(app, user_id: int, tenant_slug: str) -> int:
+    """The id of a person's membership of one cluster."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        return db.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
+
+
 def _join(user, tenant_slug: str, role: str, company: str) -> None:
     with tenant_scope(_tenant(tenant_slug)):
-        add_member(user, role, company)
+        add_member(user, role, company_or_none(company))
 
 
 def _tenant(slug: str) -> Tenant:

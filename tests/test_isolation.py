@@ -12,6 +12,7 @@ PERSONAS = ("anonymous", "member_a", "manager_a", "member_b")
 ARGUMENTS = {
     "tenant_slug": lambda world: "alfa",
     "invitation_id": lambda world: world.invitation_a,
+    "membership_id": lambda world: world.membership_a,
     "token": lambda world: "not-a-valid-token",
     "filename": lambda world: "clusterhub.css",
 }

@@ -4,6 +4,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from clusterhub.accounts.services import AccountError, create_user
+from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from tenants.context import tenant_scope
 from tenants.models import ROLES, Tenant
@@ -36,7 +37,7 @@ def create(email, password, name, tenant_slug, role, company, admin, organiser):
         user = create_user(email, name, password, is_admin=admin, is_organiser=organiser)
         if tenant is not None:
             with tenant_scope(tenant):
-                add_member(user, role, company)
+                add_member(user, role, company_or_none(company))
     except (AccountError, MembershipError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     db.session.commit()

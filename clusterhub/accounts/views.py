@@ -5,8 +5,15 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from clusterhub.accounts import forms
 from clusterhub.accounts.models import User
-from clusterhub.accounts.services import (Throttled, authenticate, create_user, find_user, reset_token,
-                                          set_password, user_from_reset_token)
+from clusterhub.accounts.services import (
+    Throttled,
+    authenticate,
+    create_user,
+    find_user,
+    reset_token,
+    set_password,
+    user_from_reset_token,
+)
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.invitations.services import InvitationError, accept, invitation_from_token

@@ -8,6 +8,14 @@ from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
 
 
+def admit_company(company: Company, member_since: date | None = None) -> CompanyMembership:
+    """Make an existing company (a member elsewhere) a member of the current cluster too."""
+    link = CompanyMembership(company=company, member_since=member_since or date.today())
+    db.session.add(link)
+    db.session.flush()
+    return link
+
+
 def company_named(name: str, member_since: date | None = None) -> Company:
     """The current cluster's member company of this name, admitted now if it is not a member yet."""
     name = " ".join(name.split())
@@ -15,7 +23,10 @@ def company_named(name: str, member_since: date | None = None) -> Company:
     company = db.session.scalar(select(Company).where(Company.name_sort == latvian_sort_key(name)))
     if company is None:
         company = Company(name=name)
-        db.session.add(company)
-        db.session.add(CompanyMembership(company=company, member_since=member_since or date.today()))
-        db.session.flush()
+        admit_company(company, member_since)
     return company
+
+
+def company_or_none(name: str) -> Company | None:
+    """The member company a form or command names, or None when the name is blank."""
+    return company_named(name) if name.strip() else None

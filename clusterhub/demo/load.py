@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user, find_user
-from clusterhub.companies.services import company_named
+from clusterhub.companies.models import Company
+from clusterhub.companies.services import admit_company, company_named
 from clusterhub.demo import data
 from clusterhub.extensions import db
 from tenants.context import tenant_scope
@@ -22,9 +23,9 @@ def _person(name: str, email: str, **flags) -> User:
     return find_user(email) or create_user(email, name, data.DEMO_PASSWORD, **flags)
 
 
-def _join(user: User, role: str, company_name: str = "") -> None:
+def _join(user: User, role: str, company: Company | None = None) -> None:
     if db.session.scalar(select(Membership.id).where(Membership.user_id == user.id)) is None:
-        add_member(user, role, company_name)
+        add_member(user, role, company)
 
 
 def _representative(index: int, cluster_index: int, slug: str) -> tuple[str, str]:
@@ -39,9 +40,12 @@ def _member_since(index: int) -> date:
     return date.today() - timedelta(days=30 + (index * 173) % 2900)
 
 
+def _tenant_by_slug(slug: str) -> Tenant | None:
+    return db.session.scalar(select(Tenant).where(Tenant.slug == slug))
+
+
 def _tenant(spec: dict) -> Tenant:
-    existing = db.session.scalar(select(Tenant).where(Tenant.slug == spec["slug"]))
-    return existing or create_tenant(spec["slug"], spec["name"], vision=spec["vision"],
+    return _tenant_by_slug(spec["slug"]) or create_tenant(spec["slug"], spec["name"], vision=spec["vision"],
                                      description=spec["description"], sector=spec["sector"],
                                      region=spec["region"])
 
@@ -51,11 +55,25 @@ def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
     with tenant_scope(tenant):
         manager = _person(*spec["manager"])
         _join(manager, "manager")
-        for index, company in enumerate(spec["companies"]):
-            company_named(company, member_since=_member_since(index))
+        for index, name in enumerate(spec["companies"]):
+            company = company_named(name, member_since=_member_since(index))
             _join(_person(*_representative(index, cluster_index, tenant.slug)), "member", company)
     first_member = _representative(0, cluster_index, tenant.slug)[1]
     return [(manager.email, f"manager of {tenant.slug}"), (first_member, f"member of {tenant.slug}")]
+
+
+def _two_cluster_person() -> tuple[str, str]:
+    """One company, one profile, two clusters: its representative switches between them."""
+    name, email, company_name, (home_slug, second_slug) = data.TWO_CLUSTER_PERSON
+    person = _person(name, email)
+    with tenant_scope(_tenant_by_slug(home_slug)):
+        company = company_named(company_name)
+        _join(person, "member", company)
+    with tenant_scope(_tenant_by_slug(second_slug)):
+        if db.session.scalar(select(Company.id).where(Company.id == company.id)) is None:
+            admit_company(company)
+        _join(person, "member", company)
+    return email, f"member of {home_slug} and {second_slug}"
 
 
 def load_demo() -> list[tuple[str, str]]:
@@ -64,11 +82,6 @@ def load_demo() -> list[tuple[str, str]]:
               (_person(*data.ORGANISER, is_organiser=True).email, "event organiser")]
     for cluster_index, spec in enumerate(data.CLUSTERS):
         logins += _load_cluster(cluster_index, spec)
-    name, email, company, slugs = data.TWO_CLUSTER_PERSON
-    person = _person(name, email)
-    for slug in slugs:
-        with tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == slug))):
-            _join(person, "member", company)
-    logins.append((email, f"member of {' and '.join(slugs)}"))
+    logins.append(_two_cluster_person())
     db.session.flush()
     return logins

@@ -2,12 +2,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from clusterhub.accounts.forms import email_field, language_field
+from tenants.forms import ROLE_CHOICES
 
-ROLE_CHOICES = [SelectChoice("member", _l("Member")), SelectChoice("manager", _l("Manager"))]
 
 
 class InvitationForm(FlaskForm):

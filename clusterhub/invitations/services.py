@@ -6,6 +6,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select, update
 
 from clusterhub.accounts.models import User, normalise_email
+from clusterhub.companies.services import company_or_none
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
@@ -84,7 +85,7 @@ def accept(invitation: Invitation, user: User) -> Membership:
         )
         if claimed.rowcount != 1:
             raise InvitationError("accepted")
-        return add_member(user, invitation.role, invitation.company_name)
+        return add_member(user, invitation.role, company_or_none(invitation.company_name))
 
 
 def revoke(invitation: Invitation) -> None:

@@ -1,7 +1,7 @@
 """`demo load`: three populated clusters, the AVT cluster among them, safe to run twice."""
 from sqlalchemy import func, select
 
-from clusterhub.companies.models import CompanyMembership
+from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.demo.data import DEMO_PASSWORD
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
@@ -46,3 +46,13 @@ def test_a_demo_manager_can_sign_in_and_see_the_avt_members(app, runner, visitor
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/members").get_data(as_text=True)
     assert "SIA Ēnu Teātris" in page and "Latvijas audiovizuālo tehnoloģiju klasteris" in page
+
+
+def test_the_two_cluster_member_company_has_one_profile_in_both_clusters(app, runner):
+    runner.invoke(args=["demo", "load"])
+    with app.app_context(), cross_tenant():
+        rows = db.session.execute(
+            select(Tenant.slug, CompanyMembership.company_id).join(CompanyMembership.tenant)
+            .join(CompanyMembership.company).where(Company.name == "SIA Automatizācijas Risinājumi")).all()
+    assert sorted(slug for slug, _ in rows) == ["avt", "metal"]
+    assert len({company_id for _, company_id in rows}) == 1

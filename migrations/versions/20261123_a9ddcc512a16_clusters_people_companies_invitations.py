@@ -1,8 +1,8 @@
 """clusters people companies invitations
 
-Revision ID: 9879156ef976
+Revision ID: a9ddcc512a16
 Revises: 
-Create Date: 2026-11-23 17:59:39.126002
+Create Date: 2026-11-23 18:07:34.413511
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '9879156ef976'
+revision = 'a9ddcc512a16'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -119,7 +119,6 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('company_id', sa.Integer(), nullable=True),
-    sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('tenant_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("role in ('member', 'manager')", name=op.f('ck_memberships_role_known')),

@@ -1,0 +1,52 @@
+"""Managers change roles and remove people; a cluster never loses its last manager."""
+import re
+
+from tests.factories import membership_id
+
+
+def _row_links(page: str, name: str) -> list[str]:
+    row = re.search(rf"<tr>(?:(?!</tr>).)*{name}(?:(?!</tr>).)*</tr>", page, re.S).group(0)
+    return re.findall(r'href="([^"]+)"', row)
+
+
+def test_members_are_listed_by_company_in_latvian_order(app, world, visitor):
+    visitor.login("member@alfa.lv")
+    page = visitor.get("/c/alfa/members").get_data(as_text=True)
+    assert page.index("SIA CANARYALFA Ābele") < page.index("SIA CANARYALFA Čiekurs")
+    assert "Change the role" not in page  # members only look
+
+
+def test_manager_promotes_a_member_who_then_sees_manager_pages(app, world, visitor, make_visitor):
+    visitor.login("manager@alfa.lv")
+    role_link = _row_links(visitor.get("/c/alfa/members").get_data(as_text=True), "Andris")[0]
+    assert visitor.submit(role_link, {"role": "manager"}).status_code == 302
+    promoted = make_visitor()
+    promoted.login("member@alfa.lv")
+    assert promoted.get("/c/alfa/manage/invitations/").status_code == 200
+
+
+def test_manager_removes_a_member_after_confirming(app, world, visitor, make_visitor):
+    visitor.login("manager@alfa.lv")
+    remove_link = _row_links(visitor.get("/c/alfa/members").get_data(as_text=True), "Andris")[1]
+    assert "Their account and their company" in visitor.get(remove_link).get_data(as_text=True)
+    visitor.post(remove_link)
+    removed = make_visitor()
+    removed.login("member@alfa.lv")
+    assert removed.get("/c/alfa/").status_code == 404
+
+
+def test_the_last_manager_can_neither_step_down_nor_be_removed(app, world, visitor):
+    visitor.login("manager@alfa.lv")
+    own = membership_id(app, world.manager_a, "alfa")
+    page = visitor.submit(f"/c/alfa/members/{own}/role", {"role": "member"}).get_data(as_text=True)
+    assert "at least one manager" in page
+    response = visitor.submit(f"/c/alfa/members/{own}/remove", follow_redirects=True)
+    assert "at least one manager" in response.get_data(as_text=True)
+    assert visitor.get("/c/alfa/manage/invitations/").status_code == 200
+
+
+def test_a_manager_cannot_touch_a_membership_of_another_cluster(app, world, visitor):
+    visitor.login("manager@alfa.lv")
+    foreign = membership_id(app, world.member_b, "beta")
+    assert visitor.get(f"/c/alfa/members/{foreign}/role").status_code == 404
+    assert visitor.post(f"/c/alfa/members/{foreign}/remove").status_code == 404
