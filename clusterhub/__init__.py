@@ -1,4 +1,5 @@
 """ClusterHub: members-only collaboration platforms for business clusters."""
+
 from pathlib import Path
 
 from flask import Flask

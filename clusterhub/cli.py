@@ -1,4 +1,5 @@
 """Command groups of `flask --app clusterhub`; each feature keeps its own."""
+
 from clusterhub.accounts.cli import users_cli
 from clusterhub.demo.cli import demo_cli
 from tenants.cli import tenants_cli

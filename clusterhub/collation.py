@@ -4,6 +4,7 @@ Latvian treats č ģ ķ ļ ņ š ž as letters of their own (C < Č < D) while �
 a e i u only when the rest of the word is equal. The key is plain digits, so the database
 orders it the same under any collation; a 0 ends the letters so a prefix sorts first.
 """
+
 import unicodedata
 
 _ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"

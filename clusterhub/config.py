@@ -1,4 +1,5 @@
 """Settings come from CLUSTERHUB_* environment variables; tests pass overrides to create_app."""
+
 import os
 import secrets
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The declarative base and the one SQLAlchemy handle every model uses."""
+
 import sqlite3
 from datetime import UTC, datetime
 

@@ -1,4 +1,5 @@
 """Friendly error pages in the visitor's language."""
+
 from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError

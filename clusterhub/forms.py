@@ -1,4 +1,5 @@
 """Forms shared by several features."""
+
 from flask_wtf import FlaskForm
 
 

@@ -1,4 +1,5 @@
 """Latvian and English: which language a request speaks, and how to switch it."""
+
 from pathlib import Path
 
 from flask import request, session

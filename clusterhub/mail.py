@@ -1,4 +1,5 @@
 """Outgoing e-mail: SMTP in production, one .eml file per message in development."""
+
 import smtplib
 import uuid
 from email.message import EmailMessage

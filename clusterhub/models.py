@@ -1,4 +1,5 @@
 """Every model, imported once so that mappers and Alembic see the whole schema."""
+
 from clusterhub.accounts.models import FailedLogin, User
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.invitations.models import Invitation

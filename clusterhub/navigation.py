@@ -1,4 +1,5 @@
 """Moving between pages: safe redirects and pagination."""
+
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
@@ -17,5 +18,9 @@ def safe_next(default_endpoint: str = "home.index") -> str:
 
 def paginate(statement):
     """One page of `statement`, the page number taken from ?page=, the size from the settings."""
-    return db.paginate(statement, page=request.args.get("page", 1, type=int),
-                       per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    return db.paginate(
+        statement,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )

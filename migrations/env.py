@@ -1,4 +1,5 @@
 """Alembic environment: the app's engine and metadata, batch mode so SQLite can alter tables."""
+
 import logging
 from logging.config import fileConfig
 
@@ -15,15 +16,20 @@ db = current_app.extensions["migrate"].db
 
 
 def render_item(type_, obj, autogen_context):
-    """Write our timestamp type as the plain SQLAlchemy type it stores, so migrations import nothing of ours."""
+    """Write our timestamp type as the plain type it stores, so migrations import nothing of ours."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
 
 
 def _configure(**kwargs) -> None:
-    context.configure(target_metadata=db.metadata, compare_type=True, render_as_batch=True,
-                      render_item=render_item, **kwargs)
+    context.configure(
+        target_metadata=db.metadata,
+        compare_type=True,
+        render_as_batch=True,
+        render_item=render_item,
+        **kwargs,
+    )
 
 
 def run_migrations_offline() -> None:

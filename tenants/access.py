@@ -1,4 +1,5 @@
 """Who may do what inside the current cluster."""
+
 from functools import wraps
 
 from flask import abort, g

@@ -1,4 +1,5 @@
 """Cluster pages: /c/<tenant_slug>/…, resolved once per request and open to members only."""
+
 from flask import Blueprint, abort, g
 from flask_login import current_user
 from sqlalchemy import select

@@ -1,4 +1,5 @@
 """`flask --app clusterhub tenants …`"""
+
 import click
 from flask.cli import with_appcontext
 

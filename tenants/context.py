@@ -1,4 +1,5 @@
 """The cluster a piece of work runs for, kept on the application context."""
+
 from contextlib import contextmanager
 
 from flask import g

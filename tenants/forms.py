@@ -1,4 +1,5 @@
 """Managers' forms for the people of their cluster."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField
@@ -8,5 +9,8 @@ ROLE_CHOICES = [SelectChoice("member", _l("Member")), SelectChoice("manager", _l
 
 
 class RoleForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=ROLE_CHOICES,
-                       description=_l("Managers invite people and see the cluster's management pages."))
+    role = SelectField(
+        _l("Role"),
+        choices=ROLE_CHOICES,
+        description=_l("Managers invite people and see the cluster's management pages."),
+    )

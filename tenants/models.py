@@ -1,4 +1,5 @@
 """Clusters, the mixins that mark cluster-owned data, and people's memberships."""
+
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
 
@@ -80,4 +81,3 @@ class Membership(TenantScoped, CreatedAtMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Membership user={self.user_id} tenant={self.tenant_id} {self.role}>"
-

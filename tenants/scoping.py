@@ -4,6 +4,7 @@ Every SELECT gets `with_loader_criteria` for the cluster-owned mixins (SQLAlchem
 "global WHERE criteria" recipe), every new cluster-owned row gets its tenant_id at flush,
 and a query for cluster data with no cluster chosen fails loudly instead of reading them all.
 """
+
 from functools import cache
 
 from sqlalchemy import event
@@ -40,12 +41,16 @@ def _scope_select(state: ORMExecuteState) -> None:
     tenant_id = current_tenant_id()
     if tenant_id is None:
         if _touches_cluster_data(state):
-            raise TenantScopeError("query for cluster data outside a cluster; use tenant_scope() or cross_tenant()")
+            raise TenantScopeError(
+                "query for cluster data outside a cluster; use tenant_scope() or cross_tenant()"
+            )
         return
     state.statement = state.statement.options(
         with_loader_criteria(TenantScoped, lambda cls: cls.tenant_id == tenant_id, include_aliases=True),
-        *(with_loader_criteria(model, lambda cls: cls.visible_in_tenant(tenant_id), include_aliases=True)
-          for model in _shared_models()),
+        *(
+            with_loader_criteria(model, lambda cls: cls.visible_in_tenant(tenant_id), include_aliases=True)
+            for model in _shared_models()
+        ),
     )
 
 
@@ -64,7 +69,12 @@ def _stamp_new_rows(session: Session, flush_context, instances) -> None:
         owner_id = _owner_id(obj)
         if owner_id is None and tenant_id is None:
             raise TenantScopeError(f"new {type(obj).__name__} outside a cluster")
-        if owner_id is not None and tenant_id is not None and owner_id != tenant_id and not crossing_tenants():
+        if (
+            owner_id is not None
+            and tenant_id is not None
+            and owner_id != tenant_id
+            and not crossing_tenants()
+        ):
             raise TenantScopeError(f"new {type(obj).__name__} for another cluster")
         obj.tenant_id = owner_id if owner_id is not None else tenant_id
 

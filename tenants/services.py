@@ -1,4 +1,5 @@
 """Creating clusters and reading a person's clusters."""
+
 import re
 
 from sqlalchemy import func, select
@@ -12,8 +13,9 @@ class TenantError(ValueError):
     """A cluster could not be created as asked; the message says why."""
 
 
-def create_tenant(slug: str, name: str, vision: str = "", description: str = "",
-                  sector: str = "", region: str = "") -> Tenant:
+def create_tenant(
+    slug: str, name: str, vision: str = "", description: str = "", sector: str = "", region: str = ""
+) -> Tenant:
     """Add a cluster after checking its address and vision."""
     if not re.fullmatch(SLUG_PATTERN, slug or "") or not 2 <= len(slug) <= 60:
         raise TenantError(f"slug {slug!r} must be 2-60 lowercase letters, digits and single hyphens")
@@ -23,8 +25,9 @@ def create_tenant(slug: str, name: str, vision: str = "", description: str = "",
         raise TenantError(f"vision has {len(vision)} characters; at most {VISION_MAX}")
     if db.session.scalar(select(Tenant.id).where(Tenant.slug == slug)) is not None:
         raise TenantError(f"a cluster with slug {slug!r} exists already")
-    tenant = Tenant(slug=slug, name=name.strip(), vision=vision, description=description,
-                    sector=sector, region=region)
+    tenant = Tenant(
+        slug=slug, name=name.strip(), vision=vision, description=description, sector=sector, region=region
+    )
     db.session.add(tenant)
     db.session.flush()
     return tenant
@@ -34,7 +37,8 @@ def memberships_of(user) -> list[Membership]:
     """All of a person's active clusters, for the cluster switcher and the start page."""
     with cross_tenant():
         rows = db.session.scalars(
-            select(Membership).join(Membership.tenant)
+            select(Membership)
+            .join(Membership.tenant)
             .where(Membership.user_id == user.id, Tenant.active.is_(True))
             .order_by(Tenant.name_sort)
         )

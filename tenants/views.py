@@ -1,4 +1,5 @@
 """A cluster's own pages: its start page and its people, whom managers can promote or remove."""
+
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -40,8 +41,10 @@ def home():
         "people": db.session.scalar(select(func.count(Membership.id))),
     }
     newest = db.session.scalars(
-        select(CompanyMembership).join(CompanyMembership.company)
-        .order_by(CompanyMembership.member_since.desc(), Company.name_sort).limit(5)
+        select(CompanyMembership)
+        .join(CompanyMembership.company)
+        .order_by(CompanyMembership.member_since.desc(), Company.name_sort)
+        .limit(5)
     )
     managers = db.session.scalars(
         select(Membership).join(Membership.user).where(Membership.role == "manager").order_by(User.name_sort)
@@ -52,7 +55,9 @@ def home():
 @bp.route("/members")
 def members():
     statement = (
-        select(Membership).join(Membership.user).outerjoin(Membership.company)
+        select(Membership)
+        .join(Membership.user)
+        .outerjoin(Membership.company)
         .order_by(Company.name_sort.is_(None), Company.name_sort, User.name_sort)
     )
     return render_template("clusters/members.html", members=paginate(statement))
@@ -73,8 +78,14 @@ def change_member_role(membership_id: int):
             form.role.errors.append(LAST_MANAGER)
         else:
             db.session.commit()
-            flash(_("%(name)s is now: %(role)s.", name=membership.user.name,
-                    role=_("Manager") if membership.is_manager else _("Member")), "success")
+            flash(
+                _(
+                    "%(name)s is now: %(role)s.",
+                    name=membership.user.name,
+                    role=_("Manager") if membership.is_manager else _("Member"),
+                ),
+                "success",
+            )
             return redirect(url_for(".members"))
     return render_template("clusters/role.html", form=form, membership=membership)
 

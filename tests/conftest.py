@@ -1,4 +1,5 @@
 """Fixtures: the app on SQLite (and PostgreSQL when asked), factories, and a CSRF-aware client."""
+
 import os
 import re
 from email import policy
@@ -95,9 +96,11 @@ CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 class Visitor:
     """A test client that behaves like a browser: it reads the CSRF token from the page it was shown."""
 
-    def __init__(self, app):
+    def __init__(self, app, language: str = "en"):
         self.app = app
         self.client = app.test_client()
+        # Tests read English text unless they ask for another language, as a browser would.
+        self.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
         self.last_page = ""
 
     def get(self, path: str, **kwargs):
@@ -106,7 +109,9 @@ class Visitor:
         return response
 
     def token(self) -> str:
-        found = CSRF_RE.search(self.last_page) or CSRF_RE.search(self.get("/login", follow_redirects=True).get_data(as_text=True))
+        found = CSRF_RE.search(self.last_page) or CSRF_RE.search(
+            self.get("/login", follow_redirects=True).get_data(as_text=True)
+        )
         return found.group(1)
 
     def post(self, path: str, data: dict | None = None, **kwargs):
@@ -138,7 +143,7 @@ def visitor(app):
 
 @pytest.fixture
 def make_visitor(app):
-    return lambda: Visitor(app)
+    return lambda language="en": Visitor(app, language)
 
 
 class World:
@@ -150,19 +155,24 @@ class World:
     def __init__(self, app):
         make_tenant(app, "alfa", f"Alfa {self.CANARY_A} klasteris", vision=f"{self.CANARY_A} vīzija")
         make_tenant(app, "beta", f"Beta {self.CANARY_B} klasteris", vision=f"{self.CANARY_B} vīzija")
-        self.manager_a = make_user(app, "manager@alfa.lv", f"Māra {self.CANARY_A}", "alfa", "manager",
-                                   f"SIA {self.CANARY_A} Ābele")
-        self.member_a = make_user(app, "member@alfa.lv", f"Andris {self.CANARY_A}", "alfa", "member",
-                                  f"SIA {self.CANARY_A} Čiekurs")
+        self.manager_a = make_user(
+            app, "manager@alfa.lv", f"Māra {self.CANARY_A}", "alfa", "manager", f"SIA {self.CANARY_A} Ābele"
+        )
+        self.member_a = make_user(
+            app, "member@alfa.lv", f"Andris {self.CANARY_A}", "alfa", "member", f"SIA {self.CANARY_A} Čiekurs"
+        )
         self.manager_b = make_user(app, "manager@beta.lv", f"Baiba {self.CANARY_B}", "beta", "manager")
-        self.member_b = make_user(app, "member@beta.lv", f"Bruno {self.CANARY_B}", "beta", "member",
-                                  f"SIA {self.CANARY_B} Dārzs")
+        self.member_b = make_user(
+            app, "member@beta.lv", f"Bruno {self.CANARY_B}", "beta", "member", f"SIA {self.CANARY_B} Dārzs"
+        )
         colleague = make_user(app, "colleague@alfa.lv", f"Kolēģis {self.CANARY_A}", "alfa")
         self.membership_a = membership_id(app, colleague, "alfa")
-        self.invitation_a = make_invitation(app, "alfa", "invitee@alfa.lv", self.manager_a,
-                                            company=f"SIA {self.CANARY_A} Jaunais")
-        self.invitation_b = make_invitation(app, "beta", "invitee@beta.lv", self.manager_b,
-                                            company=f"SIA {self.CANARY_B} Jaunais")
+        self.invitation_a = make_invitation(
+            app, "alfa", "invitee@alfa.lv", self.manager_a, company=f"SIA {self.CANARY_A} Jaunais"
+        )
+        self.invitation_b = make_invitation(
+            app, "beta", "invitee@beta.lv", self.manager_b, company=f"SIA {self.CANARY_B} Jaunais"
+        )
 
 
 @pytest.fixture

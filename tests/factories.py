@@ -1,4 +1,5 @@
 """Test data built through the same services the app and the CLI use."""
+
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
@@ -21,11 +22,19 @@ def make_tenant(app, slug: str, name: str | None = None, **fields) -> int:
         return tenant.id
 
 
-def make_user(app, email: str, name: str = "Test Person", tenant_slug: str | None = None,
-              role: str = "member", company: str = "", **flags) -> int:
-    """A committed person, optionally a member of one cluster; returns the user id."""
+def make_user(
+    app,
+    email: str,
+    name: str = "Test Person",
+    tenant_slug: str | None = None,
+    role: str = "member",
+    company: str = "",
+    language: str = "en",
+    **flags,
+) -> int:
+    """A committed person (English-speaking unless told), optionally a member of one cluster; returns the id."""
     with app.app_context():
-        user = create_user(email, name, PASSWORD, **flags)
+        user = create_user(email, name, PASSWORD, language=language, **flags)
         if tenant_slug:
             _join(user, tenant_slug, role, company)
         db.session.commit()
@@ -39,8 +48,9 @@ def add_to_cluster(app, user_id: int, tenant_slug: str, role: str = "member", co
         db.session.commit()
 
 
-def make_invitation(app, tenant_slug: str, email: str, inviter_id: int, role: str = "member",
-                    company: str = "") -> int:
+def make_invitation(
+    app, tenant_slug: str, email: str, inviter_id: int, role: str = "member", company: str = ""
+) -> int:
     """A committed pending invitation; returns its id."""
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
         invitation = invite(email, role, company, db.session.get(User, inviter_id))

@@ -1,4 +1,5 @@
 """Latvian alphabetical order: Ā sorts with A, Č after C, Ž last; the same in Python and the database."""
+
 from sqlalchemy import select
 
 from clusterhub.collation import latvian_sort_key
@@ -9,9 +10,31 @@ from tenants.context import tenant_scope
 from tenants.models import Tenant
 from tests.factories import make_tenant
 
-LATVIAN_ORDER = ["Ābele", "Abra", "Ala", "Alai", "Cits", "Čiekurs", "Dārzs", "Ēna", "Eža", "Gulbis", "Ģirts",
-                 "Kaza", "Ķirsis", "Lācis", "Ļoti", "Nams", "Ņaudēt", "Sala", "Šalle", "Tuja", "Tūja", "Zebra",
-                 "Žagars"]
+LATVIAN_ORDER = [
+    "Ābele",
+    "Abra",
+    "Ala",
+    "Alai",
+    "Cits",
+    "Čiekurs",
+    "Dārzs",
+    "Ēna",
+    "Eža",
+    "Gulbis",
+    "Ģirts",
+    "Kaza",
+    "Ķirsis",
+    "Lācis",
+    "Ļoti",
+    "Nams",
+    "Ņaudēt",
+    "Sala",
+    "Šalle",
+    "Tuja",
+    "Tūja",
+    "Zebra",
+    "Žagars",
+]
 
 
 def test_latvian_words_sort_in_latvian_order():

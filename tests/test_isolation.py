@@ -3,6 +3,7 @@
 The routes come from the app's URL map, so a new route cannot be forgotten: a route with an
 argument this test does not know how to fill fails until it is added to ARGUMENTS.
 """
+
 import pytest
 from werkzeug.routing import Rule
 
@@ -33,8 +34,11 @@ def _path(rule: Rule, world: World) -> str:
 def _visitor_as(persona: str, make_visitor):
     visitor = make_visitor()
     if persona != "anonymous":
-        visitor.login({"member_a": "member@alfa.lv", "manager_a": "manager@alfa.lv",
-                       "member_b": "member@beta.lv"}[persona])
+        visitor.login(
+            {"member_a": "member@alfa.lv", "manager_a": "manager@alfa.lv", "member_b": "member@beta.lv"}[
+                persona
+            ]
+        )
     visitor.get("/login", follow_redirects=True)  # a page with a form, so a POST carries a valid CSRF token
     return visitor
 
@@ -61,6 +65,8 @@ def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
         assert response.status_code != 500, where
         assert foreign not in body, f"{where} shows another cluster's data"
         if rule.rule.startswith("/c/<tenant_slug>"):
-            assert response.status_code in _expected_in_cluster(persona, app.view_functions[rule.endpoint]), where
+            assert response.status_code in _expected_in_cluster(persona, app.view_functions[rule.endpoint]), (
+                where
+            )
             if persona == "anonymous":
                 assert "/login?next=" in response.headers["Location"], where

@@ -1,4 +1,5 @@
 """E-mail leaves through a real SMTP conversation in production and as .eml files in development."""
+
 import pytest
 from aiosmtpd.controller import Controller
 

@@ -1,4 +1,5 @@
 """The migrations build the schema the models describe, on an empty database of each backend."""
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade

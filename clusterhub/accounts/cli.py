@@ -1,4 +1,5 @@
 """`flask --app clusterhub users …`"""
+
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import select

@@ -1,4 +1,5 @@
 """Sign-in, password and personal settings forms."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
@@ -36,7 +37,11 @@ def name_field() -> StringField:
 
 
 def language_field(description: str = "") -> SelectField:
-    return SelectField(_l("Language"), choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()], description=description)
+    return SelectField(
+        _l("Language"),
+        choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()],
+        description=description,
+    )
 
 
 class LoginForm(FlaskForm):

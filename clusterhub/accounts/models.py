@@ -1,4 +1,5 @@
 """People who sign in, and failed sign-ins for throttling."""
+
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -59,7 +60,10 @@ class FailedLogin(db.Model):
     """One failed sign-in; recent rows per e-mail and per address decide throttling."""
 
     __tablename__ = "failed_logins"
-    __table_args__ = (Index("ix_failed_logins_email_at", "email", "at"), Index("ix_failed_logins_ip_at", "ip", "at"))
+    __table_args__ = (
+        Index("ix_failed_logins_email_at", "email", "at"),
+        Index("ix_failed_logins_ip_at", "ip", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))

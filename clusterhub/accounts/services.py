@@ -1,4 +1,5 @@
 """People: creating them, checking passwords, throttling guessers, password-reset links."""
+
 from datetime import timedelta
 
 from flask import current_app
@@ -32,15 +33,27 @@ def find_user(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def create_user(email: str, name: str, password: str, language: str = "lv",
-                is_admin: bool = False, is_organiser: bool = False) -> User:
+def create_user(
+    email: str,
+    name: str,
+    password: str,
+    language: str = "lv",
+    is_admin: bool = False,
+    is_organiser: bool = False,
+) -> User:
     """Add a person; the e-mail must be new."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     if find_user(email) is not None:
         raise AccountError(f"a user with e-mail {normalise_email(email)} exists already")
-    user = User(email=email, name=name.strip(), password_hash=hash_password(password),
-                language=language, is_admin=is_admin, is_organiser=is_organiser)
+    user = User(
+        email=email,
+        name=name.strip(),
+        password_hash=hash_password(password),
+        language=language,
+        is_admin=is_admin,
+        is_organiser=is_organiser,
+    )
     db.session.add(user)
     db.session.flush()
     return user
@@ -59,8 +72,10 @@ def _recent_failures(column, value) -> int:
 def is_throttled(email: str, ip: str) -> bool:
     """True after too many recent failures for this e-mail (known or not) or this address."""
     config = current_app.config
-    return (_recent_failures(FailedLogin.email, normalise_email(email)) >= config["LOGIN_FAILURES_PER_EMAIL"]
-            or _recent_failures(FailedLogin.ip, ip) >= config["LOGIN_FAILURES_PER_ADDRESS"])
+    return (
+        _recent_failures(FailedLogin.email, normalise_email(email)) >= config["LOGIN_FAILURES_PER_EMAIL"]
+        or _recent_failures(FailedLogin.ip, ip) >= config["LOGIN_FAILURES_PER_ADDRESS"]
+    )
 
 
 def authenticate(email: str, password: str, ip: str) -> User | None:

@@ -1,4 +1,5 @@
 """Sign in and out, password reset, invitation acceptance, personal settings."""
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -40,7 +41,8 @@ def login():
         except Throttled:
             minutes = current_app.config["LOGIN_THROTTLE_MINUTES"]
             form.email.errors.append(
-                _("Too many failed attempts. Wait %(minutes)d minutes and try again.", minutes=minutes))
+                _("Too many failed attempts. Wait %(minutes)d minutes and try again.", minutes=minutes)
+            )
         else:
             db.session.commit()
             if user is not None:
@@ -65,11 +67,19 @@ def reset_request():
         user = find_user(form.email.data)
         if user is not None and user.active:
             link = url_for("accounts.reset_password", token=reset_token(user), _external=True)
-            send_mail(user.email, user.language, "password_reset", user=user, link=link,
-                      hours=current_app.config["PASSWORD_RESET_HOURS"])
+            send_mail(
+                user.email,
+                user.language,
+                "password_reset",
+                user=user,
+                link=link,
+                hours=current_app.config["PASSWORD_RESET_HOURS"],
+            )
         # The same answer whether or not the address is known: nobody learns who has an account.
-        flash(_("If an account exists for that address, we have sent it a link to choose a new password."),
-              "info")
+        flash(
+            _("If an account exists for that address, we have sent it a link to choose a new password."),
+            "info",
+        )
         return redirect(url_for("accounts.login"))
     return render_template("accounts/reset_request.html", form=form)
 

@@ -1,4 +1,5 @@
 """Member companies. One company can belong to several clusters and keeps one profile."""
+
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint, exists, select
@@ -29,7 +30,9 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
     def visible_in_tenant(cls, tenant_id: int):
         # An alias, so the EXISTS keeps its own FROM when the outer query joins company_memberships too.
         return exists(
-            select(_LINK.id).where(_LINK.company_id == cls.id, _LINK.tenant_id == tenant_id).correlate_except(_LINK)
+            select(_LINK.id)
+            .where(_LINK.company_id == cls.id, _LINK.tenant_id == tenant_id)
+            .correlate_except(_LINK)
         )
 
     def __repr__(self) -> str:

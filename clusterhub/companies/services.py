@@ -1,4 +1,5 @@
 """Companies as members of the current cluster."""
+
 from datetime import date
 
 from sqlalchemy import select

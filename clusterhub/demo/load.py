@@ -1,4 +1,5 @@
 """Loading the demo clusters; running it again adds only what is missing."""
+
 import unicodedata
 from datetime import date, timedelta
 
@@ -45,9 +46,14 @@ def _tenant_by_slug(slug: str) -> Tenant | None:
 
 
 def _tenant(spec: dict) -> Tenant:
-    return _tenant_by_slug(spec["slug"]) or create_tenant(spec["slug"], spec["name"], vision=spec["vision"],
-                                     description=spec["description"], sector=spec["sector"],
-                                     region=spec["region"])
+    return _tenant_by_slug(spec["slug"]) or create_tenant(
+        spec["slug"],
+        spec["name"],
+        vision=spec["vision"],
+        description=spec["description"],
+        sector=spec["sector"],
+        region=spec["region"],
+    )
 
 
 def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
@@ -78,8 +84,10 @@ def _two_cluster_person() -> tuple[str, str]:
 
 def load_demo() -> list[tuple[str, str]]:
     """Create whatever of the demo is missing; return the logins worth showing (e-mail, what it is)."""
-    logins = [(_person(*data.ADMIN, is_admin=True).email, "platform administrator"),
-              (_person(*data.ORGANISER, is_organiser=True).email, "event organiser")]
+    logins = [
+        (_person(*data.ADMIN, is_admin=True).email, "platform administrator"),
+        (_person(*data.ORGANISER, is_organiser=True).email, "event organiser"),
+    ]
     for cluster_index, spec in enumerate(data.CLUSTERS):
         logins += _load_cluster(cluster_index, spec)
     logins.append(_two_cluster_person())

@@ -1,4 +1,5 @@
 """The start page (a person's clusters) and the language switch."""
+
 from flask import Blueprint, redirect, render_template, session
 from flask_login import current_user, login_required
 

@@ -1,4 +1,5 @@
 """The manager's invitation form."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
@@ -8,12 +9,14 @@ from clusterhub.accounts.forms import email_field, language_field
 from tenants.forms import ROLE_CHOICES
 
 
-
 class InvitationForm(FlaskForm):
     email = email_field()
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     company_name = StringField(
-        _l("Company"), validators=[Length(max=200)],
-        description=_l("The company this person represents. A company that is not yet a member joins the cluster."),
+        _l("Company"),
+        validators=[Length(max=200)],
+        description=_l(
+            "The company this person represents. A company that is not yet a member joins the cluster."
+        ),
     )
     language = language_field(_l("The language of the invitation e-mail."))

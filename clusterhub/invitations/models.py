@@ -1,4 +1,5 @@
 """A manager's invitation of a person into a cluster."""
+
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String

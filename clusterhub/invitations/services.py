@@ -1,4 +1,5 @@
 """Inviting people into the current cluster and accepting invitations (each link works once)."""
+
 from datetime import timedelta
 
 from flask import current_app
@@ -37,13 +38,22 @@ def invite(email: str, role: str, company_name: str, invited_by: User) -> Invita
         raise InvitationError("member")
     db.session.execute(
         update(Invitation)
-        .where(Invitation.tenant_id == current_tenant_id(), Invitation.email == email,
-               Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
+        .where(
+            Invitation.tenant_id == current_tenant_id(),
+            Invitation.email == email,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked_at.is_(None),
+        )
         .values(revoked_at=utcnow())
     )
     days = current_app.config["INVITATION_DAYS"]
-    invitation = Invitation(email=email, role=role, company_name=company_name.strip(),
-                            invited_by=invited_by, expires_at=utcnow() + timedelta(days=days))
+    invitation = Invitation(
+        email=email,
+        role=role,
+        company_name=company_name.strip(),
+        invited_by=invited_by,
+        expires_at=utcnow() + timedelta(days=days),
+    )
     db.session.add(invitation)
     db.session.flush()
     return invitation

@@ -1,4 +1,5 @@
 """Managers invite people into their cluster and withdraw invitations."""
+
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -23,7 +24,10 @@ REASONS = {
     "accepted": (410, _l("This invitation has been used already.")),
     "revoked": (410, _l("This invitation was withdrawn by the cluster manager.")),
     "member": (400, _l("This person is a member of the cluster already.")),
-    "other_user": (403, _l("This invitation was sent to another e-mail address. Sign out and open the link again.")),
+    "other_user": (
+        403,
+        _l("This invitation was sent to another e-mail address. Sign out and open the link again."),
+    ),
 }
 
 
@@ -35,8 +39,14 @@ def invitation_problem(error: InvitationError):
 
 def _send(invitation: Invitation, language: str) -> None:
     link = url_for("accounts.accept_invitation", token=invitation_token(invitation), _external=True)
-    send_mail(invitation.email, language, "invitation", invitation=invitation, link=link,
-              days=current_app.config["INVITATION_DAYS"])
+    send_mail(
+        invitation.email,
+        language,
+        "invitation",
+        invitation=invitation,
+        link=link,
+        days=current_app.config["INVITATION_DAYS"],
+    )
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -1,4 +1,5 @@
 """Signing in and out, throttling, CSRF and no user enumeration."""
+
 from clusterhub.accounts.services import find_user
 from tests.factories import PASSWORD, make_user
 
@@ -15,12 +16,16 @@ def test_member_signs_in_and_lands_on_their_clusters(app, world, visitor):
 def test_sign_in_returns_to_the_page_asked_for(app, world, visitor):
     response = visitor.get("/c/alfa/members")
     assert response.status_code == 302 and "/login?next=%2Fc%2Falfa%2Fmembers" in response.location
-    response = visitor.submit("/login?next=/c/alfa/members", {"email": "member@alfa.lv", "password": PASSWORD})
+    response = visitor.submit(
+        "/login?next=/c/alfa/members", {"email": "member@alfa.lv", "password": PASSWORD}
+    )
     assert response.location.endswith("/c/alfa/members")
 
 
 def test_next_cannot_send_the_visitor_to_another_site(app, world, visitor):
-    response = visitor.submit("/login?next=//evil.example/x", {"email": "member@alfa.lv", "password": PASSWORD})
+    response = visitor.submit(
+        "/login?next=//evil.example/x", {"email": "member@alfa.lv", "password": PASSWORD}
+    )
     assert "evil.example" not in response.location
 
 
@@ -43,7 +48,9 @@ def test_throttling_one_address_does_not_lock_out_another_person(app, world, mak
     attacker = make_visitor()
     for _ in range(5):
         attacker.submit("/login", {"email": "member@alfa.lv", "password": "guess-guess-guess"})
-    assert make_visitor().submit("/login", {"email": "manager@alfa.lv", "password": PASSWORD}).status_code == 302
+    assert (
+        make_visitor().submit("/login", {"email": "manager@alfa.lv", "password": PASSWORD}).status_code == 302
+    )
 
 
 def test_unknown_emails_are_throttled_too_so_throttling_reveals_nothing(app, world, visitor):

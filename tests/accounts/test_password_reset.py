@@ -1,4 +1,5 @@
 """Password reset by e-mail: one answer for every address, links that work once."""
+
 import re
 
 from clusterhub.accounts.services import find_user
@@ -25,7 +26,9 @@ def test_reset_link_sets_a_new_password_and_works_once(app, world, visitor, make
     link = _link(visitor.mails()[-1])
     response = visitor.submit(link, {"password": "a-brand-new-secret", "confirm": "a-brand-new-secret"})
     assert response.status_code == 302
-    assert make_visitor().submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).status_code == 200
+    assert (
+        make_visitor().submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).status_code == 200
+    )
     make_visitor().login("member@alfa.lv", "a-brand-new-secret")
     again = make_visitor().get(link, follow_redirects=True).get_data(as_text=True)
     assert "invalid, used or expired" in again

@@ -1,4 +1,5 @@
 """`demo load`: three populated clusters, the AVT cluster among them, safe to run twice."""
+
 from sqlalchemy import func, select
 
 from clusterhub.companies.models import Company, CompanyMembership
@@ -10,11 +11,21 @@ from tenants.models import Membership, Tenant
 
 def _counts(app) -> dict:
     with app.app_context(), cross_tenant():
-        companies = dict(db.session.execute(
-            select(Tenant.slug, func.count(CompanyMembership.id)).join(CompanyMembership.tenant).group_by(Tenant.slug)).all())
-        managers = dict(db.session.execute(
-            select(Tenant.slug, func.count(Membership.id)).join(Membership.tenant)
-            .where(Membership.role == "manager").group_by(Tenant.slug)).all())
+        companies = dict(
+            db.session.execute(
+                select(Tenant.slug, func.count(CompanyMembership.id))
+                .join(CompanyMembership.tenant)
+                .group_by(Tenant.slug)
+            ).all()
+        )
+        managers = dict(
+            db.session.execute(
+                select(Tenant.slug, func.count(Membership.id))
+                .join(Membership.tenant)
+                .where(Membership.role == "manager")
+                .group_by(Tenant.slug)
+            ).all()
+        )
         return {"companies": companies, "managers": managers}
 
 
@@ -52,7 +63,10 @@ def test_the_two_cluster_member_company_has_one_profile_in_both_clusters(app, ru
     runner.invoke(args=["demo", "load"])
     with app.app_context(), cross_tenant():
         rows = db.session.execute(
-            select(Tenant.slug, CompanyMembership.company_id).join(CompanyMembership.tenant)
-            .join(CompanyMembership.company).where(Company.name == "SIA Automatizācijas Risinājumi")).all()
+            select(Tenant.slug, CompanyMembership.company_id)
+            .join(CompanyMembership.tenant)
+            .join(CompanyMembership.company)
+            .where(Company.name == "SIA Automatizācijas Risinājumi")
+        ).all()
     assert sorted(slug for slug, _ in rows) == ["avt", "metal"]
     assert len({company_id for _, company_id in rows}) == 1

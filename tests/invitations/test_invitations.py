@@ -1,4 +1,5 @@
 """Managers invite people by e-mail; a link works once, for 7 days, and only for the invited address."""
+
 import re
 from datetime import timedelta
 
@@ -14,14 +15,20 @@ from tenants.context import cross_tenant
 from tenants.models import Membership
 from tests.factories import PASSWORD, make_user
 
-NEW_PERSON = {"name": "Jānis Ķēniņš", "password": "jauna-parole-123", "confirm": "jauna-parole-123",
-              "language": "lv"}
+NEW_PERSON = {
+    "name": "Jānis Ķēniņš",
+    "password": "jauna-parole-123",
+    "confirm": "jauna-parole-123",
+    "language": "lv",
+}
 
 
 def _invite(visitor, email="janis@alfa.lv", company="SIA Jaunā Ēra", role="member"):
     visitor.login("manager@alfa.lv")
-    response = visitor.submit("/c/alfa/manage/invitations/",
-                              {"email": email, "role": role, "company_name": company, "language": "en"})
+    response = visitor.submit(
+        "/c/alfa/manage/invitations/",
+        {"email": email, "role": role, "company_name": company, "language": "en"},
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     mail = visitor.mails()[-1]
     return re.search(r"http://clusterhub\.test(/invitation/\S+)", mail.get_content()).group(1), mail
@@ -105,15 +112,19 @@ def test_someone_else_signed_in_cannot_use_the_link(app, world, visitor, make_vi
 
 def test_a_member_cannot_be_invited_again(app, world, visitor):
     visitor.login("manager@alfa.lv")
-    page = visitor.submit("/c/alfa/manage/invitations/", {"email": "MEMBER@alfa.lv", "role": "member",
-                                                           "company_name": "", "language": "lv"})
+    page = visitor.submit(
+        "/c/alfa/manage/invitations/",
+        {"email": "MEMBER@alfa.lv", "role": "member", "company_name": "", "language": "lv"},
+    )
     assert page.status_code == 200 and "member of the cluster already" in page.get_data(as_text=True)
 
 
 def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(app, world, visitor):
     visitor.login("manager@alfa.lv")
-    page = visitor.submit("/c/alfa/manage/invitations/", {"email": "not-an-address", "role": "owner",
-                                                           "company_name": "x" * 300, "language": "lv"})
+    page = visitor.submit(
+        "/c/alfa/manage/invitations/",
+        {"email": "not-an-address", "role": "owner", "company_name": "x" * 300, "language": "lv"},
+    )
     body = page.get_data(as_text=True)
     assert page.status_code == 200
     assert 'id="email-errors"' in body and 'id="role-errors"' in body and 'id="company_name-errors"' in body

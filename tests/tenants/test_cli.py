@@ -1,4 +1,5 @@
 """The command line: clusters and people, with one-line errors and non-zero exits on bad input."""
+
 from sqlalchemy import select
 
 from clusterhub.accounts.services import find_user
@@ -8,12 +9,25 @@ from tenants.models import Membership, Tenant
 
 
 def test_tenants_create_makes_a_reachable_cluster(app, runner):
-    result = runner.invoke(args=["tenants", "create", "koks", "--name", "Kokrūpniecības klasteris",
-                                 "--vision", "Koks ir nākotne"])
+    result = runner.invoke(
+        args=[
+            "tenants",
+            "create",
+            "koks",
+            "--name",
+            "Kokrūpniecības klasteris",
+            "--vision",
+            "Koks ir nākotne",
+        ]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == "koks"))
-        assert (tenant.name, tenant.vision, tenant.active) == ("Kokrūpniecības klasteris", "Koks ir nākotne", True)
+        assert (tenant.name, tenant.vision, tenant.active) == (
+            "Kokrūpniecības klasteris",
+            "Koks ir nākotne",
+            True,
+        )
 
 
 def test_tenants_create_rejects_bad_input_in_one_line(app, runner):
@@ -30,9 +44,24 @@ def test_tenants_create_refuses_a_taken_slug(app, runner, world):
 
 
 def test_users_create_with_a_cluster_role_and_company(app, runner, world):
-    result = runner.invoke(args=["users", "create", "Jana@Beta.lv", "--password", "diezgan-gara-parole",
-                                 "--name", "Jana Šmite", "--tenant", "beta", "--role", "manager",
-                                 "--company", "SIA Ūdensroze", "--organiser"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "Jana@Beta.lv",
+            "--password",
+            "diezgan-gara-parole",
+            "--name",
+            "Jana Šmite",
+            "--tenant",
+            "beta",
+            "--role",
+            "manager",
+            "--company",
+            "SIA Ūdensroze",
+            "--organiser",
+        ]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = find_user("jana@beta.lv")

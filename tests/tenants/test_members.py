@@ -1,4 +1,5 @@
 """Managers change roles and remove people; a cluster never loses its last manager."""
+
 import re
 
 from tests.factories import membership_id

@@ -1,4 +1,5 @@
 """Queries written naively inside a cluster's request see only that cluster's rows."""
+
 import pytest
 from flask import jsonify
 from sqlalchemy import func, select
@@ -25,10 +26,19 @@ def _naive_blueprint() -> TenantBlueprint:
             companies=sorted(db.session.scalars(select(Company.name))),
             company_count=db.session.scalar(select(func.count()).select_from(select(Company).subquery())),
             memberships=sorted({m.tenant_id for m in db.session.scalars(select(Membership))}),
-            joined=sorted({row.tenant_id for row in db.session.execute(
-                select(other.tenant_id).join(User, User.id == other.user_id))}),
-            link_companies=sorted(db.session.scalars(
-                select(Company.name).join(CompanyMembership, CompanyMembership.company_id == Company.id))),
+            joined=sorted(
+                {
+                    row.tenant_id
+                    for row in db.session.execute(
+                        select(other.tenant_id).join(User, User.id == other.user_id)
+                    )
+                }
+            ),
+            link_companies=sorted(
+                db.session.scalars(
+                    select(Company.name).join(CompanyMembership, CompanyMembership.company_id == Company.id)
+                )
+            ),
             invitation=getattr(db.session.get(Invitation, invitation_id), "email", None),
         )
 
@@ -78,8 +88,11 @@ def test_a_new_row_is_stamped_with_the_current_cluster_and_cannot_be_planted_in_
             db.session.add(link)
             db.session.flush()
             assert link.tenant_id == alfa.id
-            db.session.add(CompanyMembership(company=Company(name="SIA Iestādīts"), tenant_id=beta.id,
-                                             member_since=func.current_date()))
+            db.session.add(
+                CompanyMembership(
+                    company=Company(name="SIA Iestādīts"), tenant_id=beta.id, member_since=func.current_date()
+                )
+            )
             with pytest.raises(TenantScopeError):
                 db.session.flush()
         db.session.rollback()
