@@ -24,8 +24,8 @@ translations: $(CATALOG).mo
 
 # Refresh the catalogue after changing UI text; then translate the new entries in messages.po.
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o clusterhub/translations/messages.pot .
-	$(BIN)/pybabel update -q -i clusterhub/translations/messages.pot -d clusterhub/translations -D messages --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_ngettext:1,2 --ignore-dirs='.*' --no-location --sort-output -o clusterhub/translations/messages.pot .
+	$(BIN)/pybabel update -i clusterhub/translations/messages.pot -d clusterhub/translations -D messages --no-fuzzy-matching --ignore-obsolete
 
 # The browser tests need Chromium and the PostgreSQL tests a server; install them when missing (as root).
 system-packages:

@@ -28,4 +28,4 @@ def init_app(app, babel) -> None:
     app.context_processor(lambda: {"LANGUAGES": LANGUAGES, "get_locale": get_locale})
 
 
-LOGIN_MESSAGE = _l("Please log in to see this page.")
+LOGIN_MESSAGE = _l("Please sign in to see this page.")

@@ -1,6 +1,6 @@
 """A cluster's own pages: its start page and its people, whom managers can promote or remove."""
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, g, has_request_context, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -25,6 +25,8 @@ bp = TenantBlueprint("clusters", __name__)
 @bp.app_context_processor
 def navigation():
     """What the layout needs on every page: the cluster, the person's clusters, the language form."""
+    if not has_request_context():
+        return {}  # e-mail rendered by a command or a background job has no page around it
     signed_in = current_user.is_authenticated
     return {
         "current_tenant": g.get("tenant"),

@@ -1,12 +1,13 @@
 """Sign-in, password and personal settings forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from flask_babel import lazy_ngettext
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
+from clusterhub.forms import Form
 from clusterhub.i18n import LANGUAGES
 
 
@@ -23,7 +24,7 @@ def new_password_fields() -> tuple[PasswordField, PasswordField]:
     password = PasswordField(
         _l("New password"),
         validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)],
-        description=_l("At least %(count)d characters.", count=MIN_PASSWORD_LENGTH),
+        description=lazy_ngettext("At least %(num)d character.", "At least %(num)d characters.", MIN_PASSWORD_LENGTH),
     )
     confirm = PasswordField(
         _l("Repeat the password"),
@@ -44,30 +45,30 @@ def language_field(description: str = "") -> SelectField:
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me signed in on this computer"))
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     email = email_field()
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     password, confirm = new_password_fields()
 
 
-class AccountForm(FlaskForm):
+class AccountForm(Form):
     name = name_field()
     language = language_field()
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     language = language_field()
 
 
-class AcceptInvitationForm(FlaskForm):
+class AcceptInvitationForm(Form):
     name = name_field()
     password, confirm = new_password_fields()
     language = language_field()

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from clusterhub.accounts import forms
@@ -41,7 +42,8 @@ def login():
         except Throttled:
             minutes = current_app.config["LOGIN_THROTTLE_MINUTES"]
             form.email.errors.append(
-                _("Too many failed attempts. Wait %(minutes)d minutes and try again.", minutes=minutes)
+                ngettext("Too many failed attempts. Wait %(num)d minute and try again.",
+                         "Too many failed attempts. Wait %(num)d minutes and try again.", minutes)
             )
         else:
             db.session.commit()

@@ -1,15 +1,15 @@
 """The manager's invitation form."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import Length
 
 from clusterhub.accounts.forms import email_field, language_field
+from clusterhub.forms import Form
 from tenants.forms import ROLE_CHOICES
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(Form):
     email = email_field()
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     company_name = StringField(
