@@ -32,7 +32,7 @@ def make_user(
     language: str = "en",
     **flags,
 ) -> int:
-    """A committed person (English-speaking unless told), optionally a member of one cluster; returns the id."""
+    """A committed person (English-speaking unless told), maybe a member of one cluster; returns the id."""
     with app.app_context():
         user = create_user(email, name, PASSWORD, language=language, **flags)
         if tenant_slug:

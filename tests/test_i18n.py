@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
 from clusterhub.companies.services import company_named
-from clusterhub.extensions import babel, db
+from clusterhub.extensions import db
 from clusterhub.i18n import TRANSLATIONS
 from tenants.context import tenant_scope
 from tenants.models import Tenant
@@ -81,25 +80,8 @@ def test_every_placeholder_survives_translation():
     assert not wrong, f"these translations lose or invent a %(name)s placeholder: {wrong}"
 
 
-@pytest.fixture(scope="session")
-def compiled_catalogue():
-    """messages.mo as `make translations` would build it, so the tests do not depend on it having run."""
-    mo = CATALOGUE.with_suffix(".mo")
-    if mo.exists() and mo.stat().st_mtime >= CATALOGUE.stat().st_mtime:
-        return
-    partial = mo.with_name(f"{mo.name}.{os.getpid()}")  # written aside, so no app ever reads half a file
-    with partial.open("wb") as out:
-        write_mo(out, _read_catalogue())
-    partial.replace(mo)
-    # Flask-Babel caches translations per process: pages rendered earlier in the run cached an empty
-    # catalogue. The domain is a cached property, present only once a page has been translated.
-    domain = vars(babel).get("domain_instance")
-    if domain is not None:
-        domain.cache.clear()
-
-
 @pytest.fixture
-def visitor_asking(make_visitor, compiled_catalogue):
+def visitor_asking(make_visitor):
     """visitor_asking(language): a visitor whose browser asks for `language` on every request."""
     return make_visitor
 
