@@ -18,7 +18,7 @@ $(BIN)/.installed: requirements.txt
 install: $(BIN)/.installed
 
 $(CATALOG).mo: $(CATALOG).po $(BIN)/.installed
-	$(BIN)/pybabel compile -q -d clusterhub/translations -D messages
+	$(BIN)/pybabel compile -d clusterhub/translations -D messages
 
 translations: $(CATALOG).mo
 
