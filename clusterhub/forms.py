@@ -1,4 +1,5 @@
 """The base form and forms shared by several features."""
+
 from flask_babel import get_translations, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,10 +11,12 @@ WTFORMS_MESSAGES = (
     _l("Invalid email address."),
     _l("Not a valid choice."),
     _l("Field must be between %(min)d and %(max)d characters long."),
-    lazy_ngettext("Field must be at least %(min)d character long.",
-                  "Field must be at least %(min)d characters long.", 1),
-    lazy_ngettext("Field cannot be longer than %(max)d character.",
-                  "Field cannot be longer than %(max)d characters.", 1),
+    lazy_ngettext(
+        "Field must be at least %(min)d character long.", "Field must be at least %(min)d characters long.", 1
+    ),
+    lazy_ngettext(
+        "Field cannot be longer than %(max)d character.", "Field cannot be longer than %(max)d characters.", 1
+    ),
 )
 
 

@@ -16,7 +16,17 @@ from sqlalchemy import text
 from clusterhub import create_app
 from clusterhub.extensions import db
 from clusterhub.i18n import TRANSLATIONS
-from tests.factories import PASSWORD, make_invitation, make_tenant, make_user, membership_id
+from tests.factories import (
+    PASSWORD,
+    make_invitation,
+    make_post,
+    make_profile,
+    make_rating,
+    make_response,
+    make_tenant,
+    make_user,
+    membership_id,
+)
 from tests.pgserver import PostgresServer
 
 WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.get("CI") == "true"
@@ -162,7 +172,11 @@ def make_visitor(app):
 
 
 class World:
-    """Two clusters whose every name carries a canary that must never show in the other cluster."""
+    """Two clusters whose every name and text carries a canary that must never show in the other cluster.
+
+    Each cluster has a manager and a member with companies, a filled-in profile, a post, an answer to
+    it (a thread), a rating and an invitation; the ids of cluster A's objects fill the isolation matrix.
+    """
 
     CANARY_A = "CANARYALFA"
     CANARY_B = "CANARYBETA"
@@ -176,7 +190,9 @@ class World:
         self.member_a = make_user(
             app, "member@alfa.lv", f"Andris {self.CANARY_A}", "alfa", "member", f"SIA {self.CANARY_A} Čiekurs"
         )
-        self.manager_b = make_user(app, "manager@beta.lv", f"Baiba {self.CANARY_B}", "beta", "manager")
+        self.manager_b = make_user(
+            app, "manager@beta.lv", f"Baiba {self.CANARY_B}", "beta", "manager", f"SIA {self.CANARY_B} Ēna"
+        )
         self.member_b = make_user(
             app, "member@beta.lv", f"Bruno {self.CANARY_B}", "beta", "member", f"SIA {self.CANARY_B} Dārzs"
         )
@@ -188,6 +204,46 @@ class World:
         self.invitation_b = make_invitation(
             app, "beta", "invitee@beta.lv", self.manager_b, company=f"SIA {self.CANARY_B} Jaunais"
         )
+        self.company_a, self.post_a, self.thread_a, self.rating_a = self._activity(
+            app,
+            "alfa",
+            self.CANARY_A,
+            ("manager@alfa.lv", f"SIA {self.CANARY_A} Ābele"),
+            ("member@alfa.lv", f"SIA {self.CANARY_A} Čiekurs"),
+        )
+        self.company_b, self.post_b, self.thread_b, self.rating_b = self._activity(
+            app,
+            "beta",
+            self.CANARY_B,
+            ("manager@beta.lv", f"SIA {self.CANARY_B} Ēna"),
+            ("member@beta.lv", f"SIA {self.CANARY_B} Dārzs"),
+        )
+
+    @staticmethod
+    def _activity(app, slug: str, canary: str, answerer: tuple[str, str], poster: tuple[str, str]):
+        """The member's company posts a need, the manager's company answers and rates it."""
+        company = make_profile(
+            app,
+            slug,
+            poster[1],
+            description=f"{canary} apraksts",
+            region="kurzeme",
+            sectors=[f"{canary} nozare"],
+            competences=[f"{canary} kompetence"],
+            roles=["producer"],
+        )
+        post = make_post(
+            app,
+            slug,
+            poster[1],
+            poster[0],
+            f"{canary} vajadzība",
+            category="export",
+            tags=[f"{canary} birka"],
+        )
+        thread = make_response(app, slug, post, answerer[1], answerer[0], f"{canary} atbilde")
+        rating = make_rating(app, slug, answerer[1], poster[1], answerer[0], 5, f"{canary} vērtējums")
+        return company, post, thread, rating
 
 
 @pytest.fixture

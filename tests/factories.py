@@ -4,9 +4,14 @@ from sqlalchemy import select
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
-from clusterhub.companies.services import company_or_none
+from clusterhub.companies.models import Company
+from clusterhub.companies.services import company_or_none, update_profile
 from clusterhub.extensions import db
 from clusterhub.invitations.services import invite
+from clusterhub.posts.models import Post
+from clusterhub.posts.services import create_post, respond
+from clusterhub.ratings.models import SCORES
+from clusterhub.ratings.services import rate
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member, create_tenant
@@ -71,3 +76,57 @@ def _join(user, tenant_slug: str, role: str, company: str) -> None:
 
 def _tenant(slug: str) -> Tenant:
     return db.session.scalar(select(Tenant).where(Tenant.slug == slug))
+
+
+def _company(name: str) -> Company:
+    return db.session.scalar(select(Company).where(Company.name == name))
+
+
+def _person(email: str) -> User:
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def make_profile(app, tenant_slug: str, company: str, **values) -> int:
+    """Fill in a member company's profile (text fields, sectors, competences, roles); returns its id."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        target = _company(company)
+        update_profile(target, None, values)
+        db.session.commit()
+        return target.id
+
+
+def make_post(
+    app,
+    tenant_slug: str,
+    company: str,
+    author_email: str,
+    title: str,
+    kind: str = "need",
+    category: str = "other",
+    **fields,
+) -> int:
+    """A committed open post of a member company; returns its id."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        post = create_post(_company(company), _person(author_email), kind, category, title, **fields)
+        db.session.commit()
+        return post.id
+
+
+def make_response(app, tenant_slug: str, post_id: int, company: str, author_email: str, body: str) -> int:
+    """A committed answer to a post (which opens a thread); returns the thread id."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        post = db.session.get(Post, post_id)
+        thread = respond(post, _company(company), _person(author_email), body)
+        db.session.commit()
+        return thread.id
+
+
+def make_rating(
+    app, tenant_slug: str, rater: str, rated: str, author_email: str, score: int = 4, comment: str = ""
+) -> int:
+    """A committed rating with the same score on every scale; returns its id."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        scores = dict.fromkeys(SCORES, score)
+        rating = rate(_company(rater), _company(rated), _person(author_email), scores, comment)
+        db.session.commit()
+        return rating.id

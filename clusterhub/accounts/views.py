@@ -42,8 +42,11 @@ def login():
         except Throttled:
             minutes = current_app.config["LOGIN_THROTTLE_MINUTES"]
             form.email.errors.append(
-                ngettext("Too many failed attempts. Wait %(num)d minute and try again.",
-                         "Too many failed attempts. Wait %(num)d minutes and try again.", minutes)
+                ngettext(
+                    "Too many failed attempts. Wait %(num)d minute and try again.",
+                    "Too many failed attempts. Wait %(num)d minutes and try again.",
+                    minutes,
+                )
             )
         else:
             db.session.commit()

@@ -1,25 +1,84 @@
-"""Member companies. One company can belong to several clusters and keeps one profile."""
+"""Member companies: one profile per legal entity, shown in every cluster it is a member of."""
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint, exists, select
-from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship, validates
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    exists,
+    select,
+)
+from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship, validates
 
 from clusterhub.collation import latvian_sort_key
-from clusterhub.db import CreatedAtMixin, db
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
 from tenants.models import Tenant, TenantScoped, TenantShared
+
+SIZES = ("micro", "small", "medium", "large")
+REGIONS = ("riga", "pieriga", "vidzeme", "kurzeme", "zemgale", "latgale", "abroad")
+ROLES = (
+    "producer",
+    "resource_holder",
+    "intermediary",
+    "distributor",
+    "education_research",
+    "public_sector",
+    "finance",
+)
+TAG_KINDS = ("sector", "competence")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} in ({', '.join(repr(v) for v in values)})"
 
 
 class Company(TenantShared, CreatedAtMixin, db.Model):
     """A legal entity; visible inside a cluster only while it is a member there."""
 
     __tablename__ = "companies"
-    __table_args__ = (CheckConstraint("length(name) > 0", name="name_present"),)
+    __table_args__ = (
+        CheckConstraint("length(name) > 0", name="name_present"),
+        CheckConstraint(f"size is null or {_one_of('size', SIZES)}", name="size_known"),
+        CheckConstraint(f"region is null or {_one_of('region', REGIONS)}", name="region_known"),
+        CheckConstraint(
+            "logo_type is null or logo_type in ('image/png', 'image/jpeg', 'image/webp')",
+            name="logo_type_known",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     name_sort: Mapped[str] = mapped_column(String(800), index=True)
     registration_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    size: Mapped[str | None] = mapped_column(String(10))
+    region: Mapped[str | None] = mapped_column(String(20))
+    infrastructure: Mapped[str] = mapped_column(Text, default="")
+    development_directions: Mapped[str] = mapped_column(Text, default="")
+    partnership_interests: Mapped[str] = mapped_column(Text, default="")
+    other_clusters: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    tags: Mapped[list["CompanyTag"]] = relationship(
+        back_populates="company", cascade="all, delete-orphan", order_by="CompanyTag.key"
+    )
+    roles: Mapped[list["CompanyRole"]] = relationship(
+        cascade="all, delete-orphan", order_by="CompanyRole.role"
+    )
+    contacts: Mapped[list["ContactPerson"]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactPerson.position"
+    )
 
     @validates("name")
     def _keep_sort_key(self, key, value):
@@ -35,8 +94,108 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
             .correlate_except(_LINK)
         )
 
+    def tag_names(self, kind: str) -> list[str]:
+        """The company's sectors or competences, as written."""
+        return [tag.name for tag in self.tags if tag.kind == kind]
+
+    @property
+    def role_names(self) -> list[str]:
+        return [role.role for role in self.roles]
+
     def __repr__(self) -> str:
         return f"<Company {self.name!r}>"
+
+
+class CompanyOwned(TenantShared):
+    """A row that belongs to one company and is visible wherever the company is."""
+
+    @declared_attr
+    def company_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        return exists(
+            select(_LINK.id)
+            .where(_LINK.company_id == cls.company_id, _LINK.tenant_id == tenant_id)
+            .correlate_except(_LINK)
+        )
+
+
+class CompanyTag(CompanyOwned, db.Model):
+    """A sector or a competence of a company; `key` compares names without case or accents."""
+
+    __tablename__ = "company_tags"
+    __table_args__ = (
+        UniqueConstraint("company_id", "kind", "key"),
+        CheckConstraint(_one_of("kind", TAG_KINDS), name="kind_known"),
+        CheckConstraint("length(name) > 0", name="name_present"),
+        Index("ix_company_tags_kind_key", "kind", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(400))
+
+    company: Mapped[Company] = relationship(back_populates="tags")
+
+    @validates("name")
+    def _keep_key(self, key, value):
+        self.key = latvian_sort_key(value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<CompanyTag {self.kind}:{self.name}>"
+
+
+class CompanyRole(CompanyOwned, db.Model):
+    """A company's place in the value chain (seed 001: producer, resource holder, …)."""
+
+    __tablename__ = "company_roles"
+    __table_args__ = (
+        UniqueConstraint("company_id", "role"),
+        CheckConstraint(_one_of("role", ROLES), name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(30))
+
+    def __repr__(self) -> str:
+        return f"<CompanyRole {self.company_id}:{self.role}>"
+
+
+class ContactPerson(CompanyOwned, db.Model):
+    """Whom to call at a company about cooperation."""
+
+    __tablename__ = "contact_people"
+    __table_args__ = (CheckConstraint("length(name) > 0", name="name_present"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    def __repr__(self) -> str:
+        return f"<ContactPerson {self.name!r}>"
+
+
+class CompanyChange(CompanyOwned, CreatedAtMixin, db.Model):
+    """Who changed what in a profile, and when; old and new values per field."""
+
+    __tablename__ = "company_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    changes: Mapped[dict] = mapped_column(JSON)
+
+    company: Mapped[Company] = relationship()
+    user: Mapped["User | None"] = relationship()  # noqa: F821
+
+    def __repr__(self) -> str:
+        return f"<CompanyChange company={self.company_id} fields={sorted(self.changes)}>"
 
 
 class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):

@@ -6,9 +6,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from clusterhub.accounts.models import User
-from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.companies.models import Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
+from clusterhub.posts.models import Message, Post, PostTag, Thread
+from clusterhub.ratings.models import Rating
 from tenants.blueprint import TenantBlueprint
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
@@ -40,6 +42,11 @@ def _naive_blueprint() -> TenantBlueprint:
                 )
             ),
             invitation=getattr(db.session.get(Invitation, invitation_id), "email", None),
+            texts=sorted(
+                [*db.session.scalars(select(CompanyTag.name)), *db.session.scalars(select(Post.title)),
+                 *db.session.scalars(select(Message.body)), *db.session.scalars(select(Rating.comment)),
+                 *db.session.scalars(select(PostTag.name)), *db.session.scalars(select(Thread.subject))]
+            ),
         )
 
     return bp
@@ -60,6 +67,7 @@ def test_a_naive_query_in_cluster_a_never_returns_rows_of_cluster_b(naive_app, w
         alfa_id = db.session.scalar(select(Tenant.id).where(Tenant.slug == "alfa"))
     assert data["memberships"] == data["joined"] == [alfa_id]
     assert data["invitation"] is None
+    assert len(data["texts"]) == 7 and all("CANARYALFA" in text for text in data["texts"])
 
 
 def test_the_own_invitation_is_found_by_the_same_naive_code(naive_app, world, visitor):

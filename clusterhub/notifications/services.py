@@ -1,0 +1,53 @@
+"""Telling the people of a company what happened: in the app, and by e-mail after the commit."""
+
+from flask import request
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from clusterhub.accounts.models import User
+from clusterhub.extensions import db
+from clusterhub.mail import send_mail
+from clusterhub.notifications.models import Notification
+from tenants.models import Membership
+
+MESSAGES = {
+    "response": _l("%(company)s answered your post “%(title)s”."),
+    "message": _l("%(company)s wrote to you: “%(subject)s”."),
+    "collaboration": _l("%(company)s recorded that you started working together: “%(subject)s”."),
+    "rating": _l("%(company)s rated your company."),
+    "rating_reply": _l("%(company)s replied to the rating you gave."),
+}
+
+
+def text_of(notification: Notification) -> str:
+    """The notification as a sentence in the current language."""
+    return str(MESSAGES[notification.kind]) % notification.params
+
+
+def people_of(company_id: int) -> list[User]:
+    """The people who represent a company in the current cluster."""
+    return list(db.session.scalars(select(User).join(Membership).where(Membership.company_id == company_id)))
+
+
+def notify(users, kind: str, params: dict, link: str) -> list[Notification]:
+    """Leave a notification for each of `users`; send the mails with `mail` once the action is committed."""
+    notifications = [Notification(user=user, kind=kind, params=params, link=link) for user in users]
+    db.session.add_all(notifications)
+    db.session.flush()
+    return notifications
+
+
+def mail(notifications: list[Notification]) -> None:
+    """E-mail each notification to its reader, in the reader's language."""
+    for notification in notifications:
+        user = notification.user
+        with force_locale(user.language):
+            sentence = text_of(notification)
+        send_mail(
+            user.email,
+            user.language,
+            "notification",
+            text=sentence,
+            link=request.host_url.rstrip("/") + notification.link,
+        )

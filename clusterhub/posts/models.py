@@ -1,0 +1,176 @@
+"""The needs-and-offers board, and the contact threads and collaborations that answers open."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from clusterhub.collation import latvian_sort_key
+from clusterhub.companies.models import REGIONS, Company, _one_of
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from tenants.models import TenantScoped
+
+KINDS = ("need", "offer", "interest")
+CATEGORIES = (
+    "export",
+    "research",
+    "automation",
+    "training",
+    "staff",
+    "purchasing",
+    "exhibitions",
+    "equipment",
+    "other",
+)
+STATUSES = ("open", "fulfilled", "withdrawn")
+
+
+class Post(TenantScoped, CreatedAtMixin, db.Model):
+    """A need, an offer or a partnership interest a member company puts on its cluster's board."""
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", KINDS), name="kind_known"),
+        CheckConstraint(_one_of("category", CATEGORIES), name="category_known"),
+        CheckConstraint(_one_of("status", STATUSES), name="status_known"),
+        CheckConstraint("length(title) > 0", name="title_present"),
+        Index("ix_posts_tenant_status_created", "tenant_id", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    company: Mapped[Company] = relationship()
+    author: Mapped["User | None"] = relationship()  # noqa: F821
+    tags: Mapped[list["PostTag"]] = relationship(cascade="all, delete-orphan", order_by="PostTag.key")
+    regions: Mapped[list["PostRegion"]] = relationship(
+        cascade="all, delete-orphan", order_by="PostRegion.region"
+    )
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tags]
+
+    @property
+    def region_names(self) -> list[str]:
+        return [region.region for region in self.regions]
+
+    def __repr__(self) -> str:
+        return f"<Post {self.kind} {self.title!r}>"
+
+
+class PostTag(TenantScoped, db.Model):
+    __tablename__ = "post_tags"
+    __table_args__ = (
+        UniqueConstraint("post_id", "key"),
+        Index("ix_post_tags_tenant_key", "tenant_id", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(400))
+
+    @validates("name")
+    def _keep_key(self, key, value):
+        self.key = latvian_sort_key(value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<PostTag {self.name}>"
+
+
+class PostRegion(TenantScoped, db.Model):
+    """A planning region a post is relevant to (none means: all of them)."""
+
+    __tablename__ = "post_regions"
+    __table_args__ = (
+        UniqueConstraint("post_id", "region"),
+        CheckConstraint(_one_of("region", REGIONS), name="region_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    region: Mapped[str] = mapped_column(String(20))
+
+    def __repr__(self) -> str:
+        return f"<PostRegion {self.region}>"
+
+
+class Thread(TenantScoped, CreatedAtMixin, db.Model):
+    """A conversation between two member companies, opened by answering a post or from a profile."""
+
+    __tablename__ = "threads"
+    __table_args__ = (
+        UniqueConstraint("post_id", "initiator_company_id"),
+        CheckConstraint("initiator_company_id <> recipient_company_id", name="two_companies"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"), index=True)
+    initiator_company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    recipient_company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(200))
+    last_message_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    post: Mapped[Post | None] = relationship()
+    initiator: Mapped[Company] = relationship(foreign_keys=[initiator_company_id])
+    recipient: Mapped[Company] = relationship(foreign_keys=[recipient_company_id])
+    messages: Mapped[list["Message"]] = relationship(
+        back_populates="thread", order_by="Message.id", cascade="all, delete-orphan"
+    )
+    collaboration: Mapped["Collaboration | None"] = relationship(back_populates="thread")
+
+    def involves(self, company_id: int | None) -> bool:
+        return company_id in (self.initiator_company_id, self.recipient_company_id)
+
+    def other_company(self, company_id: int) -> Company:
+        return self.recipient if company_id == self.initiator_company_id else self.initiator
+
+    def __repr__(self) -> str:
+        return f"<Thread {self.initiator_company_id}->{self.recipient_company_id}>"
+
+
+class Message(TenantScoped, CreatedAtMixin, db.Model):
+    __tablename__ = "messages"
+    __table_args__ = (CheckConstraint("length(body) > 0", name="body_present"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+
+    thread: Mapped[Thread] = relationship(back_populates="messages")
+    company: Mapped[Company] = relationship()
+    author: Mapped["User | None"] = relationship()  # noqa: F821
+
+    def __repr__(self) -> str:
+        return f"<Message thread={self.thread_id}>"
+
+
+class Collaboration(TenantScoped, CreatedAtMixin, db.Model):
+    """ "We started working together": recorded once per thread, by either side."""
+
+    __tablename__ = "collaborations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), unique=True)
+    marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    thread: Mapped[Thread] = relationship(back_populates="collaboration")
+
+    def __repr__(self) -> str:
+        return f"<Collaboration thread={self.thread_id}>"
