@@ -12,6 +12,8 @@ from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.home.views import bp as home_bp
 from clusterhub.invitations.views import bp as invitations_bp
+from clusterhub.labels import label
+from clusterhub.markup import render_markdown
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
@@ -23,6 +25,8 @@ def create_app(config: dict | None = None) -> Flask:
     """Build the application; `config` overrides what the environment says."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"))
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["label"] = label
     app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(from_environment(app.instance_path))
     app.config.from_mapping(config or {})

@@ -1,0 +1,75 @@
+"""What the fixed vocabularies (regions, sizes, roles, kinds of posts…) are called in each language."""
+from flask_babel import lazy_gettext as _l
+
+REGIONS = {
+    "riga": _l("Rīga"),
+    "pieriga": _l("Pierīga"),
+    "vidzeme": _l("Vidzeme"),
+    "kurzeme": _l("Kurzeme"),
+    "zemgale": _l("Zemgale"),
+    "latgale": _l("Latgale"),
+    "abroad": _l("Abroad"),
+}
+SIZES = {
+    "micro": _l("Micro"),
+    "small": _l("Small"),
+    "medium": _l("Medium"),
+    "large": _l("Large"),
+}
+# The EU definition (Recommendation 2003/361/EC), shown as help beside the size field.
+SIZE_HELP = _l(
+    "Micro: fewer than 10 employees and turnover or balance sheet up to EUR 2 million. "
+    "Small: fewer than 50 employees, up to EUR 10 million. "
+    "Medium: fewer than 250 employees, turnover up to EUR 50 million or balance sheet up to EUR 43 million. "
+    "Large: anything bigger."
+)
+ROLES = {
+    "producer": _l("Producer"),
+    "resource_holder": _l("Resource holder"),
+    "intermediary": _l("Intermediary"),
+    "distributor": _l("Distributor"),
+    "education_research": _l("Education and research"),
+    "public_sector": _l("Public sector"),
+    "finance": _l("Finance"),
+}
+POST_KINDS = {
+    "need": _l("Need"),
+    "offer": _l("Offer"),
+    "interest": _l("Partnership interest"),
+}
+POST_CATEGORIES = {
+    "export": _l("Export and new markets"),
+    "research": _l("New product with research"),
+    "automation": _l("Automation and efficiency"),
+    "training": _l("Training"),
+    "staff": _l("Staff and talent"),
+    "purchasing": _l("Joint purchasing"),
+    "exhibitions": _l("Exhibitions and trade missions"),
+    "equipment": _l("Equipment sharing"),
+    "other": _l("Other"),
+}
+POST_STATUSES = {
+    "open": _l("Open"),
+    "fulfilled": _l("Fulfilled"),
+    "withdrawn": _l("Withdrawn"),
+}
+LABELS = {
+    "region": REGIONS,
+    "size": SIZES,
+    "role": ROLES,
+    "kind": POST_KINDS,
+    "category": POST_CATEGORIES,
+    "status": POST_STATUSES,
+}
+
+
+def label(vocabulary: str, value: str | None) -> str:
+    """The word for `value` in the current language (the value itself if it is unknown, empty if None)."""
+    if value is None:
+        return ""
+    return str(LABELS[vocabulary].get(value, value))
+
+
+def choices(vocabulary: str) -> list[tuple[str, str]]:
+    """(value, label) pairs for a select field, in the vocabulary's own order."""
+    return [(value, str(text)) for value, text in LABELS[vocabulary].items()]

@@ -1,0 +1,18 @@
+"""Markdown written by members, rendered so that it can never carry script into a page."""
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+# Raw HTML is escaped by the parser and the result is cleaned again: two independent guards.
+_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
+_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "hr"}
+_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Safe HTML for a member's Markdown: no script, no event handlers, only http(s) and mailto links."""
+    html = _PARSER.render(text or "").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
+    cleaned = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                        link_rel="nofollow noopener")
+    return Markup(cleaned)
