@@ -7,6 +7,8 @@ orders it the same under any collation; a 0 ends the letters so a prefix sorts f
 
 import unicodedata
 
+from sqlalchemy.orm import validates
+
 _ALPHABET = "aābcčdeēfgģhiījkķlļmnņoprsštuūvzž"
 _SECONDARY = {"ā": "a", "ē": "e", "ī": "i", "ū": "u"}
 _PRIMARY: dict[str, int] = {}
@@ -34,3 +36,14 @@ def latvian_sort_key(text: str) -> str:
     primary = "".join(_primary(c) for c in folded)
     secondary = "".join("1" if c in _SECONDARY else "0" for c in folded)
     return f"{primary}0{secondary}"
+
+
+def keeps_sort_key(source: str, target: str):
+    """A model validator that stores latvian_sort_key(source) in `target` whenever `source` is set."""
+
+    @validates(source)
+    def _keep(self, key, value):
+        setattr(self, target, latvian_sort_key(value))
+        return value
+
+    return _keep

@@ -1,9 +1,9 @@
 """Clusters, the mixins that mark cluster-owned data, and people's memberships."""
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import keeps_sort_key
 from clusterhub.db import CreatedAtMixin, db
 
 VISION_MAX = 140
@@ -31,10 +31,7 @@ class Tenant(CreatedAtMixin, db.Model):
     region: Mapped[str] = mapped_column(String(100), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    @validates("name")
-    def _keep_sort_key(self, key, value):
-        self.name_sort = latvian_sort_key(value)
-        return value
+    _keep_sort_key = keeps_sort_key("name", "name_sort")
 
     def __repr__(self) -> str:
         return f"<Tenant {self.slug}>"

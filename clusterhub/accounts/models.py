@@ -6,7 +6,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, CheckConstraint, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import keeps_sort_key
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Membership
 
@@ -43,10 +43,7 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     def _normalise(self, key, value):
         return normalise_email(value)
 
-    @validates("name")
-    def _keep_sort_key(self, key, value):
-        self.name_sort = latvian_sort_key(value)
-        return value
+    _keep_sort_key = keeps_sort_key("name", "name_sort")
 
     @property
     def is_active(self) -> bool:

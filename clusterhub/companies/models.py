@@ -16,9 +16,9 @@ from sqlalchemy import (
     exists,
     select,
 )
-from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import keeps_sort_key
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
 from tenants.models import Tenant, TenantScoped, TenantShared
 
@@ -80,10 +80,7 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
         cascade="all, delete-orphan", order_by="ContactPerson.position"
     )
 
-    @validates("name")
-    def _keep_sort_key(self, key, value):
-        self.name_sort = latvian_sort_key(value)
-        return value
+    _keep_sort_key = keeps_sort_key("name", "name_sort")
 
     @classmethod
     def visible_in_tenant(cls, tenant_id: int):
@@ -140,10 +137,7 @@ class CompanyTag(CompanyOwned, db.Model):
 
     company: Mapped[Company] = relationship(back_populates="tags")
 
-    @validates("name")
-    def _keep_key(self, key, value):
-        self.key = latvian_sort_key(value)
-        return value
+    _keep_key = keeps_sort_key("name", "key")
 
     def __repr__(self) -> str:
         return f"<CompanyTag {self.kind}:{self.name}>"

@@ -3,9 +3,9 @@
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import keeps_sort_key
 from clusterhub.companies.models import REGIONS, Company, _one_of
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
 from tenants.models import TenantScoped
@@ -79,10 +79,7 @@ class PostTag(TenantScoped, db.Model):
     name: Mapped[str] = mapped_column(String(100))
     key: Mapped[str] = mapped_column(String(400))
 
-    @validates("name")
-    def _keep_key(self, key, value):
-        self.key = latvian_sort_key(value)
-        return value
+    _keep_key = keeps_sort_key("name", "key")
 
     def __repr__(self) -> str:
         return f"<PostTag {self.name}>"
