@@ -1,5 +1,6 @@
 """Settings come from CLUSTERHUB_* environment variables; tests pass overrides to create_app."""
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -60,6 +61,11 @@ def stored_secret_key(instance_path: str) -> str:
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        draft = path.with_name(f"secret_key.{os.getpid()}")
+        draft.write_text(secrets.token_urlsafe(48))
+        draft.chmod(0o600)
+        # A hard link never overwrites: when several workers start at once, the first key wins for all.
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
     return path.read_text().strip()
