@@ -8,17 +8,32 @@ from flask_sqlalchemy.session import Session
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.views import bp as accounts_bp
 from clusterhub.accounts.views import load_user
+from clusterhub.companies.views import bp as companies_bp
 from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.home.views import bp as home_bp
 from clusterhub.invitations.views import bp as invitations_bp
 from clusterhub.labels import label
 from clusterhub.markup import render_markdown
+from clusterhub.notifications.views import bp as notifications_bp
+from clusterhub.posts.views import bp as posts_bp
+from clusterhub.ratings.views import bp as ratings_bp
+from clusterhub.transfer.views import bp as transfer_bp
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
 ROOT = Path(__file__).resolve().parent.parent
-BLUEPRINTS = (home_bp, accounts_bp, clusters_bp, invitations_bp)
+BLUEPRINTS = (
+    home_bp,
+    accounts_bp,
+    clusters_bp,
+    companies_bp,
+    invitations_bp,
+    ratings_bp,
+    posts_bp,
+    notifications_bp,
+    transfer_bp,
+)
 
 
 def create_app(config: dict | None = None) -> Flask:

@@ -2,9 +2,10 @@
 
 from clusterhub.accounts.cli import users_cli
 from clusterhub.demo.cli import demo_cli
+from clusterhub.transfer.cli import import_cli
 from tenants.cli import tenants_cli
 
-GROUPS = (tenants_cli, users_cli, demo_cli)
+GROUPS = (tenants_cli, users_cli, demo_cli, import_cli)
 
 
 def init_app(app) -> None:

@@ -26,6 +26,7 @@ from tests.factories import (
     make_tenant,
     make_user,
     membership_id,
+    notification_id,
 )
 from tests.pgserver import PostgresServer
 
@@ -218,6 +219,8 @@ class World:
             ("manager@beta.lv", f"SIA {self.CANARY_B} Ēna"),
             ("member@beta.lv", f"SIA {self.CANARY_B} Dārzs"),
         )
+        # The answer to post_a told member@alfa.lv, whose company wrote the post.
+        self.notification_a = notification_id(app, "alfa", "member@alfa.lv", "response")
 
     @staticmethod
     def _activity(app, slug: str, canary: str, answerer: tuple[str, str], poster: tuple[str, str]):

@@ -8,6 +8,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_or_none, update_profile
 from clusterhub.extensions import db
 from clusterhub.invitations.services import invite
+from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import create_post, respond
 from clusterhub.ratings.models import SCORES
@@ -69,6 +70,18 @@ def membership_id(app, user_id: int, tenant_slug: str) -> int:
         return db.session.scalar(select(Membership.id).where(Membership.user_id == user_id))
 
 
+def notification_id(app, tenant_slug: str, email: str, kind: str) -> int | None:
+    """The id of a person's newest notification of one kind in one cluster."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        return db.session.scalar(
+            select(Notification.id)
+            .join(Notification.user)
+            .where(User.email == email, Notification.kind == kind)
+            .order_by(Notification.id.desc())
+            .limit(1)
+        )
+
+
 def _join(user, tenant_slug: str, role: str, company: str) -> None:
     with tenant_scope(_tenant(tenant_slug)):
         add_member(user, role, company_or_none(company))
@@ -116,7 +129,7 @@ def make_response(app, tenant_slug: str, post_id: int, company: str, author_emai
     """A committed answer to a post (which opens a thread); returns the thread id."""
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
         post = db.session.get(Post, post_id)
-        thread = respond(post, _company(company), _person(author_email), body)
+        thread, _notifications = respond(post, _company(company), _person(author_email), body)
         db.session.commit()
         return thread.id
 

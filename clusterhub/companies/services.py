@@ -1,12 +1,25 @@
 """Companies as members of the current cluster, and their profiles."""
 
+import hashlib
+import warnings
 from datetime import date
+from io import BytesIO
 
+from PIL import Image
 from sqlalchemy import select
 
 from clusterhub.collation import latvian_sort_key
-from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, CompanyRole, CompanyTag
+from clusterhub.companies.models import (
+    Company,
+    CompanyChange,
+    CompanyMembership,
+    CompanyRole,
+    CompanyTag,
+    ContactPerson,
+)
 from clusterhub.extensions import db
+from tenants.context import cross_tenant
+from tenants.models import Membership
 
 # The profile fields a representative edits, in the order a change log lists them.
 TEXT_FIELDS = (
@@ -21,6 +34,32 @@ TEXT_FIELDS = (
     "partnership_interests",
     "other_clusters",
 )
+# Blank means "not given": NULL, which the unique registration number and the CHECKs on size and
+# region accept (an empty string would clash with the next blank number).
+NULLABLE_FIELDS = ("registration_number", "size", "region")
+CONTACT_FIELDS = ("name", "role", "email", "phone")
+
+MAX_LOGO_BYTES = 1024 * 1024
+MAX_LOGO_SIDE = 5000
+LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+# What Pillow raises for a file that is not a whole, decodable image of the kinds above.
+_BROKEN_IMAGE = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+)
+
+
+class ProfileError(ValueError):
+    """A profile value the rules refuse; `field` is the form field to blame, `reason` the rule."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
 
 
 def admit_company(company: Company, member_since: date | None = None) -> CompanyMembership:
@@ -47,6 +86,13 @@ def company_or_none(name: str) -> Company | None:
     return company_named(name) if name.strip() else None
 
 
+def membership_in_cluster(company: Company) -> CompanyMembership:
+    """The company's membership of the current cluster (member since, …)."""
+    return db.session.scalars(
+        select(CompanyMembership).where(CompanyMembership.company_id == company.id)
+    ).one()
+
+
 def clean_list(names) -> list[str]:
     """Tags as a person typed them: trimmed, blanks dropped, duplicates (any case or accent) once."""
     seen, result = set(), []
@@ -60,28 +106,85 @@ def clean_list(names) -> list[str]:
 
 def set_tags(company: Company, kind: str, names) -> None:
     """Replace the company's sectors or competences."""
-    keep = [tag for tag in company.tags if tag.kind != kind]
-    company.tags = keep + [CompanyTag(kind=kind, name=name) for name in clean_list(names)]
+    # A tag that stays keeps its row: a new row beside the old one would break the unique key,
+    # since a flush inserts before it deletes.
+    existing = {tag.key: tag for tag in company.tags if tag.kind == kind}
+    wanted = []
+    for name in clean_list(names):
+        tag = existing.get(latvian_sort_key(name)) or CompanyTag(kind=kind)
+        tag.name = name
+        wanted.append(tag)
+    company.tags = [tag for tag in company.tags if tag.kind != kind] + wanted
 
 
 def set_roles(company: Company, roles) -> None:
     """Replace the company's value-chain roles."""
-    company.roles = [CompanyRole(role=role) for role in dict.fromkeys(roles)]
+    existing = {role.role: role for role in company.roles}
+    company.roles = [existing.get(role) or CompanyRole(role=role) for role in dict.fromkeys(roles)]
 
 
-def _snapshot(company: Company) -> dict:
+def set_contacts(company: Company, contacts: list[dict]) -> None:
+    """Replace the company's contact people, in the order given."""
+    rows = list(company.contacts)
+    kept = []
+    for position, values in enumerate(contacts):
+        person = rows[position] if position < len(rows) else ContactPerson()
+        for field in CONTACT_FIELDS:
+            setattr(person, field, (values.get(field) or "").strip())
+        person.position = position
+        kept.append(person)
+    company.contacts = kept
+
+
+def profile_values(company: Company) -> dict:
+    """The editable profile as plain values: what an edit form starts from and the change log compares."""
     values = {field: getattr(company, field) for field in TEXT_FIELDS}
     values.update(
-        sectors=company.tag_names("sector"),
-        competences=company.tag_names("competence"),
-        roles=company.role_names,
+        sectors=sorted(company.tag_names("sector"), key=latvian_sort_key),
+        competences=sorted(company.tag_names("competence"), key=latvian_sort_key),
+        roles=sorted(company.role_names),
+        contacts=[{field: getattr(person, field) for field in CONTACT_FIELDS} for person in company.contacts],
     )
     return values
 
 
+def _refuse_clashes(company: Company, values: dict) -> None:
+    number = values.get("registration_number")
+    if number and number != company.registration_number:
+        # The number is unique across the platform, so the check looks beyond this cluster; it says
+        # only that the number is taken, never by whom.
+        with cross_tenant():
+            taken = db.session.scalar(
+                select(Company.id).where(Company.registration_number == number, Company.id != company.id)
+            )
+        if taken is not None:
+            raise ProfileError("registration_number", "taken")
+    name = values.get("name")
+    if name and latvian_sort_key(name) != company.name_sort:
+        # Invitations and imports find a member company by its name, so a cluster must not have two.
+        same_name = select(Company.id).where(
+            Company.name_sort == latvian_sort_key(name), Company.id != company.id
+        )
+        if db.session.scalar(same_name) is not None:
+            raise ProfileError("name", "taken")
+
+
+def _record(company: Company, user, changes: dict) -> CompanyChange:
+    change = CompanyChange(company=company, user_id=user.id if user else None, changes=changes)
+    db.session.add(change)
+    db.session.flush()
+    return change
+
+
 def update_profile(company: Company, user, values: dict) -> CompanyChange | None:
-    """Apply profile values (text fields, sectors, competences, roles) and log who changed what."""
-    before = _snapshot(company)
+    """Apply profile values (text fields, sectors, competences, roles, contacts) and log who changed what.
+
+    `member_since` sets the date the company joined the current cluster; it belongs to this cluster's
+    membership, not to the shared profile, so it stays out of the change log every cluster sees.
+    """
+    values = {**values, **{field: values[field] or None for field in NULLABLE_FIELDS if field in values}}
+    _refuse_clashes(company, values)
+    before = profile_values(company)
     for field in TEXT_FIELDS:
         if field in values:
             setattr(company, field, values[field])
@@ -90,14 +193,83 @@ def update_profile(company: Company, user, values: dict) -> CompanyChange | None
             set_tags(company, kind, values[key])
     if "roles" in values:
         set_roles(company, values["roles"])
-    after = _snapshot(company)
+    if "contacts" in values:
+        set_contacts(company, values["contacts"])
+    if values.get("member_since"):
+        membership_in_cluster(company).member_since = values["member_since"]
+    after = profile_values(company)
     changes = {field: [before[field], after[field]] for field in after if before[field] != after[field]}
     if not changes:
         return None
-    change = CompanyChange(company=company, user_id=user.id if user else None, changes=changes)
-    db.session.add(change)
-    db.session.flush()
-    return change
+    return _record(company, user, changes)
+
+
+def logo_type(data: bytes) -> str:
+    """The MIME type of an uploaded logo, judged by its content, never by its name.
+
+    Raises ProfileError when it is larger than 1 MB, not a whole PNG, JPEG or WebP image, or too big
+    in pixels.
+    """
+    if len(data) > MAX_LOGO_BYTES:
+        raise ProfileError("logo", "too_big")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # verify() checks the file's structure; decoding (load) is what finds damaged pixel data.
+            with Image.open(BytesIO(data), formats=tuple(LOGO_TYPES)) as image:
+                image.verify()
+            with Image.open(BytesIO(data), formats=tuple(LOGO_TYPES)) as image:
+                fits = max(image.size) <= MAX_LOGO_SIDE
+                if fits:
+                    image.load()
+                kind = image.format
+    except _BROKEN_IMAGE as error:
+        raise ProfileError("logo", "not_image") from error
+    if not fits:
+        raise ProfileError("logo", "too_large")
+    return LOGO_TYPES[kind]
+
+
+def _fingerprint(data: bytes | None) -> str | None:
+    return hashlib.sha256(data).hexdigest()[:16] if data else None
+
+
+def set_logo(company: Company, user, data: bytes) -> CompanyChange:
+    """Store a checked logo in place of the old one, and log it."""
+    kind = logo_type(data)
+    changes = {"logo": [_fingerprint(company.logo), _fingerprint(data)]}
+    company.logo, company.logo_type = data, kind
+    return _record(company, user, changes)
+
+
+def delete_logo(company: Company, user) -> CompanyChange | None:
+    """Take the logo off the profile, and log it."""
+    if company.logo_type is None:
+        return None
+    changes = {"logo": [_fingerprint(company.logo), None]}
+    company.logo, company.logo_type = None, None
+    return _record(company, user, changes)
+
+
+def change_history(company: Company):
+    """The statement for a profile's changes, newest first."""
+    return (
+        select(CompanyChange)
+        .where(CompanyChange.company_id == company.id)
+        .order_by(CompanyChange.created_at.desc(), CompanyChange.id.desc())
+    )
+
+
+def people_of_this_cluster(user_ids) -> set[int]:
+    """Which of these people are members of the current cluster.
+
+    A profile is shared by every cluster its company is in; a change log names only the people
+    of the cluster it is read in, so nobody learns who belongs to another cluster.
+    """
+    ids = {user_id for user_id in user_ids if user_id is not None}
+    if not ids:
+        return set()
+    return set(db.session.scalars(select(Membership.user_id).where(Membership.user_id.in_(ids))))
 
 
 def can_edit(membership, company: Company) -> bool:

@@ -1,111 +1,16 @@
-"""The demo clusters: who is in them and since when. Names are invented but look Latvian."""
+"""The demo clusters: who is in them, what their profiles say, what they post and discuss.
+
+Names are invented but look Latvian; each cluster's companies, posts, threads and ratings live in a
+module of its own (avt.py, metal.py, partika.py); entries.py gives their shapes. Texts are Latvian, as
+the members would write them.
+"""
+
+from clusterhub.demo import avt, metal, partika
+from clusterhub.demo.entries import Post
 
 DEMO_PASSWORD = "klasteris-2026"
 
-CLUSTERS = [
-    {
-        "slug": "avt",
-        "name": "Latvijas audiovizuālo tehnoloģiju klasteris",
-        "vision": "Latvijas audiovizuālās nozares uzņēmumi kopā rada pasaules līmeņa saturu un tehnoloģijas.",
-        "description": "Filmu, animācijas, skaņas, spēļu un pasākumu tehnoloģiju uzņēmumi, skolas un "
-        "pētniecības iestādes, kas kopā piedāvā pilnu audiovizuālās ražošanas ķēdi.",
-        "sector": "Audiovizuālās tehnoloģijas",
-        "region": "Rīga",
-        "manager": ("Ilze Bērziņa", "ilze.berzina@avt.demo.lv"),
-        "companies": [
-            "SIA Ēnu Teātris",
-            "SIA Gaismas Tehnika",
-            "SIA Animācijas Darbnīca Ūdensroze",
-            "SIA Kadrs un Ritms",
-            "SIA Skaņas Studija Dzintars",
-            "AS Rīgas Kinostudija Nova",
-            "SIA Čaklās Kameras",
-            "SIA Ģeometrija 3D",
-            "SIA Zvaigžņu Efekti",
-            "SIA Baltic Post Production",
-            "SIA Ķekavas Dekorācijas",
-            "SIA Ļoti Labi Mediji",
-            "SIA Ņiprie Montāžisti",
-            "SIA Šķēps Games",
-            "SIA Žurka Animation",
-            "SIA Amber Sound Systems",
-            "Rīgas Kino un Televīzijas skola",
-            "Latvijas Kultūras akadēmija, Rīgas Kino muzejs",
-            "SIA Pasākumu Tehnoloģijas Vidzeme",
-            "SIA Virtuālā Realitāte LV",
-            "SIA Liepājas Video Centrs",
-            "SIA Dronu Filmēšana Latgale",
-        ],
-    },
-    {
-        "slug": "metal",
-        "name": "Latvijas mašīnbūves un metālapstrādes klasteris",
-        "vision": "Eksportspējīga mašīnbūve: kopīgi tirgi, kopīgas iekārtas un kvalificēti darbinieki.",
-        "description": "Metālapstrādes, mašīnbūves un automatizācijas uzņēmumi, kas kopīgi apgūst eksporta "
-        "tirgus, dalās ar iekārtām un kopā ar tehnikumiem gatavo speciālistus.",
-        "sector": "Mašīnbūve un metālapstrāde",
-        "region": "Zemgale",
-        "manager": ("Edgars Kalniņš", "edgars.kalnins@metal.demo.lv"),
-        "companies": [
-            "SIA Jelgavas Metālapstrāde",
-            "AS Valmieras Mašīnbūve",
-            "SIA Čuguna Lietuve Ogre",
-            "SIA Ādažu CNC",
-            "SIA Zemgales Metināšanas Centrs",
-            "SIA Ķemeru Hidraulika",
-            "SIA Lāzergriešana Plus",
-            "SIA Ēķis Tools",
-            "SIA Bauskas Konstrukcijas",
-            "SIA Šveices Precizitāte LV",
-            "SIA Robotika Baltija",
-            "SIA Dobeles Kalve",
-            "SIA Ūdens Sūkņi",
-            "SIA Gulbenes Metāls",
-            "SIA Ģenerators",
-            "SIA Ludzas Instrumenti",
-            "Rīgas Tehniskā universitāte, Mašīnbūves institūts",
-            "Jelgavas tehnikums",
-            "SIA Nerūsējošais Tērauds",
-            "SIA Automatizācijas Risinājumi",
-            "SIA Kurzemes Metālapstrāde",
-            "SIA Žagaru Presformas",
-        ],
-    },
-    {
-        "slug": "partika",
-        "name": "Kurzemes pārtikas klasteris",
-        "vision": "Kurzemes pārtika pasaulē: kopīga zīmola, loģistikas un inovāciju attīstība.",
-        "description": "Pārtikas ražotāji, zemnieku saimniecības, iepakotāji un izplatītāji no Kurzemes, "
-        "kas kopā piedalās izstādēs, iepērk un izstrādā jaunus produktus ar zinātniekiem.",
-        "sector": "Pārtikas ražošana",
-        "region": "Kurzeme",
-        "manager": ("Dace Ozoliņa", "dace.ozolina@partika.demo.lv"),
-        "companies": [
-            "SIA Kuldīgas Maiznīca",
-            "SIA Ventspils Zivju Kombināts",
-            "ZS Ābeļziedi",
-            "SIA Talsu Piens",
-            "SIA Ēdoles Medus",
-            "SIA Saldus Gaļa",
-            "SIA Čiekuru Kafija",
-            "SIA Liepājas Alus Darītava",
-            "SIA Kurzemes Dārzeņi",
-            "SIA Šķēdes Ogas",
-            "SIA Ģimenes Sieri",
-            "SIA Aizputes Iepakojums",
-            "SIA Durbes Graudi",
-            "SIA Ūdensdzirnavas",
-            "ZS Ķirši un Plūmes",
-            "SIA Pāvilostas Kūpinātava",
-            "SIA Loģistika Kurzeme",
-            "Ventspils Augstskola",
-            "SIA Žāvēti Augļi",
-            "SIA Rojas Konservi",
-            "SIA Bioloģiskā Pārtika LV",
-            "SIA Tukuma Pārtikas Tehnoloģijas",
-        ],
-    },
-]
+CLUSTERS = [avt.CLUSTER, metal.CLUSTER, partika.CLUSTER]
 
 FIRST_NAMES = [
     "Jānis",
@@ -159,3 +64,77 @@ TWO_CLUSTER_PERSON = (
 )
 ADMIN = ("Platformas Administrators", "admin@demo.lv")
 ORGANISER = ("Marta Kļaviņa", "marta.klavina@demo.lv")
+
+# What a company's contact person does there, in the masculine and the feminine form.
+CONTACT_ROLES = [
+    ("valdes loceklis", "valdes locekle"),
+    ("izpilddirektors", "izpilddirektore"),
+    ("projektu vadītājs", "projektu vadītāja"),
+    ("attīstības vadītājs", "attīstības vadītāja"),
+    ("pārdošanas vadītājs", "pārdošanas vadītāja"),
+]
+
+# Needs that every cluster's members share (seed 000: joint purchasing, training, trade missions). Each
+# cluster gets them from its companies at these places in its list.
+COMMON_POSTERS = (0, 3, 7, 10, 13, 19)
+COMMON_POSTS = [
+    Post(
+        "",
+        "need",
+        "purchasing",
+        "Kopīga darbinieku veselības apdrošināšana",
+        "Meklējam 5–10 klastera biedrus, lai kopā iepirktu veselības apdrošināšanu darbiniekiem un "
+        "saņemtu labākus nosacījumus. Mums ir 14 darbinieki, polisei jāsākas janvārī.",
+        ("veselības apdrošināšana", "kopīgais iepirkums"),
+        60,
+    ),
+    Post(
+        "",
+        "need",
+        "training",
+        "Eksporta pārdošanas apmācības darbiniekiem",
+        "Vēlamies kopā ar citiem biedriem pasūtīt divu dienu apmācības par eksporta pārdošanu un sarunām "
+        "ar ārvalstu pircējiem. Izmaksas dalītu starp dalībniekiem.",
+        ("apmācības", "eksports"),
+        90,
+    ),
+    Post(
+        "",
+        "need",
+        "purchasing",
+        "Kopīgs elektroenerģijas iepirkums",
+        "Apvienojot patēriņu, varētu panākt izdevīgāku fiksēto cenu. Mūsu patēriņš ir ap 120 MWh gadā; "
+        "meklējam vēl 4–6 uzņēmumus.",
+        ("elektroenerģija", "kopīgais iepirkums"),
+        45,
+    ),
+    Post(
+        "",
+        "offer",
+        "staff",
+        "Prakses vietas studentiem vasarā",
+        "Vasarā varam uzņemt divus praktikantus no profesionālajām skolām vai augstskolām. Nodrošinām "
+        "prakses vadītāju un nelielu stipendiju.",
+        ("prakse", "studenti"),
+    ),
+    Post(
+        "",
+        "interest",
+        "research",
+        "Kopīgs ES projekta pieteikums ar zinātniekiem",
+        "Gatavojam pieteikumu ES pētniecības programmai par jaunu produktu izstrādi. Meklējam vēl vienu "
+        "uzņēmumu un pētniecības partneri.",
+        ("ES projekti", "pētniecība"),
+        120,
+    ),
+    Post(
+        "",
+        "interest",
+        "exhibitions",
+        "Kopīga tirdzniecības misija uz Vāciju",
+        "Klastera vadība rudenī plāno tirdzniecības misiju uz Vāciju. Meklējam uzņēmumus, kas vēlas "
+        "piedalīties, lai laikus saskaņotu tikšanās ar pircējiem.",
+        ("tirdzniecības misija", "Vācija"),
+        100,
+    ),
+]

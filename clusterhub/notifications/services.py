@@ -3,9 +3,10 @@
 from flask import request
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 
 from clusterhub.accounts.models import User
+from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
@@ -51,3 +52,33 @@ def mail(notifications: list[Notification]) -> None:
             text=sentence,
             link=request.host_url.rstrip("/") + notification.link,
         )
+
+
+def notifications_of(user: User) -> Select:
+    """A person's notifications in the current cluster, newest first."""
+    return (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
+
+
+def unread_count(user: User) -> int:
+    """How many of a person's notifications in the current cluster are not read yet."""
+    return db.session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def mark_read(notification: Notification) -> None:
+    """The reader has seen it; the first time counts."""
+    notification.read_at = notification.read_at or utcnow()
+
+
+def mark_all_read(user: User) -> None:
+    """Every unread notification of a person in the current cluster is read now."""
+    for notification in db.session.scalars(notifications_of(user).where(Notification.read_at.is_(None))):
+        mark_read(notification)
+    db.session.flush()

@@ -2,13 +2,26 @@
 
 from datetime import date
 
+from flask import url_for
+from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy.orm import selectinload
+
+from clusterhub.collation import latvian_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import clean_list
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.notifications.models import Notification
+from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import STATUSES, Collaboration, Message, Post, PostRegion, PostTag, Thread
 
 POST_FIELDS = ("kind", "category", "title", "body", "valid_until")
+# The board's orders; the first one is the default.
+ORDERS = {
+    "newest": (Post.created_at.desc(), Post.id.desc()),
+    "oldest": (Post.created_at, Post.id),
+    "deadline": (Post.valid_until.is_(None), Post.valid_until, Post.id.desc()),
+}
 
 
 class PostError(ValueError):
@@ -19,9 +32,85 @@ class PostError(ValueError):
         self.reason = reason
 
 
+def is_expired(post: Post) -> bool:
+    """An open post whose last day has passed: it stays readable but leaves the open listing."""
+    return post.status == "open" and post.valid_until is not None and post.valid_until < date.today()
+
+
+def _still_valid():
+    return or_(Post.valid_until.is_(None), Post.valid_until >= date.today())
+
+
+def _status_filter(status: str):
+    if status == "open":
+        return and_(Post.status == "open", _still_valid())
+    if status == "expired":
+        return and_(Post.status == "open", ~_still_valid())
+    return Post.status == status
+
+
+def _title_contains(text: str):
+    # SQLite folds only ASCII letters in LIKE, so "ēnu" would miss "Ēnu": the usual spellings are tried too.
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    spellings = {escaped, escaped.lower(), escaped.upper(), escaped.capitalize()}
+    return or_(*(Post.title.ilike(f"%{spelling}%", escape="\\") for spelling in sorted(spellings)))
+
+
+def board(
+    kind: str = "",
+    category: str = "",
+    status: str = "open",
+    region: str = "",
+    tag: str = "",
+    text: str = "",
+    order: str = "newest",
+) -> Select:
+    """The board's posts that match the filters; an empty filter matches everything."""
+    statement = (
+        select(Post)
+        .options(selectinload(Post.company), selectinload(Post.tags), selectinload(Post.regions))
+        .order_by(*ORDERS.get(order, ORDERS["newest"]))
+    )
+    if kind:
+        statement = statement.where(Post.kind == kind)
+    if category:
+        statement = statement.where(Post.category == category)
+    if status != "all":
+        statement = statement.where(_status_filter(status))
+    if region:
+        # A post that names no region is meant for all of them.
+        any_region = exists().where(PostRegion.post_id == Post.id)
+        this_region = exists().where(PostRegion.post_id == Post.id, PostRegion.region == region)
+        statement = statement.where(or_(~any_region, this_region))
+    if tag.strip():
+        key = latvian_sort_key(tag)
+        statement = statement.where(exists().where(PostTag.post_id == Post.id, PostTag.key == key))
+    if text.strip():
+        statement = statement.where(_title_contains(text.strip()))
+    return statement
+
+
+def posts_of(company_id: int) -> Select:
+    """All posts of one company, whatever their status, newest first."""
+    return select(Post).where(Post.company_id == company_id).order_by(*ORDERS["newest"])
+
+
+def open_posts_of(company_id: int) -> list[Post]:
+    """The posts of a company that can be answered now, newest first."""
+    return list(db.session.scalars(posts_of(company_id).where(_status_filter("open"))))
+
+
 def _set_tags_and_regions(post: Post, tags, regions) -> None:
-    post.tags = [PostTag(name=name) for name in clean_list(tags)]
-    post.regions = [PostRegion(region=region) for region in dict.fromkeys(regions)]
+    # Rows that stay are kept: deleting and inserting the same key in one flush breaks the unique constraint.
+    old_tags = {tag.key: tag for tag in post.tags}
+    new_tags = []
+    for name in clean_list(tags):
+        tag = old_tags.get(latvian_sort_key(name)) or PostTag()
+        tag.name = name
+        new_tags.append(tag)
+    post.tags = new_tags
+    old_regions = {row.region: row for row in post.regions}
+    post.regions = [old_regions.get(region) or PostRegion(region=region) for region in dict.fromkeys(regions)]
 
 
 def create_post(
@@ -57,6 +146,7 @@ def update_post(post: Post, values: dict) -> None:
     for field in POST_FIELDS:
         if field in values:
             setattr(post, field, values[field])
+    post.title = post.title.strip()
     _set_tags_and_regions(post, values.get("tags", post.tag_names), values.get("regions", post.region_names))
 
 
@@ -65,6 +155,51 @@ def set_status(post: Post, status: str) -> None:
     if status not in STATUSES:
         raise PostError("status")
     post.status = status
+
+
+def refusal_to_answer(post: Post, company: Company | None) -> str | None:
+    """Why `company` cannot answer `post` now (a PostError reason), or None when it can."""
+    if company is None:
+        return "no_company"
+    if post.company_id == company.id:
+        return "own_post"
+    if post.status != "open":
+        return "closed"
+    if is_expired(post):
+        return "expired"
+    return None
+
+
+def refusal_to_contact(company: Company | None, other: Company) -> str | None:
+    """Why `company` cannot write to `other` from its profile (a PostError reason), or None when it can."""
+    if company is None:
+        return "no_company"
+    if company.id == other.id:
+        return "own_company"
+    return None
+
+
+def thread_about(post: Post, company: Company | None) -> Thread | None:
+    """The conversation `company` started by answering `post`, if any."""
+    if company is None:
+        return None
+    return db.session.scalar(
+        select(Thread).where(Thread.post_id == post.id, Thread.initiator_company_id == company.id)
+    )
+
+
+def threads_of(company_id: int) -> Select:
+    """The conversations a company takes part in, the most recently active first."""
+    return (
+        select(Thread)
+        .where(or_(Thread.initiator_company_id == company_id, Thread.recipient_company_id == company_id))
+        .order_by(Thread.last_message_at.desc(), Thread.id.desc())
+    )
+
+
+def answers_to(post: Post) -> list[Thread]:
+    """The conversations other companies opened by answering `post`, the most recently active first."""
+    return list(db.session.scalars(threads_of(post.company_id).where(Thread.post_id == post.id)))
 
 
 def _touch(thread: Thread, company: Company, author, body: str) -> Message:
@@ -76,48 +211,61 @@ def _touch(thread: Thread, company: Company, author, body: str) -> Message:
     return message
 
 
-def respond(post: Post, company: Company, author, body: str) -> Thread:
-    """Answer a post: opens (or continues) the thread between the two companies about it."""
-    if post.company_id == company.id:
-        raise PostError("own_post")
-    if post.status != "open":
-        raise PostError("closed")
-    thread = db.session.scalar(
-        db.select(Thread).where(Thread.post_id == post.id, Thread.initiator_company_id == company.id)
-    )
+def _tell_the_other_side(thread: Thread, company: Company, kind: str, **params) -> list[Notification]:
+    db.session.flush()  # the thread needs its id for the link
+    link = url_for("posts.thread", thread_id=thread.id, _external=False)
+    people = people_of(thread.other_company(company.id).id)
+    return notify(people, kind, {"company": company.name, **params}, link)
+
+
+def respond(post: Post, company: Company, author, body: str) -> tuple[Thread, list[Notification]]:
+    """Answer a post: opens (or continues) the thread between the two companies about it.
+
+    Returns the thread and the notifications of the post's company, to be mailed after the commit.
+    """
+    reason = refusal_to_answer(post, company)
+    if reason:
+        raise PostError(reason)
+    thread = thread_about(post, company)
+    kind = "message" if thread else "response"
     if thread is None:
         thread = Thread(post=post, initiator=company, recipient=post.company, subject=post.title)
         db.session.add(thread)
     _touch(thread, company, author, body)
-    db.session.flush()
-    return thread
+    return thread, _tell_the_other_side(thread, company, kind, subject=thread.subject, title=post.title)
 
 
-def contact(company: Company, other: Company, author, subject: str, body: str) -> Thread:
-    """Write to another member company from its profile."""
-    if company.id == other.id:
-        raise PostError("own_company")
+def contact(
+    company: Company, other: Company, author, subject: str, body: str
+) -> tuple[Thread, list[Notification]]:
+    """Write to another member company from its profile; returns the new thread and the notifications."""
+    reason = refusal_to_contact(company, other)
+    if reason:
+        raise PostError(reason)
     thread = Thread(initiator=company, recipient=other, subject=subject.strip())
     db.session.add(thread)
     _touch(thread, company, author, body)
-    db.session.flush()
-    return thread
+    return thread, _tell_the_other_side(thread, company, "message", subject=thread.subject)
 
 
-def send_message(thread: Thread, company: Company, author, body: str) -> Message:
-    """Add a message to a thread the company takes part in."""
+def send_message(thread: Thread, company: Company, author, body: str) -> tuple[Message, list[Notification]]:
+    """Add a message to a thread the company takes part in; returns it and the other side's notifications."""
     if not thread.involves(company.id):
         raise PostError("not_involved")
     message = _touch(thread, company, author, body)
-    db.session.flush()
-    return message
+    return message, _tell_the_other_side(thread, company, "message", subject=thread.subject)
 
 
-def mark_collaboration(thread: Thread, company: Company, author) -> Collaboration:
-    """Record that the two companies started working together (once per thread)."""
+def mark_collaboration(thread: Thread, company: Company, author) -> tuple[Collaboration, list[Notification]]:
+    """Record that the two companies started working together (once per thread).
+
+    Returns the collaboration and the notifications of the other side (none when it was recorded before).
+    """
     if not thread.involves(company.id):
         raise PostError("not_involved")
-    if thread.collaboration is None:
-        thread.collaboration = Collaboration(marked_by_id=author.id if author else None)
-        db.session.flush()
-    return thread.collaboration
+    if thread.collaboration is not None:
+        return thread.collaboration, []
+    thread.collaboration = Collaboration(marked_by_id=author.id if author else None)
+    return thread.collaboration, _tell_the_other_side(
+        thread, company, "collaboration", subject=thread.subject
+    )

@@ -1,5 +1,7 @@
 """The rules of rating partners: only after contact, never oneself, once per pair, reply once, moderated."""
 
+import json
+
 from sqlalchemy import and_, func, or_, select
 
 from clusterhub.companies.models import Company
@@ -7,6 +9,9 @@ from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.posts.models import Thread
 from clusterhub.ratings.models import SCORES, Rating, RatingEvent, RatingFlag
+
+# The actions whose audit entry keeps the rating as it was written (scores and comment).
+WRITING = ("created", "edited")
 
 
 class RatingError(ValueError):
@@ -32,16 +37,34 @@ def existing_rating(rater: Company, rated: Company) -> Rating | None:
     )
 
 
-def _log(rating: Rating, user, action: str, note: str = "") -> None:
-    rating.events.append(RatingEvent(user_id=user.id if user else None, action=action, note=note))
-
-
-def rate(rater: Company, rated: Company, user, scores: dict, comment: str = "") -> Rating:
-    """Rate a partner 1–5 on each score, or change the rating given before."""
+def check_may_rate(rater: Company | None, rated: Company) -> None:
+    """Raise RatingError unless `rater` may rate `rated`: a company, not itself, after a contact."""
+    if rater is None:
+        raise RatingError("no_company")
     if rater.id == rated.id:
         raise RatingError("self")
     if not have_been_in_contact(rater, rated):
         raise RatingError("no_contact")
+
+
+def _log(rating: Rating, user, action: str, note: str = "") -> None:
+    rating.events.append(RatingEvent(user_id=user.id if user else None, action=action, note=note))
+
+
+def _as_written(rating: Rating) -> str:
+    return json.dumps({**{score: getattr(rating, score) for score in SCORES}, "comment": rating.comment})
+
+
+def as_written(event: RatingEvent) -> dict | None:
+    """The scores and comment a "created" or "edited" entry of the audit log recorded, else None."""
+    if event.action not in WRITING or not event.note:
+        return None
+    return json.loads(event.note)
+
+
+def rate(rater: Company | None, rated: Company, user, scores: dict, comment: str = "") -> Rating:
+    """Rate a partner 1–5 on each score, or change the rating given before; the log keeps each version."""
+    check_may_rate(rater, rated)
     if any(not 1 <= int(scores[score]) <= 5 for score in SCORES):
         raise RatingError("range")
     rating = existing_rating(rater, rated)
@@ -53,30 +76,65 @@ def rate(rater: Company, rated: Company, user, scores: dict, comment: str = "") 
     for score in SCORES:
         setattr(rating, score, int(scores[score]))
     rating.comment = comment.strip()
-    _log(rating, user, action)
+    _log(rating, user, action, _as_written(rating))
     db.session.flush()
     return rating
 
 
-def reply(rating: Rating, company: Company, user, text: str) -> None:
-    """The rated company answers a rating, once."""
-    if rating.rated_company_id != company.id:
+def check_may_reply(rating: Rating, company: Company | None) -> None:
+    """Raise RatingError unless `company` is the rated one and has not replied to the shown rating yet."""
+    if company is None or rating.rated_company_id != company.id:
         raise RatingError("not_rated_company")
+    if rating.hidden:
+        raise RatingError("hidden")
     if rating.reply is not None:
         raise RatingError("replied")
+
+
+def reply(rating: Rating, company: Company | None, user, text: str) -> None:
+    """The rated company answers a rating, once."""
+    check_may_reply(rating, company)
     if not text.strip():
         raise RatingError("empty")
     rating.reply, rating.replied_at, rating.replied_by_id = text.strip(), utcnow(), user.id
-    _log(rating, user, "replied")
+    _log(rating, user, "replied", text.strip())
+    db.session.flush()
 
 
-def flag(rating: Rating, user, reason: str) -> RatingFlag:
-    """A member reports a rating to the managers, once per person."""
-    existing = db.session.scalar(
+def flag_of(rating: Rating, user) -> RatingFlag | None:
+    """The report `user` made about `rating`, if any."""
+    return db.session.scalar(
         select(RatingFlag).where(RatingFlag.rating_id == rating.id, RatingFlag.user_id == user.id)
     )
-    if existing is not None:
+
+
+def flagged_by(user, ratings) -> set[int]:
+    """The ids of those of `ratings` that `user` has reported."""
+    ids = [rating.id for rating in ratings]
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(RatingFlag.rating_id).where(RatingFlag.user_id == user.id, RatingFlag.rating_id.in_(ids))
+        )
+    )
+
+
+def check_may_flag(rating: Rating, company: Company | None, user) -> None:
+    """Raise RatingError unless `user` may report the rating: not its author's company, once, while shown."""
+    if company is not None and rating.rater_company_id == company.id:
+        raise RatingError("own")
+    if rating.hidden:
+        raise RatingError("hidden")
+    if flag_of(rating, user) is not None:
         raise RatingError("flagged")
+
+
+def flag(rating: Rating, company: Company | None, user, reason: str) -> RatingFlag:
+    """A member reports a rating to the managers, once per person."""
+    check_may_flag(rating, company, user)
+    if not reason.strip():
+        raise RatingError("reason")
     report = RatingFlag(rating=rating, user=user, reason=reason.strip())
     db.session.add(report)
     _log(rating, user, "flagged", reason.strip())
@@ -84,25 +142,46 @@ def flag(rating: Rating, user, reason: str) -> RatingFlag:
     return report
 
 
+def open_flags(rating: Rating) -> list[RatingFlag]:
+    """The reports about a rating that no manager has dealt with yet."""
+    return [report for report in rating.flags if report.resolved_at is None]
+
+
 def _resolve_flags(rating: Rating) -> None:
-    for report in rating.flags:
-        report.resolved_at = report.resolved_at or utcnow()
+    for report in open_flags(rating):
+        report.resolved_at = utcnow()
+
+
+def check_may_hide(rating: Rating) -> None:
+    """Raise RatingError when the rating is hidden already."""
+    if rating.hidden:
+        raise RatingError("hidden")
 
 
 def hide(rating: Rating, manager, reason: str) -> None:
     """Take a rating off the profile; it stays in the audit log with the reason."""
+    check_may_hide(rating)
     if not reason.strip():
         raise RatingError("reason")
     rating.hidden_at, rating.hidden_reason = utcnow(), reason.strip()
     _resolve_flags(rating)
     _log(rating, manager, "hidden", reason.strip())
+    db.session.flush()
+
+
+def check_may_show(rating: Rating) -> None:
+    """Raise RatingError when there is nothing to decide: the rating is shown and nobody reported it."""
+    if not rating.hidden and not open_flags(rating):
+        raise RatingError("visible")
 
 
 def show(rating: Rating, manager, note: str = "") -> None:
-    """Put a hidden rating back, or dismiss the flags on a visible one."""
+    """Put a hidden rating back, or dismiss the open reports about a visible one."""
+    check_may_show(rating)
     rating.hidden_at, rating.hidden_reason = None, None
     _resolve_flags(rating)
     _log(rating, manager, "shown", note.strip())
+    db.session.flush()
 
 
 def summary(company: Company) -> dict:
@@ -120,3 +199,35 @@ def summary(company: Company) -> dict:
         "overall": overall,
         **{k: float(v) if v is not None else None for k, v in averages.items()},
     }
+
+
+def ratings_of(company: Company, visible_only: bool = False):
+    """The statement for a company's ratings in this cluster, newest first."""
+    statement = select(Rating).where(Rating.rated_company_id == company.id)
+    if visible_only:
+        statement = statement.where(Rating.hidden_at.is_(None))
+    return statement.order_by(Rating.created_at.desc(), Rating.id.desc())
+
+
+def latest_visible(company: Company, limit: int = 3) -> list[Rating]:
+    """The newest ratings of a company that the cluster management has not hidden."""
+    return list(db.session.scalars(ratings_of(company, visible_only=True).limit(limit)))
+
+
+MODERATION_FILTERS = ("all", "flagged", "hidden")
+
+
+def moderation_queue(show_only: str = "all"):
+    """The statement for the managers' list: ratings with open reports first, then the newest."""
+    open_reports = (
+        select(func.count(RatingFlag.id))
+        .where(RatingFlag.rating_id == Rating.id, RatingFlag.resolved_at.is_(None))
+        .correlate(Rating)
+        .scalar_subquery()
+    )
+    statement = select(Rating)
+    if show_only == "flagged":
+        statement = statement.where(open_reports > 0)
+    elif show_only == "hidden":
+        statement = statement.where(Rating.hidden_at.is_not(None))
+    return statement.order_by((open_reports > 0).desc(), Rating.updated_at.desc(), Rating.id.desc())

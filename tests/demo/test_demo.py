@@ -1,12 +1,17 @@
-"""`demo load`: three populated clusters, the AVT cluster among them, safe to run twice."""
+"""`demo load`: three clusters with profiles, boards, conversations and ratings; safe to run twice."""
 
 from sqlalchemy import func, select
 
-from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.companies.models import Company, CompanyChange, CompanyMembership
 from clusterhub.demo.data import DEMO_PASSWORD
 from clusterhub.extensions import db
-from tenants.context import cross_tenant
+from clusterhub.notifications.models import Notification
+from clusterhub.posts.models import Collaboration, Message, Post, Thread
+from clusterhub.ratings.models import Rating
+from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
+
+ACTIVITY = (Post, Thread, Message, Collaboration, Rating, Notification)
 
 
 def _counts(app) -> dict:
@@ -26,7 +31,18 @@ def _counts(app) -> dict:
                 .group_by(Tenant.slug)
             ).all()
         )
-        return {"companies": companies, "managers": managers}
+        activity = {
+            model.__tablename__: dict(
+                db.session.execute(
+                    select(Tenant.slug, func.count(model.id))
+                    .join(Tenant, Tenant.id == model.tenant_id)
+                    .group_by(Tenant.slug)
+                ).all()
+            )
+            for model in ACTIVITY
+        }
+        changes = db.session.scalar(select(func.count(CompanyChange.id)))
+        return {"companies": companies, "managers": managers, "profile changes": changes, **activity}
 
 
 def test_demo_load_creates_three_populated_clusters_and_prints_logins(app, runner):
@@ -37,6 +53,42 @@ def test_demo_load_creates_three_populated_clusters_and_prints_logins(app, runne
     assert "avt" in counts["companies"] and len(counts["companies"]) >= 3
     assert all(n >= 20 for n in counts["companies"].values())
     assert all(counts["managers"].get(slug, 0) >= 1 for slug in counts["companies"])
+
+
+def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(app, runner):
+    runner.invoke(args=["demo", "load"])
+    counts = _counts(app)
+    for slug in ("avt", "metal", "partika"):
+        assert counts["companies"][slug] >= 20
+        assert counts["posts"][slug] >= 30
+        assert counts["threads"][slug] >= 5 and counts["messages"][slug] > counts["threads"][slug]
+        assert counts["collaborations"][slug] >= 2 and counts["ratings"][slug] >= 3
+        with app.app_context():
+            tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
+            with tenant_scope(tenant):
+                posts = db.session.scalars(select(Post)).all()
+                assert {post.kind for post in posts} == {"need", "offer", "interest"}
+                assert len({post.category for post in posts}) >= 7
+                assert all(post.body and post.tags for post in posts)
+
+
+def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app, runner):
+    runner.invoke(args=["demo", "load"])
+    with app.app_context(), cross_tenant():
+        companies = db.session.scalars(select(Company)).all()
+        for company in companies:
+            assert company.description and company.size and company.region, company.name
+            assert company.tag_names("sector") and company.tag_names("competence") and company.role_names
+            assert company.contacts and "@" in company.contacts[0].email
+        numbered = [company for company in companies if company.registration_number]
+        assert len(companies) / 3 < len(numbered) < len(companies)
+
+
+def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post(app, runner, visitor):
+    runner.invoke(args=["demo", "load"])
+    visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
+    page = visitor.get("/c/avt/threads").get_data(as_text=True)
+    assert "Meklējam pētniekus bērnu auditorijas testēšanai" in page
 
 
 def test_demo_load_twice_adds_nothing(app, runner):

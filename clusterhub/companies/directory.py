@@ -1,0 +1,100 @@
+"""The member directory: filters, free-text search that ignores case and accents, sort orders."""
+
+import unicodedata
+from collections import defaultdict
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import contains_eager
+
+from clusterhub.collation import latvian_sort_key
+from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyRole, CompanyTag
+from clusterhub.extensions import db
+
+MAX_WORDS = 8
+
+_REGION_ORDER = case({region: place for place, region in enumerate(REGIONS)}, value=Company.region, else_=99)
+SORTS = {
+    "name": (Company.name_sort, Company.id),
+    "newest": (CompanyMembership.member_since.desc(), Company.name_sort, Company.id),
+    "region": (_REGION_ORDER, Company.name_sort, Company.id),
+    "updated": (Company.updated_at.desc(), Company.id),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "RĪGA", "Rīga" and "riga" all become "riga"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_SEARCHED = (
+    Company.name,
+    Company.registration_number,
+    Company.description,
+    Company.website,
+    Company.infrastructure,
+    Company.development_directions,
+    Company.partnership_interests,
+    Company.other_clusters,
+)
+
+
+def _matching_ids(words: list[str]) -> list[int]:
+    # SQLite's lower() folds only ASCII and neither database drops accents by itself, so the
+    # cluster's texts are folded here. A folded search column (or the search index) would let
+    # the database do it; for a cluster's few hundred companies this is quick enough.
+    texts = defaultdict(list)
+    for company_id, *values in db.session.execute(select(Company.id, *_SEARCHED)):
+        texts[company_id].extend(value for value in values if value)
+    for company_id, name in db.session.execute(select(CompanyTag.company_id, CompanyTag.name)):
+        texts[company_id].append(name)
+    folded = {company_id: fold(" ".join(parts)) for company_id, parts in texts.items()}
+    return [company_id for company_id, text in folded.items() if all(word in text for word in words)]
+
+
+def _conditions(filters: dict):
+    for kind in ("sector", "competence"):
+        if filters.get(kind):
+            key = latvian_sort_key(filters[kind])
+            yield Company.tags.any((CompanyTag.kind == kind) & (CompanyTag.key == key))
+    if filters.get("region"):
+        yield Company.region == filters["region"]
+    if filters.get("size"):
+        yield Company.size == filters["size"]
+    if filters.get("role"):
+        yield Company.roles.any(CompanyRole.role == filters["role"])
+    words = fold(filters.get("text") or "").split()[:MAX_WORDS]
+    if words:
+        yield Company.id.in_(_matching_ids(words))
+
+
+def directory(filters: dict, sort: str = "name"):
+    """The statement for the cluster's member companies matching `filters`, as memberships.
+
+    Each row is a CompanyMembership (it carries `member_since` in this cluster) with its company,
+    the company's tags and roles loaded.
+    """
+    company = contains_eager(CompanyMembership.company)
+    return (
+        select(CompanyMembership)
+        .join(CompanyMembership.company)
+        .options(company.selectinload(Company.tags), company.selectinload(Company.roles))
+        .where(*_conditions(filters))
+        .order_by(*SORTS.get(sort, SORTS["name"]))
+    )
+
+
+def member_count() -> int:
+    """How many companies are members of the current cluster."""
+    return db.session.scalar(select(func.count(CompanyMembership.id)))
+
+
+def tag_names(kind: str) -> list[str]:
+    """Every sector (or competence) the cluster's companies name, once, in Latvian order."""
+    rows = db.session.execute(
+        select(CompanyTag.key, func.min(CompanyTag.name))
+        .where(CompanyTag.kind == kind)
+        .group_by(CompanyTag.key)
+        .order_by(CompanyTag.key)
+    )
+    return [name for _, name in rows]

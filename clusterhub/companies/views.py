@@ -1,0 +1,159 @@
+"""The member directory, company profiles, their editing, logos and change history."""
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import undefer
+
+from clusterhub.companies.directory import directory, member_count, tag_names
+from clusterhub.companies.forms import FIELD_LABELS, DirectoryForm, LogoForm, ProfileForm
+from clusterhub.companies.models import Company
+from clusterhub.companies.services import (
+    MAX_LOGO_BYTES,
+    MAX_LOGO_SIDE,
+    ProfileError,
+    can_edit,
+    change_history,
+    delete_logo,
+    membership_in_cluster,
+    people_of_this_cluster,
+    profile_values,
+    set_logo,
+    update_profile,
+)
+from clusterhub.extensions import db
+from clusterhub.forms import ConfirmForm
+from clusterhub.navigation import paginate
+from clusterhub.ratings.services import summary
+from tenants.access import current_membership, load_or_404
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("companies", __name__, "/companies")
+
+PROBLEMS = {
+    ("name", "taken"): _l("Another member company of this cluster has this name."),
+    ("registration_number", "taken"): _l("Another company on the platform has this registration number."),
+    ("logo", "too_big"): _l("The file is larger than 1 MB. Make the image smaller and try again."),
+    ("logo", "not_image"): _l("This file is not a PNG, JPEG or WebP image (or it is damaged)."),
+    ("logo", "too_large"): _l(
+        "The image is too large: at most %(side)d × %(side)d pixels.", side=MAX_LOGO_SIDE
+    ),
+}
+
+
+def _editable(company_id: int) -> Company:
+    """The company, if the visitor may change it: 404 outside the cluster, 403 for other members."""
+    company = load_or_404(Company, company_id)
+    if not can_edit(current_membership, company):
+        abort(403)
+    return company
+
+
+@bp.route("")
+def index():
+    form = DirectoryForm.from_address(tag_names("sector"), tag_names("competence"))
+    filters = form.filters()
+    companies = paginate(directory(filters, filters.get("sort", "name")))
+    return render_template(
+        "companies/index.html",
+        form=form,
+        filters=filters,
+        companies=companies,
+        filtered=any(name != "sort" for name in filters),
+        in_cluster=member_count() if not companies.items else None,
+    )
+
+
+@bp.route("/<int:company_id>")
+def detail(company_id: int):
+    company = load_or_404(Company, company_id)
+    return render_template(
+        "companies/detail.html",
+        company=company,
+        member_since=membership_in_cluster(company).member_since,
+        ratings=summary(company),
+        editable=can_edit(current_membership, company),
+        labels=FIELD_LABELS,
+    )
+
+
+@bp.route("/<int:company_id>/edit", methods=["GET", "POST"])
+def edit(company_id: int):
+    company = _editable(company_id)
+    since = membership_in_cluster(company).member_since if current_membership.is_manager else None
+    form = ProfileForm.for_company(company, profile_values(company), since)
+    if form.validate_on_submit():
+        try:
+            update_profile(company, current_user, form.profile_values())
+            db.session.commit()
+        except ProfileError as error:
+            form[error.field].errors.append(PROBLEMS[error.field, error.reason])
+        except IntegrityError:
+            # Another save took the registration number between the check and the commit.
+            db.session.rollback()
+            form.registration_number.errors.append(PROBLEMS["registration_number", "taken"])
+        else:
+            flash(_("The profile was saved."), "success")
+            return redirect(url_for(".detail", company_id=company.id))
+    return render_template("companies/edit.html", form=form, company=company)
+
+
+@bp.route("/<int:company_id>/logo", methods=["GET", "POST"])
+def logo(company_id: int):
+    company = _editable(company_id)
+    form = LogoForm()
+    if form.validate_on_submit():
+        try:
+            # One byte more than allowed is enough to know the file is too big.
+            set_logo(company, current_user, form.logo.data.read(MAX_LOGO_BYTES + 1))
+        except ProfileError as error:
+            form.logo.errors.append(PROBLEMS[error.field, error.reason])
+        else:
+            db.session.commit()
+            flash(_("The logo was saved."), "success")
+            return redirect(url_for(".detail", company_id=company.id))
+    return render_template("companies/logo.html", form=form, company=company)
+
+
+@bp.route("/<int:company_id>/logo/remove", methods=["GET", "POST"])
+def remove_logo(company_id: int):
+    company = _editable(company_id)
+    if company.logo_type is None:
+        return redirect(url_for(".logo", company_id=company.id))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        delete_logo(company, current_user)
+        db.session.commit()
+        flash(_("The logo was removed."), "info")
+        return redirect(url_for(".detail", company_id=company.id))
+    return render_template("companies/remove_logo.html", form=form, company=company)
+
+
+@bp.route("/<int:company_id>/logo.img")
+def logo_image(company_id: int):
+    company = db.one_or_404(select(Company).where(Company.id == company_id).options(undefer(Company.logo)))
+    if company.logo is None:
+        abort(404)
+    response = Response(company.logo, mimetype=company.logo_type)
+    # The type was judged from the content at upload; the browser must not guess another one.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.cache_control.private = True
+    response.cache_control.max_age = 300
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+@bp.route("/<int:company_id>/history")
+def history(company_id: int):
+    company = _editable(company_id)
+    changes = paginate(change_history(company))
+    return render_template(
+        "companies/history.html",
+        company=company,
+        changes=changes,
+        labels=FIELD_LABELS,
+        known_people=people_of_this_cluster(change.user_id for change in changes.items),
+    )

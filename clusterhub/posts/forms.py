@@ -1,0 +1,127 @@
+"""Forms of the needs-and-offers board: a post, the board's filters, an answer, a message to a company."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, SearchField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from clusterhub.forms import Form
+from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
+
+MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italic*, lists and links.")
+TAGS_HELP = _l("Keywords, separated by commas, e.g. export, Germany, CNC.")
+
+
+def _options(labels: dict, blank=None) -> list[SelectChoice]:
+    """A select's options from a vocabulary of labels, with an optional first "any" option."""
+    options = [SelectChoice(value, text) for value, text in labels.items()]
+    return [SelectChoice("", blank), *options] if blank else options
+
+
+class PostForm(Form):
+    kind = SelectField(_l("Kind"), choices=_options(POST_KINDS))
+    category = SelectField(_l("Category"), choices=_options(POST_CATEGORIES))
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    body = TextAreaField(_l("Description"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
+    tags = StringField(_l("Tags"), validators=[Length(max=1000)], description=TAGS_HELP)
+    regions = SelectMultipleField(
+        _l("Regions"),
+        choices=_options(REGIONS),
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+        render_kw={"class": "checkboxes"},
+        description=_l("Leave all unticked if the post concerns every region."),
+    )
+    valid_until = DateField(
+        _l("Valid until"),
+        validators=[Optional()],
+        description=_l("After this day the post leaves the open listing. Leave empty for no end."),
+    )
+
+    def __init__(self, *args, kept_date: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An edit may keep the date a post already has, even if that day has passed.
+        self.kept_date = kept_date
+
+    def validate_valid_until(self, field):
+        if field.data and field.data < date.today() and field.data != self.kept_date:
+            raise ValidationError(_l("The date cannot be in the past."))
+
+    @staticmethod
+    def data_of(post) -> dict:
+        """A post's values as the form shows them for editing."""
+        return {
+            "kind": post.kind,
+            "category": post.category,
+            "title": post.title,
+            "body": post.body,
+            "tags": ", ".join(post.tag_names),
+            "regions": post.region_names,
+            "valid_until": post.valid_until,
+        }
+
+    def values(self) -> dict:
+        """What the services take: the form's data with the tags split."""
+        return {
+            "kind": self.kind.data,
+            "category": self.category.data,
+            "title": self.title.data,
+            "body": self.body.data or "",
+            "tags": (self.tags.data or "").split(","),
+            "regions": self.regions.data or [],
+            "valid_until": self.valid_until.data,
+        }
+
+
+class BoardFilterForm(Form):
+    """The board's filters, read from the address (?kind=need&…), so a filtered board can be linked to."""
+
+    class Meta:
+        csrf = False
+
+    text = SearchField(_l("Title contains"), validators=[Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=_options(POST_KINDS, _l("All kinds")), default="")
+    category = SelectField(
+        _l("Category"), choices=_options(POST_CATEGORIES, _l("All categories")), default=""
+    )
+    status = SelectField(
+        _l("Status"),
+        choices=[
+            *_options(POST_STATUSES),
+            SelectChoice("expired", _l("Expired")),
+            SelectChoice("all", _l("Any status")),
+        ],
+        default="open",
+    )
+    region = SelectField(_l("Region"), choices=_options(REGIONS, _l("All regions")), default="")
+    tag = StringField(_l("Tag"), validators=[Length(max=100)])
+    order = SelectField(
+        _l("Sort by"),
+        choices=[
+            SelectChoice("newest", _l("Newest first")),
+            SelectChoice("oldest", _l("Oldest first")),
+            SelectChoice("deadline", _l("Ending soonest")),
+        ],
+        default="newest",
+    )
+
+    def filters(self) -> dict:
+        """The chosen filters, as keyword arguments of `services.board`; a bad value is left out."""
+        self.validate()
+        return {name: field.data for name, field in self._fields.items() if field.data and not field.errors}
+
+
+class AnswerForm(Form):
+    body = TextAreaField(
+        _l("Your message"), validators=[DataRequired(), Length(max=10000)], description=MARKDOWN_HELP
+    )
+
+
+class ContactForm(Form):
+    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=200)])
+    body = TextAreaField(
+        _l("Your message"), validators=[DataRequired(), Length(max=10000)], description=MARKDOWN_HELP
+    )

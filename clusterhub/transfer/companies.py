@@ -1,0 +1,218 @@
+"""The member directory as a spreadsheet: importing companies into the current cluster, exporting them.
+
+A row finds its company by registration number in any cluster (one legal entity, one profile), else by
+name among this cluster's members; a company found elsewhere is admitted here. Non-empty cells replace
+what the profile says, empty cells leave it as it is, so importing the same file twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from clusterhub.collation import latvian_sort_key
+from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.companies.services import ProfileError, admit_company, profile_values, update_profile
+from clusterhub.extensions import db
+from clusterhub.transfer import cells
+from clusterhub.transfer.csvfile import join_list, read_table
+from clusterhub.transfer.report import Problem, Report, RowResult
+from tenants.context import cross_tenant
+
+REQUIRED = ("name",)
+PARSERS = {
+    "name": cells.one_line(200),
+    "registration_number": cells.registration_number(40),
+    "sectors": cells.names(100),
+    "size": cells.one_of("size"),
+    "region": cells.one_of("region"),
+    "roles": cells.some_of("role"),
+    "competences": cells.names(100),
+    "description": cells.text,
+    "website": cells.website(300),
+    "contact_name": cells.one_line(200),
+    "contact_email": cells.email,
+    "member_since": cells.day,
+}
+COLUMNS = tuple(PARSERS)
+# The columns that are fields of the profile itself (update_profile's keys have the same names).
+PROFILE = (
+    "name",
+    "registration_number",
+    "sectors",
+    "size",
+    "region",
+    "roles",
+    "competences",
+    "description",
+    "website",
+)
+# What update_profile may still refuse when it writes.
+REFUSALS = {
+    "name": _l("Another member company of this cluster has this name."),
+    "registration_number": _l("Another company on the platform has this registration number."),
+}
+REFUSED = _l("The profile does not accept this value.")
+
+
+@dataclass
+class _Row:
+    result: RowResult
+    values: dict
+    company: Company | None = None  # None: a new company
+    link: CompanyMembership | None = None  # None: not a member of this cluster yet
+    keys: list[tuple] = field(default_factory=list)  # what makes the row the same company as another row
+
+
+def _problem(row: _Row, column: str, message) -> None:
+    row.result.problems.append(Problem(row.result.number, column, message))
+
+
+def _with_number(number: str) -> Company | None:
+    # Registration numbers are unique across the platform: a company of another cluster is the same entity.
+    with cross_tenant():
+        return db.session.scalar(select(Company).where(Company.registration_number == number))
+
+
+def _member_named(name: str) -> Company | None:
+    return db.session.scalar(select(Company).where(Company.name_sort == latvian_sort_key(name)))
+
+
+def _link(company: Company) -> CompanyMembership | None:
+    return db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company.id))
+
+
+def _find_company(row: _Row) -> None:
+    """Which company the row means, or a problem when its number and its name point at two companies."""
+    number, name = row.values.get("registration_number"), row.values["name"]
+    by_number = _with_number(number) if number else None
+    by_name = _member_named(name)
+    if by_number and by_name and by_number.id != by_name.id:
+        message = _l(
+            "The registration number belongs to “%(owner)s”, but another member is called “%(name)s”.",
+            owner=by_number.name,
+            name=name,
+        )
+        return _problem(row, "registration_number", message)
+    if by_number is None and by_name and by_name.registration_number and number:
+        message = _l(
+            "“%(name)s” has the registration number %(number)s here. Correct the file or the profile.",
+            name=by_name.name,
+            number=by_name.registration_number,
+        )
+        return _problem(row, "registration_number", message)
+    row.company = by_number or by_name
+    row.link = _link(row.company) if row.company else None
+
+
+def _check(number: int, record: dict) -> _Row:
+    values, problems = cells.parse_row(number, record, PARSERS, REQUIRED)
+    row = _Row(RowResult(number, values.get("name") or record.get("name", ""), problems=problems), values)
+    if record.get("contact_email") and not record.get("contact_name"):
+        _problem(row, "contact_name", _l("Give the contact person's name with the e-mail address."))
+    if "name" in values:
+        _find_company(row)
+        row.keys = [("name", latvian_sort_key(values["name"]))]
+        if "registration_number" in values:
+            row.keys.append(("number", values["registration_number"]))
+        if row.company is not None:
+            row.keys.append(("company", row.company.id))
+    return row
+
+
+def _check_repeats(rows: list[_Row]) -> None:
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        earlier = next((seen[key] for key in row.keys if key in seen), None)
+        if earlier is not None:
+            _problem(row, "name", _l("The same company is in row %(row)d already.", row=earlier))
+        seen.update(dict.fromkeys(row.keys, row.result.number))
+
+
+def _contacts(company: Company, name: str, email: str) -> list[dict]:
+    """The company's contact people with the file's one among them: changed in place when it is there."""
+    people = profile_values(company)["contacts"]
+    for person in people:
+        if (person["email"].lower() == email.lower()) if email else (person["name"] == name):
+            person.update(name=name, email=email or person["email"])
+            return people
+    return [*people, {"name": name, "email": email}]
+
+
+def _apply(row: _Row, user) -> None:
+    values, result = row.values, row.result
+    since = values.get("member_since")
+    if row.company is None:
+        row.company = Company(name=values["name"])
+        admit_company(row.company, since)
+        result.outcome = "new"
+    elif row.link is None:
+        admit_company(row.company, since)
+        result.outcome = "admitted"
+    moved = row.link is not None and since is not None and row.link.member_since != since
+    profile = {key: values[key] for key in PROFILE if key in values}
+    if "contact_name" in values:
+        profile["contacts"] = _contacts(row.company, values["contact_name"], values.get("contact_email", ""))
+    if since:
+        profile["member_since"] = since
+    change = update_profile(row.company, user, profile)
+    if result.outcome != "new":  # a new profile changes everything; worth naming only for the others
+        result.changed = [*(change.changes if change else ()), *(["member_since"] if moved else [])]
+    if not result.outcome:
+        result.outcome = "updated" if result.changed else "unchanged"
+
+
+def import_companies(content: bytes, user) -> Report:
+    """Check a member list; when every row is valid, add, admit and update its companies (flush only)."""
+    records, problems = read_table(content, COLUMNS, REQUIRED)
+    report = Report("companies", problems)
+    if problems and not records:
+        return report
+    rows = [_check(number, record) for number, record in records]
+    _check_repeats(rows)
+    report.rows = [row.result for row in rows]
+    if not report.ok:
+        return report
+    for row in rows:
+        try:
+            _apply(row, user)
+        except ProfileError as error:
+            # A clash the checks could not foresee; the report is no longer ok, so the caller rolls back.
+            _problem(row, error.field, REFUSALS.get(error.field, REFUSED))
+            break
+    return report
+
+
+def _as_row(link: CompanyMembership) -> dict:
+    company = link.company
+    contact = company.contacts[0] if company.contacts else None
+    return {
+        "name": company.name,
+        "registration_number": company.registration_number or "",
+        "sectors": join_list(company.tag_names("sector")),
+        "size": company.size or "",
+        "region": company.region or "",
+        "roles": join_list(company.role_names),
+        "competences": join_list(company.tag_names("competence")),
+        "description": company.description,
+        "website": company.website,
+        "contact_name": contact.name if contact else "",
+        "contact_email": contact.email if contact else "",
+        "member_since": link.member_since.isoformat(),
+    }
+
+
+def company_rows() -> list[dict]:
+    """The cluster's member companies as rows of the import's columns, in Latvian alphabetical order."""
+    links = db.session.scalars(
+        select(CompanyMembership)
+        .join(CompanyMembership.company)
+        .options(
+            selectinload(CompanyMembership.company).selectinload(Company.tags),
+            selectinload(CompanyMembership.company).selectinload(Company.roles),
+            selectinload(CompanyMembership.company).selectinload(Company.contacts),
+        )
+        .order_by(Company.name_sort)
+    )
+    return [_as_row(link) for link in links]

@@ -1,0 +1,96 @@
+"""Managers import member companies and posts from spreadsheets (upload, preview, confirm) and export them."""
+
+from datetime import date
+
+from flask import Response, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from clusterhub.extensions import db
+from clusterhub.labels import choices
+from clusterhub.transfer.forms import ConfirmImportForm, UploadForm
+from clusterhub.transfer.report import Problem, Report
+from clusterhub.transfer.services import COLUMNS, export, run_import
+from clusterhub.transfer.upload import seal, unseal
+from tenants.access import manager_required
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("transfer", __name__, "/manage")
+
+TOO_LARGE = _l("The file is too large to import at once. Split it into smaller files.")
+# The fixed vocabularies the import page lists, with the column each one fills.
+VOCABULARIES = (
+    ("size", "size"),
+    ("region", "region"),
+    ("roles", "role"),
+    ("kind", "kind"),
+    ("category", "category"),
+    ("status", "status"),
+)
+
+
+def _preview(report: Report, kind: str, content: bytes):
+    """Every row and its problems; the button that imports the file when there are none."""
+    confirm = None
+    if report.ok:
+        token = seal(kind, content, g.tenant.id, current_user.id)
+        if token is None:
+            report.problems.append(Problem(None, "", TOO_LARGE))
+        else:
+            confirm = ConfirmImportForm(upload=token)
+    return render_template(
+        "transfer/preview.html", report=report, confirm=confirm, form=UploadForm(formdata=None, kind=kind)
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@manager_required
+def import_file():
+    form = UploadForm()
+    if form.validate_on_submit():
+        content = form.file.data.read()
+        report = run_import(form.kind.data, content, current_user)
+        db.session.rollback()  # the preview only shows what the import would do
+        return _preview(report, form.kind.data, content)
+    vocabularies = [(column, choices(name)) for column, name in VOCABULARIES]
+    return render_template("transfer/import_file.html", form=form, columns=COLUMNS, vocabularies=vocabularies)
+
+
+@bp.route("/import/confirm", methods=["POST"])
+@manager_required
+def confirm_import():
+    form = ConfirmImportForm()
+    upload = unseal(form.upload.data, g.tenant.id, current_user.id) if form.validate_on_submit() else None
+    if upload is None:
+        flash(_("The preview has expired. Upload the file again."), "error")
+        return redirect(url_for(".import_file"))
+    kind, content = upload
+    report = run_import(kind, content, current_user)
+    if not report.ok:  # the cluster has changed since the preview
+        db.session.rollback()
+        return _preview(report, kind, content)
+    db.session.commit()
+    flash(_("The file was imported (%(summary)s).", summary=report.summary()), "success")
+    return redirect(url_for(".import_file"))
+
+
+def _download(kind: str) -> Response:
+    name = f"{g.tenant.slug}-{kind}-{date.today().isoformat()}.csv"
+    return Response(
+        export(kind),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.route("/export/companies.csv")
+@manager_required
+def export_companies():
+    return _download("companies")
+
+
+@bp.route("/export/posts.csv")
+@manager_required
+def export_posts():
+    return _download("posts")
