@@ -53,6 +53,8 @@ DEFAULTS = {
     "LOGIN_FAILURES_PER_ADDRESS": 30,
     "LOGIN_THROTTLE_MINUTES": 15,
     "PAGE_SIZE": 25,
+    # Logos (1 MB) and CSV imports are the largest uploads; anything bigger is refused before it is read.
+    "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
 }
 
 

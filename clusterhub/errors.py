@@ -3,12 +3,20 @@
 from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
+
+from clusterhub.extensions import db
 
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood. Go back and try again.")),
-    403: (_l("Not allowed"), _l("This page is for cluster managers only.")),
+    403: (_l("Not allowed"), _l("You may not open this page.")),
     404: (_l("Page not found"), _l("There is no such page, or you do not have access to it.")),
     405: (_l("Not allowed"), _l("This address does not accept that kind of request.")),
+    409: (
+        _l("Changed at the same moment"),
+        _l("Someone else saved the same thing at the same moment. Go back, reload the page and try again."),
+    ),
+    413: (_l("File too large"), _l("The file is larger than this platform accepts. Choose a smaller one.")),
     429: (_l("Too many requests"), _l("Please wait a little and try again.")),
     500: (_l("Something went wrong"), _l("The error has been logged. Please try again later.")),
 }
@@ -18,7 +26,17 @@ CSRF_MESSAGE = _l("The form has expired or was sent from elsewhere. Reload the p
 def _page(error):
     code = getattr(error, "code", None) or 500
     title, message = MESSAGES.get(code, MESSAGES[500])
+    # abort(403, reason) tells the visitor why; werkzeug's own English descriptions are replaced.
+    if getattr(error, "description", None) not in (None, type(error).description):
+        message = error.description
     return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def _conflict(error):
+    # Forms check uniqueness first; this catches the race two people can still win at the same instant.
+    db.session.rollback()
+    title, message = MESSAGES[409]
+    return render_template("errors/error.html", code=409, title=title, message=message), 409
 
 
 def _csrf_failed(error):
@@ -30,3 +48,4 @@ def init_app(app) -> None:
     for code in MESSAGES:
         app.register_error_handler(code, _page)
     app.register_error_handler(CSRFError, _csrf_failed)
+    app.register_error_handler(IntegrityError, _conflict)

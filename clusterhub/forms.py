@@ -3,6 +3,9 @@
 from flask_babel import get_translations, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 
 # WTForms' own messages, named here so that extraction puts them into our catalogue:
 # WTForms ships no Latvian translation of them.
@@ -10,6 +13,8 @@ WTFORMS_MESSAGES = (
     _l("This field is required."),
     _l("Invalid email address."),
     _l("Not a valid choice."),
+    _l("Not a valid date value."),
+    _l("'%(value)s' is not a valid choice for this field."),
     _l("Field must be between %(min)d and %(max)d characters long."),
     lazy_ngettext(
         "Field must be at least %(min)d character long.", "Field must be at least %(min)d characters long.", 1
@@ -18,6 +23,19 @@ WTFORMS_MESSAGES = (
         "Field cannot be longer than %(max)d character.", "Field cannot be longer than %(max)d characters.", 1
     ),
 )
+
+
+def options(pairs, blank=None) -> list[SelectChoice]:
+    """Select-field choices from (value, label) pairs, optionally after a blank "any"/"none" choice."""
+    choices = [SelectChoice(value, text) for value, text in pairs]
+    return [SelectChoice("", blank), *choices] if blank else choices
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices, one checkbox each."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class _CatalogueTranslations:

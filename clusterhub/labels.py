@@ -1,4 +1,5 @@
 """What the fixed vocabularies (regions, sizes, roles, kinds of posts…) are called in each language."""
+
 from flask_babel import lazy_gettext as _l
 
 REGIONS = {

@@ -1,4 +1,5 @@
 """Markdown written by members, rendered so that it can never carry script into a page."""
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -13,6 +14,11 @@ def render_markdown(text: str | None) -> Markup:
     """Safe HTML for a member's Markdown: no script, no event handlers, only http(s) and mailto links."""
     html = _PARSER.render(text or "").replace("<h1>", "<h3>").replace("</h1>", "</h3>")
     html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
-    cleaned = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                        link_rel="nofollow noopener")
+    cleaned = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener",
+    )
     return Markup(cleaned)

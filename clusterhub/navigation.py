@@ -24,3 +24,9 @@ def paginate(statement):
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
+
+
+def path_for(endpoint: str, **values) -> str:
+    """The path of a page, built the same inside a request and in a command (no SERVER_NAME needed)."""
+    current_app.inject_url_defaults(endpoint, values)
+    return current_app.url_map.bind("").build(endpoint, values)

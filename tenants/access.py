@@ -3,12 +3,14 @@
 from functools import wraps
 
 from flask import abort, g
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.local import LocalProxy
 
 from clusterhub.extensions import db
 
 current_membership = LocalProxy(lambda: g.get("membership"))
+MANAGERS_ONLY = _l("This page is for cluster managers only.")
 
 
 def manager_required(view):
@@ -17,7 +19,7 @@ def manager_required(view):
     @wraps(view)
     def guarded(*args, **kwargs):
         if not current_membership or not current_membership.is_manager:
-            abort(403)
+            abort(403, MANAGERS_ONLY)
         return view(*args, **kwargs)
 
     guarded.access = "manager"

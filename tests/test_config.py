@@ -1,4 +1,5 @@
 """Settings: the secret key is made once, kept, and never a constant in the code."""
+
 from clusterhub.config import stored_secret_key
 
 

@@ -13,16 +13,13 @@ from wtforms import (
     FieldList,
     FormField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
     ValidationError,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from clusterhub.forms import Form
+from clusterhub.forms import CheckboxesField, Form, options
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
 
 MAX_CONTACTS = 10
@@ -47,11 +44,6 @@ FIELD_LABELS = {
     "contacts": _l("Contact people"),
     "logo": _l("Logo"),
 }
-
-
-def options(pairs, blank=None) -> list[SelectChoice]:
-    """Select options from (value, label) pairs, after a blank "any / not given" option if `blank` is set."""
-    return ([SelectChoice("", blank)] if blank else []) + [SelectChoice(value, text) for value, text in pairs]
 
 
 def _strip(value):
@@ -99,13 +91,6 @@ def _tags_within_limits(form, field):
 
 def tags_field(label, description) -> TagsField:
     return TagsField(label, validators=[_tags_within_limits], description=description)
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several choices, one checkbox each."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def text_area(name: str, max_length: int = 5000, description=None) -> TextAreaField:
@@ -228,7 +213,7 @@ class LogoForm(Form):
 
 
 SORTS = {
-    "name": _l("Name"),
+    "name": _l("Company name (A–Ž)"),
     "newest": _l("Newest members first"),
     "region": _l("Region"),
     "updated": _l("Recently updated"),

@@ -97,7 +97,8 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
 
     @property
     def role_names(self) -> list[str]:
-        return [role.role for role in self.roles]
+        """The roles in the order of the value chain (producer first), not alphabetically."""
+        return sorted((role.role for role in self.roles), key=ROLES.index)
 
     def __repr__(self) -> str:
         return f"<Company {self.name!r}>"

@@ -48,7 +48,7 @@ def _editable(company_id: int) -> Company:
     """The company, if the visitor may change it: 404 outside the cluster, 403 for other members."""
     company = load_or_404(Company, company_id)
     if not can_edit(current_membership, company):
-        abort(403)
+        abort(403, _("Only the company's representatives and the cluster managers may change its profile."))
     return company
 
 

@@ -1,7 +1,6 @@
 """`flask --app clusterhub demo load`"""
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -24,10 +23,7 @@ def load(if_empty: bool):
     if if_empty and db.session.scalar(select(Tenant.id).limit(1)) is not None:
         click.echo("The database has clusters already; the demo data was not loaded.")
         return
-    # Answering a post notifies the other side with a link from url_for, which outside a request needs
-    # SERVER_NAME; loading inside a request context gives the same relative links the site makes.
-    with current_app.test_request_context():
-        logins = load_demo()
+    logins = load_demo()
     db.session.commit()
     click.echo(f"Demo data is loaded. Every demo login has the password: {DEMO_PASSWORD}")
     for email, what in logins:

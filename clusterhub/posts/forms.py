@@ -3,35 +3,26 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SearchField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import DateField, SearchField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from clusterhub.forms import Form
+from clusterhub.forms import CheckboxesField, Form, options
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italic*, lists and links.")
 TAGS_HELP = _l("Keywords, separated by commas, e.g. export, Germany, CNC.")
 
 
-def _options(labels: dict, blank=None) -> list[SelectChoice]:
-    """A select's options from a vocabulary of labels, with an optional first "any" option."""
-    options = [SelectChoice(value, text) for value, text in labels.items()]
-    return [SelectChoice("", blank), *options] if blank else options
-
-
 class PostForm(Form):
-    kind = SelectField(_l("Kind"), choices=_options(POST_KINDS))
-    category = SelectField(_l("Category"), choices=_options(POST_CATEGORIES))
+    kind = SelectField(_l("Kind"), choices=options(POST_KINDS.items()))
+    category = SelectField(_l("Category"), choices=options(POST_CATEGORIES.items()))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     body = TextAreaField(_l("Description"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
     tags = StringField(_l("Tags"), validators=[Length(max=1000)], description=TAGS_HELP)
-    regions = SelectMultipleField(
+    regions = CheckboxesField(
         _l("Regions"),
-        choices=_options(REGIONS),
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
+        choices=options(REGIONS.items()),
         render_kw={"class": "checkboxes"},
         description=_l("Leave all unticked if the post concerns every region."),
     )
@@ -83,20 +74,20 @@ class BoardFilterForm(Form):
         csrf = False
 
     text = SearchField(_l("Title contains"), validators=[Length(max=200)])
-    kind = SelectField(_l("Kind"), choices=_options(POST_KINDS, _l("All kinds")), default="")
+    kind = SelectField(_l("Kind"), choices=options(POST_KINDS.items(), _l("All kinds")), default="")
     category = SelectField(
-        _l("Category"), choices=_options(POST_CATEGORIES, _l("All categories")), default=""
+        _l("Category"), choices=options(POST_CATEGORIES.items(), _l("All categories")), default=""
     )
     status = SelectField(
         _l("Status"),
         choices=[
-            *_options(POST_STATUSES),
+            *options(POST_STATUSES.items()),
             SelectChoice("expired", _l("Expired")),
             SelectChoice("all", _l("Any status")),
         ],
         default="open",
     )
-    region = SelectField(_l("Region"), choices=_options(REGIONS, _l("All regions")), default="")
+    region = SelectField(_l("Region"), choices=options(REGIONS.items(), _l("All regions")), default="")
     tag = StringField(_l("Tag"), validators=[Length(max=100)])
     order = SelectField(
         _l("Sort by"),

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from flask import url_for
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -11,6 +10,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import clean_list
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.navigation import path_for
 from clusterhub.notifications.models import Notification
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import STATUSES, Collaboration, Message, Post, PostRegion, PostTag, Thread
@@ -213,7 +213,7 @@ def _touch(thread: Thread, company: Company, author, body: str) -> Message:
 
 def _tell_the_other_side(thread: Thread, company: Company, kind: str, **params) -> list[Notification]:
     db.session.flush()  # the thread needs its id for the link
-    link = url_for("posts.thread", thread_id=thread.id, _external=False)
+    link = path_for("posts.thread", thread_id=thread.id)
     people = people_of(thread.other_company(company.id).id)
     return notify(people, kind, {"company": company.name, **params}, link)
 

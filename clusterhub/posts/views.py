@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -100,15 +100,10 @@ def _manageable_post(post_id: int) -> Post:
     """A post the visitor may change: their company's own, or any post for a manager."""
     post = load_or_404(Post, post_id)
     if not can_edit(current_membership, post.company):
-        page = render_template(
-            "errors/error.html",
-            code=403,
-            title=_("Not allowed"),
-            message=_(
-                "Only the people of the company that wrote the post and the cluster managers may change it."
-            ),
+        abort(
+            403,
+            _("Only the people of the company that wrote the post and the cluster managers may change it."),
         )
-        abort(make_response(page, 403))
     return post
 
 

@@ -49,7 +49,7 @@ def test_the_profile_shows_every_field_with_labels(app, world, visitor):
         '<a href="https://skana.example.lv" rel="nofollow noopener" target="_blank">',
         "Small",
         "Pierīga",
-        "Education and research, Producer",
+        "Producer, Education and research",
         "<strong>skaņu</strong>",
         "Audiovizuālā tehnika",
         "Skaņu ierakstīšana",

@@ -50,7 +50,7 @@ def test_a_representative_edits_their_company(app, world, visitor):
         "Rīga",
         "Mēbeles",
         "Lāzergriešana",
-        "Distributor, Producer",
+        "Producer, Distributor",
     ):
         assert text in page
 

@@ -43,9 +43,14 @@ def _naive_blueprint() -> TenantBlueprint:
             ),
             invitation=getattr(db.session.get(Invitation, invitation_id), "email", None),
             texts=sorted(
-                [*db.session.scalars(select(CompanyTag.name)), *db.session.scalars(select(Post.title)),
-                 *db.session.scalars(select(Message.body)), *db.session.scalars(select(Rating.comment)),
-                 *db.session.scalars(select(PostTag.name)), *db.session.scalars(select(Thread.subject))]
+                [
+                    *db.session.scalars(select(CompanyTag.name)),
+                    *db.session.scalars(select(Post.title)),
+                    *db.session.scalars(select(Message.body)),
+                    *db.session.scalars(select(Rating.comment)),
+                    *db.session.scalars(select(PostTag.name)),
+                    *db.session.scalars(select(Thread.subject)),
+                ]
             ),
         )
 

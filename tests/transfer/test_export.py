@@ -25,7 +25,7 @@ def test_the_directory_export_has_the_import_columns_and_latvian_letters(
     assert list(rows[0]) == COMPANY_HEADER
     camera = next(row for row in rows if row["name"] == "SIA Ērgļu Kamera")
     assert camera["sectors"] == "Audiovizuālā tehnika; Kino"
-    assert (camera["size"], camera["region"], camera["roles"]) == ("small", "riga", "distributor; producer")
+    assert (camera["size"], camera["region"], camera["roles"]) == ("small", "riga", "producer; distributor")
     assert (camera["contact_name"], camera["member_since"]) == ("Žanete Ķēniņa", "2021-03-15")
     assert not any("CANARYBETA" in value for row in rows for value in row.values())
 
