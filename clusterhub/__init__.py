@@ -15,6 +15,7 @@ from clusterhub.home.views import bp as home_bp
 from clusterhub.invitations.views import bp as invitations_bp
 from clusterhub.labels import label
 from clusterhub.markup import render_markdown
+from clusterhub.notifications import services as notifications
 from clusterhub.notifications.views import bp as notifications_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.ratings.views import bp as ratings_bp
@@ -58,6 +59,8 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.login_message_category = "info"
     i18n.init_app(app, babel)
     scoping.install(Session)
+    notifications.install(Session)
+    app.after_request(notifications.mail_committed)
     errors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

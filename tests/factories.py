@@ -129,7 +129,7 @@ def make_response(app, tenant_slug: str, post_id: int, company: str, author_emai
     """A committed answer to a post (which opens a thread); returns the thread id."""
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
         post = db.session.get(Post, post_id)
-        thread, _notifications = respond(post, _company(company), _person(author_email), body)
+        thread = respond(post, _company(company), _person(author_email), body)
         db.session.commit()
         return thread.id
 

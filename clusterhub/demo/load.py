@@ -133,16 +133,16 @@ def _load_posts(spec: dict, people: dict) -> dict[str, Post]:
 def _talk(post: Post, item: entries.Thread, people: dict) -> Thread:
     """The answer and the replies, a few hours apart, and the collaboration they led to."""
     (answerer, answerer_person), (owner, owner_person) = people[item.company], people[post.company.name]
-    thread, _notifications = respond(post, answerer, answerer_person, item.messages[0])
+    thread = respond(post, answerer, answerer_person, item.messages[0])
     messages = [thread.messages[-1]]
     for turn, body in enumerate(item.messages[1:], start=1):
         company, person = (owner, owner_person) if turn % 2 else (answerer, answerer_person)
-        messages.append(send_message(thread, company, person, body)[0])
+        messages.append(send_message(thread, company, person, body))
     for turn, message in enumerate(messages):
         message.created_at = post.created_at + timedelta(days=turn, hours=1 + turn)
     thread.created_at, thread.last_message_at = messages[0].created_at, messages[-1].created_at
     if item.collaboration:
-        collaboration, _notifications = mark_collaboration(thread, owner, owner_person)
+        collaboration = mark_collaboration(thread, owner, owner_person)
         collaboration.created_at = thread.last_message_at
     return thread
 

@@ -1,9 +1,15 @@
-"""Telling the people of a company what happened: in the app, and by e-mail after the commit."""
+"""Telling people what happened: in the app at once, and by e-mail once the action is committed.
 
-from flask import request
+Services call `notify`; the e-mails follow by themselves after the request's transaction commits and
+are dropped with a rollback (session events collect the ids, `mail_committed` sends after the view).
+"""
+
+import logging
+
+from flask import g, request
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, event, func, select
 
 from clusterhub.accounts.models import User
 from clusterhub.db import utcnow
@@ -18,7 +24,9 @@ MESSAGES = {
     "collaboration": _l("%(company)s recorded that you started working together: “%(subject)s”."),
     "rating": _l("%(company)s rated your company."),
     "rating_reply": _l("%(company)s replied to the rating you gave."),
+    "rating_flagged": _l("A rating of %(company)s was reported and waits for your decision."),
 }
+log = logging.getLogger(__name__)
 
 
 def text_of(notification: Notification) -> str:
@@ -31,15 +39,48 @@ def people_of(company_id: int) -> list[User]:
     return list(db.session.scalars(select(User).join(Membership).where(Membership.company_id == company_id)))
 
 
+def managers() -> list[User]:
+    """The current cluster's managers."""
+    return list(db.session.scalars(select(User).join(Membership).where(Membership.role == "manager")))
+
+
 def notify(users, kind: str, params: dict, link: str) -> list[Notification]:
-    """Leave a notification for each of `users`; send the mails with `mail` once the action is committed."""
+    """Leave a notification for each of `users`; each is e-mailed too once the action is committed."""
     notifications = [Notification(user=user, kind=kind, params=params, link=link) for user in users]
     db.session.add_all(notifications)
     db.session.flush()
+    g.setdefault("unmailed_notifications", []).extend(n.id for n in notifications)
     return notifications
 
 
-def mail(notifications: list[Notification]) -> None:
+def _committed(session) -> None:
+    # No SQL here: only move the ids along; they are read and mailed after the view has finished.
+    g.setdefault("notifications_to_mail", []).extend(g.pop("unmailed_notifications", []))
+
+
+def _rolled_back(session) -> None:
+    g.pop("unmailed_notifications", None)
+
+
+def install(session_class) -> None:
+    """Follow commits and rollbacks of every session the app makes (once per process)."""
+    for name, listener in (("after_commit", _committed), ("after_rollback", _rolled_back)):
+        if not event.contains(session_class, name, listener):
+            event.listen(session_class, name, listener)
+
+
+def mail_committed(response):
+    """After a request: e-mail the notifications its committed actions created (a mail failure is logged)."""
+    ids = g.pop("notifications_to_mail", [])
+    if ids:
+        try:
+            mail(db.session.scalars(select(Notification).where(Notification.id.in_(ids))))
+        except OSError:
+            log.exception("could not send notification e-mails %s", ids)
+    return response
+
+
+def mail(notifications) -> None:
     """E-mail each notification to its reader, in the reader's language."""
     for notification in notifications:
         user = notification.user

@@ -11,7 +11,6 @@ from clusterhub.companies.services import clean_list
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
-from clusterhub.notifications.models import Notification
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import STATUSES, Collaboration, Message, Post, PostRegion, PostTag, Thread
 
@@ -211,18 +210,16 @@ def _touch(thread: Thread, company: Company, author, body: str) -> Message:
     return message
 
 
-def _tell_the_other_side(thread: Thread, company: Company, kind: str, **params) -> list[Notification]:
+def _tell_the_other_side(thread: Thread, company: Company, kind: str, **params) -> None:
     db.session.flush()  # the thread needs its id for the link
     link = path_for("posts.thread", thread_id=thread.id)
     people = people_of(thread.other_company(company.id).id)
-    return notify(people, kind, {"company": company.name, **params}, link)
+    notify(people, kind, {"company": company.name, **params}, link)
 
 
-def respond(post: Post, company: Company, author, body: str) -> tuple[Thread, list[Notification]]:
-    """Answer a post: opens (or continues) the thread between the two companies about it.
-
-    Returns the thread and the notifications of the post's company, to be mailed after the commit.
-    """
+def respond(post: Post, company: Company, author, body: str) -> Thread:
+    """Answer a post: opens (or continues) the thread between the two companies about it; the post's
+    company is notified."""
     reason = refusal_to_answer(post, company)
     if reason:
         raise PostError(reason)
@@ -232,40 +229,36 @@ def respond(post: Post, company: Company, author, body: str) -> tuple[Thread, li
         thread = Thread(post=post, initiator=company, recipient=post.company, subject=post.title)
         db.session.add(thread)
     _touch(thread, company, author, body)
-    return thread, _tell_the_other_side(thread, company, kind, subject=thread.subject, title=post.title)
+    _tell_the_other_side(thread, company, kind, subject=thread.subject, title=post.title)
+    return thread
 
 
-def contact(
-    company: Company, other: Company, author, subject: str, body: str
-) -> tuple[Thread, list[Notification]]:
-    """Write to another member company from its profile; returns the new thread and the notifications."""
+def contact(company: Company, other: Company, author, subject: str, body: str) -> Thread:
+    """Write to another member company from its profile; returns the new thread."""
     reason = refusal_to_contact(company, other)
     if reason:
         raise PostError(reason)
     thread = Thread(initiator=company, recipient=other, subject=subject.strip())
     db.session.add(thread)
     _touch(thread, company, author, body)
-    return thread, _tell_the_other_side(thread, company, "message", subject=thread.subject)
+    _tell_the_other_side(thread, company, "message", subject=thread.subject)
+    return thread
 
 
-def send_message(thread: Thread, company: Company, author, body: str) -> tuple[Message, list[Notification]]:
-    """Add a message to a thread the company takes part in; returns it and the other side's notifications."""
+def send_message(thread: Thread, company: Company, author, body: str) -> Message:
+    """Add a message to a thread the company takes part in; the other side is notified."""
     if not thread.involves(company.id):
         raise PostError("not_involved")
     message = _touch(thread, company, author, body)
-    return message, _tell_the_other_side(thread, company, "message", subject=thread.subject)
+    _tell_the_other_side(thread, company, "message", subject=thread.subject)
+    return message
 
 
-def mark_collaboration(thread: Thread, company: Company, author) -> tuple[Collaboration, list[Notification]]:
-    """Record that the two companies started working together (once per thread).
-
-    Returns the collaboration and the notifications of the other side (none when it was recorded before).
-    """
+def mark_collaboration(thread: Thread, company: Company, author) -> Collaboration:
+    """Record that the two companies started working together (once per thread; the other side is told)."""
     if not thread.involves(company.id):
         raise PostError("not_involved")
-    if thread.collaboration is not None:
-        return thread.collaboration, []
-    thread.collaboration = Collaboration(marked_by_id=author.id if author else None)
-    return thread.collaboration, _tell_the_other_side(
-        thread, company, "collaboration", subject=thread.subject
-    )
+    if thread.collaboration is None:
+        thread.collaboration = Collaboration(marked_by_id=author.id if author else None)
+        _tell_the_other_side(thread, company, "collaboration", subject=thread.subject)
+    return thread.collaboration

@@ -13,7 +13,6 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.labels import label
 from clusterhub.navigation import paginate
-from clusterhub.notifications.services import mail
 from clusterhub.posts.forms import AnswerForm, BoardFilterForm, ContactForm, PostForm
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import (
@@ -149,9 +148,8 @@ def detail(post_id: int):
     form = AnswerForm()
     reason = refusal_to_answer(post, company)
     if reason is None and form.validate_on_submit():
-        thread, notifications = respond(post, company, _me(), form.body.data)
+        thread = respond(post, company, _me(), form.body.data)
         db.session.commit()
-        mail(notifications)
         flash(_("Your answer was sent to %(company)s.", company=post.company.name), "success")
         return redirect(url_for(".thread", thread_id=thread.id))
     own = reason == "own_post"
@@ -232,9 +230,8 @@ def thread(thread_id: int):
     thread = _my_thread(thread_id)
     form = AnswerForm()
     if form.validate_on_submit():
-        _message, notifications = send_message(thread, _my_company(), _me(), form.body.data)
+        send_message(thread, _my_company(), _me(), form.body.data)
         db.session.commit()
-        mail(notifications)
         flash(_("Your message was sent."), "success")
         return redirect(url_for(".thread", thread_id=thread.id))
     other = thread.other_company(current_membership.company_id)
@@ -247,9 +244,8 @@ def collaboration(thread_id: int):
     form = ConfirmForm()
     if form.validate_on_submit():
         recorded_before = thread.collaboration is not None
-        _collaboration, notifications = mark_collaboration(thread, _my_company(), _me())
+        mark_collaboration(thread, _my_company(), _me())
         db.session.commit()
-        mail(notifications)
         if recorded_before:
             flash(_("This collaboration was recorded already."), "info")
         else:
@@ -266,9 +262,8 @@ def contact_company(company_id: int):
     form = ContactForm()
     reason = refusal_to_contact(company, other)
     if reason is None and form.validate_on_submit():
-        thread, notifications = contact(company, other, _me(), form.subject.data, form.body.data)
+        thread = contact(company, other, _me(), form.subject.data, form.body.data)
         db.session.commit()
-        mail(notifications)
         flash(_("Your message was sent to %(company)s.", company=other.name), "success")
         return redirect(url_for(".thread", thread_id=thread.id))
     return render_template("posts/contact_company.html", form=form, other=other, refusal=REASONS.get(reason))

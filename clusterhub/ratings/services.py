@@ -7,6 +7,8 @@ from sqlalchemy import and_, func, or_, select
 from clusterhub.companies.models import Company
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.navigation import path_for
+from clusterhub.notifications.services import managers, notify, people_of
 from clusterhub.posts.models import Thread
 from clusterhub.ratings.models import SCORES, Rating, RatingEvent, RatingFlag
 
@@ -47,6 +49,10 @@ def check_may_rate(rater: Company | None, rated: Company) -> None:
         raise RatingError("no_contact")
 
 
+def _on_profile(rating: Rating) -> str:
+    return path_for("ratings.company_ratings", company_id=rating.rated_company_id) + f"#rating-{rating.id}"
+
+
 def _log(rating: Rating, user, action: str, note: str = "") -> None:
     rating.events.append(RatingEvent(user_id=user.id if user else None, action=action, note=note))
 
@@ -78,6 +84,7 @@ def rate(rater: Company | None, rated: Company, user, scores: dict, comment: str
     rating.comment = comment.strip()
     _log(rating, user, action, _as_written(rating))
     db.session.flush()
+    notify(people_of(rated.id), "rating", {"company": rater.name}, _on_profile(rating))
     return rating
 
 
@@ -98,6 +105,7 @@ def reply(rating: Rating, company: Company | None, user, text: str) -> None:
         raise RatingError("empty")
     rating.reply, rating.replied_at, rating.replied_by_id = text.strip(), utcnow(), user.id
     _log(rating, user, "replied", text.strip())
+    notify(people_of(rating.rater_company_id), "rating_reply", {"company": company.name}, _on_profile(rating))
     db.session.flush()
 
 
@@ -139,6 +147,8 @@ def flag(rating: Rating, company: Company | None, user, reason: str) -> RatingFl
     db.session.add(report)
     _log(rating, user, "flagged", reason.strip())
     db.session.flush()
+    link = path_for("ratings.history", rating_id=rating.id)
+    notify(managers(), "rating_flagged", {"company": rating.rated.name}, link)
     return report
 
 

@@ -9,7 +9,6 @@ from sqlalchemy.orm import selectinload
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import paginate, safe_next
-from clusterhub.notifications.services import mail, notify, people_of
 from clusterhub.ratings.forms import FlagForm, HideForm, ModerationFilterForm, RatingForm, ReplyForm, ShowForm
 from clusterhub.ratings.models import Rating
 from clusterhub.ratings.services import (
@@ -87,16 +86,6 @@ def _rate_link(company: Company) -> str | None:
     return _("Change your rating") if existing_rating(rater, company) else _("Rate this company")
 
 
-def _commit_and_tell(company_id: int, kind: str, params: dict, rating: Rating) -> None:
-    """Notify a company's people, commit the action with the notifications, then e-mail them."""
-    link = url_for(
-        "ratings.company_ratings", company_id=rating.rated_company_id, _anchor=f"rating-{rating.id}"
-    )
-    notifications = notify(people_of(company_id), kind, params, link)
-    db.session.commit()
-    mail(notifications)
-
-
 def _viewer(ratings) -> dict:
     """What the rating list needs to know about the person looking at it."""
     company = current_membership.company
@@ -133,8 +122,8 @@ def rate_company(company_id: int):
     rating = existing_rating(rater, rated)
     form = RatingForm(obj=rating)
     if form.validate_on_submit():
-        saved = rate(rater, rated, current_user, form.scores(), form.comment.data or "")
-        _commit_and_tell(rated.id, "rating", {"company": rater.name}, saved)
+        rate(rater, rated, current_user, form.scores(), form.comment.data or "")
+        db.session.commit()
         if rating is None:
             flash(_("Your rating of %(company)s is saved.", company=rated.name), "success")
         else:
@@ -168,7 +157,7 @@ def reply_to_rating(rating_id: int):
     form = ReplyForm()
     if form.validate_on_submit():
         reply(rating, company, current_user, form.text.data)
-        _commit_and_tell(rating.rater_company_id, "rating_reply", {"company": company.name}, rating)
+        db.session.commit()
         flash(_("Your reply is published under the rating."), "success")
         return redirect(url_for(".company_ratings", company_id=rating.rated_company_id))
     return render_template("ratings/reply_to_rating.html", form=form, rating=rating)
