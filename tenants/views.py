@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from clusterhub.accounts.forms import LanguageForm
 from clusterhub.accounts.models import User
@@ -45,11 +46,16 @@ def home():
     newest = db.session.scalars(
         select(CompanyMembership)
         .join(CompanyMembership.company)
+        .options(contains_eager(CompanyMembership.company))
         .order_by(CompanyMembership.member_since.desc(), Company.name_sort)
         .limit(5)
     )
     managers = db.session.scalars(
-        select(Membership).join(Membership.user).where(Membership.role == "manager").order_by(User.name_sort)
+        select(Membership)
+        .join(Membership.user)
+        .options(contains_eager(Membership.user))
+        .where(Membership.role == "manager")
+        .order_by(User.name_sort)
     )
     return render_template("clusters/home.html", counts=counts, newest=list(newest), managers=list(managers))
 
@@ -60,6 +66,7 @@ def members():
         select(Membership)
         .join(Membership.user)
         .outerjoin(Membership.company)
+        .options(contains_eager(Membership.user), contains_eager(Membership.company))
         .order_by(Company.name_sort.is_(None), Company.name_sort, User.name_sort)
     )
     return render_template("clusters/members.html", members=paginate(statement))
