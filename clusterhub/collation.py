@@ -38,12 +38,18 @@ def latvian_sort_key(text: str) -> str:
     return f"{primary}0{secondary}"
 
 
-def keeps_sort_key(source: str, target: str):
-    """A model validator that stores latvian_sort_key(source) in `target` whenever `source` is set."""
+def fold(text: str) -> str:
+    """Lower case without accents, spaces kept: "RĪGA", "Rīga" and "riga" all become "riga"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def keeps_sort_key(source: str, target: str, key=latvian_sort_key):
+    """A model validator that stores key(source) in `target` whenever `source` is set."""
 
     @validates(source)
-    def _keep(self, key, value):
-        setattr(self, target, latvian_sort_key(value))
+    def _keep(self, attribute, value):
+        setattr(self, target, key(value))
         return value
 
     return _keep

@@ -1,12 +1,11 @@
 """The member directory: filters, free-text search that ignores case and accents, sort orders."""
 
-import unicodedata
 from collections import defaultdict
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import contains_eager
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyRole, CompanyTag
 from clusterhub.extensions import db
 
@@ -19,12 +18,6 @@ SORTS = {
     "region": (_REGION_ORDER, Company.name_sort, Company.id),
     "updated": (Company.updated_at.desc(), Company.id),
 }
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "RĪGA", "Rīga" and "riga" all become "riga"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 _SEARCHED = (

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clusterhub.collation import keeps_sort_key
+from clusterhub.collation import fold, keeps_sort_key
 from clusterhub.companies.models import REGIONS, Company, _one_of
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
 from tenants.models import TenantScoped
@@ -43,6 +43,8 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     category: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(200))
+    # The title folded (no case, no accents), so "ciekurs" finds "Čiekurs" in either database.
+    title_folded: Mapped[str] = mapped_column(String(400), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     valid_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
@@ -54,6 +56,8 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
     regions: Mapped[list["PostRegion"]] = relationship(
         cascade="all, delete-orphan", order_by="PostRegion.region"
     )
+
+    _keep_title_folded = keeps_sort_key("title", "title_folded", key=fold)
 
     @property
     def tag_names(self) -> list[str]:

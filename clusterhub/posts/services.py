@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import selectinload
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import clean_list
 from clusterhub.db import utcnow
@@ -49,10 +49,7 @@ def _status_filter(status: str):
 
 
 def _title_contains(text: str):
-    # SQLite folds only ASCII letters in LIKE, so "ēnu" would miss "Ēnu": the usual spellings are tried too.
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    spellings = {escaped, escaped.lower(), escaped.upper(), escaped.capitalize()}
-    return or_(*(Post.title.ilike(f"%{spelling}%", escape="\\") for spelling in sorted(spellings)))
+    return Post.title_folded.contains(fold(text), autoescape=True)
 
 
 def board(

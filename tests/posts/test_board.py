@@ -101,6 +101,9 @@ def test_expired_posts_are_found_under_their_own_status(app, board, visitor):
         ("?tag=skatuve", ["Ēnu teātra tehnika"]),
         ("?text=ĒNU", ["Ēnu teātra tehnika"]),
         ("?text=izstādē", ["Kopīga dalība izstādē"]),
+        # Typed without Latvian letters, as on a foreign keyboard.
+        ("?text=enu teatra", ["Ēnu teātra tehnika"]),
+        ("?text=KOPIGA DALIBA", ["Kopīga dalība izstādē"]),
         ("?text=100%25", []),
     ],
 )
