@@ -54,3 +54,13 @@ def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
+def reuse_rows(existing, key_of, keys, make) -> list:
+    """Rows for `keys`, in order, keeping the existing row of every key that stays.
+
+    A flush inserts new rows before it deletes old ones, so recreating a row whose unique key
+    stays would break the constraint.
+    """
+    by_key = {key_of(row): row for row in existing}
+    return [by_key.get(key) or make(key) for key in keys]

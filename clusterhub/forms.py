@@ -1,9 +1,9 @@
 """The base form and forms shared by several features."""
 
-from flask_babel import get_translations, lazy_ngettext
+from flask_babel import get_translations, gettext, lazy_ngettext, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField
+from wtforms import SelectMultipleField, StringField, ValidationError
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -36,6 +36,40 @@ class CheckboxesField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+MAX_TAGS = 30
+MAX_TAG_LENGTH = 100  # the tag columns' length
+
+
+class TagsField(StringField):
+    """Names separated by commas in the input, a list of names in `data`."""
+
+    def _value(self):
+        return ", ".join(self.data or [])
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        self.data = [name for name in (" ".join(part.split()) for part in text.split(",")) if name]
+
+
+def _tags_within_limits(form, field):
+    if len(field.data) > MAX_TAGS:
+        raise ValidationError(ngettext("At most %(num)d tag.", "At most %(num)d tags.", MAX_TAGS))
+    for name in field.data:
+        if len(name) > MAX_TAG_LENGTH:
+            raise ValidationError(
+                gettext(
+                    "“%(name)s…” is too long: a tag has at most %(num)d characters.",
+                    name=name[:30],
+                    num=MAX_TAG_LENGTH,
+                )
+            )
+
+
+def tags_field(label, description) -> TagsField:
+    """Comma-separated tags (sectors, competences, a post's keywords), within the columns' limits."""
+    return TagsField(label, validators=[_tags_within_limits], description=description)
 
 
 class _CatalogueTranslations:

@@ -5,7 +5,6 @@ from datetime import date
 from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
@@ -19,12 +18,10 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
 
-from clusterhub.forms import CheckboxesField, Form, options
+from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
 
 MAX_CONTACTS = 10
-MAX_TAGS = 30
-MAX_TAG_LENGTH = 100
 
 # What each profile field is called, on the form and in the change history.
 FIELD_LABELS = {
@@ -62,35 +59,6 @@ def _registration_number(value):
 def _with_scheme(value):
     value = (value or "").strip()
     return f"https://{value}" if value and "://" not in value else value
-
-
-class TagsField(StringField):
-    """Names separated by commas in the input, a list of names in `data`."""
-
-    def _value(self):
-        return ", ".join(self.data or [])
-
-    def process_formdata(self, valuelist):
-        text = valuelist[0] if valuelist else ""
-        self.data = [name for name in (_strip(part) for part in text.split(",")) if name]
-
-
-def _tags_within_limits(form, field):
-    if len(field.data) > MAX_TAGS:
-        raise ValidationError(ngettext("At most %(num)d tag.", "At most %(num)d tags.", MAX_TAGS))
-    for name in field.data:
-        if len(name) > MAX_TAG_LENGTH:
-            raise ValidationError(
-                _(
-                    "“%(name)s…” is too long: a tag has at most %(num)d characters.",
-                    name=name[:30],
-                    num=MAX_TAG_LENGTH,
-                )
-            )
-
-
-def tags_field(label, description) -> TagsField:
-    return TagsField(label, validators=[_tags_within_limits], description=description)
 
 
 def text_area(name: str, max_length: int = 5000, description=None) -> TextAreaField:

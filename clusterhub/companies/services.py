@@ -17,6 +17,7 @@ from clusterhub.companies.models import (
     CompanyTag,
     ContactPerson,
 )
+from clusterhub.db import reuse_rows
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tenants.models import Membership
@@ -104,23 +105,27 @@ def clean_list(names) -> list[str]:
     return result
 
 
+def named_rows(existing, names, make) -> list:
+    """Tag rows for `names` (a company's or a post's), reusing a row whose name keeps its key."""
+    wanted = {latvian_sort_key(name): name for name in clean_list(names)}
+    rows = reuse_rows(existing, lambda row: row.key, wanted, lambda key: make())
+    for row, name in zip(rows, wanted.values(), strict=True):
+        row.name = name  # the spelling typed now, e.g. "Čiekurs" replacing "ciekurs"
+    return rows
+
+
 def set_tags(company: Company, kind: str, names) -> None:
     """Replace the company's sectors or competences."""
-    # A tag that stays keeps its row: a new row beside the old one would break the unique key,
-    # since a flush inserts before it deletes.
-    existing = {tag.key: tag for tag in company.tags if tag.kind == kind}
-    wanted = []
-    for name in clean_list(names):
-        tag = existing.get(latvian_sort_key(name)) or CompanyTag(kind=kind)
-        tag.name = name
-        wanted.append(tag)
-    company.tags = [tag for tag in company.tags if tag.kind != kind] + wanted
+    same_kind = [tag for tag in company.tags if tag.kind == kind]
+    others = [tag for tag in company.tags if tag.kind != kind]
+    company.tags = others + named_rows(same_kind, names, lambda: CompanyTag(kind=kind))
 
 
 def set_roles(company: Company, roles) -> None:
     """Replace the company's value-chain roles."""
-    existing = {role.role: role for role in company.roles}
-    company.roles = [existing.get(role) or CompanyRole(role=role) for role in dict.fromkeys(roles)]
+    company.roles = reuse_rows(
+        company.roles, lambda row: row.role, dict.fromkeys(roles), lambda role: CompanyRole(role=role)
+    )
 
 
 def set_contacts(company: Company, contacts: list[dict]) -> None:

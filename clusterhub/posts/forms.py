@@ -7,7 +7,7 @@ from wtforms import DateField, SearchField, SelectField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from clusterhub.forms import CheckboxesField, Form, options
+from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italic*, lists and links.")
@@ -19,7 +19,7 @@ class PostForm(Form):
     category = SelectField(_l("Category"), choices=options(POST_CATEGORIES.items()))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     body = TextAreaField(_l("Description"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
-    tags = StringField(_l("Tags"), validators=[Length(max=1000)], description=TAGS_HELP)
+    tags = tags_field(_l("Tags"), TAGS_HELP)
     regions = CheckboxesField(
         _l("Regions"),
         choices=options(REGIONS.items()),
@@ -49,19 +49,19 @@ class PostForm(Form):
             "category": post.category,
             "title": post.title,
             "body": post.body,
-            "tags": ", ".join(post.tag_names),
+            "tags": post.tag_names,
             "regions": post.region_names,
             "valid_until": post.valid_until,
         }
 
     def values(self) -> dict:
-        """What the services take: the form's data with the tags split."""
+        """What the services take."""
         return {
             "kind": self.kind.data,
             "category": self.category.data,
             "title": self.title.data,
             "body": self.body.data or "",
-            "tags": (self.tags.data or "").split(","),
+            "tags": self.tags.data or [],
             "regions": self.regions.data or [],
             "valid_until": self.valid_until.data,
         }

@@ -7,8 +7,8 @@ from sqlalchemy.orm import selectinload
 
 from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.models import Company
-from clusterhub.companies.services import clean_list
-from clusterhub.db import utcnow
+from clusterhub.companies.services import named_rows
+from clusterhub.db import reuse_rows, utcnow
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
@@ -97,16 +97,10 @@ def open_posts_of(company_id: int) -> list[Post]:
 
 
 def _set_tags_and_regions(post: Post, tags, regions) -> None:
-    # Rows that stay are kept: deleting and inserting the same key in one flush breaks the unique constraint.
-    old_tags = {tag.key: tag for tag in post.tags}
-    new_tags = []
-    for name in clean_list(tags):
-        tag = old_tags.get(latvian_sort_key(name)) or PostTag()
-        tag.name = name
-        new_tags.append(tag)
-    post.tags = new_tags
-    old_regions = {row.region: row for row in post.regions}
-    post.regions = [old_regions.get(region) or PostRegion(region=region) for region in dict.fromkeys(regions)]
+    post.tags = named_rows(post.tags, tags, PostTag)
+    post.regions = reuse_rows(
+        post.regions, lambda row: row.region, dict.fromkeys(regions), lambda region: PostRegion(region=region)
+    )
 
 
 def create_post(

@@ -48,6 +48,15 @@ def test_an_empty_title_is_refused_beside_the_field(app, world, visitor):
     assert rows(app, select(func.count(Post.id)))[0][0] == 1  # only the world's post_a
 
 
+def test_an_overlong_tag_is_refused_beside_the_field_and_nothing_is_saved(app, world, visitor):
+    visitor.login("member@alfa.lv")
+    response = visitor.submit("/c/alfa/posts/new", {**NEW_POST, "tags": "CNC, " + "ā" * 150})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'id="tags-errors"' in page and "a tag has at most 100 characters" in page
+    assert rows(app, select(func.count(Post.id)))[0][0] == 1
+
+
 def test_a_last_day_in_the_past_is_refused_on_creation(app, world, visitor):
     visitor.login("member@alfa.lv")
     yesterday = (date.today() - timedelta(days=1)).isoformat()
