@@ -19,8 +19,8 @@ def create_tenant(
     """Add a cluster after checking its address and vision."""
     if not re.fullmatch(SLUG_PATTERN, slug or "") or not 2 <= len(slug) <= 60:
         raise TenantError(f"slug {slug!r} must be 2-60 lowercase letters, digits and single hyphens")
-    if not name.strip():
-        raise TenantError("name must not be empty")
+    if not name.strip() or len(name) > 200:
+        raise TenantError("name must have 1-200 characters")
     if len(vision) > VISION_MAX:
         raise TenantError(f"vision has {len(vision)} characters; at most {VISION_MAX}")
     if db.session.scalar(select(Tenant.id).where(Tenant.slug == slug)) is not None:

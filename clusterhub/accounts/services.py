@@ -1,5 +1,6 @@
 """People: creating them, checking passwords, throttling guessers, password-reset links."""
 
+import re
 from datetime import timedelta
 
 from flask import current_app
@@ -12,6 +13,8 @@ from clusterhub.db import utcnow
 from clusterhub.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
+# The web forms validate e-mails fully; this keeps commands from storing what no form would accept.
+EMAIL_PATTERN = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}")
 _RESET_SALT = "password-reset"
 
 
@@ -42,6 +45,10 @@ def create_user(
     is_organiser: bool = False,
 ) -> User:
     """Add a person; the e-mail must be new."""
+    if not EMAIL_PATTERN.fullmatch(normalise_email(email)):
+        raise AccountError(f"{email!r} is not an e-mail address")
+    if not name.strip() or len(name) > 200:
+        raise AccountError("name must have 1-200 characters")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     if find_user(email) is not None:

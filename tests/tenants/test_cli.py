@@ -31,7 +31,11 @@ def test_tenants_create_makes_a_reachable_cluster(app, runner):
 
 
 def test_tenants_create_rejects_bad_input_in_one_line(app, runner):
-    for args in (["Bad Slug", "--name", "X"], ["ok", "--name", "X", "--vision", "v" * 141]):
+    for args in (
+        ["Bad Slug", "--name", "X"],
+        ["ok", "--name", "X", "--vision", "v" * 141],
+        ["ok", "--name", "N" * 201],
+    ):
         result = runner.invoke(args=["tenants", "create", *args])
         assert result.exit_code != 0
         assert result.output.startswith("Error: ") and "Traceback" not in result.output
@@ -74,6 +78,8 @@ def test_users_create_with_a_cluster_role_and_company(app, runner, world):
 def test_users_create_rejects_bad_input_without_a_traceback(app, runner, world):
     cases = [
         ["x@y.lv", "--password", "short", "--name", "X"],
+        ["x@y.lv", "--password", "long-enough-pass", "--name", "X" * 201],
+        ["not-an-address", "--password", "long-enough-pass", "--name", "X"],
         ["member@alfa.lv", "--password", "long-enough-pass", "--name", "X"],
         ["x@y.lv", "--password", "long-enough-pass", "--name", "X", "--tenant", "nope"],
         ["x@y.lv", "--password", "long-enough-pass", "--name", "X", "--tenant", "alfa", "--role", "owner"],
