@@ -20,6 +20,7 @@ from clusterhub.notifications.views import bp as notifications_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.ratings.views import bp as ratings_bp
 from clusterhub.transfer.views import bp as transfer_bp
+from search import hooks as search_hooks
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
@@ -60,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app, babel)
     scoping.install(Session)
     notifications.install(Session)
+    search_hooks.install(app, Session)
     app.after_request(notifications.mail_committed)
     errors.init_app(app)
     for blueprint in BLUEPRINTS:

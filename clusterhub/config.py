@@ -23,6 +23,7 @@ def from_environment(instance_path: str) -> dict:
     settings = {
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'clusterhub.sqlite3'}"),
         "SECRET_KEY": _env("SECRET_KEY"),
+        "INDEX_DIR": _env("INDEX_DIR", str(instance / "index")),
         "MAIL_BACKEND": _env("MAIL_BACKEND", "file"),
         "MAIL_DIR": _env("MAIL_DIR", str(instance / "mail")),
         "MAIL_HOST": _env("MAIL_HOST", "localhost"),

@@ -13,6 +13,7 @@ from clusterhub.invitations.models import Invitation
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, PostTag, Thread
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
+from search.models import IndexOutbox, MatchDismissal, MatchNotice
 from tenants.models import Membership, Tenant
 
 __all__ = [
@@ -24,8 +25,11 @@ __all__ = [
     "CompanyTag",
     "ContactPerson",
     "FailedLogin",
+    "IndexOutbox",
     "Invitation",
     "Membership",
+    "MatchDismissal",
+    "MatchNotice",
     "Message",
     "Notification",
     "Post",

@@ -42,6 +42,7 @@ def app_config(database_url: str, tmp_path: Path) -> dict:
         "SECRET_KEY": "test-secret-key",
         "MAIL_BACKEND": "file",
         "MAIL_DIR": str(tmp_path / "mail"),
+        "INDEX_DIR": str(tmp_path / "index"),
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "SERVER_NAME": "clusterhub.test",
     }

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, Index, String
+from sqlalchemy import Boolean, CheckConstraint, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clusterhub.collation import keeps_sort_key
@@ -36,6 +36,8 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_organiser: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Strong match suggestions for the person's needs are always in the app; by e-mail only if asked.
+    match_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="user")
 

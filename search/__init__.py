@@ -1,0 +1,1 @@
+"""Full-text search and matchmaking: one Whoosh index per cluster, kept in step by one hook."""

@@ -1,0 +1,104 @@
+"""How text becomes search terms, the same for documents and queries, Latvian and English alike.
+
+Words are folded (no case, no accents: "Rīga" and "riga" meet), stop words dropped, then stemmed:
+Porter for English, then a light Latvian ending stripper, so "animācijas", "animāciju" and
+"animācija" all become "animacij" and "partners" and "partner" meet too.
+"""
+
+from functools import lru_cache
+
+from whoosh.analysis import Filter, RegexTokenizer, StopFilter
+from whoosh.lang.porter import stem as porter_stem
+
+from clusterhub.collation import fold
+
+STOP_WORDS = frozenset(
+    # Latvian, folded: conjunctions, prepositions, pronouns that every text has.
+    "un vai ar par uz no kas ir ka lai ari bet pie pec lidz mes musu jus jusu to ta tas so sis ko kur"
+    " kad jau vel nav tikai loti gan caur starp ne ja tad bija bus var esam"
+    # English.
+    " a an and or of for to in on with we our is are by at from as be this that the it its us you"
+    " your".split()
+)
+# Nominal and adjectival endings after folding (ā → a, ē → e …), longest first.
+LATVIAN_ENDINGS = (
+    "ajiem",
+    "ajam",
+    "ajai",
+    "ajos",
+    "ajas",
+    "iem",
+    "ais",
+    "am",
+    "em",
+    "im",
+    "as",
+    "es",
+    "is",
+    "us",
+    "os",
+    "ai",
+    "ei",
+    "a",
+    "e",
+    "i",
+    "u",
+    "s",
+)
+SHORTEST_STEM = 3
+
+
+def latvian_stem(word: str) -> str:
+    """Strip one Latvian case ending, keeping at least three letters."""
+    for ending in LATVIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= SHORTEST_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The term a folded word is indexed under."""
+    if not word.isalpha():
+        return word
+    return latvian_stem(porter_stem(word))
+
+
+class FoldFilter(Filter):
+    """Lower case without accents; the token keeps its place in the original text for highlights."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+class StemFilter(Filter):
+    """Stems indexed and query words alike (Whoosh's own StemFilter is tied to one language)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.stopped:
+                token.text = stem(token.text)
+            yield token
+
+
+def analyzer():
+    """The analyzer of every text field."""
+    return RegexTokenizer() | FoldFilter() | StopFilter(stoplist=STOP_WORDS, minsize=2) | StemFilter()
+
+
+ANALYZER = analyzer()
+
+
+def terms(text: str) -> list[str]:
+    """The distinct search terms of a text, in the order they first appear."""
+    return list(dict.fromkeys(token.text for token in ANALYZER(text)))
+
+
+def words_by_term(text: str) -> dict[str, str]:
+    """Each search term of a text with the first word in it that produced it, as written."""
+    found: dict[str, str] = {}
+    for token in ANALYZER(text, chars=True, keeporiginal=True):
+        found.setdefault(token.text, token.original)
+    return found

@@ -1,0 +1,162 @@
+"""The ONE hook that keeps every cluster's index in step with the database.
+
+At flush, the changed companies and posts become outbox rows in the same transaction, so a
+rollback drops them and a commit keeps them even if the process dies next. After a commit (at
+the end of the request or command) the outbox is drained into the indexes; the first request of
+each process drains whatever an earlier process left behind.
+"""
+
+import logging
+from collections import defaultdict
+
+from flask import current_app, g, has_app_context
+from sqlalchemy import delete, event, insert, select
+from sqlalchemy.orm import Session
+
+from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
+from clusterhub.db import utcnow
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post, PostRegion, PostTag
+from search import index
+from search.documents import company_key, documents_for, post_key
+from search.models import IndexOutbox
+from tenants.context import tenant_scope
+from tenants.models import Tenant
+
+log = logging.getLogger(__name__)
+
+
+def _company_id(obj) -> int | None:
+    if isinstance(obj, Company):
+        return obj.id
+    if isinstance(obj, CompanyOwned):
+        return obj.company_id
+    return None
+
+
+def _post_work(obj) -> tuple[int, str] | None:
+    if isinstance(obj, Post):
+        return obj.tenant_id, post_key(obj.id)
+    if isinstance(obj, (PostTag, PostRegion)):
+        return obj.tenant_id, post_key(obj.post_id)
+    if isinstance(obj, CompanyMembership):
+        return obj.tenant_id, company_key(obj.company_id)
+    return None
+
+
+def _clusters_of(session: Session, company_ids: set[int]) -> dict[int, set[int]]:
+    links = select(CompanyMembership.company_id, CompanyMembership.tenant_id).where(
+        CompanyMembership.company_id.in_(company_ids)
+    )
+    found = defaultdict(set)
+    # Through the connection: a plain read that neither flushes nor needs a cluster chosen.
+    for company_id, tenant_id in session.connection().execute(links):
+        found[company_id].add(tenant_id)
+    return found
+
+
+def _remember_doomed_companies(session: Session, flush_context, instances) -> None:
+    # A deleted company takes its membership rows with it, so its clusters are read before the flush.
+    doomed = {obj.id for obj in session.deleted if isinstance(obj, Company)}
+    if doomed:
+        session.info.setdefault("index_doomed", {}).update(_clusters_of(session, doomed))
+
+
+def _record_work(session: Session, flush_context) -> None:
+    work: set[tuple[int, str]] = set()
+    companies: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if (item := _post_work(obj)) is not None:
+            work.add(item)
+        elif (company_id := _company_id(obj)) is not None:
+            companies.add(company_id)
+    if companies:
+        clusters = _clusters_of(session, companies)
+        for company_id, tenant_ids in session.info.pop("index_doomed", {}).items():
+            clusters[company_id] |= tenant_ids
+        work |= {(t, company_key(c)) for c in companies for t in clusters.get(c, ())}
+    if work:
+        now = utcnow()
+        rows = [{"tenant_id": t, "doc_key": key, "created_at": now} for t, key in sorted(work)]
+        session.connection().execute(insert(IndexOutbox), rows)
+        session.info.setdefault("index_tenants", set()).update(t for t, _ in work)
+
+
+def _committed(session: Session) -> None:
+    tenant_ids = session.info.pop("index_tenants", None)
+    if tenant_ids and has_app_context():
+        g.setdefault("index_pending", set()).update(tenant_ids)
+
+
+def _rolled_back(session: Session) -> None:
+    session.info.pop("index_tenants", None)
+    session.info.pop("index_doomed", None)
+
+
+LISTENERS = (
+    ("before_flush", _remember_doomed_companies),
+    ("after_flush", _record_work),
+    ("after_commit", _committed),
+    ("after_rollback", _rolled_back),
+)
+
+
+def drain(tenant_ids: set[int] | None = None) -> int:
+    """Apply the outbox (of the given clusters, or all) to the indexes; returns the documents written."""
+    pending = select(IndexOutbox.id, IndexOutbox.tenant_id, IndexOutbox.doc_key).order_by(IndexOutbox.id)
+    if tenant_ids is not None:
+        pending = pending.where(IndexOutbox.tenant_id.in_(tenant_ids))
+    work = defaultdict(lambda: defaultdict(list))
+    for row_id, tenant_id, key in db.session.execute(pending):
+        work[tenant_id][key].append(row_id)
+    written = 0
+    for tenant_id, keys in work.items():
+        written += _apply(tenant_id, keys)
+    return written
+
+
+def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
+    tenant = db.session.get(Tenant, tenant_id)
+    with tenant_scope(tenant):
+        documents = documents_for(set(keys))
+        if not index.write(tenant_id, documents):
+            db.session.rollback()
+            return 0
+        done = [row_id for row_ids in keys.values() for row_id in row_ids]
+        db.session.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(done)))
+        db.session.commit()
+    return len(documents)
+
+
+def _drain_committed(error=None) -> None:
+    tenant_ids = g.pop("index_pending", None)
+    if tenant_ids:
+        _drain_safely(tenant_ids)
+
+
+def _drain_safely(tenant_ids: set[int] | None) -> None:
+    # The user's action is committed already; an index problem must not turn it into an error page.
+    try:
+        drain(tenant_ids)
+    except Exception:
+        db.session.rollback()
+        log.exception("search index update failed; the work stays in the outbox")
+
+
+def _drain_left_over() -> None:
+    state = current_app.extensions["search"]
+    if not state["drained_at_start"]:
+        state["drained_at_start"] = True
+        _drain_safely(None)
+
+
+def install(app, session_class) -> None:
+    """Follow every session's flushes and commits, and drain after each request and command."""
+    for name, listener in LISTENERS:
+        if not event.contains(session_class, name, listener):
+            event.listen(session_class, name, listener)
+    app.extensions["search"] = {"drained_at_start": False}
+    app.before_request(_drain_left_over)
+    # During a request the request context is still there (links in mails); commands end with the app context.
+    app.teardown_request(_drain_committed)
+    app.teardown_appcontext(_drain_committed)

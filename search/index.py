@@ -1,0 +1,102 @@
+"""The cluster indexes on disk: a folder per cluster, a searcher per thread, writers that wait their turn."""
+
+import fcntl
+import logging
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import current_app
+from whoosh import index
+from whoosh.query import Term
+from whoosh.writing import CLEAR, LockError
+
+from search.schema import INDEX_NAME, SCHEMA
+
+# A writer waits this long for another process's writer; after that its work stays in the outbox.
+WRITE_TIMEOUT = 10.0
+log = logging.getLogger(__name__)
+_local = threading.local()
+
+
+class IndexUnavailable(RuntimeError):
+    """The cluster's index cannot be read (damaged files, a disk problem); searching must say so."""
+
+
+def cluster_dir(tenant_id: int) -> Path:
+    return Path(current_app.config["INDEX_DIR"]) / f"cluster-{tenant_id}"
+
+
+@contextmanager
+def _creation_lock(folder: Path):
+    with (folder / "create.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def open_index(tenant_id: int):
+    """The cluster's index, created empty on first use (by one process even when several start at once)."""
+    folder = cluster_dir(tenant_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    if not index.exists_in(folder, INDEX_NAME):
+        with _creation_lock(folder):
+            if not index.exists_in(folder, INDEX_NAME):
+                return index.create_in(folder, SCHEMA, INDEX_NAME)
+    return index.open_dir(folder, INDEX_NAME)
+
+
+def searcher(tenant_id: int):
+    """This thread's searcher of the cluster's index, reopened only when the index has changed."""
+    cache = _local.__dict__.setdefault("searchers", {})
+    folder = str(cluster_dir(tenant_id))
+    try:
+        current = cache.get(folder)
+        fresh = current.refresh() if current is not None else open_index(tenant_id).searcher()
+    except Exception as error:  # Whoosh has no common base class for a damaged index.
+        cache.pop(folder, None)
+        log.exception("search index of cluster %s cannot be read", tenant_id)
+        raise IndexUnavailable(folder) from error
+    if current is not None and fresh is not current:
+        current.close()
+    cache[folder] = fresh
+    return fresh
+
+
+def write(tenant_id: int, documents: dict[str, dict | None]) -> bool:
+    """Add or replace each document, delete the keys given None; False if another writer kept the lock."""
+    try:
+        writer = open_index(tenant_id).writer(timeout=WRITE_TIMEOUT, delay=0.05)
+    except LockError:
+        log.warning("search index of cluster %s is locked; the changes wait in the outbox", tenant_id)
+        return False
+    with writer:
+        for key, document in documents.items():
+            if document is None:
+                writer.delete_by_term("key", key)
+            else:
+                writer.update_document(**document)
+    return True
+
+
+def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
+    """Swap the cluster's whole index for `documents` at once; searchers see the old one until then."""
+    options = {"procs": processes, "limitmb": 256, "multisegment": True} if processes > 1 else {}
+    writer = open_index(tenant_id).writer(timeout=WRITE_TIMEOUT * 6, delay=0.1, **options)
+    count = 0
+    try:
+        for document in documents:
+            writer.add_document(**document)
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=CLEAR)
+    return count
+
+
+def document_counts(tenant_id: int) -> dict[str, int]:
+    """How many documents of each type the cluster's index holds."""
+    reader = searcher(tenant_id)
+    return {
+        kind: len(reader.search(Term("type", kind), limit=None, scored=False)) for kind in ("company", "post")
+    }

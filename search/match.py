@@ -1,0 +1,348 @@
+"""Match suggestions: which member companies answer a need, and which partners suit a company.
+
+Candidates come from the cluster's index (fast); the score and the reasons are worked out from the
+database texts with the same analysis, so a suggestion shows exactly the words that matched.
+A score is points out of 100: matched words, complementary value-chain roles, region (WEIGHTS).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from whoosh.query import And, Not, Or, Term
+
+from clusterhub.companies.models import Company, CompanyRole
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from search import index
+from search.analysis import stem, words_by_term
+from search.models import MatchDismissal
+from tenants.context import current_tenant_id
+
+WEIGHTS = {"words": 70, "roles": 20, "region": 10}
+# Where the partner has a word decides how much it counts.
+WHERE = {"competence": 1.0, "offer": 1.0, "infrastructure": 0.8, "sector": 0.6, "description": 0.5}
+# A need's title and tags say what is needed; its body adds context.
+NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
+# Matched weight that earns all the word points: about two key words found in competences or offers.
+SATURATION = 4.0
+# Words every post uses; they say nothing about who fits.
+GENERIC = frozenset(
+    stem(word)
+    for word in (
+        "meklejam meklejam mekle meklet nepieciesams nepieciesama vajadzigs vajag piedavajam piedavajums"
+        " partneris partneri sadarbiba sadarboties uznemums uznemumi kopigi kopigs iespeja interese"
+        " klasteris jauns jauni musu projekts latvija latvijas"
+        " looking seek seeking need needs offer offering partner partners cooperation company companies"
+        " project new joint interested"
+    ).split()
+)
+# Value-chain pairs from the cluster concept (seed 001): what one makes, the other brings or enables.
+COMPLEMENTS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("producer", "distributor"),
+        ("producer", "resource_holder"),
+        ("producer", "intermediary"),
+        ("producer", "education_research"),
+        ("producer", "finance"),
+        ("distributor", "intermediary"),
+        ("education_research", "distributor"),
+        ("education_research", "public_sector"),
+    )
+)
+# The roles that usually answer a need of each category.
+CATEGORY_ROLES = {
+    "export": ("distributor", "intermediary"),
+    "research": ("education_research",),
+    "training": ("education_research",),
+    "staff": ("education_research",),
+    "equipment": ("resource_holder",),
+    "purchasing": ("resource_holder", "distributor"),
+    "exhibitions": ("intermediary", "distributor"),
+    "automation": ("producer", "resource_holder"),
+}
+STRONG = 60
+MAX_QUERY_TERMS = 12
+CANDIDATE_HITS = 60
+SEEKING_KINDS = ("need", "interest")
+
+
+@dataclass
+class Reason:
+    """One thing that connects the two sides: matched words, roles, or region."""
+
+    kind: str  # "words" | "roles" | "category" | "region"
+    where: str = ""  # for words: competence, offer, infrastructure, sector, description
+    theirs: str = ""  # their text as written: a competence, an offer's title, words of a longer text
+    yours: str = ""  # the need's words as written
+    their_role: str = ""
+    your_role: str = ""
+
+
+@dataclass
+class Suggestion:
+    """A company that may answer a need, scored out of 100, with the reasons."""
+
+    company: Company
+    need: Post
+    points: dict[str, int]
+    reasons: list[Reason]
+    matched: float = 0.0
+    # True when the suggestion answers the viewer's own need; False when the viewer answers theirs.
+    answers_mine: bool = True
+
+    @property
+    def score(self) -> int:
+        return sum(self.points.values())
+
+
+@dataclass
+class Partner:
+    """A suggested partner company and what connects it to the viewer's company."""
+
+    company: Company
+    suggestions: list[Suggestion] = field(default_factory=list)
+    roles: Reason | None = None
+
+    @property
+    def score(self) -> int:
+        best = max((s.score for s in self.suggestions), default=0)
+        return best or (WEIGHTS["roles"] if self.roles else 0)
+
+
+def need_terms(post: Post) -> dict[str, float]:
+    """The need's meaningful terms with their weight (title and tags above body)."""
+    weights: dict[str, float] = {}
+    for part, weight in NEED_PARTS.items():
+        text = ", ".join(post.tag_names) if part == "tags" else getattr(post, part)
+        for term in words_by_term(text):
+            if term not in GENERIC:
+                weights[term] = max(weights.get(term, 0.0), weight)
+    return weights
+
+
+def _need_words(post: Post) -> dict[str, str]:
+    words = words_by_term(post.body)
+    words.update(words_by_term(", ".join(post.tag_names)))
+    words.update(words_by_term(post.title))
+    return words
+
+
+def _offers_of(company_ids) -> dict[int, list[Post]]:
+    offers = defaultdict(list)
+    statement = (
+        select(Post)
+        .where(Post.company_id.in_(company_ids), Post.kind == "offer", Post.status == "open")
+        .options(selectinload(Post.tags))
+    )
+    for offer in db.session.scalars(statement):
+        offers[offer.company_id].append(offer)
+    return offers
+
+
+def _sources(company: Company, offers: list[Post]):
+    """(where, their text to show, the text to analyse) for everything a company brings."""
+    for tag in company.tags:
+        yield ("competence" if tag.kind == "competence" else "sector"), tag.name, tag.name
+    for offer in offers:
+        yield "offer", offer.title, "\n".join((offer.title, *offer.tag_names, offer.body))
+    yield "infrastructure", "", company.infrastructure
+    yield "description", "", company.description
+
+
+def _word_reasons(wanted: dict[str, float], yours: dict[str, str], company, offers):
+    best: dict[str, float] = {}
+    reasons = []
+    for where, label, text in _sources(company, offers):
+        found = words_by_term(text or "")
+        shared = [term for term in wanted if term in found]
+        if not shared:
+            continue
+        for term in shared:
+            best[term] = max(best.get(term, 0.0), WHERE[where])
+        theirs = label or ", ".join(found[term] for term in shared)
+        reasons.append(Reason("words", where, theirs, ", ".join(yours[term] for term in shared)))
+    matched = sum(wanted[term] * weight for term, weight in best.items())
+    return matched, reasons
+
+
+def _roles_between(my_roles, their_roles) -> Reason | None:
+    for mine in my_roles:
+        for theirs in their_roles:
+            if frozenset((mine, theirs)) in COMPLEMENTS:
+                return Reason("roles", their_role=theirs, your_role=mine)
+    return None
+
+
+def _role_reason(need: Post, company: Company) -> Reason | None:
+    if reason := _roles_between(need.company.role_names, company.role_names):
+        return reason
+    for theirs in company.role_names:
+        if theirs in CATEGORY_ROLES.get(need.category, ()):
+            return Reason("category", their_role=theirs, where=need.category)
+    return None
+
+
+def _region_reason(need: Post, company: Company) -> Reason | None:
+    regions = need.region_names or [need.company.region]
+    if company.region and company.region in regions:
+        return Reason("region", theirs=company.region)
+    return None
+
+
+def score(need: Post, company: Company, offers: list[Post], wanted: dict[str, float] | None = None):
+    """How well `company` (with its open offers) answers `need`; None when no word of the need matches."""
+    wanted = wanted if wanted is not None else need_terms(need)
+    matched, reasons = _word_reasons(wanted, _need_words(need), company, offers)
+    if not reasons:
+        return None
+    role, region = _role_reason(need, company), _region_reason(need, company)
+    points = {
+        "words": round(WEIGHTS["words"] * min(1.0, matched / min(SATURATION, sum(wanted.values())))),
+        "roles": WEIGHTS["roles"] if role else 0,
+        "region": WEIGHTS["region"] if region else 0,
+    }
+    reasons += [reason for reason in (role, region) if reason]
+    return Suggestion(company, need, points, reasons, matched)
+
+
+def _query(terms, fields) -> Or:
+    return Or([Term(name, term) for term in terms for name in fields])
+
+
+def _top_terms(weights: dict[str, float]) -> list[str]:
+    return sorted(weights, key=lambda term: -weights[term])[:MAX_QUERY_TERMS]
+
+
+def _company_ids(query, only) -> list[int]:
+    searcher = index.searcher(current_tenant_id())
+    wanted = And([Term("tenant", str(current_tenant_id())), only])
+    hits = searcher.search(query, limit=CANDIDATE_HITS, filter=wanted)
+    return list(dict.fromkeys(int(hit["company"]) for hit in hits))
+
+
+def _dismissed(company_id: int, post_id: int | None) -> set[int]:
+    statement = select(MatchDismissal.partner_company_id).where(MatchDismissal.company_id == company_id)
+    statement = statement.where(
+        MatchDismissal.post_id.is_(None) | (MatchDismissal.post_id == post_id)
+        if post_id
+        else MatchDismissal.post_id.is_(None)
+    )
+    return set(db.session.scalars(statement))
+
+
+def _companies(ids) -> list[Company]:
+    statement = (
+        select(Company)
+        .where(Company.id.in_(ids))
+        .options(selectinload(Company.tags), selectinload(Company.roles))
+    )
+    return list(db.session.scalars(statement))
+
+
+ANSWERING = Or(
+    [Term("type", "company"), And([Term("type", "post"), Term("kind", "offer"), Term("status", "open")])]
+)
+ANSWER_FIELDS = ("title", "competences", "sectors", "infrastructure", "body")
+
+
+def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
+    """The member companies that may answer `need`, best first (dismissed ones left out)."""
+    wanted = need_terms(need)
+    if not wanted or need.kind not in SEEKING_KINDS:
+        return []
+    skip = _dismissed(need.company_id, need.id) | {need.company_id}
+    ids = [i for i in _company_ids(_query(_top_terms(wanted), ANSWER_FIELDS), ANSWERING) if i not in skip]
+    companies = _companies(ids)
+    offers = _offers_of(ids)
+    found = [score(need, company, offers[company.id], wanted) for company in companies]
+    ranked = sorted((s for s in found if s), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
+    return ranked[:limit]
+
+
+def _open_needs(company_id: int) -> list[Post]:
+    statement = (
+        select(Post)
+        .where(Post.company_id == company_id, Post.kind.in_(SEEKING_KINDS), Post.status == "open")
+        .options(selectinload(Post.tags), selectinload(Post.regions))
+        .order_by(Post.created_at.desc())
+        .limit(10)
+    )
+    return list(db.session.scalars(statement))
+
+
+def _offer_terms(company: Company, offers: list[Post]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for where, _label, text in _sources(company, offers):
+        for term in words_by_term(text or ""):
+            if term not in GENERIC:
+                weights[term] = max(weights.get(term, 0.0), WHERE[where])
+    return weights
+
+
+SEEKING = And([Term("type", "post"), Or([Term("kind", k) for k in SEEKING_KINDS]), Term("status", "open")])
+
+
+def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
+    """Other members' open needs that `company` may answer, best first."""
+    offers = _offers_of([company.id])[company.id]
+    terms = _top_terms(_offer_terms(company, offers))
+    if not terms:
+        return []
+    query = _query(terms, ("title", "competences", "body"))
+    searcher = index.searcher(current_tenant_id())
+    only = And([Term("tenant", str(current_tenant_id())), SEEKING, Not(Term("company", str(company.id)))])
+    keys = [
+        int(hit["key"].partition(":")[2]) for hit in searcher.search(query, limit=CANDIDATE_HITS, filter=only)
+    ]
+    needs = db.session.scalars(
+        select(Post).where(Post.id.in_(keys)).options(selectinload(Post.tags), selectinload(Post.regions))
+    )
+    found = [score(need, company, offers) for need in needs]
+    ranked = sorted((s for s in found if s), key=lambda s: (-s.score, -s.matched))
+    for suggestion in ranked:
+        suggestion.answers_mine = False
+    return ranked[:limit]
+
+
+def _complementary(company: Company, skip: set[int]) -> list[Partner]:
+    mine = company.role_names
+    wanted = {role for pair in COMPLEMENTS for role in pair if pair & set(mine)} - set(mine)
+    ids = set(db.session.scalars(select(CompanyRole.company_id).where(CompanyRole.role.in_(wanted)))) - skip
+    partners = [Partner(other, roles=_roles_between(mine, other.role_names)) for other in _companies(ids)]
+    return sorted(partners, key=lambda p: p.company.name_sort)
+
+
+def partners_for(company: Company, limit: int = 10) -> list[Partner]:
+    """Suggested partners: who answers my needs, whose needs I answer, then complementary roles."""
+    partners: dict[int, Partner] = {}
+    dismissed = _dismissed(company.id, None)
+    found = [s for need in _open_needs(company.id) for s in for_post(need, limit)]
+    for suggestion in found + needs_answered_by(company, limit):
+        other = suggestion.company if suggestion.answers_mine else suggestion.need.company
+        if other.id not in dismissed:
+            partners.setdefault(other.id, Partner(other)).suggestions.append(suggestion)
+    for partner in partners.values():
+        partner.suggestions.sort(key=lambda s: -s.score)
+    ranked = sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))
+    if len(ranked) < limit:
+        ranked += _complementary(company, dismissed | set(partners) | {company.id})[: limit - len(ranked)]
+    return ranked[:limit]
+
+
+def between(mine: Company, theirs: Company) -> Partner | None:
+    """What connects two companies: my needs they answer, their needs I answer, or roles."""
+    partner = Partner(theirs)
+    offers = _offers_of([mine.id, theirs.id])
+    for need in _open_needs(mine.id):
+        if found := score(need, theirs, offers[theirs.id]):
+            partner.suggestions.append(found)
+    for need in _open_needs(theirs.id):
+        if found := score(need, mine, offers[mine.id]):
+            found.answers_mine = False
+            partner.suggestions.append(found)
+    partner.suggestions.sort(key=lambda s: -s.score)
+    partner.roles = _roles_between(mine.role_names, theirs.role_names)
+    return partner if partner.suggestions or partner.roles else None

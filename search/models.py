@@ -1,0 +1,54 @@
+"""Index work waiting to be done, and what people did with match suggestions."""
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from clusterhub.db import CreatedAtMixin, db
+from tenants.models import TenantScoped
+
+
+class IndexOutbox(CreatedAtMixin, db.Model):
+    """A document to refresh in a cluster's index, written in the transaction that changed it.
+
+    Rows outlive a crash between the commit and the index write; whoever drains next applies them.
+    Not cluster-scoped on purpose: draining reads the work of every cluster.
+    """
+
+    __tablename__ = "search_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    doc_key: Mapped[str] = mapped_column(String(40))
+
+    def __repr__(self) -> str:
+        return f"<IndexOutbox {self.tenant_id}:{self.doc_key}>"
+
+
+class MatchDismissal(TenantScoped, CreatedAtMixin, db.Model):
+    """A company does not want to see another company suggested again (for one post, or at all)."""
+
+    __tablename__ = "match_dismissals"
+    __table_args__ = (UniqueConstraint("company_id", "partner_company_id", "post_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    partner_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+
+    def __repr__(self) -> str:
+        return f"<MatchDismissal {self.company_id}->{self.partner_company_id} post={self.post_id}>"
+
+
+class MatchNotice(TenantScoped, CreatedAtMixin, db.Model):
+    """The author of a need was told about a strong match with a company; once is enough."""
+
+    __tablename__ = "match_notices"
+    __table_args__ = (UniqueConstraint("post_id", "company_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    score: Mapped[int] = mapped_column(Integer)
+
+    def __repr__(self) -> str:
+        return f"<MatchNotice post={self.post_id} company={self.company_id}>"

@@ -1,0 +1,185 @@
+"""Searching a cluster: the query as people type it, filters, facet counts, snippets, pages.
+
+Hits are read back from the database through the cluster's scope, so a stale or foreign index
+can make a result disappear but never show something of another cluster.
+"""
+
+from dataclasses import dataclass, field
+from math import ceil
+
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from whoosh import highlight, sorting
+from whoosh.qparser import MultifieldParser
+from whoosh.query import And, Every, FuzzyTerm, NullQuery, Term
+
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from search import index
+from search.analysis import terms
+from search.documents import parse_key
+from search.schema import FACETS, SCHEMA, TEXT_FIELDS
+from tenants.context import current_tenant_id
+
+MAX_QUERY_LENGTH = 200
+# Words this long (as indexed, after stemming) that the index does not know are read with one typo.
+FUZZY_FROM = 4
+SORTS = ("relevance", "date")
+SNIPPET_LENGTH = 240
+SNIPPET_FIELDS = {
+    "company": (
+        ("competences", "competences"),
+        ("infrastructure", "infrastructure"),
+        ("body", "description"),
+    ),
+    "post": (("body", "body"), ("competences", "tags")),
+}
+
+
+class QueryError(ValueError):
+    """The text cannot be read as a query; the message says why, in words for people."""
+
+
+@dataclass
+class Hit:
+    type: str
+    item: Company | Post
+    snippet: Markup
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _parser() -> MultifieldParser:
+    return MultifieldParser(list(TEXT_FIELDS), SCHEMA)
+
+
+def _tolerate_typos(query, searcher):
+    def replace(node):
+        if (
+            isinstance(node, Term)
+            and node.fieldname in TEXT_FIELDS
+            and len(node.text) >= FUZZY_FROM
+            and node.text.isalpha()
+            and searcher.doc_frequency(node.fieldname, node.text) == 0
+        ):
+            return FuzzyTerm(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
+        return node
+
+    return query.accept(replace)
+
+
+def parse(text: str, searcher):
+    """The Whoosh query for what a person typed (empty text: every document)."""
+    text = text.strip()
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError("too long")
+    if not text:
+        return Every()
+    query = _parser().parse(text)
+    if query is NullQuery:
+        raise QueryError("only common words" if not terms(text) else "syntax")
+    return _tolerate_typos(query, searcher)
+
+
+def _filter(filters: dict[str, str]):
+    conditions = [Term("tenant", str(current_tenant_id()))]
+    conditions += [Term(name, value) for name, value in filters.items() if name in FACETS and value]
+    return And(conditions)
+
+
+def _facets():
+    return {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACETS}
+
+
+def _load(keys: list[str]) -> dict[str, Company | Post]:
+    ids = {"company": [], "post": []}
+    for key in keys:
+        kind, number = parse_key(key)
+        ids[kind].append(number)
+    found = {}
+    companies = select(Company).where(Company.id.in_(ids["company"])).options(selectinload(Company.tags))
+    for company in db.session.scalars(companies):
+        found[f"company:{company.id}"] = company
+    posts = select(Post).where(Post.id.in_(ids["post"])).options(selectinload(Post.company))
+    for post in db.session.scalars(posts):
+        found[f"post:{post.id}"] = post
+    return found
+
+
+def _source_text(item, attribute: str) -> str:
+    if attribute == "competences":
+        return ", ".join(item.tag_names("competence"))
+    if attribute == "tags":
+        return ", ".join(item.tag_names)
+    return getattr(item, attribute) or ""
+
+
+def _snippet(hit, kind: str, item) -> Markup:
+    for fieldname, attribute in SNIPPET_FIELDS[kind]:
+        text = _source_text(item, attribute)
+        if text and (found := hit.highlights(fieldname, text=text)):
+            return Markup(found)
+    first = _source_text(item, SNIPPET_FIELDS[kind][-1 if kind == "company" else 0][1])
+    return escape(first[:SNIPPET_LENGTH] + ("…" if len(first) > SNIPPET_LENGTH else ""))
+
+
+def _highlighting(results) -> None:
+    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+    results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+
+
+def _counts(groups: dict) -> dict[str, int]:
+    # Documents without the field (a company has no post status) are counted under None.
+    return dict(
+        sorted(((value, count) for value, count in groups.items() if value), key=lambda pair: -pair[1])
+    )
+
+
+def search(text: str, filters: dict[str, str], sort: str = "relevance", page: int = 1, per_page: int = 20):
+    """One page of the current cluster's companies and posts matching `text` and `filters`."""
+    searcher = index.searcher(current_tenant_id())
+    query = parse(text, searcher)
+    options = {"sortedby": "date", "reverse": True} if sort == "date" else {}
+    limit = max(1, page) * per_page
+    results = searcher.search(
+        query, limit=limit, filter=_filter(filters), groupedby=_facets(), terms=True, **options
+    )
+    _highlighting(results)
+    window = results[(max(1, page) - 1) * per_page : limit]
+    items = _load([hit["key"] for hit in window])
+    hits = []
+    for hit in window:
+        kind = parse_key(hit["key"])[0]
+        if (item := items.get(hit["key"])) is not None:
+            hits.append(Hit(kind, item, _snippet(hit, kind, item)))
+    facets = {name: _counts(results.groups(name)) for name in FACETS}
+    return Results(hits, len(results), max(1, page), per_page, facets)

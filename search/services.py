@@ -1,0 +1,52 @@
+"""Rebuilding a cluster's index from the database, and comparing the two."""
+
+from sqlalchemy import delete, func, select
+
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from search import index
+from search.documents import all_documents
+from search.models import IndexOutbox
+from tenants.context import tenant_scope
+
+
+def _counted(documents, step):
+    for document in documents:
+        yield document
+        step()
+
+
+def rebuild(tenant, processes: int = 1, step=lambda: None) -> int:
+    """Index every company and post of the cluster afresh; returns the number of documents."""
+    with tenant_scope(tenant):
+        # Work recorded before the rebuild read the database is covered by it; later work is not.
+        covered = db.session.scalar(
+            select(func.max(IndexOutbox.id)).where(IndexOutbox.tenant_id == tenant.id)
+        )
+        count = index.replace_all(tenant.id, _counted(all_documents(), step), processes)
+        if covered is not None:
+            db.session.execute(
+                delete(IndexOutbox).where(IndexOutbox.tenant_id == tenant.id, IndexOutbox.id <= covered)
+            )
+        db.session.commit()
+    return count
+
+
+def database_counts(tenant) -> dict[str, int]:
+    """How many companies and posts the cluster has."""
+    with tenant_scope(tenant):
+        return {
+            "company": db.session.scalar(select(func.count(Company.id))),
+            "post": db.session.scalar(select(func.count(Post.id))),
+        }
+
+
+def status(tenant) -> dict:
+    """The cluster's documents in the database and in the index, and index work still waiting."""
+    pending = db.session.scalar(select(func.count(IndexOutbox.id)).where(IndexOutbox.tenant_id == tenant.id))
+    return {
+        "database": database_counts(tenant),
+        "index": index.document_counts(tenant.id),
+        "pending": pending,
+    }
