@@ -56,8 +56,7 @@ def searcher(tenant_id: int):
         cache.pop(folder, None)
         log.exception("search index of cluster %s cannot be read", tenant_id)
         raise IndexUnavailable(folder) from error
-    if current is not None and fresh is not current:
-        current.close()
+    # No close() of the old searcher: refresh() closed what the new one does not share with it.
     cache[folder] = fresh
     return fresh
 

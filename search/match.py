@@ -7,6 +7,7 @@ A score is points out of 100: matched words, complementary value-chain roles, re
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from math import log
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,17 +15,29 @@ from whoosh.query import And, Not, Or, Term
 
 from clusterhub.companies.models import Company, CompanyRole
 from clusterhub.extensions import db
+from clusterhub.navigation import path_for
+from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import Post
 from search import index
 from search.analysis import stem, words_by_term
-from search.models import MatchDismissal
-from tenants.context import current_tenant_id
+from search.documents import parse_key
+from search.models import MatchDismissal, MatchNotice
+from tenants.context import current_tenant, current_tenant_id
 
 WEIGHTS = {"words": 70, "roles": 20, "region": 10}
 # Where the partner has a word decides how much it counts.
-WHERE = {"competence": 1.0, "offer": 1.0, "infrastructure": 0.8, "sector": 0.6, "description": 0.5}
+WHERE = {
+    "competence": 1.0,
+    "offer": 1.0,
+    "infrastructure": 0.8,
+    "sector": 0.6,
+    "offer_text": 0.5,
+    "description": 0.5,
+}
 # A need's title and tags say what is needed; its body adds context.
 NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
+# A word in more than this share of the cluster's documents is common there and counts less.
+COMMON_SHARE = 0.05
 # Matched weight that earns all the word points: about two key words found in competences or offers.
 SATURATION = 4.0
 # Words every post uses; they say nothing about who fits.
@@ -63,7 +76,12 @@ CATEGORY_ROLES = {
     "exhibitions": ("intermediary", "distributor"),
     "automation": ("producer", "resource_holder"),
 }
+# Below this many word points a single shared word is chance, not a match.
+MIN_WORDS = 10
+# A match this good is worth telling the need's author about (once).
 STRONG = 60
+# Checking every company of a bulk import against every need would hold the import up.
+NOTIFY_COMPANIES_UP_TO = 25
 MAX_QUERY_TERMS = 12
 CANDIDATE_HITS = 60
 SEEKING_KINDS = ("need", "interest")
@@ -112,15 +130,32 @@ class Partner:
         return best or (WEIGHTS["roles"] if self.roles else 0)
 
 
-def need_terms(post: Post) -> dict[str, float]:
-    """The need's meaningful terms with their weight (title and tags above body)."""
+def _rarity(searcher):
+    documents = max(searcher.doc_count(), 1)
+    full = log(1 / COMMON_SHARE)
+
+    def rarity(term: str) -> float:
+        found = searcher.doc_frequency("body", term) + searcher.doc_frequency("title", term)
+        return min(1.0, max(0.2, log(documents / (found + 1)) / full))
+
+    return rarity
+
+
+def _weighted(parts) -> dict[str, float]:
+    """Meaningful terms of (weight, text) parts, each with its best weight times its rarity here."""
+    rarity = _rarity(index.searcher(current_tenant_id()))
     weights: dict[str, float] = {}
-    for part, weight in NEED_PARTS.items():
-        text = ", ".join(post.tag_names) if part == "tags" else getattr(post, part)
-        for term in words_by_term(text):
+    for weight, text in parts:
+        for term in words_by_term(text or ""):
             if term not in GENERIC:
-                weights[term] = max(weights.get(term, 0.0), weight)
+                weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
     return weights
+
+
+def need_terms(post: Post) -> dict[str, float]:
+    """The need's meaningful terms with their weight (title and tags above body, rare words above common)."""
+    texts = {"title": post.title, "tags": ", ".join(post.tag_names), "body": post.body}
+    return _weighted((weight, texts[part]) for part, weight in NEED_PARTS.items())
 
 
 def _need_words(post: Post) -> dict[str, str]:
@@ -147,7 +182,8 @@ def _sources(company: Company, offers: list[Post]):
     for tag in company.tags:
         yield ("competence" if tag.kind == "competence" else "sector"), tag.name, tag.name
     for offer in offers:
-        yield "offer", offer.title, "\n".join((offer.title, *offer.tag_names, offer.body))
+        yield "offer", offer.title, "\n".join((offer.title, *offer.tag_names))
+        yield "offer_text", offer.title, offer.body
     yield "infrastructure", "", company.infrastructure
     yield "description", "", company.description
 
@@ -258,8 +294,12 @@ def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
     companies = _companies(ids)
     offers = _offers_of(ids)
     found = [score(need, company, offers[company.id], wanted) for company in companies]
-    ranked = sorted((s for s in found if s), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
-    return ranked[:limit]
+    return _ranked(found)[:limit]
+
+
+def _ranked(found) -> list[Suggestion]:
+    kept = (s for s in found if s and s.points["words"] >= MIN_WORDS)
+    return sorted(kept, key=lambda s: (-s.score, -s.matched, s.company.name_sort))
 
 
 def _open_needs(company_id: int) -> list[Post]:
@@ -274,12 +314,7 @@ def _open_needs(company_id: int) -> list[Post]:
 
 
 def _offer_terms(company: Company, offers: list[Post]) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for where, _label, text in _sources(company, offers):
-        for term in words_by_term(text or ""):
-            if term not in GENERIC:
-                weights[term] = max(weights.get(term, 0.0), WHERE[where])
-    return weights
+    return _weighted((WHERE[where], text) for where, _label, text in _sources(company, offers))
 
 
 SEEKING = And([Term("type", "post"), Or([Term("kind", k) for k in SEEKING_KINDS]), Term("status", "open")])
@@ -300,8 +335,7 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
     needs = db.session.scalars(
         select(Post).where(Post.id.in_(keys)).options(selectinload(Post.tags), selectinload(Post.regions))
     )
-    found = [score(need, company, offers) for need in needs]
-    ranked = sorted((s for s in found if s), key=lambda s: (-s.score, -s.matched))
+    ranked = _ranked(score(need, company, offers) for need in needs)
     for suggestion in ranked:
         suggestion.answers_mine = False
     return ranked[:limit]
@@ -346,3 +380,48 @@ def between(mine: Company, theirs: Company) -> Partner | None:
     partner.suggestions.sort(key=lambda s: -s.score)
     partner.roles = _roles_between(mine.role_names, theirs.role_names)
     return partner if partner.suggestions or partner.roles else None
+
+
+def _strong_matches(post_ids, company_ids) -> list[Suggestion]:
+    needs = db.session.scalars(
+        select(Post).where(Post.id.in_(post_ids), Post.kind.in_(SEEKING_KINDS), Post.status == "open")
+    )
+    found = [s for need in needs for s in for_post(need)]
+    if len(company_ids) <= NOTIFY_COMPANIES_UP_TO:
+        found += [s for company in _companies(company_ids) for s in needs_answered_by(company)]
+    return [s for s in found if s.score >= STRONG]
+
+
+def notify_strong_matches(keys) -> list:
+    """Tell the authors of needs once about each strong match the changed documents made.
+
+    Returns the notifications to e-mail after the commit (for readers who asked for match e-mails).
+    """
+    ids = defaultdict(set)
+    for key in keys:
+        kind, number = parse_key(key)
+        ids[kind].add(number)
+    found = _strong_matches(ids["post"], ids["company"])
+    told = set(
+        db.session.execute(
+            select(MatchNotice.post_id, MatchNotice.company_id).where(
+                MatchNotice.post_id.in_({s.need.id for s in found})
+            )
+        ).tuples()
+    )
+    to_mail = []
+    for suggestion in found:
+        if (suggestion.need.id, suggestion.company.id) not in told:
+            told.add((suggestion.need.id, suggestion.company.id))
+            to_mail += [n for n in _tell(suggestion) if n.user.match_emails]
+    return to_mail
+
+
+def _tell(suggestion: Suggestion) -> list:
+    need = suggestion.need
+    db.session.add(MatchNotice(post_id=need.id, company_id=suggestion.company.id, score=suggestion.score))
+    readers = [need.author] if need.author else people_of(need.company_id)
+    params = {"company": suggestion.company.name, "title": need.title, "score": suggestion.score}
+    link = path_for("posts.detail", tenant_slug=current_tenant.slug, post_id=need.id)
+    # Mailed by the caller after its commit: index work runs after the request's own mailing.
+    return notify(readers, "match", params, link, mailed=lambda user: False)

@@ -11,14 +11,14 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from whoosh import highlight, sorting
-from whoosh.qparser import MultifieldParser
+from whoosh.analysis import RegexTokenizer
+from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
 from whoosh.query import And, Every, FuzzyTerm, NullQuery, Term
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
-from search.analysis import terms
 from search.documents import parse_key
 from search.schema import FACETS, SCHEMA, TEXT_FIELDS
 from tenants.context import current_tenant_id
@@ -78,8 +78,20 @@ class Results:
         return self.page + 1
 
 
+# NOT, and "-" at the start of a word, exclude it; a hyphen inside a word ("e-pasts") does not.
+NOT_OPERATOR = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s-]))"
+
+
 def _parser() -> MultifieldParser:
-    return MultifieldParser(list(TEXT_FIELDS), SCHEMA)
+    parser = MultifieldParser(list(TEXT_FIELDS), SCHEMA)
+    # No "field:" syntax: people search the texts, not the tenant, key or date fields.
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.replace_plugin(OperatorsPlugin(Not=NOT_OPERATOR))
+    return parser
+
+
+def _has_words(text: str) -> bool:
+    return any(True for _ in RegexTokenizer()(text))
 
 
 def _tolerate_typos(query, searcher):
@@ -104,9 +116,12 @@ def parse(text: str, searcher):
         raise QueryError("too long")
     if not text:
         return Every()
-    query = _parser().parse(text)
+    try:
+        query = _parser().parse(text)
+    except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
+        raise QueryError("syntax") from error
     if query is NullQuery:
-        raise QueryError("only common words" if not terms(text) else "syntax")
+        raise QueryError("only common words" if _has_words(text) else "syntax")
     return _tolerate_typos(query, searcher)
 
 
@@ -126,10 +141,19 @@ def _load(keys: list[str]) -> dict[str, Company | Post]:
         kind, number = parse_key(key)
         ids[kind].append(number)
     found = {}
-    companies = select(Company).where(Company.id.in_(ids["company"])).options(selectinload(Company.tags))
+    # With what the results page shows of each, so a page of hits costs a few queries, not one per hit.
+    companies = (
+        select(Company)
+        .where(Company.id.in_(ids["company"]))
+        .options(selectinload(Company.tags), selectinload(Company.roles))
+    )
     for company in db.session.scalars(companies):
         found[f"company:{company.id}"] = company
-    posts = select(Post).where(Post.id.in_(ids["post"])).options(selectinload(Post.company))
+    posts = (
+        select(Post)
+        .where(Post.id.in_(ids["post"]))
+        .options(selectinload(Post.company), selectinload(Post.tags))
+    )
     for post in db.session.scalars(posts):
         found[f"post:{post.id}"] = post
     return found

@@ -6,7 +6,7 @@ are dropped with a rollback (session events collect the ids, `mail_committed` se
 
 import logging
 
-from flask import g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, event, func, select
@@ -25,6 +25,7 @@ MESSAGES = {
     "rating": _l("%(company)s rated your company."),
     "rating_reply": _l("%(company)s replied to the rating you gave."),
     "rating_flagged": _l("A rating of %(company)s was reported and waits for your decision."),
+    "match": _l("%(company)s may answer your need “%(title)s” (match %(score)s of 100)."),
 }
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,12 @@ def managers() -> list[User]:
     return list(db.session.scalars(select(User).join(Membership).where(Membership.role == "manager")))
 
 
-def notify(users, kind: str, params: dict, link: str) -> list[Notification]:
-    """Leave a notification for each of `users`; each is e-mailed too once the action is committed."""
+def notify(users, kind: str, params: dict, link: str, mailed=lambda user: True) -> list[Notification]:
+    """Leave a notification for each of `users`; e-mailed too (to those `mailed` accepts) after the commit."""
     notifications = [Notification(user=user, kind=kind, params=params, link=link) for user in users]
     db.session.add_all(notifications)
     db.session.flush()
-    g.setdefault("unmailed_notifications", []).extend(n.id for n in notifications)
+    g.setdefault("unmailed_notifications", []).extend(n.id for n in notifications if mailed(n.user))
     return notifications
 
 
@@ -70,14 +71,24 @@ def install(session_class) -> None:
 
 
 def mail_committed(response):
-    """After a request: e-mail the notifications its committed actions created (a mail failure is logged)."""
+    """After a request: e-mail the notifications its committed actions created."""
     ids = g.pop("notifications_to_mail", [])
     if ids:
-        try:
-            mail(db.session.scalars(select(Notification).where(Notification.id.in_(ids))))
-        except OSError:
-            log.exception("could not send notification e-mails %s", ids)
+        mail_safely(db.session.scalars(select(Notification).where(Notification.id.in_(ids))))
     return response
+
+
+def mail_safely(notifications) -> None:
+    """E-mail committed notifications; a mail failure is logged, the notifications stay in the app."""
+    try:
+        mail(notifications)
+    except OSError:
+        log.exception("could not send notification e-mails")
+
+
+def _site_url() -> str:
+    # Work after a command (an import, say) has no request to take the address from.
+    return request.host_url if has_request_context() else current_app.config["SITE_URL"]
 
 
 def mail(notifications) -> None:
@@ -91,7 +102,7 @@ def mail(notifications) -> None:
             user.language,
             "notification",
             text=sentence,
-            link=request.host_url.rstrip("/") + notification.link,
+            link=_site_url().rstrip("/") + notification.link,
         )
 
 
