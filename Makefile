@@ -38,6 +38,7 @@ system-packages:
 run: install translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
+	$(FLASK) search status >/dev/null || $(FLASK) search reindex
 	@echo "ClusterHub is at http://$(HOST):$(PORT)/"
 	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
 

@@ -3,6 +3,7 @@
 import fcntl
 import logging
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from search.schema import INDEX_NAME, SCHEMA
 
 # A writer waits this long for another process's writer; after that its work stays in the outbox.
 WRITE_TIMEOUT = 10.0
+# Each open searcher holds a few files open; the least recently used ones are closed beyond this.
+OPEN_SEARCHERS = 32
 log = logging.getLogger(__name__)
 _local = threading.local()
 
@@ -47,17 +50,18 @@ def open_index(tenant_id: int):
 
 def searcher(tenant_id: int):
     """This thread's searcher of the cluster's index, reopened only when the index has changed."""
-    cache = _local.__dict__.setdefault("searchers", {})
+    cache = _local.__dict__.setdefault("searchers", OrderedDict())
     folder = str(cluster_dir(tenant_id))
     try:
-        current = cache.get(folder)
+        current = cache.pop(folder, None)
         fresh = current.refresh() if current is not None else open_index(tenant_id).searcher()
     except Exception as error:  # Whoosh has no common base class for a damaged index.
-        cache.pop(folder, None)
         log.exception("search index of cluster %s cannot be read", tenant_id)
         raise IndexUnavailable(folder) from error
     # No close() of the old searcher: refresh() closed what the new one does not share with it.
     cache[folder] = fresh
+    if len(cache) > OPEN_SEARCHERS:
+        cache.popitem(last=False)[1].close()
     return fresh
 
 
