@@ -7,6 +7,7 @@ from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
 from search.documents import all_documents
+from search.hooks import drain
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
 
@@ -30,6 +31,8 @@ def rebuild(tenant, processes: int = 1, step=lambda: None) -> int:
                 delete(IndexOutbox).where(IndexOutbox.tenant_id == tenant.id, IndexOutbox.id <= covered)
             )
         db.session.commit()
+    # Changes made while the rebuild ran wait in the outbox (their writers could not get the lock).
+    drain({tenant.id})
     return count
 
 
