@@ -1,23 +1,23 @@
 """How text becomes search terms, the same for documents and queries, Latvian and English alike.
 
 Words are folded (no case, no accents: "Rīga" and "riga" meet), stop words dropped, then stemmed:
-Porter for English, then a light Latvian ending stripper, so "animācijas", "animāciju" and
-"animācija" all become "animacij" and "partners" and "partner" meet too.
+English plurals and -ing/-ed first, then a light Latvian ending stripper, so "animācijas",
+"animāciju" and "animācija" all become "animacij" and "partners" and "partner" meet too. Porter's
+later steps are left out on purpose: they take Latvian words for English ones ("izvēli" → "izve").
 """
 
 from functools import lru_cache
 
 from whoosh.analysis import Filter, RegexTokenizer, StopFilter
-from whoosh.lang.porter import stem as porter_stem
 
 from clusterhub.collation import fold
 
 STOP_WORDS = frozenset(
     # Latvian, folded: conjunctions, prepositions, pronouns that every text has.
     "un vai ar par uz no kas ir ka lai ari bet pie pec lidz mes musu jus jusu to ta tas so sis ko kur"
-    " kad jau vel nav tikai loti gan caur starp ne ja tad bija bus var esam"
+    " kad jau vel nav tikai loti gan caur starp ne ja tad bija bus var esam vairak neka katru visa"
     # English.
-    " a an and or of for to in on with we our is are by at from as be this that the it its us you"
+    " a an and or of for to in on with we our is are by at from as be this that the its us you"
     " your".split()
 )
 # Nominal and adjectival endings after folding (ā → a, ē → e …), longest first.
@@ -39,6 +39,7 @@ LATVIAN_ENDINGS = (
     "os",
     "ai",
     "ei",
+    "o",
     "a",
     "e",
     "i",
@@ -46,6 +47,22 @@ LATVIAN_ENDINGS = (
     "s",
 )
 SHORTEST_STEM = 3
+
+
+ENGLISH_ENDINGS = (("sses", "ss"), ("ies", "i"), ("ing", ""), ("ed", ""))
+
+
+def english_stem(word: str) -> str:
+    """Plural and -ing/-ed endings of English words ("processes" → "process"; "-y" becomes "-i")."""
+    for ending, replacement in ENGLISH_ENDINGS:
+        stem = word[: -len(ending)] + replacement
+        if word.endswith(ending) and len(stem) >= SHORTEST_STEM and any(c in "aeiou" for c in stem):
+            return stem
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    if word.endswith("y"):
+        return word[:-1] + "i"
+    return word
 
 
 def latvian_stem(word: str) -> str:
@@ -61,7 +78,7 @@ def stem(word: str) -> str:
     """The term a folded word is indexed under."""
     if not word.isalpha():
         return word
-    return latvian_stem(porter_stem(word))
+    return latvian_stem(english_stem(word))
 
 
 class FoldFilter(Filter):
