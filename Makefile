@@ -7,7 +7,7 @@ APT_PACKAGES := postgresql chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract-messages system-packages
+.PHONY: run test bench install translations extract-messages system-packages
 
 $(BIN)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -27,7 +27,7 @@ extract-messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_ngettext:1,2 --ignore-dirs='.*' --no-location --sort-output -o clusterhub/translations/messages.pot .
 	$(BIN)/pybabel update -i clusterhub/translations/messages.pot -d clusterhub/translations -D messages --no-fuzzy-matching --ignore-obsolete
 
-# The browser tests need Chromium and the PostgreSQL tests a server; install them when missing (as root).
+# Browser tests need Chromium, PostgreSQL tests a server, the bench wrk; installed when missing (as root).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -45,3 +45,7 @@ run: install translations
 test: install translations system-packages
 	$(BIN)/pytest
 
+# A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory.
+bench: APT_PACKAGES := wrk
+bench: install translations system-packages
+	$(BIN)/python -m bench $(if $(FRESH),--fresh)

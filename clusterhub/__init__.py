@@ -21,6 +21,8 @@ from clusterhub.posts.views import bp as posts_bp
 from clusterhub.ratings.views import bp as ratings_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
+from search.match_views import bp as matches_bp
+from search.views import bp as search_bp
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
@@ -35,6 +37,8 @@ BLUEPRINTS = (
     posts_bp,
     notifications_bp,
     transfer_bp,
+    search_bp,
+    matches_bp,
 )
 
 

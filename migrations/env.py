@@ -5,6 +5,7 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
+from sqlalchemy import text
 
 from clusterhub.db import UTCDateTime
 
@@ -43,6 +44,9 @@ def run_migrations_online() -> None:
         _configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
+            # Fresh planner statistics at every upgrade (each start of `make run`, each release): without
+            # them SQLite reads a big cluster's rows through the tenant index instead of the selective one.
+            connection.execute(text("ANALYZE"))
 
 
 if context.is_offline_mode():

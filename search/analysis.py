@@ -113,8 +113,12 @@ def terms(text: str) -> list[str]:
     return list(dict.fromkeys(token.text for token in ANALYZER(text)))
 
 
+@lru_cache(maxsize=4096)
 def words_by_term(text: str) -> dict[str, str]:
-    """Each search term of a text with the first word in it that produced it, as written."""
+    """Each search term of a text with the first word in it that produced it, as written.
+
+    Remembered per text: matching analyses the same profiles for need after need. Do not change the result.
+    """
     found: dict[str, str] = {}
     for token in ANALYZER(text, chars=True, keeporiginal=True):
         found.setdefault(token.text, token.original)

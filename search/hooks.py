@@ -119,8 +119,8 @@ def drain(tenant_ids: set[int] | None = None) -> int:
 def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
     tenant = db.session.get(Tenant, tenant_id)
     with tenant_scope(tenant):
-        documents = documents_for(set(keys))
-        if not index.write(tenant_id, documents):
+        documents = index.write(tenant_id, lambda: documents_for(set(keys)))
+        if documents is None:
             db.session.rollback()
             return 0
         done = [row_id for row_ids in keys.values() for row_id in row_ids]

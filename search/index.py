@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from flask import current_app
 from whoosh import index
@@ -18,8 +19,11 @@ from search.schema import INDEX_NAME, SCHEMA
 WRITE_TIMEOUT = 10.0
 # Each open searcher holds a few files open; the least recently used ones are closed beyond this.
 OPEN_SEARCHERS = 32
+OPEN_ATTEMPTS = 5
 log = logging.getLogger(__name__)
 _local = threading.local()
+_filters: WeakKeyDictionary = WeakKeyDictionary()
+REMEMBERED_FILTERS = 64
 
 
 class IndexUnavailable(RuntimeError):
@@ -41,6 +45,17 @@ def open_index(tenant_id: int):
     """The cluster's index, created empty on first use (by one process even when several start at once)."""
     folder = cluster_dir(tenant_id)
     folder.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            return _open_or_create(folder)
+        except FileNotFoundError:
+            # A writer in another process committed between our listing of the folder and our reading
+            # of the table of contents it showed, and deleted that one; the next listing has the new one.
+            if attempt == OPEN_ATTEMPTS:
+                raise
+
+
+def _open_or_create(folder: Path):
     if not index.exists_in(folder, INDEX_NAME):
         with _creation_lock(folder):
             if not index.exists_in(folder, INDEX_NAME):
@@ -54,37 +69,73 @@ def searcher(tenant_id: int):
     folder = str(cluster_dir(tenant_id))
     try:
         current = cache.pop(folder, None)
-        fresh = current.refresh() if current is not None else open_index(tenant_id).searcher()
+        # Not Searcher.refresh(): it keeps the readers of unchanged segments with their old deletions,
+        # so an updated document would be found twice (old and new version) until the next reopen.
+        up_to_date = current is not None and current.up_to_date()
+        fresh = current if up_to_date else open_index(tenant_id).searcher()
     except Exception as error:  # Whoosh has no common base class for a damaged index.
         log.exception("search index of cluster %s cannot be read", tenant_id)
         raise IndexUnavailable(folder) from error
-    # No close() of the old searcher: refresh() closed what the new one does not share with it.
+    if current is not None and current is not fresh:
+        current.close()
     cache[folder] = fresh
     if len(cache) > OPEN_SEARCHERS:
         cache.popitem(last=False)[1].close()
     return fresh
 
 
-def write(tenant_id: int, documents: dict[str, dict | None]) -> bool:
-    """Add or replace each document, delete the keys given None; False if another writer kept the lock."""
+def documents_matching(searcher, query) -> set[int]:
+    """The documents `query` matches in this searcher's index version, remembered for the searcher's life.
+
+    Filters (this cluster, open offers…) repeat on every search; recomputing one costs more than the search.
+    Whoosh takes an empty set for "no filter": callers must not search with an empty one.
+    """
+    remembered = _filters.setdefault(searcher, {})
+    key = repr(query)
+    if key not in remembered:
+        if len(remembered) >= REMEMBERED_FILTERS:
+            remembered.clear()
+        remembered[key] = set(searcher.docs_for_query(query))
+    return remembered[key]
+
+
+def write(tenant_id: int, read_documents) -> dict[str, dict | None] | None:
+    """Add or replace the documents `read_documents()` returns, delete the keys it gives None.
+
+    They are read only once this writer holds the lock, so a writer that waited for another one
+    cannot store an older version over the newer one stored meanwhile. Returns the documents;
+    None if another writer kept the lock.
+    """
     try:
         writer = open_index(tenant_id).writer(timeout=WRITE_TIMEOUT, delay=0.05)
     except LockError:
         log.warning("search index of cluster %s is locked; the changes wait in the outbox", tenant_id)
-        return False
+        return None
     with writer:
+        documents = read_documents()
         for key, document in documents.items():
             if document is None:
                 writer.delete_by_term("key", key)
             else:
                 writer.update_document(**document)
-    return True
+    return documents
+
+
+def _index_to_rebuild(tenant_id: int):
+    # A damaged index cannot be opened; the rebuild replaces it whole anyway.
+    try:
+        return open_index(tenant_id)
+    except Exception:  # Whoosh has no common base class for a damaged index.
+        log.warning("search index of cluster %s cannot be read; it is created afresh", tenant_id)
+        folder = cluster_dir(tenant_id)
+        with _creation_lock(folder):
+            return index.create_in(folder, SCHEMA, INDEX_NAME)
 
 
 def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
     """Swap the cluster's whole index for `documents` at once; searchers see the old one until then."""
     options = {"procs": processes, "limitmb": 256, "multisegment": True} if processes > 1 else {}
-    writer = open_index(tenant_id).writer(timeout=WRITE_TIMEOUT * 6, delay=0.1, **options)
+    writer = _index_to_rebuild(tenant_id).writer(timeout=WRITE_TIMEOUT * 6, delay=0.1, **options)
     count = 0
     try:
         for document in documents:

@@ -8,16 +8,18 @@ A score is points out of 100: matched words, complementary value-chain roles, re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from math import log
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from whoosh.query import And, Not, Or, Term
+from whoosh.query import And, Or, Term
 
 from clusterhub.companies.models import Company, CompanyRole
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
-from clusterhub.posts.models import Post
+from clusterhub.posts.models import Post, PostTag
+from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
 from search.analysis import stem, words_by_term
 from search.documents import parse_key
@@ -38,8 +40,8 @@ WHERE = {
 NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
 # A word in more than this share of the cluster's documents is common there and counts less.
 COMMON_SHARE = 0.05
-# Matched weight that earns all the word points: about two key words found in competences or offers.
-SATURATION = 4.0
+# Matched weight that earns all the word points: about three key words found in competences or offers.
+SATURATION = 6.0
 # Words every post uses; they say nothing about who fits.
 GENERIC = frozenset(
     stem(word)
@@ -48,7 +50,9 @@ GENERIC = frozenset(
         " partneris partneri sadarbiba sadarboties uznemums uznemumi kopigi kopigs iespeja interese"
         " klasteris jauns jauni musu projekts latvija latvijas"
         " looking seek seeking need needs offer offering partner partners cooperation company companies"
-        " project new joint interested"
+        " project new joint interested pakalpojums pakalpojumi service services risinajumi solutions"
+        # Places: the region is scored on its own.
+        " riga pieriga vidzeme kurzeme zemgale latgale"
     ).split()
 )
 # Value-chain pairs from the cluster concept (seed 001): what one makes, the other brings or enables.
@@ -82,8 +86,9 @@ MIN_WORDS = 10
 STRONG = 60
 # Checking every company of a bulk import against every need would hold the import up.
 NOTIFY_COMPANIES_UP_TO = 25
-MAX_QUERY_TERMS = 12
-CANDIDATE_HITS = 60
+# Candidates are looked up by the need's rarest key words; more words make the lookup slow, not better.
+MAX_QUERY_TERMS = 4
+CANDIDATE_HITS = 30
 SEEKING_KINDS = ("need", "interest")
 
 
@@ -147,7 +152,7 @@ def _weighted(parts) -> dict[str, float]:
     weights: dict[str, float] = {}
     for weight, text in parts:
         for term in words_by_term(text or ""):
-            if term not in GENERIC:
+            if term not in GENERIC and not term.isdigit():
                 weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
     return weights
 
@@ -159,25 +164,40 @@ def need_terms(post: Post) -> dict[str, float]:
 
 
 def _need_words(post: Post) -> dict[str, str]:
-    words = words_by_term(post.body)
-    words.update(words_by_term(", ".join(post.tag_names)))
-    words.update(words_by_term(post.title))
-    return words
+    # The title's own spelling wins, then the tags'.
+    return {
+        **words_by_term(post.body),
+        **words_by_term(", ".join(post.tag_names)),
+        **words_by_term(post.title),
+    }
 
 
-def _offers_of(company_ids) -> dict[int, list[Post]]:
+class Offer(NamedTuple):
+    """What matching reads of an open offer; plain rows, as loading whole posts costs more than matching."""
+
+    title: str
+    tag_names: list[str]
+    body: str
+
+
+def _offers_of(company_ids) -> dict[int, list[Offer]]:
+    rows = db.session.execute(
+        select(Post.id, Post.company_id, Post.title, Post.body).where(
+            Post.company_id.in_(company_ids), Post.kind == "offer", Post.status == "open"
+        )
+    ).all()
+    tags = defaultdict(list)
+    for post_id, name in db.session.execute(
+        select(PostTag.post_id, PostTag.name).where(PostTag.post_id.in_([row.id for row in rows]))
+    ):
+        tags[post_id].append(name)
     offers = defaultdict(list)
-    statement = (
-        select(Post)
-        .where(Post.company_id.in_(company_ids), Post.kind == "offer", Post.status == "open")
-        .options(selectinload(Post.tags))
-    )
-    for offer in db.session.scalars(statement):
-        offers[offer.company_id].append(offer)
+    for row in rows:
+        offers[row.company_id].append(Offer(row.title, tags[row.id], row.body))
     return offers
 
 
-def _sources(company: Company, offers: list[Post]):
+def _sources(company: Company, offers: list[Offer]):
     """(where, their text to show, the text to analyse) for everything a company brings."""
     for tag in company.tags:
         yield ("competence" if tag.kind == "competence" else "sector"), tag.name, tag.name
@@ -228,7 +248,7 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
     return None
 
 
-def score(need: Post, company: Company, offers: list[Post], wanted: dict[str, float] | None = None):
+def score(need: Post, company: Company, offers: list[Offer], wanted: dict[str, float] | None = None):
     """How well `company` (with its open offers) answers `need`; None when no word of the need matches."""
     wanted = wanted if wanted is not None else need_terms(need)
     matched, reasons = _word_reasons(wanted, _need_words(need), company, offers)
@@ -245,7 +265,18 @@ def score(need: Post, company: Company, offers: list[Post], wanted: dict[str, fl
 
 
 def _query(terms, fields) -> Or:
-    return Or([Term(name, term) for term in terms for name in fields])
+    query = Or([Term(name, term) for term in terms for name in fields])
+    # Reading the few postings of each term into arrays beats Whoosh's tree of union matchers here.
+    query.matcher_type = Or.ARRAY_MATCHER
+    return query
+
+
+def _hits(query, only):
+    searcher = index.searcher(current_tenant_id())
+    allowed = index.documents_matching(searcher, And([Term("tenant", str(current_tenant_id())), only]))
+    if not allowed:  # Whoosh reads an empty filter as no filter at all.
+        return []
+    return searcher.search(query, limit=CANDIDATE_HITS, filter=allowed)
 
 
 def _top_terms(weights: dict[str, float]) -> list[str]:
@@ -253,10 +284,7 @@ def _top_terms(weights: dict[str, float]) -> list[str]:
 
 
 def _company_ids(query, only) -> list[int]:
-    searcher = index.searcher(current_tenant_id())
-    wanted = And([Term("tenant", str(current_tenant_id())), only])
-    hits = searcher.search(query, limit=CANDIDATE_HITS, filter=wanted)
-    return list(dict.fromkeys(int(hit["company"]) for hit in hits))
+    return list(dict.fromkeys(int(hit["company"]) for hit in _hits(query, only)))
 
 
 def _dismissed(company_id: int, post_id: int | None) -> set[int]:
@@ -281,13 +309,15 @@ def _companies(ids) -> list[Company]:
 ANSWERING = Or(
     [Term("type", "company"), And([Term("type", "post"), Term("kind", "offer"), Term("status", "open")])]
 )
-ANSWER_FIELDS = ("title", "competences", "sectors", "infrastructure", "body")
+ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
 def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
     """The member companies that may answer `need`, best first (dismissed ones left out)."""
+    if not is_seeking(need):
+        return []
     wanted = need_terms(need)
-    if not wanted or need.kind not in SEEKING_KINDS:
+    if not wanted:
         return []
     skip = _dismissed(need.company_id, need.id) | {need.company_id}
     ids = [i for i in _company_ids(_query(_top_terms(wanted), ANSWER_FIELDS), ANSWERING) if i not in skip]
@@ -297,15 +327,31 @@ def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
     return _ranked(found)[:limit]
 
 
+def is_seeking(post: Post) -> bool:
+    """An open need or partnership interest whose last day has not passed: only these get suggestions."""
+    return post.kind in SEEKING_KINDS and post.status == "open" and not is_expired(post)
+
+
+def fit(need: Post, company: Company) -> Suggestion | None:
+    """Why `company` may answer another company's `need`, if it is good enough to be suggested for it."""
+    if not is_seeking(need) or need.company_id == company.id:
+        return None
+    found = _ranked([score(need, company, _offers_of([company.id])[company.id])])
+    for suggestion in found:
+        suggestion.answers_mine = False
+    return found[0] if found else None
+
+
 def _ranked(found) -> list[Suggestion]:
     kept = (s for s in found if s and s.points["words"] >= MIN_WORDS)
     return sorted(kept, key=lambda s: (-s.score, -s.matched, s.company.name_sort))
 
 
-def _open_needs(company_id: int) -> list[Post]:
+def open_needs(company_id: int) -> list[Post]:
+    """A company's open needs and partnership interests, newest first (the ten latest)."""
     statement = (
         select(Post)
-        .where(Post.company_id == company_id, Post.kind.in_(SEEKING_KINDS), Post.status == "open")
+        .where(Post.company_id == company_id, Post.kind.in_(SEEKING_KINDS), open_and_valid())
         .options(selectinload(Post.tags), selectinload(Post.regions))
         .order_by(Post.created_at.desc())
         .limit(10)
@@ -313,7 +359,7 @@ def _open_needs(company_id: int) -> list[Post]:
     return list(db.session.scalars(statement))
 
 
-def _offer_terms(company: Company, offers: list[Post]) -> dict[str, float]:
+def _offer_terms(company: Company, offers: list[Offer]) -> dict[str, float]:
     return _weighted((WHERE[where], text) for where, _label, text in _sources(company, offers))
 
 
@@ -326,12 +372,8 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
     terms = _top_terms(_offer_terms(company, offers))
     if not terms:
         return []
-    query = _query(terms, ("title", "competences", "body"))
-    searcher = index.searcher(current_tenant_id())
-    only = And([Term("tenant", str(current_tenant_id())), SEEKING, Not(Term("company", str(company.id)))])
-    keys = [
-        int(hit["key"].partition(":")[2]) for hit in searcher.search(query, limit=CANDIDATE_HITS, filter=only)
-    ]
+    hits = _hits(_query(terms, ("title", "competences", "body")), SEEKING)
+    keys = [parse_key(hit["key"])[1] for hit in hits if hit["company"] != str(company.id)]
     needs = db.session.scalars(
         select(Post).where(Post.id.in_(keys)).options(selectinload(Post.tags), selectinload(Post.regions))
     )
@@ -349,11 +391,20 @@ def _complementary(company: Company, skip: set[int]) -> list[Partner]:
     return sorted(partners, key=lambda p: p.company.name_sort)
 
 
-def partners_for(company: Company, limit: int = 10) -> list[Partner]:
-    """Suggested partners: who answers my needs, whose needs I answer, then complementary roles."""
+def suggestions_by_need(company: Company, limit: int = 10) -> dict[Post, list[Suggestion]]:
+    """The suggestions for each of the company's open needs (see `for_post`)."""
+    return {need: for_post(need, limit) for need in open_needs(company.id)}
+
+
+def partners_for(company: Company, limit: int = 10, by_need: dict | None = None) -> list[Partner]:
+    """Suggested partners: who answers my needs, whose needs I answer, then complementary roles.
+
+    `by_need`: the company's `suggestions_by_need`, when the caller has them already.
+    """
     partners: dict[int, Partner] = {}
     dismissed = _dismissed(company.id, None)
-    found = [s for need in _open_needs(company.id) for s in for_post(need, limit)]
+    by_need = by_need if by_need is not None else suggestions_by_need(company, limit)
+    found = [s for suggestions in by_need.values() for s in suggestions]
     for suggestion in found + needs_answered_by(company, limit):
         other = suggestion.company if suggestion.answers_mine else suggestion.need.company
         if other.id not in dismissed:
@@ -368,15 +419,14 @@ def partners_for(company: Company, limit: int = 10) -> list[Partner]:
 
 def between(mine: Company, theirs: Company) -> Partner | None:
     """What connects two companies: my needs they answer, their needs I answer, or roles."""
+    if theirs.id in _dismissed(mine.id, None):
+        return None
     partner = Partner(theirs)
     offers = _offers_of([mine.id, theirs.id])
-    for need in _open_needs(mine.id):
-        if found := score(need, theirs, offers[theirs.id]):
-            partner.suggestions.append(found)
-    for need in _open_needs(theirs.id):
-        if found := score(need, mine, offers[mine.id]):
-            found.answers_mine = False
-            partner.suggestions.append(found)
+    partner.suggestions = _ranked(score(need, theirs, offers[theirs.id]) for need in open_needs(mine.id))
+    for found in _ranked(score(need, mine, offers[mine.id]) for need in open_needs(theirs.id)):
+        found.answers_mine = False
+        partner.suggestions.append(found)
     partner.suggestions.sort(key=lambda s: -s.score)
     partner.roles = _roles_between(mine.role_names, theirs.role_names)
     return partner if partner.suggestions or partner.roles else None
@@ -402,13 +452,14 @@ def notify_strong_matches(keys) -> list:
         kind, number = parse_key(key)
         ids[kind].add(number)
     found = _strong_matches(ids["post"], ids["company"])
-    told = set(
-        db.session.execute(
+    told = {
+        tuple(row)
+        for row in db.session.execute(
             select(MatchNotice.post_id, MatchNotice.company_id).where(
                 MatchNotice.post_id.in_({s.need.id for s in found})
             )
-        ).tuples()
-    )
+        )
+    }
     to_mail = []
     for suggestion in found:
         if (suggestion.need.id, suggestion.company.id) not in told:

@@ -19,13 +19,14 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
+from search.analysis import words_by_term
 from search.documents import parse_key
 from search.schema import FACETS, SCHEMA, TEXT_FIELDS
 from tenants.context import current_tenant_id
 
 MAX_QUERY_LENGTH = 200
-# Words this long (as indexed, after stemming) that the index does not know are read with one typo.
-FUZZY_FROM = 4
+# Typed words this long that the index does not know are read with one typo.
+FUZZY_FROM = 5
 SORTS = ("relevance", "date")
 SNIPPET_LENGTH = 240
 SNIPPET_FIELDS = {
@@ -94,12 +95,14 @@ def _has_words(text: str) -> bool:
     return any(True for _ in RegexTokenizer()(text))
 
 
-def _tolerate_typos(query, searcher):
+def _tolerate_typos(query, text: str, searcher):
+    long_words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM}
+
     def replace(node):
         if (
             isinstance(node, Term)
             and node.fieldname in TEXT_FIELDS
-            and len(node.text) >= FUZZY_FROM
+            and node.text in long_words
             and node.text.isalpha()
             and searcher.doc_frequency(node.fieldname, node.text) == 0
         ):
@@ -122,13 +125,13 @@ def parse(text: str, searcher):
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if _has_words(text) else "syntax")
-    return _tolerate_typos(query, searcher)
+    return _tolerate_typos(query, text, searcher)
 
 
-def _filter(filters: dict[str, str]):
+def _filter(searcher, filters: dict[str, str]) -> set[int]:
     conditions = [Term("tenant", str(current_tenant_id()))]
-    conditions += [Term(name, value) for name, value in filters.items() if name in FACETS and value]
-    return And(conditions)
+    conditions += [Term(name, value) for name, value in sorted(filters.items()) if name in FACETS and value]
+    return index.documents_matching(searcher, And(conditions))
 
 
 def _facets():
@@ -194,9 +197,10 @@ def search(text: str, filters: dict[str, str], sort: str = "relevance", page: in
     query = parse(text, searcher)
     options = {"sortedby": "date", "reverse": True} if sort == "date" else {}
     limit = max(1, page) * per_page
-    results = searcher.search(
-        query, limit=limit, filter=_filter(filters), groupedby=_facets(), terms=True, **options
-    )
+    allowed = _filter(searcher, filters)
+    if not allowed:  # Whoosh reads an empty filter as no filter at all.
+        return Results([], 0, max(1, page), per_page)
+    results = searcher.search(query, limit=limit, filter=allowed, groupedby=_facets(), terms=True, **options)
     _highlighting(results)
     window = results[(max(1, page) - 1) * per_page : limit]
     items = _load([hit["key"] for hit in window])

@@ -38,6 +38,8 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     # companies: company_a has no logo, so its logo image is not found, for its own people too.
     ("companies.logo_image", "member_a"): {404},
     ("companies.logo_image", "manager_a"): {404},
+    # matches: post_a is company_a's need; only its own people dismiss suggestions for it.
+    ("matches.dismiss_for_post", "manager_a"): {403},
 }
 
 

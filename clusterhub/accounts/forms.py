@@ -64,6 +64,13 @@ class NewPasswordForm(Form):
 class AccountForm(Form):
     name = name_field()
     language = language_field()
+    match_emails = BooleanField(
+        _l("E-mail me about strong matches for my needs"),
+        description=_l(
+            "When a member company turns out to fit one of your open needs well, you are told in the "
+            "notifications in any case; tick this to get an e-mail too (once per company and need)."
+        ),
+    )
 
 
 class LanguageForm(Form):

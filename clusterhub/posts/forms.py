@@ -111,8 +111,11 @@ class AnswerForm(Form):
     )
 
 
+MAX_SUBJECT = 200
+
+
 class ContactForm(Form):
-    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=200)])
+    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=MAX_SUBJECT)])
     body = TextAreaField(
         _l("Your message"), validators=[DataRequired(), Length(max=10000)], description=MARKDOWN_HELP
     )

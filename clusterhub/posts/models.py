@@ -35,6 +35,8 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
         CheckConstraint(_one_of("status", STATUSES), name="status_known"),
         CheckConstraint("length(title) > 0", name="title_present"),
         Index("ix_posts_tenant_status_created", "tenant_id", "status", "created_at"),
+        # A company's open offers or needs, read for every match suggestion.
+        Index("ix_posts_company_kind_status", "company_id", "kind", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -40,9 +40,14 @@ def _still_valid():
     return or_(Post.valid_until.is_(None), Post.valid_until >= date.today())
 
 
+def open_and_valid():
+    """The SQL condition of an open post whose last day has not passed."""
+    return and_(Post.status == "open", _still_valid())
+
+
 def _status_filter(status: str):
     if status == "open":
-        return and_(Post.status == "open", _still_valid())
+        return open_and_valid()
     if status == "expired":
         return and_(Post.status == "open", ~_still_valid())
     return Post.status == status

@@ -13,7 +13,7 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.labels import label
 from clusterhub.navigation import paginate
-from clusterhub.posts.forms import AnswerForm, BoardFilterForm, ContactForm, PostForm
+from clusterhub.posts.forms import MAX_SUBJECT, AnswerForm, BoardFilterForm, ContactForm, PostForm
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import (
     answers_to,
@@ -259,7 +259,8 @@ def collaboration(thread_id: int):
 def contact_company(company_id: int):
     other = load_or_404(Company, company_id)
     company = _my_company()
-    form = ContactForm()
+    # A suggestion's Contact link names what the message is about (?subject=…).
+    form = ContactForm(data={"subject": request.args.get("subject", "")[:MAX_SUBJECT]})
     reason = refusal_to_contact(company, other)
     if reason is None and form.validate_on_submit():
         thread = contact(company, other, _me(), form.subject.data, form.body.data)

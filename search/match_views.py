@@ -1,0 +1,143 @@
+"""Match suggestions for members: the /matches page, the panels on post and profile pages, dismissing."""
+
+from typing import NamedTuple
+
+from flask import abort, flash, redirect, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.forms import ConfirmForm
+from clusterhub.navigation import safe_next
+from clusterhub.posts.models import Post
+from clusterhub.posts.services import is_expired
+from search import match
+from search.index import IndexUnavailable
+from search.match_services import dismiss, refusal_to_dismiss
+from tenants.access import current_membership, load_or_404
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("matches", __name__, "/matches")
+
+PARTNERS_SHOWN = 20
+PER_NEED = 3
+# Panels on the post and profile pages stay short; the full list is on /matches.
+IN_PANEL = 5
+REFUSALS = {
+    "no_company": _l(
+        "Your account does not represent a member company in this cluster, so there are no suggestions "
+        "for you. A cluster manager can link your account to a company."
+    ),
+    "own_company": _l("This is your own company."),
+    "not_your_post": _l("Only the people of the company that wrote the post can dismiss its suggestions."),
+}
+
+
+class NeedPanel(NamedTuple):
+    """Suggestions on a need's page: for its own company (`own`), or why the viewer's company fits it."""
+
+    own: bool
+    suggestions: list[match.Suggestion]
+    unavailable: bool = False
+
+
+class CompanyPanel(NamedTuple):
+    """Suggested partners on the viewer's own profile, or what connects the viewer to another company."""
+
+    own: bool
+    partners: list[match.Partner]
+    unavailable: bool = False
+
+
+def _need_panel(post: Post) -> NeedPanel | None:
+    company = current_membership.company
+    if company is None or post.kind not in match.SEEKING_KINDS or post.status != "open" or is_expired(post):
+        return None
+    own = post.company_id == company.id
+    try:
+        if own:
+            return NeedPanel(True, match.for_post(post, IN_PANEL))
+        found = match.fit(post, company)
+    except IndexUnavailable:
+        # Its authors are told; to anyone else the panel would only say nothing.
+        return NeedPanel(True, [], unavailable=True) if own else None
+    return NeedPanel(False, [found]) if found else None
+
+
+def _company_panel(company: Company) -> CompanyPanel | None:
+    mine = current_membership.company
+    if mine is None:
+        return None
+    own = mine.id == company.id
+    try:
+        partners = match.partners_for(mine, IN_PANEL) if own else [match.between(mine, company)]
+    except IndexUnavailable:
+        return CompanyPanel(own, [], unavailable=True)
+    return CompanyPanel(own, [p for p in partners if p])
+
+
+@bp.app_context_processor
+def match_panels():
+    """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
+    return {"need_matches": _need_panel, "company_matches": _company_panel, "match_weights": match.WEIGHTS}
+
+
+@bp.route("")
+def index():
+    company = current_membership.company
+    if company is None:
+        return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
+    try:
+        # One search per need serves both the partners and the needs' own lists.
+        by_need = match.suggestions_by_need(company, PARTNERS_SHOWN)
+        partners = match.partners_for(company, PARTNERS_SHOWN, by_need)
+    except IndexUnavailable:
+        return render_template("matches/index.html", company=company, unavailable=True), 503
+    needs = [(need, suggestions[:PER_NEED]) for need, suggestions in by_need.items()]
+    return render_template("matches/index.html", company=company, partners=partners, needs=needs)
+
+
+def _dismiss(partner_id: int, post: Post | None = None):
+    """Ask, then stop suggesting a company (for one post, or at all); back to where the visitor came from."""
+    partner = load_or_404(Company, partner_id)
+    company = current_membership.company
+    reason = refusal_to_dismiss(company, partner, post)
+    if reason == "not_your_post":
+        abort(403, REFUSALS[reason])
+    if reason:
+        flash(REFUSALS[reason], "info")
+        return redirect(safe_next("matches.index"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            dismiss(company, partner, post)
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()  # the same dismissal sent twice at once: the first one counts
+        if post is None:
+            flash(_("%(company)s will not be suggested again.", company=partner.name), "success")
+        else:
+            flash(
+                _(
+                    "%(company)s will not be suggested again for “%(title)s”.",
+                    company=partner.name,
+                    title=post.title,
+                ),
+                "success",
+            )
+        return redirect(safe_next("matches.index"))
+    return render_template(
+        "matches/dismiss.html", form=form, partner=partner, post=post, back=safe_next("matches.index")
+    )
+
+
+@bp.route("/companies/<int:company_id>/dismiss", methods=["GET", "POST"])
+def dismiss_partner(company_id: int):
+    return _dismiss(company_id)
+
+
+@bp.route("/posts/<int:post_id>/companies/<int:company_id>/dismiss", methods=["GET", "POST"])
+def dismiss_for_post(post_id: int, company_id: int):
+    return _dismiss(company_id, load_or_404(Post, post_id))

@@ -1,0 +1,129 @@
+"""The search page's filters: counts beside each value, links that add and remove them, the type and sort."""
+
+import pytest
+
+from clusterhub.collation import latvian_sort_key
+from tests.factories import make_post, make_profile, make_user
+from tests.search.test_page import page, result_names
+
+SEARCHER = "searcher@alfa.lv"
+STUDIO = "SIA Studija Rīgā"
+VIDEO = "SIA Video Kurzemē"
+SOUND = "SIA Skaņa Rīgā"
+SECTOR = "Audiovizuālā nozare"
+
+
+@pytest.fixture
+def studios(app, alfa, make_visitor):
+    """Three studios (two in Rīga, one in Kurzeme) and two of their posts; a visitor signed in as a member."""
+    profiles = {
+        STUDIO: {"region": "riga", "size": "small", "roles": ["producer"], "sectors": [SECTOR]},
+        VIDEO: {
+            "region": "kurzeme",
+            "size": "micro",
+            "roles": ["producer", "distributor"],
+            "sectors": [SECTOR],
+        },
+        SOUND: {"region": "riga", "size": "small", "roles": ["resource_holder"], "sectors": ["Mūzika"]},
+    }
+    for number, (name, profile) in enumerate(profiles.items()):
+        make_user(app, f"studio{number}@alfa.lv", "Pārstāvis", "alfa", "member", name)
+        make_profile(app, "alfa", name, description="Studija ar pieredzi.", **profile)
+    make_user(app, SEARCHER, "Sanita Meklētāja", "alfa", "member")
+    make_post(app, "alfa", STUDIO, "studio0@alfa.lv", "Studija meklē eksportu", "need", "export")
+    make_post(app, "alfa", VIDEO, "studio1@alfa.lv", "Studija piedāvā apmācības", "offer", "training")
+    visitor = make_visitor()
+    visitor.login(SEARCHER)
+    return visitor
+
+
+def facet_link(body: str, href: str, text: str, count: int) -> bool:
+    """Whether the page links a filter value with its count."""
+    return (
+        f'<a href="{href}"><span aria-hidden="true">☐</span> {text} <span class="count">({count})</span></a>'
+        in body
+    )
+
+
+def chip(body: str, href: str, text: str) -> bool:
+    """Whether the page shows a chosen filter whose link removes it."""
+    return f'<li><a href="{href}"><span aria-hidden="true">×</span> {text}<span' in body
+
+
+def test_each_filter_value_shows_how_many_results_it_keeps(studios):
+    _, body = page(studios, q="studija")
+    assert "5 results" in body and "(3 companies, 2 posts)" in body
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;region=riga", "Rīga", 2)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;region=kurzeme", "Kurzeme", 1)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;size=small", "Small", 2)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;role=producer", "Producer", 2)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;kind=need", "Need", 1)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;category=training", "Training", 1)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;status=open", "Open", 2)
+
+
+def test_a_filter_narrows_the_results_and_can_be_removed(studios):
+    _, body = page(studios, q="studija", region="riga")
+    assert sorted(result_names(body)) == [SOUND, STUDIO]
+    assert "2 results" in body
+    assert chip(body, "/c/alfa/search?q=studija", "Rīga")
+    # The chosen value is marked in its list, and its link takes the filter away again.
+    assert (
+        '<a href="/c/alfa/search?q=studija" aria-current="true"><span aria-hidden="true">☑</span> Rīga'
+        in body
+    )
+    # Another filter is added to the chosen one.
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;region=riga&amp;size=small", "Small", 2)
+
+
+def test_a_new_search_keeps_the_chosen_filters(studios):
+    _, body = page(studios, q="studija", region="riga", role="producer")
+    assert '<input type="hidden" name="region" value="riga">' in body
+    assert '<input type="hidden" name="role" value="producer">' in body
+    assert 'href="/c/alfa/search?q=studija">Remove all filters</a>' in body
+
+
+def test_sectors_are_shown_by_name_and_filter_by_their_key(studios):
+    key = latvian_sort_key(SECTOR)
+    _, body = page(studios, q="studija")
+    assert facet_link(body, f"/c/alfa/search?q=studija&amp;sector={key}", SECTOR, 2)
+    assert facet_link(body, f"/c/alfa/search?q=studija&amp;sector={latvian_sort_key('Mūzika')}", "Mūzika", 1)
+    _, chosen = page(studios, q="studija", sector=key)
+    assert sorted(result_names(chosen)) == [STUDIO, VIDEO]
+    assert chip(chosen, "/c/alfa/search?q=studija", SECTOR)
+
+
+def test_post_filters_keep_only_posts_of_that_kind(studios):
+    _, body = page(studios, q="studija", kind="offer")
+    assert result_names(body) == ["Studija piedāvā apmācības"]
+    assert chip(body, "/c/alfa/search?q=studija", "Offer")
+
+
+def test_the_type_choice_shows_only_companies_or_only_posts(studios):
+    _, companies = page(studios, q="studija", type="company")
+    assert sorted(result_names(companies)) == [SOUND, STUDIO, VIDEO]
+    assert "<h2>Kind</h2>" not in companies  # post filters have nothing to count among companies
+    _, posts = page(studios, q="studija", type="post")
+    assert sorted(result_names(posts)) == ["Studija meklē eksportu", "Studija piedāvā apmācības"]
+    assert "<h2>Region</h2>" not in posts and "<h2>Size</h2>" not in posts
+
+
+def test_filters_without_words_list_everything_they_keep_newest_first(studios):
+    response, body = page(studios, type="post")
+    assert response.status_code == 200
+    assert result_names(body) == ["Studija piedāvā apmācības", "Studija meklē eksportu"]
+
+
+def test_values_that_are_not_filters_are_ignored(studios):
+    response, body = page(studios, q="studija", region="mars", sector="<b>x</b>", sort="best", page="x")
+    assert response.status_code == 200
+    assert "5 results" in body
+    assert "region=mars" not in body and 'value="mars"' not in body and "<b>x</b>" not in body
+
+
+def test_no_results_with_filters_offers_to_remove_them(studios):
+    _, body = page(studios, q="studija", region="kurzeme", kind="need")
+    assert "Nothing found for “studija”." in body
+    assert '<a href="/c/alfa/search?q=studija&amp;region=kurzeme">× Need</a>' in body
+    assert '<a href="/c/alfa/search?q=studija&amp;kind=need">× Kurzeme</a>' in body
+    assert '<a href="/c/alfa/search?q=studija">Remove all filters</a>' in body
