@@ -1,1 +1,4 @@
-"""`make bench`: a synthetic dataset of realistic shape, then index, latency, throughput and memory."""
+"""`make bench`: a synthetic dataset of realistic shape, then index, latency, throughput and memory.
+
+`python -m bench.hotspots [PATH ...]` shows where a page's time goes (cProfile, in process).
+"""

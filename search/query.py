@@ -4,6 +4,7 @@ Hits are read back from the database through the cluster's scope, so a stale or 
 can make a result disappear but never show something of another cluster.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from math import ceil
 
@@ -28,6 +29,9 @@ MAX_QUERY_LENGTH = 200
 # Typed words this long that the index does not know are read with one typo.
 FUZZY_FROM = 5
 SORTS = ("relevance", "date")
+# Facet values per (segment, field): a few MB for the largest cluster.
+REMEMBERED_SEGMENT_FIELDS = 2048
+_segment_values: OrderedDict = OrderedDict()
 SNIPPET_LENGTH = 240
 SNIPPET_FIELDS = {
     "company": (
@@ -95,17 +99,20 @@ def _has_words(text: str) -> bool:
     return any(True for _ in RegexTokenizer()(text))
 
 
+def _unknown(term: str, searcher) -> bool:
+    return all(searcher.doc_frequency(name, term) == 0 for name in TEXT_FIELDS)
+
+
 def _tolerate_typos(query, text: str, searcher):
-    long_words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM}
+    # A word some field knows is no typo; reading it loosely everywhere would only make the search slow.
+    typos = {
+        term
+        for term, word in words_by_term(text).items()
+        if len(word) >= FUZZY_FROM and term.isalpha() and _unknown(term, searcher)
+    }
 
     def replace(node):
-        if (
-            isinstance(node, Term)
-            and node.fieldname in TEXT_FIELDS
-            and node.text in long_words
-            and node.text.isalpha()
-            and searcher.doc_frequency(node.fieldname, node.text) == 0
-        ):
+        if isinstance(node, Term) and node.fieldname in TEXT_FIELDS and node.text in typos:
             return FuzzyTerm(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
         return node
 
@@ -134,8 +141,30 @@ def _filter(searcher, filters: dict[str, str]) -> set[int]:
     return index.documents_matching(searcher, And(conditions))
 
 
+class _RememberedValues(sorting.OverlappingCategorizer):
+    """Whoosh rereads every posting of a facet field on each search; this reads a segment's values once.
+
+    A segment never changes after it is written (deletions only hide documents), so its values can be kept.
+    """
+
+    def set_searcher(self, segment_searcher, docoffset):
+        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
+        if key not in _segment_values:
+            super().set_searcher(segment_searcher, docoffset)
+            _segment_values[key] = self._lists
+            if len(_segment_values) > REMEMBERED_SEGMENT_FIELDS:
+                _segment_values.popitem(last=False)
+        self._segment_searcher = segment_searcher
+        self._lists = _segment_values[key]
+
+
+class _RememberedFacet(sorting.FieldFacet):
+    def categorizer(self, global_searcher):
+        return _RememberedValues(global_searcher, self.fieldname)
+
+
 def _facets():
-    return {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACETS}
+    return {name: _RememberedFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACETS}
 
 
 def _load(keys: list[str]) -> dict[str, Company | Post]:
