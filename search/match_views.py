@@ -12,7 +12,6 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
 from clusterhub.posts.models import Post
-from clusterhub.posts.services import is_expired
 from search import match
 from search.index import IndexUnavailable
 from search.match_services import dismiss, refusal_to_dismiss
@@ -53,7 +52,7 @@ class CompanyPanel(NamedTuple):
 
 def _need_panel(post: Post) -> NeedPanel | None:
     company = current_membership.company
-    if company is None or post.kind not in match.SEEKING_KINDS or post.status != "open" or is_expired(post):
+    if company is None or not match.is_seeking(post):
         return None
     own = post.company_id == company.id
     try:
