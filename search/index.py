@@ -22,8 +22,8 @@ OPEN_SEARCHERS = 32
 OPEN_ATTEMPTS = 5
 log = logging.getLogger(__name__)
 _local = threading.local()
-_filters: WeakKeyDictionary = WeakKeyDictionary()
-REMEMBERED_FILTERS = 64
+_remembered: WeakKeyDictionary = WeakKeyDictionary()
+REMEMBERED_VALUES = 64
 
 
 class IndexUnavailable(RuntimeError):
@@ -84,19 +84,23 @@ def searcher(tenant_id: int):
     return fresh
 
 
+def remembered(searcher, key: str, compute):
+    """`compute()`, done once per index version: the value lives as long as this searcher."""
+    values = _remembered.setdefault(searcher, {})
+    if key not in values:
+        if len(values) >= REMEMBERED_VALUES:
+            values.clear()
+        values[key] = compute()
+    return values[key]
+
+
 def documents_matching(searcher, query) -> set[int]:
-    """The documents `query` matches in this searcher's index version, remembered for the searcher's life.
+    """The documents `query` matches in this searcher's index version.
 
     Filters (this cluster, open offers…) repeat on every search; recomputing one costs more than the search.
     Whoosh takes an empty set for "no filter": callers must not search with an empty one.
     """
-    remembered = _filters.setdefault(searcher, {})
-    key = repr(query)
-    if key not in remembered:
-        if len(remembered) >= REMEMBERED_FILTERS:
-            remembered.clear()
-        remembered[key] = set(searcher.docs_for_query(query))
-    return remembered[key]
+    return remembered(searcher, repr(query), lambda: set(searcher.docs_for_query(query)))
 
 
 def write(tenant_id: int, read_documents) -> dict[str, dict | None] | None:

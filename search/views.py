@@ -11,9 +11,10 @@ from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.labels import label
 from search.forms import FACET_FILTERS, TYPES, SearchForm
-from search.index import IndexUnavailable
+from search.index import IndexUnavailable, remembered, searcher
 from search.query import MAX_QUERY_LENGTH, QueryError, search
 from tenants.blueprint import TenantBlueprint
+from tenants.context import current_tenant_id
 
 bp = TenantBlueprint("search", __name__, "/search")
 
@@ -42,16 +43,22 @@ class FacetGroup(NamedTuple):
     values: list[FacetValue]
 
 
-def _sector_names(keys: set[str]) -> dict[str, str]:
-    """The name of each sector key that this cluster's companies use (the query is scoped to the cluster)."""
-    if not keys:
-        return {}
+def _cluster_sectors() -> dict[str, str]:
+    # Scoped to the cluster like every query: a key no company here uses gets no name.
     rows = db.session.execute(
         select(CompanyTag.key, func.min(CompanyTag.name))
-        .where(CompanyTag.kind == "sector", CompanyTag.key.in_(keys))
+        .where(CompanyTag.kind == "sector")
         .group_by(CompanyTag.key)
     )
     return dict(rows.all())
+
+
+def _sector_names(keys: set[str]) -> dict[str, str]:
+    """The name of each sector key that this cluster's companies use, read once per index version."""
+    if not keys:
+        return {}
+    names = remembered(searcher(current_tenant_id()), "sector names", _cluster_sectors)
+    return {key: names[key] for key in keys if key in names}
 
 
 def _value_label(name: str, value: str, sectors: dict[str, str]) -> str:
