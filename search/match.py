@@ -2,7 +2,7 @@
 
 Candidates come from the cluster's index (fast); the score and the reasons are worked out from the
 database texts with the same analysis, so a suggestion shows exactly the words that matched.
-A score is points out of 100: matched words, complementary value-chain roles, region (WEIGHTS).
+A score is points out of 100: matched words, complementary value-chain roles, region (search/match_rules.py).
 """
 
 from collections import defaultdict
@@ -16,80 +16,14 @@ from whoosh.query import And, Or, Term
 
 from clusterhub.companies.models import Company, CompanyRole
 from clusterhub.extensions import db
-from clusterhub.navigation import path_for
-from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import Post, PostTag
 from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
-from search.analysis import stem, words_by_term
+from search import match_rules as rules
+from search.analysis import words_by_term
 from search.documents import parse_key
-from search.models import MatchDismissal, MatchNotice
-from tenants.context import current_tenant, current_tenant_id
-
-WEIGHTS = {"words": 70, "roles": 20, "region": 10}
-# Where the partner has a word decides how much it counts.
-WHERE = {
-    "competence": 1.0,
-    "offer": 1.0,
-    "infrastructure": 0.8,
-    "sector": 0.6,
-    "offer_text": 0.5,
-    "description": 0.5,
-}
-# A need's title and tags say what is needed; its body adds context.
-NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
-# A word in more than this share of the cluster's documents is common there and counts less.
-COMMON_SHARE = 0.05
-# Matched weight that earns all the word points: about three key words found in competences or offers.
-SATURATION = 6.0
-# Words every post uses; they say nothing about who fits.
-GENERIC = frozenset(
-    stem(word)
-    for word in (
-        "meklejam meklejam mekle meklet nepieciesams nepieciesama vajadzigs vajag piedavajam piedavajums"
-        " partneris partneri sadarbiba sadarboties uznemums uznemumi kopigi kopigs iespeja interese"
-        " klasteris jauns jauni musu projekts latvija latvijas"
-        " looking seek seeking need needs offer offering partner partners cooperation company companies"
-        " project new joint interested pakalpojums pakalpojumi service services risinajumi solutions"
-        # Places: the region is scored on its own.
-        " riga pieriga vidzeme kurzeme zemgale latgale"
-    ).split()
-)
-# Value-chain pairs from the cluster concept (seed 001): what one makes, the other brings or enables.
-COMPLEMENTS = frozenset(
-    frozenset(pair)
-    for pair in (
-        ("producer", "distributor"),
-        ("producer", "resource_holder"),
-        ("producer", "intermediary"),
-        ("producer", "education_research"),
-        ("producer", "finance"),
-        ("distributor", "intermediary"),
-        ("education_research", "distributor"),
-        ("education_research", "public_sector"),
-    )
-)
-# The roles that usually answer a need of each category.
-CATEGORY_ROLES = {
-    "export": ("distributor", "intermediary"),
-    "research": ("education_research",),
-    "training": ("education_research",),
-    "staff": ("education_research",),
-    "equipment": ("resource_holder",),
-    "purchasing": ("resource_holder", "distributor"),
-    "exhibitions": ("intermediary", "distributor"),
-    "automation": ("producer", "resource_holder"),
-}
-# Below this many word points a single shared word is chance, not a match.
-MIN_WORDS = 10
-# A match this good is worth telling the need's author about (once).
-STRONG = 60
-# Checking every company of a bulk import against every need would hold the import up.
-NOTIFY_COMPANIES_UP_TO = 25
-# Candidates are looked up by the need's rarest key words; more words make the lookup slow, not better.
-MAX_QUERY_TERMS = 4
-CANDIDATE_HITS = 30
-SEEKING_KINDS = ("need", "interest")
+from search.models import MatchDismissal
+from tenants.context import current_tenant_id
 
 
 @dataclass
@@ -132,12 +66,12 @@ class Partner:
     @property
     def score(self) -> int:
         best = max((s.score for s in self.suggestions), default=0)
-        return best or (WEIGHTS["roles"] if self.roles else 0)
+        return best or (rules.WEIGHTS["roles"] if self.roles else 0)
 
 
 def _rarity(searcher):
     documents = max(searcher.doc_count(), 1)
-    full = log(1 / COMMON_SHARE)
+    full = log(1 / rules.COMMON_SHARE)
 
     def rarity(term: str) -> float:
         found = searcher.doc_frequency("body", term) + searcher.doc_frequency("title", term)
@@ -152,7 +86,7 @@ def _weighted(parts) -> dict[str, float]:
     weights: dict[str, float] = {}
     for weight, text in parts:
         for term in words_by_term(text or ""):
-            if term not in GENERIC and not term.isdigit():
+            if term not in rules.GENERIC and not term.isdigit():
                 weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
     return weights
 
@@ -160,7 +94,7 @@ def _weighted(parts) -> dict[str, float]:
 def need_terms(post: Post) -> dict[str, float]:
     """The need's meaningful terms with their weight (title and tags above body, rare words above common)."""
     texts = {"title": post.title, "tags": ", ".join(post.tag_names), "body": post.body}
-    return _weighted((weight, texts[part]) for part, weight in NEED_PARTS.items())
+    return _weighted((weight, texts[part]) for part, weight in rules.NEED_PARTS.items())
 
 
 def _need_words(post: Post) -> dict[str, str]:
@@ -217,7 +151,7 @@ def _word_reasons(wanted: dict[str, float], yours: dict[str, str], company, offe
         if not shared:
             continue
         for term in shared:
-            best[term] = max(best.get(term, 0.0), WHERE[where])
+            best[term] = max(best.get(term, 0.0), rules.WHERE[where])
         theirs = label or ", ".join(found[term] for term in shared)
         reasons.append(Reason("words", where, theirs, ", ".join(yours[term] for term in shared)))
     matched = sum(wanted[term] * weight for term, weight in best.items())
@@ -227,7 +161,7 @@ def _word_reasons(wanted: dict[str, float], yours: dict[str, str], company, offe
 def _roles_between(my_roles, their_roles) -> Reason | None:
     for mine in my_roles:
         for theirs in their_roles:
-            if frozenset((mine, theirs)) in COMPLEMENTS:
+            if frozenset((mine, theirs)) in rules.COMPLEMENTS:
                 return Reason("roles", their_role=theirs, your_role=mine)
     return None
 
@@ -236,7 +170,7 @@ def _role_reason(need: Post, company: Company) -> Reason | None:
     if reason := _roles_between(need.company.role_names, company.role_names):
         return reason
     for theirs in company.role_names:
-        if theirs in CATEGORY_ROLES.get(need.category, ()):
+        if theirs in rules.CATEGORY_ROLES.get(need.category, ()):
             return Reason("category", their_role=theirs, where=need.category)
     return None
 
@@ -248,6 +182,10 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
     return None
 
 
+def _word_points(matched: float, wanted: dict[str, float]) -> int:
+    return round(rules.WEIGHTS["words"] * min(1.0, matched / min(rules.SATURATION, sum(wanted.values()))))
+
+
 def score(need: Post, company: Company, offers: list[Offer], wanted: dict[str, float] | None = None):
     """How well `company` (with its open offers) answers `need`; None when no word of the need matches."""
     wanted = wanted if wanted is not None else need_terms(need)
@@ -256,9 +194,11 @@ def score(need: Post, company: Company, offers: list[Offer], wanted: dict[str, f
         return None
     role, region = _role_reason(need, company), _region_reason(need, company)
     points = {
-        "words": round(WEIGHTS["words"] * min(1.0, matched / min(SATURATION, sum(wanted.values())))),
-        "roles": WEIGHTS["roles"] if role else 0,
-        "region": WEIGHTS["region"] if region else 0,
+        "words": round(
+            rules.WEIGHTS["words"] * min(1.0, matched / min(rules.SATURATION, sum(wanted.values())))
+        ),
+        "roles": rules.WEIGHTS["roles"] if role else 0,
+        "region": rules.WEIGHTS["region"] if region else 0,
     }
     reasons += [reason for reason in (role, region) if reason]
     return Suggestion(company, need, points, reasons, matched)
@@ -276,11 +216,11 @@ def _hits(query, only):
     allowed = index.documents_matching(searcher, And([Term("tenant", str(current_tenant_id())), only]))
     if not allowed:  # Whoosh reads an empty filter as no filter at all.
         return []
-    return searcher.search(query, limit=CANDIDATE_HITS, filter=allowed)
+    return searcher.search(query, limit=rules.CANDIDATE_HITS, filter=allowed)
 
 
 def _top_terms(weights: dict[str, float]) -> list[str]:
-    return sorted(weights, key=lambda term: -weights[term])[:MAX_QUERY_TERMS]
+    return sorted(weights, key=lambda term: -weights[term])[: rules.MAX_QUERY_TERMS]
 
 
 def _company_ids(query, only) -> list[int]:
@@ -329,7 +269,7 @@ def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
 
 def is_seeking(post: Post) -> bool:
     """An open need or partnership interest whose last day has not passed: only these get suggestions."""
-    return post.kind in SEEKING_KINDS and post.status == "open" and not is_expired(post)
+    return post.kind in rules.SEEKING_KINDS and post.status == "open" and not is_expired(post)
 
 
 def fit(need: Post, company: Company) -> Suggestion | None:
@@ -343,7 +283,7 @@ def fit(need: Post, company: Company) -> Suggestion | None:
 
 
 def _ranked(found) -> list[Suggestion]:
-    kept = (s for s in found if s and s.points["words"] >= MIN_WORDS)
+    kept = (s for s in found if s and s.points["words"] >= rules.MIN_WORDS)
     return sorted(kept, key=lambda s: (-s.score, -s.matched, s.company.name_sort))
 
 
@@ -351,7 +291,7 @@ def open_needs(company_id: int) -> list[Post]:
     """A company's open needs and partnership interests, newest first (the ten latest)."""
     statement = (
         select(Post)
-        .where(Post.company_id == company_id, Post.kind.in_(SEEKING_KINDS), open_and_valid())
+        .where(Post.company_id == company_id, Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
         .options(selectinload(Post.tags), selectinload(Post.regions))
         .order_by(Post.created_at.desc())
         .limit(10)
@@ -360,10 +300,12 @@ def open_needs(company_id: int) -> list[Post]:
 
 
 def _offer_terms(company: Company, offers: list[Offer]) -> dict[str, float]:
-    return _weighted((WHERE[where], text) for where, _label, text in _sources(company, offers))
+    return _weighted((rules.WHERE[where], text) for where, _label, text in _sources(company, offers))
 
 
-SEEKING = And([Term("type", "post"), Or([Term("kind", k) for k in SEEKING_KINDS]), Term("status", "open")])
+SEEKING = And(
+    [Term("type", "post"), Or([Term("kind", k) for k in rules.SEEKING_KINDS]), Term("status", "open")]
+)
 
 
 def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
@@ -385,7 +327,7 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
 
 def _complementary(company: Company, skip: set[int]) -> list[Partner]:
     mine = company.role_names
-    wanted = {role for pair in COMPLEMENTS for role in pair if pair & set(mine)} - set(mine)
+    wanted = {role for pair in rules.COMPLEMENTS for role in pair if pair & set(mine)} - set(mine)
     ids = set(db.session.scalars(select(CompanyRole.company_id).where(CompanyRole.role.in_(wanted)))) - skip
     partners = [Partner(other, roles=_roles_between(mine, other.role_names)) for other in _companies(ids)]
     return sorted(partners, key=lambda p: p.company.name_sort)
@@ -430,49 +372,3 @@ def between(mine: Company, theirs: Company) -> Partner | None:
     partner.suggestions.sort(key=lambda s: -s.score)
     partner.roles = _roles_between(mine.role_names, theirs.role_names)
     return partner if partner.suggestions or partner.roles else None
-
-
-def _strong_matches(post_ids, company_ids) -> list[Suggestion]:
-    needs = db.session.scalars(
-        select(Post).where(Post.id.in_(post_ids), Post.kind.in_(SEEKING_KINDS), Post.status == "open")
-    )
-    found = [s for need in needs for s in for_post(need)]
-    if len(company_ids) <= NOTIFY_COMPANIES_UP_TO:
-        found += [s for company in _companies(company_ids) for s in needs_answered_by(company)]
-    return [s for s in found if s.score >= STRONG]
-
-
-def notify_strong_matches(keys) -> list:
-    """Tell the authors of needs once about each strong match the changed documents made.
-
-    Returns the notifications to e-mail after the commit (for readers who asked for match e-mails).
-    """
-    ids = defaultdict(set)
-    for key in keys:
-        kind, number = parse_key(key)
-        ids[kind].add(number)
-    found = _strong_matches(ids["post"], ids["company"])
-    told = {
-        tuple(row)
-        for row in db.session.execute(
-            select(MatchNotice.post_id, MatchNotice.company_id).where(
-                MatchNotice.post_id.in_({s.need.id for s in found})
-            )
-        )
-    }
-    to_mail = []
-    for suggestion in found:
-        if (suggestion.need.id, suggestion.company.id) not in told:
-            told.add((suggestion.need.id, suggestion.company.id))
-            to_mail += [n for n in _tell(suggestion) if n.user.match_emails]
-    return to_mail
-
-
-def _tell(suggestion: Suggestion) -> list:
-    need = suggestion.need
-    db.session.add(MatchNotice(post_id=need.id, company_id=suggestion.company.id, score=suggestion.score))
-    readers = [need.author] if need.author else people_of(need.company_id)
-    params = {"company": suggestion.company.name, "title": need.title, "score": suggestion.score}
-    link = path_for("posts.detail", tenant_slug=current_tenant.slug, post_id=need.id)
-    # Mailed by the caller after its commit: index work runs after the request's own mailing.
-    return notify(readers, "match", params, link, mailed=lambda user: False)

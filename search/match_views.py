@@ -13,6 +13,7 @@ from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
 from clusterhub.posts.models import Post
 from search import match
+from search import match_rules as rules
 from search.index import IndexUnavailable
 from search.match_services import dismiss, refusal_to_dismiss
 from tenants.access import current_membership, load_or_404
@@ -80,7 +81,7 @@ def _company_panel(company: Company) -> CompanyPanel | None:
 @bp.app_context_processor
 def match_panels():
     """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
-    return {"need_matches": _need_panel, "company_matches": _company_panel, "match_weights": match.WEIGHTS}
+    return {"need_matches": _need_panel, "company_matches": _company_panel, "match_weights": rules.WEIGHTS}
 
 
 @bp.route("")

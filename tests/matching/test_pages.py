@@ -11,6 +11,7 @@ from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Post, Thread
 from search import match
+from search import match_rules as rules
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_tenant, make_user
 from tests.search.conftest import in_cluster
@@ -235,7 +236,7 @@ def test_own_profile_suggests_partners_and_another_profile_says_what_connects_yo
 def test_a_strong_new_match_tells_the_author_once_in_the_app_but_not_by_mail_unless_asked(
     app, need, make_visitor
 ):
-    assert suggestions(app, need)[STUDIO] >= match.STRONG
+    assert suggestions(app, need)[STUDIO] >= rules.STRONG
     assert match_notifications(app, AUTHOR) == [STUDIO]
     author = visitor_of(make_visitor, AUTHOR)
     assert f"{STUDIO} may answer your need “{TITLE}”" in author.get(f"/c/{CLUSTER}/notifications/").get_data(

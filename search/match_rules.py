@@ -1,0 +1,68 @@
+"""The rules of matchmaking in one place: how much each kind of evidence counts, and the thresholds."""
+
+from search.analysis import stem
+
+WEIGHTS = {"words": 70, "roles": 20, "region": 10}
+# Where the partner has a word decides how much it counts.
+WHERE = {
+    "competence": 1.0,
+    "offer": 1.0,
+    "infrastructure": 0.8,
+    "sector": 0.6,
+    "offer_text": 0.5,
+    "description": 0.5,
+}
+# A need's title and tags say what is needed; its body adds context.
+NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
+# A word in more than this share of the cluster's documents is common there and counts less.
+COMMON_SHARE = 0.05
+# Matched weight that earns all the word points: about three key words found in competences or offers.
+SATURATION = 6.0
+# Words every post uses; they say nothing about who fits.
+GENERIC = frozenset(
+    stem(word)
+    for word in (
+        "meklejam meklejam mekle meklet nepieciesams nepieciesama vajadzigs vajag piedavajam piedavajums"
+        " partneris partneri sadarbiba sadarboties uznemums uznemumi kopigi kopigs iespeja interese"
+        " klasteris jauns jauni musu projekts latvija latvijas"
+        " looking seek seeking need needs offer offering partner partners cooperation company companies"
+        " project new joint interested pakalpojums pakalpojumi service services risinajumi solutions"
+        # Places: the region is scored on its own.
+        " riga pieriga vidzeme kurzeme zemgale latgale"
+    ).split()
+)
+# Value-chain pairs from the cluster concept (seed 001): what one makes, the other brings or enables.
+COMPLEMENTS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("producer", "distributor"),
+        ("producer", "resource_holder"),
+        ("producer", "intermediary"),
+        ("producer", "education_research"),
+        ("producer", "finance"),
+        ("distributor", "intermediary"),
+        ("education_research", "distributor"),
+        ("education_research", "public_sector"),
+    )
+)
+# The roles that usually answer a need of each category.
+CATEGORY_ROLES = {
+    "export": ("distributor", "intermediary"),
+    "research": ("education_research",),
+    "training": ("education_research",),
+    "staff": ("education_research",),
+    "equipment": ("resource_holder",),
+    "purchasing": ("resource_holder", "distributor"),
+    "exhibitions": ("intermediary", "distributor"),
+    "automation": ("producer", "resource_holder"),
+}
+# Below this many word points a single shared word is chance, not a match.
+MIN_WORDS = 10
+# A match this good is worth telling the need's author about (once).
+STRONG = 60
+# Checking every company of a bulk import against every need would hold the import up.
+NOTIFY_COMPANIES_UP_TO = 25
+# Candidates are looked up by the need's rarest key words; more words make the lookup slow, not better.
+MAX_QUERY_TERMS = 4
+CANDIDATE_HITS = 30
+SEEKING_KINDS = ("need", "interest")
