@@ -27,6 +27,15 @@ def parse_key(key: str) -> tuple[str, int]:
     return kind, int(number)
 
 
+def ids_by_kind(keys) -> dict[str, set[int]]:
+    """The company ids and the post ids among document keys."""
+    ids = {"company": set(), "post": set()}
+    for key in keys:
+        kind, number = parse_key(key)
+        ids[kind].add(number)
+    return ids
+
+
 def _naive_utc(moment: datetime) -> datetime:
     # Whoosh stores plain datetimes; the database gives aware ones.
     return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
@@ -84,10 +93,7 @@ def _posts():
 
 def documents_for(keys: set[str]) -> dict[str, dict | None]:
     """The current document of each key; None where the cluster no longer has the object."""
-    ids = {"company": set(), "post": set()}
-    for key in keys:
-        kind, number = parse_key(key)
-        ids[kind].add(number)
+    ids = ids_by_kind(keys)
     found: dict[str, dict | None] = dict.fromkeys(keys)
     for company in db.session.scalars(_companies().where(Company.id.in_(ids["company"]))):
         found[company_key(company.id)] = company_document(company)

@@ -1,7 +1,5 @@
 """Telling the authors of needs about strong new matches, once per need and company."""
 
-from collections import defaultdict
-
 from sqlalchemy import select
 
 from clusterhub.companies.models import Company
@@ -10,7 +8,7 @@ from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import Post
 from search import match_rules as rules
-from search.documents import parse_key
+from search.documents import ids_by_kind
 from search.match import Suggestion, for_post, needs_answered_by
 from search.models import MatchNotice
 from tenants.context import current_tenant
@@ -35,10 +33,7 @@ def notify_strong_matches(keys) -> list:
 
     Returns the notifications to e-mail after the commit (for readers who asked for match e-mails).
     """
-    ids = defaultdict(set)
-    for key in keys:
-        kind, number = parse_key(key)
-        ids[kind].add(number)
+    ids = ids_by_kind(keys)
     found = _strong_matches(ids["post"], ids["company"])
     told = {
         tuple(row)

@@ -21,7 +21,7 @@ from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
 from search.analysis import words_by_term
-from search.documents import parse_key
+from search.documents import company_key, ids_by_kind, parse_key, post_key
 from search.schema import FACETS, SCHEMA, TEXT_FIELDS
 from tenants.context import current_tenant_id
 
@@ -168,10 +168,7 @@ def _facets():
 
 
 def _load(keys: list[str]) -> dict[str, Company | Post]:
-    ids = {"company": [], "post": []}
-    for key in keys:
-        kind, number = parse_key(key)
-        ids[kind].append(number)
+    ids = ids_by_kind(keys)
     found = {}
     # With what the results page shows of each, so a page of hits costs a few queries, not one per hit.
     companies = (
@@ -180,14 +177,14 @@ def _load(keys: list[str]) -> dict[str, Company | Post]:
         .options(selectinload(Company.tags), selectinload(Company.roles))
     )
     for company in db.session.scalars(companies):
-        found[f"company:{company.id}"] = company
+        found[company_key(company.id)] = company
     posts = (
         select(Post)
         .where(Post.id.in_(ids["post"]))
         .options(selectinload(Post.company), selectinload(Post.tags))
     )
     for post in db.session.scalars(posts):
-        found[f"post:{post.id}"] = post
+        found[post_key(post.id)] = post
     return found
 
 
