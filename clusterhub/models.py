@@ -1,6 +1,8 @@
 """Every model, imported once so that mappers and Alembic see the whole schema."""
 
-from clusterhub.accounts.models import FailedLogin, User
+from clusterhub.accounts.models import FailedLogin, SignIn, User
+from clusterhub.admission.models import Application
+from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import (
     Company,
     CompanyChange,
@@ -9,14 +11,20 @@ from clusterhub.companies.models import (
     CompanyTag,
     ContactPerson,
 )
+from clusterhub.events.models import Event, EventAttendance
 from clusterhub.invitations.models import Invitation
+from clusterhub.members.models import Visit
+from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
+from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
 from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, PostTag, Thread
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
+from clusterhub.stories.models import SuccessStory
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
 from tenants.models import Membership, Tenant
 
 __all__ = [
+    "Application",
     "Collaboration",
     "Company",
     "CompanyChange",
@@ -24,13 +32,18 @@ __all__ = [
     "CompanyRole",
     "CompanyTag",
     "ContactPerson",
+    "DigestDelivery",
+    "Event",
+    "EventAttendance",
     "FailedLogin",
+    "FeedbackReport",
     "IndexOutbox",
     "Invitation",
-    "Membership",
     "MatchDismissal",
     "MatchNotice",
+    "Membership",
     "Message",
+    "NewsItem",
     "Notification",
     "Post",
     "PostRegion",
@@ -38,7 +51,15 @@ __all__ = [
     "Rating",
     "RatingEvent",
     "RatingFlag",
+    "RoadmapProgress",
+    "RoadmapStep",
+    "Service",
+    "ServiceFeedback",
+    "ServiceUse",
+    "SignIn",
+    "SuccessStory",
     "Tenant",
     "Thread",
     "User",
+    "Visit",
 ]

@@ -1,6 +1,16 @@
 """Clusters, the mixins that mark cluster-owned data, and people's memberships."""
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from clusterhub.collation import keeps_sort_key
@@ -19,6 +29,8 @@ class Tenant(CreatedAtMixin, db.Model):
         CheckConstraint("length(slug) between 2 and 60", name="slug_length"),
         CheckConstraint(f"length(vision) <= {VISION_MAX}", name="vision_length"),
         CheckConstraint("length(name) > 0", name="name_present"),
+        CheckConstraint("segment_new_months between 1 and 120", name="segment_new_months_range"),
+        CheckConstraint("segment_active_actions between 1 and 1000", name="segment_active_actions_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,6 +42,12 @@ class Tenant(CreatedAtMixin, db.Model):
     sector: Mapped[str] = mapped_column(String(200), default="")
     region: Mapped[str] = mapped_column(String(100), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Member segments (source study): "new" for this many months, then "active" with at least this many
+    # recorded actions in the last 12 months, otherwise "to be re-activated".
+    segment_new_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    segment_active_actions: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    admission_criteria: Mapped[str] = mapped_column(Text, default="", server_default="")
+    admissions_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     _keep_sort_key = keeps_sort_key("name", "name_sort")
 
@@ -67,6 +85,8 @@ class Membership(TenantScoped, CreatedAtMixin, db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default="member")
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+    # The monthly news digest is opt-in: the source study found e-mails nobody asked for go unread.
+    digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     tenant: Mapped[Tenant] = relationship()
     user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821

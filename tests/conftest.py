@@ -19,6 +19,7 @@ from clusterhub.i18n import TRANSLATIONS
 from tests.factories import (
     PASSWORD,
     make_invitation,
+    make_management,
     make_post,
     make_profile,
     make_rating,
@@ -222,6 +223,12 @@ class World:
         )
         # The answer to post_a told member@alfa.lv, whose company wrote the post.
         self.notification_a = notification_id(app, "alfa", "member@alfa.lv", "response")
+        self.managed_a = make_management(
+            app, "alfa", self.CANARY_A, f"SIA {self.CANARY_A} Čiekurs", "member@alfa.lv", "manager@alfa.lv"
+        )
+        self.managed_b = make_management(
+            app, "beta", self.CANARY_B, f"SIA {self.CANARY_B} Dārzs", "member@beta.lv", "manager@beta.lv"
+        )
 
     @staticmethod
     def _activity(app, slug: str, canary: str, answerer: tuple[str, str], poster: tuple[str, str]):

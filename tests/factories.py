@@ -1,18 +1,28 @@
 """Test data built through the same services the app and the CLI use."""
 
+from datetime import date, timedelta
+
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
+from clusterhub.admission.models import Application
+from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_or_none, update_profile
+from clusterhub.db import utcnow
+from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.invitations.services import invite
+from clusterhub.members.models import Visit
+from clusterhub.news.models import NewsItem
 from clusterhub.notifications.models import Notification
+from clusterhub.onboarding.models import RoadmapStep
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import create_post, respond
 from clusterhub.ratings.models import SCORES
 from clusterhub.ratings.services import rate
+from clusterhub.stories.models import SuccessStory
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member, create_tenant
@@ -143,3 +153,37 @@ def make_rating(
         rating = rate(_company(rater), _company(rated), _person(author_email), scores, comment)
         db.session.commit()
         return rating.id
+
+
+def make_management(app, tenant_slug: str, canary: str, company: str, member_email: str, manager_email: str):
+    """One of each cluster-management record, every text carrying the canary; returns their ids by name.
+
+    The company (represented by `member_email`) has a visit, a use of a service with feedback, a story
+    waiting for its approval, and attended an event; the cluster has a news item, an application and a
+    road-map step.
+    """
+    today = date.today()
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        firm, manager, member = _company(company), _person(manager_email), _person(member_email)
+        service = Service(name=f"{canary} pakalpojums", kind="training", description=f"{canary} apraksts")
+        use = ServiceUse(service=service, company=firm, used_on=today, recorded_by_id=manager.id)
+        event = Event(title=f"{canary} sapulce", starts_at=utcnow() + timedelta(days=7), presentations=True)
+        rows = {
+            "visit": Visit(company=firm, visited_on=today, visitors=f"{canary} vadītāja", problem_1=canary),
+            "service": service,
+            "use": use,
+            "feedback": ServiceFeedback(use=use, score=5, worked=f"{canary} labi", author_id=member.id),
+            "story": SuccessStory(company=firm, title=f"{canary} stāsts", author_id=manager.id),
+            "news": NewsItem(title=f"{canary} ziņa", body=f"{canary} teksts", author_id=manager.id),
+            "application": Application(
+                company_name=f"SIA {canary} Pieteicējs",
+                contact_name=f"{canary} Persona",
+                email="a@example.lv",
+            ),
+            "event": event,
+            "attendance": EventAttendance(event=event, company=firm),
+            "step": RoadmapStep(title=f"{canary} solis", position=1),
+        }
+        db.session.add_all(rows.values())
+        db.session.commit()
+        return {name: row.id for name, row in rows.items()}

@@ -4,6 +4,8 @@ The routes come from the app's URL map, so a new route cannot be forgotten: a ro
 argument this test does not know how to fill fails until it is added to ARGUMENTS.
 """
 
+from datetime import date
+
 import pytest
 from werkzeug.routing import Rule
 
@@ -19,6 +21,16 @@ ARGUMENTS = {
     "thread_id": lambda world: world.thread_a,
     "rating_id": lambda world: world.rating_a,
     "notification_id": lambda world: world.notification_a,
+    "visit_id": lambda world: world.managed_a["visit"],
+    "service_id": lambda world: world.managed_a["service"],
+    "use_id": lambda world: world.managed_a["use"],
+    "story_id": lambda world: world.managed_a["story"],
+    "news_id": lambda world: world.managed_a["news"],
+    "application_id": lambda world: world.managed_a["application"],
+    "event_id": lambda world: world.managed_a["event"],
+    "step_id": lambda world: world.managed_a["step"],
+    "year": lambda world: date.today().year,
+    "quarter": lambda world: (date.today().month + 2) // 3,
     "token": lambda world: "not-a-valid-token",
     "filename": lambda world: "clusterhub.css",
 }

@@ -3,11 +3,11 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, Index, String, false
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clusterhub.collation import keeps_sort_key
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
 from tenants.models import Membership
 
 LANGUAGES = ("lv", "en")
@@ -68,3 +68,14 @@ class FailedLogin(db.Model):
     email: Mapped[str] = mapped_column(String(254))
     ip: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SignIn(db.Model):
+    """One successful sign-in; member segments count them as activity."""
+
+    __tablename__ = "sign_ins"
+    __table_args__ = (Index("ix_sign_ins_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

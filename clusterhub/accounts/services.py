@@ -8,7 +8,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from clusterhub.accounts.models import FailedLogin, User, normalise_email
+from clusterhub.accounts.models import FailedLogin, SignIn, User, normalise_email
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 
@@ -94,6 +94,7 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
     stored = user.password_hash if user else hash_password("not-a-real-password")
     if user is not None and user.active and check_password_hash(stored, password):
         db.session.execute(delete(FailedLogin).where(FailedLogin.email == user.email))
+        db.session.add(SignIn(user_id=user.id, at=utcnow()))
         return user
     db.session.add(FailedLogin(email=normalise_email(email), ip=ip, at=utcnow()))
     return None

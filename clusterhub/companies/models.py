@@ -34,6 +34,8 @@ ROLES = (
     "finance",
 )
 TAG_KINDS = ("sector", "competence")
+# "left": the company left by itself; "former": a manager ended an inactive member's membership.
+LEAVING = ("left", "former")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -197,17 +199,30 @@ class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):
     """A company's membership of one cluster."""
 
     __tablename__ = "company_memberships"
-    __table_args__ = (UniqueConstraint("tenant_id", "company_id"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "company_id"),
+        CheckConstraint(
+            f"left_reason is null or {_one_of('left_reason', LEAVING)}", name="left_reason_known"
+        ),
+        CheckConstraint("(left_on is null) = (left_reason is null)", name="left_with_reason"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     member_since: Mapped[date] = mapped_column(Date)
+    # A company that left (or that a manager moved to "former") keeps its row, so its history stays readable.
+    left_on: Mapped[date | None] = mapped_column(Date)
+    left_reason: Mapped[str | None] = mapped_column(String(10))
 
     company: Mapped[Company] = relationship()
     tenant: Mapped[Tenant] = relationship()
 
     def __repr__(self) -> str:
         return f"<CompanyMembership company={self.company_id} tenant={self.tenant_id}>"
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None
 
 
 _LINK = aliased(CompanyMembership, name="company_link")
