@@ -8,17 +8,28 @@ from flask_sqlalchemy.session import Session
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.views import bp as accounts_bp
 from clusterhub.accounts.views import load_user
+from clusterhub.admission.views import bp as applications_bp
+from clusterhub.admission.views import public as admission_bp
+from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
 from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
+from clusterhub.dashboard.views import bp as dashboard_bp
+from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.home.views import bp as home_bp
+from clusterhub.indicators.views import bp as indicators_bp
 from clusterhub.invitations.views import bp as invitations_bp
 from clusterhub.labels import label
 from clusterhub.markup import render_markdown
+from clusterhub.members.views import bp as members_bp
+from clusterhub.news.views import bp as news_bp
+from clusterhub.news.views import digest_bp
 from clusterhub.notifications import services as notifications
 from clusterhub.notifications.views import bp as notifications_bp
+from clusterhub.onboarding.views import bp as onboarding_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.ratings.views import bp as ratings_bp
+from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
 from search.match_views import bp as matches_bp
@@ -39,6 +50,17 @@ BLUEPRINTS = (
     transfer_bp,
     search_bp,
     matches_bp,
+    events_bp,
+    onboarding_bp,
+    catalogue_bp,
+    news_bp,
+    digest_bp,
+    stories_bp,
+    admission_bp,
+    applications_bp,
+    indicators_bp,
+    members_bp,
+    dashboard_bp,
 )
 
 

@@ -14,6 +14,7 @@ WTFORMS_MESSAGES = (
     _l("Invalid email address."),
     _l("Not a valid choice."),
     _l("Not a valid date value."),
+    _l("Not a valid integer value."),
     _l("'%(value)s' is not a valid choice for this field."),
     _l("Field must be between %(min)d and %(max)d characters long."),
     lazy_ngettext(

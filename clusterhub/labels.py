@@ -54,6 +54,32 @@ POST_STATUSES = {
     "fulfilled": _l("Fulfilled"),
     "withdrawn": _l("Withdrawn"),
 }
+SERVICE_KINDS = {
+    "training": _l("Training"),
+    "trade_mission": _l("Trade mission"),
+    "exhibition": _l("Exhibition"),
+    "consultation": _l("Consultation"),
+    "joint_purchasing": _l("Joint purchasing"),
+    "networking": _l("Networking"),
+    "other": _l("Other"),
+}
+EVENT_KINDS = {
+    "member_meeting": _l("Member meeting"),
+    "breakfast": _l("Members' breakfast"),
+    "general_meeting": _l("General meeting"),
+    "training": _l("Training"),
+    "other": _l("Other"),
+}
+# Member segments (source study, chapter 6) and the two ways a membership ends.
+SEGMENTS = {
+    "new": _l("New"),
+    "active": _l("Active"),
+    "reactivate": _l("To be re-activated"),
+}
+LEAVING = {
+    "left": _l("Left on their own"),
+    "former": _l("Moved to former members by a manager"),
+}
 LABELS = {
     "region": REGIONS,
     "size": SIZES,
@@ -61,6 +87,10 @@ LABELS = {
     "kind": POST_KINDS,
     "category": POST_CATEGORIES,
     "status": POST_STATUSES,
+    "segment": SEGMENTS,
+    "leaving": LEAVING,
+    "service_kind": SERVICE_KINDS,
+    "event_kind": EVENT_KINDS,
 }
 
 

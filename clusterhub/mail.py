@@ -12,13 +12,33 @@ from flask_babel import force_locale
 from clusterhub.db import utcnow
 
 
-def _build(to: str, subject: str, body: str) -> EmailMessage:
+class _OneLine(str):
+    """A header value written out on one line exactly as given (RFC 5322 allows up to 998 characters).
+
+    The standard policy folds a long value without spaces into encoded words, and mail programs do not
+    decode those in a List-Unsubscribe link.
+    """
+
+    def __new__(cls, name: str, value: str):
+        if not value.isascii() or "\r" in value or "\n" in value:
+            raise ValueError(f"{name}: a one-line header must be ASCII without line breaks")
+        header = super().__new__(cls, value)
+        header.name = name
+        return header
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+def _build(to: str, subject: str, body: str, headers: dict) -> EmailMessage:
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="clusterhub")
+    for name, value in headers.items():
+        message[name] = _OneLine(name, value)
     message.set_content(body)
     return message
 
@@ -43,9 +63,13 @@ def _send_smtp(message: EmailMessage) -> None:
 BACKENDS = {"file": _write_file, "smtp": _send_smtp}
 
 
-def send_mail(to: str, language: str, template: str, **context) -> None:
-    """Render `mail/<template>.txt` in the recipient's language and send it; the first line is the subject."""
+def send_mail(to: str, language: str, template: str, headers: dict | None = None, **context) -> None:
+    """Render `mail/<template>.txt` in the recipient's language and send it; the first line is the subject.
+
+    `headers` (List-Unsubscribe, say) are added as they are, each on one line.
+    """
     with force_locale(language):
         text = render_template(f"mail/{template}.txt", **context)
     subject, _, body = text.strip().partition("\n")
-    BACKENDS[current_app.config["MAIL_BACKEND"]](_build(to, subject.strip(), body.strip() + "\n"))
+    message = _build(to, subject.strip(), body.strip() + "\n", headers or {})
+    BACKENDS[current_app.config["MAIL_BACKEND"]](message)

@@ -1,5 +1,6 @@
 """Moving between pages: safe redirects and pagination."""
 
+from math import ceil
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
@@ -30,3 +31,21 @@ def path_for(endpoint: str, **values) -> str:
     """The path of a page, built the same inside a request and in a command (no SERVER_NAME needed)."""
     current_app.inject_url_defaults(endpoint, values)
     return current_app.url_map.bind("").build(endpoint, values)
+
+
+class ListPage:
+    """One page of a list computed in Python, with what the pagination macro reads of a database page."""
+
+    def __init__(self, items: list, page: int, per_page: int):
+        self.total = len(items)
+        self.page = max(1, page)
+        self.per_page = per_page
+        self.pages = max(1, ceil(self.total / per_page))
+        self.items = items[(self.page - 1) * per_page : self.page * per_page]
+        self.has_prev, self.has_next = self.page > 1, self.page < self.pages
+        self.prev_num, self.next_num = self.page - 1, self.page + 1
+
+
+def paginate_list(items: list) -> ListPage:
+    """One page of `items`, the page number taken from ?page=, the size from the settings."""
+    return ListPage(items, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"])

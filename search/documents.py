@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
@@ -84,7 +85,12 @@ def post_document(post: Post) -> dict:
 
 
 def _companies():
-    return select(Company).options(selectinload(Company.tags), selectinload(Company.roles))
+    # A former member is not found in search or matches; its page stays readable through its history.
+    return (
+        select(Company)
+        .where(Company.id.in_(current_member_ids()))
+        .options(selectinload(Company.tags), selectinload(Company.roles))
+    )
 
 
 def _posts():

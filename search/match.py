@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from whoosh.query import And, Or, Term
 
+from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import Company, CompanyRole
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, PostTag
@@ -328,7 +329,10 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
 def _complementary(company: Company, skip: set[int]) -> list[Partner]:
     mine = company.role_names
     wanted = {role for pair in rules.COMPLEMENTS for role in pair if pair & set(mine)} - set(mine)
-    ids = set(db.session.scalars(select(CompanyRole.company_id).where(CompanyRole.role.in_(wanted)))) - skip
+    roles = select(CompanyRole.company_id).where(
+        CompanyRole.role.in_(wanted), CompanyRole.company_id.in_(current_member_ids())
+    )
+    ids = set(db.session.scalars(roles)) - skip
     partners = [Partner(other, roles=_roles_between(mine, other.role_names)) for other in _companies(ids)]
     return sorted(partners, key=lambda p: p.company.name_sort)
 

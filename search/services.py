@@ -2,6 +2,7 @@
 
 from sqlalchemy import delete, func, select
 
+from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
@@ -40,7 +41,9 @@ def database_counts(tenant) -> dict[str, int]:
     """How many companies and posts the cluster has."""
     with tenant_scope(tenant):
         return {
-            "company": db.session.scalar(select(func.count(Company.id))),
+            "company": db.session.scalar(
+                select(func.count(Company.id)).where(Company.id.in_(current_member_ids()))
+            ),
             "post": db.session.scalar(select(func.count(Post.id))),
         }
 

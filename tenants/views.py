@@ -1,5 +1,7 @@
 """A cluster's own pages: its start page and its people, whom managers can promote or remove."""
 
+from datetime import date
+
 from flask import flash, g, has_request_context, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -10,11 +12,14 @@ from sqlalchemy.orm import contains_eager
 
 from clusterhub.accounts.forms import LanguageForm
 from clusterhub.accounts.models import User
+from clusterhub.companies.directory import member_count
 from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
-from tenants.access import load_or_404, manager_required
+from clusterhub.onboarding.services import kit_for_new_member
+from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 from tenants.forms import RoleForm
 from tenants.models import Membership
@@ -40,13 +45,14 @@ def navigation():
 @bp.route("/")
 def home():
     counts = {
-        "companies": db.session.scalar(select(func.count(CompanyMembership.id))),
+        "companies": member_count(),
         "people": db.session.scalar(select(func.count(Membership.id))),
     }
     newest = db.session.scalars(
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(contains_eager(CompanyMembership.company))
+        .where(CompanyMembership.left_on.is_(None))
         .order_by(CompanyMembership.member_since.desc(), Company.name_sort)
         .limit(5)
     )
@@ -57,7 +63,11 @@ def home():
         .where(Membership.role == "manager")
         .order_by(User.name_sort)
     )
-    return render_template("clusters/home.html", counts=counts, newest=list(newest), managers=list(managers))
+    # A new member's people get the onboarding kit (source study: the new members' road map).
+    kit = kit_for_new_member(g.tenant, current_membership.company, date.today(), utcnow())
+    return render_template(
+        "clusters/home.html", counts=counts, newest=list(newest), managers=list(managers), kit=kit
+    )
 
 
 @bp.route("/members")

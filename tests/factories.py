@@ -1,6 +1,6 @@
 """Test data built through the same services the app and the CLI use."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -13,6 +13,7 @@ from clusterhub.companies.services import company_or_none, update_profile
 from clusterhub.db import utcnow
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.indicators.periods import ZONE
 from clusterhub.invitations.services import invite
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
@@ -187,3 +188,8 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
         db.session.add_all(rows.values())
         db.session.commit()
         return {name: row.id for name, row in rows.items()}
+
+
+def riga(*parts: int) -> datetime:
+    """A wall-clock time in Rīga as the UTC moment the app stores."""
+    return datetime(*parts, tzinfo=ZONE).astimezone(UTC)

@@ -52,7 +52,28 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     ("companies.logo_image", "manager_a"): {404},
     # matches: post_a is company_a's need; only its own people dismiss suggestions for it.
     ("matches.dismiss_for_post", "manager_a"): {403},
+    # members: only a company's own representatives take it out of the cluster (manager@alfa.lv represents
+    # Ābele, not company_a); managers move a member to the former members on its own page instead.
+    ("members.leave", "manager_a"): {403},
+    # catalogue: use_a is company_a's, so only its people give feedback on it; the world's current quarter
+    # is not published (the manager's walk visits the report before it publishes), so members find no report.
+    ("catalogue.feedback", "manager_a"): {403},
+    ("catalogue.report", "member_a"): {404},
+    ("catalogue.report", "manager_a"): {404},
+    # stories: story_a is about company_a and written by manager@alfa.lv; only its author and the managers
+    # edit it, and only company_a's people (member@alfa.lv) approve or decline it.
+    ("stories.edit", "member_a"): {403},
+    ("stories.approve", "manager_a"): {403},
+    ("stories.decline", "manager_a"): {403},
 }
+
+
+# Public pages, open without signing in. /join/alfa is cluster A's admission page: whoever reads it sees
+# cluster A's name and vision there, and nothing else of cluster A. The list of clusters that take
+# applications names every one of them on purpose.
+PUBLIC_PAGES_OF_A = {"admission.join", "admission.thanks"}
+PUBLIC_OF_A = (f"Alfa {World.CANARY_A} klasteris", f"{World.CANARY_A} vīzija")
+PUBLIC_LISTS = {"admission.clusters"}
 
 
 def _routes(app) -> list[tuple[Rule, str]]:
@@ -101,7 +122,11 @@ def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
         body = response.get_data(as_text=True)
         where = f"{persona} {method} {path}"
         assert response.status_code != 500, where
-        assert foreign not in body, f"{where} shows another cluster's data"
+        if rule.endpoint in PUBLIC_PAGES_OF_A:
+            for text in PUBLIC_OF_A:
+                body = body.replace(text, "")
+        if rule.endpoint not in PUBLIC_LISTS:
+            assert foreign not in body, f"{where} shows another cluster's data"
         if rule.rule.startswith("/c/<tenant_slug>"):
             assert response.status_code in _expected_in_cluster(
                 persona, rule.endpoint, app.view_functions[rule.endpoint]

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
 from clusterhub.forms import Form
 from clusterhub.i18n import LANGUAGES
+from clusterhub.news.forms import DigestChoicesField
 
 
 def _strip(value):
@@ -71,6 +72,7 @@ class AccountForm(Form):
             "notifications in any case; tick this to get an e-mail too (once per company and need)."
         ),
     )
+    digests = DigestChoicesField()
 
 
 class LanguageForm(Form):

@@ -22,6 +22,8 @@ from clusterhub.invitations.services import InvitationError, accept, invitation_
 from clusterhub.invitations.views import invitation_problem
 from clusterhub.mail import send_mail
 from clusterhub.navigation import safe_next
+from clusterhub.news.services import choose_digests
+from tenants.services import memberships_of
 
 bp = Blueprint("accounts", __name__)
 
@@ -148,9 +150,12 @@ def _finish_joining(invitation, user):
 @bp.route("/account", methods=["GET", "POST"])
 @login_required
 def account():
-    form = forms.AccountForm(obj=current_user)
+    memberships = memberships_of(current_user)
+    form = forms.AccountForm(obj=current_user, digests=[m.tenant_id for m in memberships if m.digest])
+    form.digests.choices = [(m.tenant_id, m.tenant.name) for m in memberships]
     if form.validate_on_submit():
         form.populate_obj(current_user)
+        choose_digests(memberships, form.digests.data)
         db.session.commit()
         session["language"] = current_user.language
         flash(_("Your settings have been saved."), "success")

@@ -32,6 +32,15 @@ _SEARCHED = (
 )
 
 
+def current_member_ids():
+    """The ids of the current cluster's member companies that have not left, for `Company.id.in_(…)`.
+
+    A company that left keeps its membership row (its history stays readable), so being visible in
+    the cluster is not the same as being a member of it.
+    """
+    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_(None))
+
+
 def _matching_ids(words: list[str]) -> list[int]:
     # SQLite's lower() folds only ASCII and neither database drops accents by itself, so the
     # cluster's texts are folded here. A folded search column (or the search index) would let
@@ -72,14 +81,16 @@ def directory(filters: dict, sort: str = "name"):
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(company.selectinload(Company.tags), company.selectinload(Company.roles))
-        .where(*_conditions(filters))
+        .where(CompanyMembership.left_on.is_(None), *_conditions(filters))
         .order_by(*SORTS.get(sort, SORTS["name"]))
     )
 
 
 def member_count() -> int:
-    """How many companies are members of the current cluster."""
-    return db.session.scalar(select(func.count(CompanyMembership.id)))
+    """How many companies are members of the current cluster (former members not counted)."""
+    return db.session.scalar(
+        select(func.count(CompanyMembership.id)).where(CompanyMembership.left_on.is_(None))
+    )
 
 
 def tag_names(kind: str) -> list[str]:

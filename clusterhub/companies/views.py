@@ -70,10 +70,12 @@ def index():
 @bp.route("/<int:company_id>")
 def detail(company_id: int):
     company = load_or_404(Company, company_id)
+    link = membership_in_cluster(company)
     return render_template(
         "companies/detail.html",
         company=company,
-        member_since=membership_in_cluster(company).member_since,
+        member_since=link.member_since,
+        left_on=link.left_on,
         ratings=summary(company),
         editable=can_edit(current_membership, company),
         labels=FIELD_LABELS,

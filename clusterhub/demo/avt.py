@@ -1,6 +1,6 @@
 """The audiovisual technology cluster: film, animation, sound, games and event technology."""
 
-from clusterhub.demo.entries import Post, Profile, Rating, Thread
+from clusterhub.demo.entries import Application, News, Post, Profile, Rating, Service, Story, Thread, Visit
 
 CLUSTER = {
     "slug": "avt",
@@ -22,6 +22,7 @@ CLUSTER = {
             ("Ēnu animācija", "Leļļu animācija", "Saturs bērniem"),
             "Animācijas studija, kas apvieno ēnu teātra tradīcijas ar digitālo animāciju. Veidojam īsfilmas "
             "un seriālus bērniem, kā arī animētus fonus teātra izrādēm.",
+            joined_days_ago=61,
         ),
         Profile(
             "SIA Gaismas Tehnika",
@@ -226,6 +227,16 @@ CLUSTER = {
             ("Filmēšanas tehnika",),
             ("Dronu filmēšana", "Aerofotografēšana", "Lidojumu saskaņošana"),
             "Filmējam no gaisa ar licencētiem pilotiem un saskaņojam lidojumus visā Latvijā.",
+        ),
+        Profile(
+            "SIA Kinolentu Digitalizācija",
+            "micro",
+            "latgale",
+            ("resource_holder",),
+            ("Kino", "Arhīvi"),
+            ("Kinolentu skenēšana", "Attēla restaurācija", "Digitalizācija"),
+            "Skenējam un restaurējam 16 mm un 35 mm kinolentes arhīviem, muzejiem un privātām kolekcijām.",
+            joined_days_ago=1960,
         ),
     ],
     "posts": [
@@ -565,6 +576,156 @@ CLUSTER = {
             "SIA Žurka Animation",
             (4, 5, 5),
             "Skaidri uzdevumi un ātra apmaksa.",
+        ),
+    ],
+    # activity.py gives the cluster two years of dated life; these two companies have a story of their own.
+    "newcomer": "SIA Ēnu Teātris",
+    "drifting": "SIA Kinolentu Digitalizācija",
+    "venue": "Rīgas Kino muzejs, Peitavas iela 10/12, Rīga",
+    "services": [
+        Service(
+            "Eksporta mārketinga apmācība",
+            "training",
+            "Divu dienu praktiskas apmācības par audiovizuālo pakalpojumu pārdošanu ārvalstu klientiem: "
+            "piedāvājums, cenas, sarunas un līgumi.",
+        ),
+        Service(
+            "Tirdzniecības misija uz Vāciju",
+            "trade_mission",
+            "Klastera delegācija uz Berlīni un Minheni: tikšanās ar producentiem, raidorganizācijām un spēļu "
+            "studijām, ko klastera vadība sarunā iepriekš.",
+        ),
+        Service(
+            "Kopstends Eiropas filmu tirgū Berlīnē",
+            "exhibition",
+            "Klastera kopīgais stends European Film Market; dalībnieki dala stenda un reģistrācijas "
+            "izmaksas.",
+        ),
+        Service(
+            "Konsultācijas par ES un VKKF finansējumu",
+            "consultation",
+            "Individuālas konsultācijas par projektu pieteikumiem ES programmām un Valsts Kultūrkapitāla "
+            "fondam.",
+        ),
+        Service(
+            "Kopīgā aprīkojuma apdrošināšana",
+            "joint_purchasing",
+            "Biedru kopīgs filmēšanas un skaņas aprīkojuma apdrošināšanas iepirkums ar labākiem "
+            "nosacījumiem.",
+        ),
+    ],
+    "news": [
+        News(
+            "Atvērta pieteikšanās kopstendam Berlīnē",
+            "Klasteris atkal piedalīsies European Film Market ar kopīgu stendu. Pieteikties var līdz mēneša "
+            "beigām; stenda izmaksas dalīsim starp dalībniekiem.",
+            62,
+        ),
+        News(
+            "Jauns pakalpojums: konsultācijas par finansējumu",
+            "Reizi mēnesī klastera birojā konsultē pieredzējusi projektu vadītāja. Pierakstieties pie "
+            "klastera vadītājas.",
+            30,
+        ),
+        News(
+            "Nākamajā biedru sapulcē prezentēsies jaunie biedri",
+            "Jaunie biedri pastāstīs par sevi piecās minūtēs. Ja arī jūs vēlaties prezentēt jaunu produktu, "
+            "dodiet ziņu klastera vadībai.",
+            6,
+        ),
+    ],
+    "stories": [
+        Story(
+            "SIA Kadrs un Ritms",
+            "Pēc tirdzniecības misijas — trīs jauni klienti Vācijā",
+            "Klastera tirdzniecības misijā uz Berlīni SIA Kadrs un Ritms satika trīs producentus. Pusgada "
+            "laikā no tām izauga pasūtījumi reklāmas filmām un dokumentālās filmas montāžai.",
+            True,
+        ),
+        Story(
+            "SIA Gaismas Tehnika",
+            "Kopīgā apdrošināšana ietaupīja 18 % izmaksu",
+            "Apvienojot aprīkojuma apdrošināšanu ar citiem biedriem, SIA Gaismas Tehnika samazināja polises "
+            "izmaksas par 18 % un paplašināja segumu ārvalstu filmēšanām.",
+            False,
+        ),
+    ],
+    "visits": [
+        Visit(
+            "AS Rīgas Kinostudija Nova",
+            75,
+            (
+                "Paviljons ziemā noslogots tikai par pusi",
+                "Grūti atrast pieredzējušus virtuālās ražošanas speciālistus",
+                "Ārvalstu producenti maz zina par Latvijas iespējām",
+            ),
+            "Virtuālās ražošanas paviljons strādā visu gadu; divi ārvalstu projekti gadā.",
+            "Baltijā vadošā studija virtuālajai ražošanai ar savu apmācību programmu.",
+            "Kopā ar SIA Ģeometrija 3D un SIA Pasākumu Tehnoloģijas Vidzeme izmēģināja LED paviljonu.",
+            "Iepazīstināt ar Rīgas Kino un Televīzijas skolu par prakses vietām; uzaicināt uz kopstendu "
+            "Berlīnē.",
+        ),
+        Visit(
+            "SIA Žurka Animation",
+            140,
+            (
+                "Seriālu finansējums atkarīgs no vienas raidorganizācijas",
+                "Trūkst 3D animatoru",
+                "Dārga programmatūras licencēšana",
+            ),
+            "Koprodukcija ar vienu Skandināvijas studiju.",
+            "Savs animācijas seriāls starptautiskā izplatīšanā.",
+            "Dublēšanu latviešu valodā veica klastera biedrs SIA Skaņas Studija Dzintars.",
+            "Konsultācija par ES finansējumu koprodukcijām; kopīgs licenču iepirkums ar citām studijām.",
+        ),
+        Visit(
+            "SIA Ķekavas Dekorācijas",
+            300,
+            (
+                "Sezonāls darbs, vasarā pārslodze",
+                "Noliktavas telpas par šauru",
+                "Maz pasūtījumu no ārvalstu filmām",
+            ),
+            "Jauna noliktava Ķekavā un otrs dekorāciju meistars.",
+            "Dekorāciju būve ārvalstu filmām Baltijā.",
+            "",
+            "Iesaistīt tirdzniecības misijā uz Vāciju.",
+        ),
+        Visit(
+            "SIA Kinolentu Digitalizācija",
+            470,
+            ("Maz laika iesaistīties klastera darbā", "Pasūtījumi galvenokārt no arhīviem", ""),
+            "Stabils arhīvu pasūtījumu apjoms.",
+            "",
+            "",
+            "Piezvanīt pēc pusgada un piedāvāt konsultāciju par finansējumu.",
+        ),
+    ],
+    "applications": [
+        Application(
+            "SIA Krāsu Korekcija",
+            "40203456789",
+            "https://krasukorekcija.example.lv",
+            "Roberts Celmiņš",
+            "roberts@krasukorekcija.example.lv",
+            "+371 26111222",
+            "Esam krāsu korekcijas studija ar DaVinci Resolve sertificētiem koloristiem. Vēlamies "
+            "sadarboties ar "
+            "producentiem un post-production studijām un kopā piedalīties ārvalstu tirgos.",
+            4,
+        ),
+        Application(
+            "SIA Pasākumu Aģentūra Zvaigzne",
+            "",
+            "",
+            "Inga Vilka",
+            "inga@zvaigzne.example.lv",
+            "",
+            "Rīkojam korporatīvus pasākumus un meklējam jaunus klientus.",
+            50,
+            "Klasteris apvieno audiovizuālā satura un tehnoloģiju uzņēmumus; pasākumu rīkošana bez savas "
+            "tehnikas vai satura ražošanas neatbilst uzņemšanas kritērijiem. Labprāt runāsim vēlreiz, ja "
+            "uzņēmums sāks attīstīt šo virzienu.",
         ),
     ],
 }

@@ -1,4 +1,4 @@
-"""The shapes of the demo's entries: company profiles, posts, threads and ratings."""
+"""The shapes of the demo's entries: company profiles, posts, threads, ratings and the cluster's own life."""
 
 from typing import NamedTuple
 
@@ -13,6 +13,7 @@ class Profile(NamedTuple):
     sectors: tuple[str, ...]
     competences: tuple[str, ...]
     description: str
+    joined_days_ago: int | None = None  # None: spread by the company's place in the list
 
 
 class Post(NamedTuple):
@@ -44,3 +45,52 @@ class Rating(NamedTuple):
     rated: str
     scores: tuple[int, int, int]
     comment: str
+
+
+class Service(NamedTuple):
+    """A service of the cluster (a kind of catalogue.models.KINDS); activity.py dates its uses."""
+
+    name: str
+    kind: str
+    description: str
+
+
+class News(NamedTuple):
+    title: str
+    body: str
+    days_ago: int
+
+
+class Story(NamedTuple):
+    """A success story about a member company: published (the company approved it) or awaiting approval."""
+
+    company: str
+    title: str
+    body: str
+    published: bool
+
+
+class Visit(NamedTuple):
+    """The manager's annual visit to a member company."""
+
+    company: str
+    days_ago: int
+    problems: tuple[str, ...]
+    goals_2_years: str
+    goals_5_years: str
+    success_story: str
+    next_step: str
+
+
+class Application(NamedTuple):
+    """An application from the public admission page; declined when it has a reason."""
+
+    company_name: str
+    registration_number: str
+    website: str
+    contact_name: str
+    email: str
+    phone: str
+    motivation: str
+    days_ago: int
+    reason: str = ""

@@ -3,7 +3,8 @@
 Each piece is found by what identifies it (a person by e-mail, a company by name, a post by its company
 and title, a thread by its post and the answering company, a rating by its two companies) and made only
 when it is not there, so a second run writes nothing. A profile is filled in only while its description
-is empty, so what someone changed by hand stays.
+is empty, so what someone changed by hand stays. The clusters' dated activity (activity.py) is made once
+per cluster, in one go.
 """
 
 import unicodedata
@@ -15,8 +16,9 @@ from sqlalchemy import select
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user, find_user
 from clusterhub.companies.models import Company
-from clusterhub.companies.services import admit_company, company_named, update_profile
+from clusterhub.companies.services import admit_company, company_named, membership_in_cluster, update_profile
 from clusterhub.demo import data, entries
+from clusterhub.demo.activity import load_activity
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import create_post, mark_collaboration, respond, send_message, thread_about
@@ -52,9 +54,10 @@ def _representative(index: int, cluster_index: int, slug: str) -> tuple[str, str
     return f"{first} {last}", f"{_ascii(first)}.{_ascii(last)}@{slug}.demo.lv"
 
 
-def _member_since(index: int) -> date:
+def _member_since(index: int, profile: entries.Profile) -> date:
     # Spread over eight years so that new, long-standing and drifting members all appear.
-    return date.today() - timedelta(days=30 + (index * 173) % 2900)
+    days = profile.joined_days_ago or 30 + (index * 173) % 2900
+    return date.today() - timedelta(days=days)
 
 
 def _tenant_by_slug(slug: str) -> Tenant | None:
@@ -114,7 +117,7 @@ def _office_hours(days_ago: int, number: int) -> datetime:
 
 
 def _load_posts(spec: dict, people: dict) -> dict[str, Post]:
-    """Every post of the cluster's board by title, made where missing, spread over the last weeks."""
+    """Every post of the cluster's board by title, made where missing, spread over the last year."""
     on_board = {(post.company_id, post.title): post for post in db.session.scalars(select(Post))}
     posts = {}
     for number, item in enumerate(_posts(spec)):
@@ -125,7 +128,11 @@ def _load_posts(spec: dict, people: dict) -> dict[str, Post]:
             post = create_post(
                 company, person, item.kind, item.category, item.title, item.body, item.tags, (), valid_until
             )
-            post.created_at = _office_hours(3 + (number * 11) % 80, number)
+            # Spread over the last year, but never before the company joined.
+            joined = membership_in_cluster(company).member_since
+            post.created_at = _office_hours(
+                min(3 + (number * 11) % 360, (date.today() - joined).days), number
+            )
         posts[item.title] = post
     return posts
 
@@ -168,7 +175,7 @@ def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
         _join(manager, "manager")
         people = {}
         for index, profile in enumerate(spec["companies"]):
-            company = company_named(profile.name, member_since=_member_since(index))
+            company = company_named(profile.name, member_since=_member_since(index, profile))
             person = _person(*_representative(index, cluster_index, tenant.slug))
             _join(person, "member", company)
             _fill_profile(company, profile, person, index)
@@ -176,8 +183,9 @@ def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
         posts = _load_posts(spec, people)
         _load_threads(spec, posts, people)
         _load_ratings(spec, people)
+        load_activity(spec, manager, people)
     first_member = _representative(0, cluster_index, tenant.slug)[1]
-    return [(manager.email, f"manager of {tenant.slug}"), (first_member, f"member of {tenant.slug}")]
+    return [(manager.email, f"manager of {tenant.slug}"), (first_member, f"new member of {tenant.slug}")]
 
 
 def _two_cluster_person() -> tuple[str, str]:

@@ -1,6 +1,6 @@
 """The machine building and metalworking cluster."""
 
-from clusterhub.demo.entries import Post, Profile, Rating, Thread
+from clusterhub.demo.entries import Application, News, Post, Profile, Rating, Service, Story, Thread, Visit
 
 CLUSTER = {
     "slug": "metal",
@@ -22,6 +22,7 @@ CLUSTER = {
             ("CNC frēzēšana", "Virpošana", "Metināšana", "Detaļu sērijas"),
             "Metāla detaļu apstrāde pēc rasējumiem: 3 un 5 asu CNC frēzēšana, virpošana un metināšana. "
             "Lielākā daļa produkcijas tiek eksportēta uz Skandināviju.",
+            joined_days_ago=61,
         ),
         Profile(
             "AS Valmieras Mašīnbūve",
@@ -212,6 +213,16 @@ CLUSTER = {
             ("Instrumentu izgatavošana",),
             ("Presformas", "Plastmasas lējumu formas", "Elektroerozija"),
             "Presformas un lējumu formas plastmasas un metāla detaļām; projektējam un izgatavojam.",
+        ),
+        Profile(
+            "SIA Rēzeknes Atslēdznieki",
+            "micro",
+            "latgale",
+            ("producer",),
+            ("Metālapstrāde",),
+            ("Atslēdznieka darbi", "Metāla konstrukcijas", "Remonts"),
+            "Neliela darbnīca Rēzeknē: metāla konstrukcijas, vārti un iekārtu remonts vietējiem uzņēmumiem.",
+            joined_days_ago=1850,
         ),
     ],
     "posts": [
@@ -551,6 +562,144 @@ CLUSTER = {
             "Rīgas Tehniskā universitāte, Mašīnbūves institūts",
             (5, 4, 4),
             "Rūpīga analīze un skaidri ieteikumi.",
+        ),
+    ],
+    # activity.py gives the cluster two years of dated life; these two companies have a story of their own.
+    "newcomer": "SIA Jelgavas Metālapstrāde",
+    "drifting": "SIA Rēzeknes Atslēdznieki",
+    "venue": "Jelgavas tehnikums, Pasta iela 37, Jelgava",
+    "services": [
+        Service(
+            "Metinātāju sertifikācijas kursi",
+            "training",
+            "Metinātāju apmācība un sertifikācija pēc LVS EN ISO 9606 kopā ar SIA Zemgales Metināšanas "
+            "Centrs.",
+        ),
+        Service(
+            "Tirdzniecības misija uz Skandināviju",
+            "trade_mission",
+            "Vizītes pie mašīnbūves uzņēmumiem Zviedrijā un Norvēģijā, tikšanās ar iepirkumu vadītājiem.",
+        ),
+        Service(
+            "Kopstends izstādē Elmia Subcontractor",
+            "exhibition",
+            "Klastera kopstends Jenčēpingas apakšuzņēmēju izstādē: kopīgs stends, katalogs un tikšanās.",
+        ),
+        Service(
+            "Ražošanas efektivitātes audits",
+            "consultation",
+            "Eksperta vizīte uzņēmumā: ražošanas plūsma, iekārtu noslodze un automatizācijas iespējas.",
+        ),
+    ],
+    "news": [
+        News(
+            "Tirdzniecības misija uz Skandināviju — vēl trīs vietas",
+            "Rudens misijā uz Gēteborgu un Oslo ir palikušas trīs vietas. Tikšanās ar pircējiem saskaņosim "
+            "pēc jūsu profilā norādītajām kompetencēm.",
+            55,
+        ),
+        News(
+            "Jelgavas tehnikums meklē prakses vietas",
+            "Pavasarī tehnikuma mehatronikas audzēkņiem vajadzīgas 12 prakses vietas. Pieteikumus gaidām "
+            "klastera platformā kā piedāvājumu.",
+            24,
+        ),
+        News(
+            "Kopīgais elektroenerģijas iepirkums: rezultāti",
+            "Iepirkumā piedalījās deviņi biedri; fiksētā cena ir par 11 % zemāka nekā vidēji tirgū.",
+            8,
+        ),
+    ],
+    "stories": [
+        Story(
+            "SIA Lāzergriešana Plus",
+            "Kopstends Elmia atnesa pasūtījumu Zviedrijā",
+            "Klastera kopstendā Jenčēpingā SIA Lāzergriešana Plus iepazinās ar zviedru lauksaimniecības "
+            "tehnikas "
+            "ražotāju. Pēc izmēģinājuma partijas noslēgts trīs gadu piegāžu līgums.",
+            True,
+        ),
+        Story(
+            "SIA Ādažu CNC",
+            "Efektivitātes audits samazināja iekārtu dīkstāvi",
+            "Pēc klastera eksperta ieteikumiem SIA Ādažu CNC pārplānoja maiņas un instrumentu sagatavošanu; "
+            "iekārtu dīkstāve samazinājās par ceturtdaļu.",
+            False,
+        ),
+    ],
+    "visits": [
+        Visit(
+            "SIA Dobeles Kalve",
+            80,
+            (
+                "Trūkst kvalificētu metinātāju",
+                "Energoresursu izmaksas",
+                "Maz eksporta pieredzes",
+            ),
+            "Sertificēti metinātāji un pirmais eksporta klients.",
+            "Puse produkcijas eksportam.",
+            "Divi darbinieki ieguva sertifikātus klastera kursos.",
+            "Uzaicināt uz tirdzniecības misiju uz Skandināviju.",
+        ),
+        Visit(
+            "SIA Gulbenes Metāls",
+            160,
+            (
+                "Veci CNC darbgaldi",
+                "Grūti piesaistīt jaunus darbiniekus reģionā",
+                "Nav laika pārdošanai",
+            ),
+            "Viens jauns 5 asu darbgalds ar ES atbalstu.",
+            "Automatizēta sērijveida ražošana.",
+            "",
+            "Efektivitātes audits un konsultācija par ES finansējumu.",
+        ),
+        Visit(
+            "SIA Ūdens Sūkņi",
+            250,
+            (
+                "Komponenšu piegādes kavējas",
+                "Sertifikācija jaunajiem tirgiem",
+                "Konkurence no Āzijas",
+            ),
+            "CE sertificēta jaunā sūkņu līnija.",
+            "Savs izplatītājs Vācijā.",
+            "Kopīgs lējumu iepirkums ar SIA Čuguna Lietuve Ogre.",
+            "Iepazīstināt ar RTU Mašīnbūves institūtu par testēšanu.",
+        ),
+        Visit(
+            "SIA Rēzeknes Atslēdznieki",
+            480,
+            ("Attālums līdz Rīgai un Jelgavai", "Maz pasūtījumu ziemā", ""),
+            "Stabils vietējo pasūtījumu apjoms.",
+            "",
+            "",
+            "Piedāvāt tiešsaistes dalību biedru sapulcēs.",
+        ),
+    ],
+    "applications": [
+        Application(
+            "SIA Liepājas Lējumi",
+            "41503987654",
+            "https://lejumi.example.lv",
+            "Oskars Dzenis",
+            "oskars@lejumi.example.lv",
+            "+371 29333444",
+            "Alumīnija lējumi mašīnbūvei; meklējam partnerus mehāniskajai apstrādei un kopīgam eksportam uz "
+            "Skandināviju.",
+            3,
+        ),
+        Application(
+            "SIA Metāllūžņu Serviss",
+            "",
+            "",
+            "Viktors Grants",
+            "viktors@lluzni.example.lv",
+            "",
+            "Iepērkam metāllūžņus no ražotājiem.",
+            40,
+            "Klastera biedri ir metālapstrādes un mašīnbūves ražotāji un to partneri vērtības ķēdē; "
+            "metāllūžņu iepirkums neatbilst uzņemšanas kritērijiem. Paldies par interesi!",
         ),
     ],
 }

@@ -1,6 +1,6 @@
 """The Kurzeme food cluster."""
 
-from clusterhub.demo.entries import Post, Profile, Rating, Thread
+from clusterhub.demo.entries import Application, News, Post, Profile, Rating, Service, Story, Thread, Visit
 
 CLUSTER = {
     "slug": "partika",
@@ -22,6 +22,7 @@ CLUSTER = {
             ("Rudzu maize", "Saldskābmaize", "Malkas krāsns"),
             "Cepam rudzu un saldskābmaizi malkas krāsnī pēc vecmāmiņu receptēm; piegādājam veikaliem visā "
             "Kurzemē.",
+            joined_days_ago=61,
         ),
         Profile(
             "SIA Ventspils Zivju Kombināts",
@@ -214,6 +215,16 @@ CLUSTER = {
             ("Produktu izstrāde", "HACCP", "BRC sertifikācija", "Laboratorija"),
             "Pārtikas tehnologu komanda: jaunu produktu izstrāde, pilotiekārtas un sertifikācijas "
             "konsultācijas.",
+        ),
+        Profile(
+            "SIA Rūjienas Saldējums",
+            "small",
+            "vidzeme",
+            ("producer",),
+            ("Piena produkti",),
+            ("Saldējums", "Deserti", "Sezonāla ražošana"),
+            "Ģimenes saldējuma ražotne Rūjienā: saldējums no vietējā piena veikaliem un kafejnīcām.",
+            joined_days_ago=2100,
         ),
     ],
     "posts": [
@@ -543,6 +554,138 @@ CLUSTER = {
             "SIA Tukuma Pārtikas Tehnoloģijas",
             (4, 5, 4),
             "Rūpīgi testi, skaidri rezultāti.",
+        ),
+    ],
+    # activity.py gives the cluster two years of dated life; these two companies have a story of their own.
+    "newcomer": "SIA Kuldīgas Maiznīca",
+    "drifting": "SIA Rūjienas Saldējums",
+    "venue": "Ventspils Augstskola, Inženieru iela 101, Ventspils",
+    "services": [
+        Service(
+            "Pārtikas nekaitīguma (HACCP) apmācība",
+            "training",
+            "Vienas dienas apmācība ražošanas darbiniekiem un kvalitātes vadītājiem par HACCP un auditiem.",
+        ),
+        Service(
+            "Tirdzniecības misija uz Vāciju",
+            "trade_mission",
+            "Vizīte pie Vācijas mazumtirgotājiem un izplatītājiem ar produktu degustācijām.",
+        ),
+        Service(
+            "Kopstends izstādē Riga Food",
+            "exhibition",
+            "Kurzemes pārtikas kopstends izstādē Riga Food: kopīgs dizains, degustācijas un pircēju "
+            "tikšanās.",
+        ),
+        Service(
+            "Eksporta mārketinga apmācība",
+            "training",
+            "Praktiskas apmācības par eksporta cenām, izplatītāju meklēšanu un produktu prezentēšanu.",
+        ),
+    ],
+    "news": [
+        News(
+            "Riga Food kopstendam pieteikušies 11 biedri",
+            "Šogad kopstends būs lielāks; degustāciju grafiku saskaņosim biedru sapulcē.",
+            58,
+        ),
+        News(
+            "Ventspils Augstskola piedāvā produktu testēšanu",
+            "Augstskolas laboratorijā biedri var pasūtīt sensoro vērtēšanu un glabāšanas testus par "
+            "pašizmaksu.",
+            27,
+        ),
+        News(
+            "Jauna HACCP apmācību grupa",
+            "Nākamā apmācību grupa sāksies nākamajā mēnesī; vietu skaits ierobežots.",
+            9,
+        ),
+    ],
+    "stories": [
+        Story(
+            "SIA Ēdoles Medus",
+            "No kopstenda līdz veikalu plauktiem Vācijā",
+            "Tirdzniecības misijā uz Vāciju SIA Ēdoles Medus satika bioloģisko produktu izplatītāju. Tagad "
+            "Ēdoles medus ir nopērkams 40 veikalos Bavārijā.",
+            True,
+        ),
+        Story(
+            "SIA Talsu Piens",
+            "Kopīgs iepakojuma iepirkums ar diviem biedriem",
+            "SIA Talsu Piens kopā ar SIA Aizputes Iepakojums un SIA Ģimenes Sieri iepirka iepakojumu "
+            "lielākā apjomā un samazināja tā cenu.",
+            False,
+        ),
+    ],
+    "visits": [
+        Visit(
+            "SIA Saldus Gaļa",
+            70,
+            (
+                "Darbaspēka trūkums ražošanā",
+                "Augstas energoizmaksas saldēšanai",
+                "Lielveikalu cenu spiediens",
+            ),
+            "Jauna produktu līnija un eksports uz Igauniju.",
+            "Savs zīmols Skandināvijas tirgū.",
+            "Kopā ar Ventspils Augstskolu izstrādāja jaunu produktu bez piedevām.",
+            "Iepazīstināt ar SIA Loģistika Kurzeme par saldēto kravu loģistiku.",
+        ),
+        Visit(
+            "SIA Durbes Graudi",
+            190,
+            (
+                "Graudu cenu svārstības",
+                "Nav savas pārstrādes",
+                "Maz kontaktu ar pircējiem ārvalstīs",
+            ),
+            "Pārslu ražošanas līnija.",
+            "Bioloģisko pārslu eksports.",
+            "",
+            "Uzaicināt uz Riga Food kopstendu.",
+        ),
+        Visit(
+            "SIA Ūdensdzirnavas",
+            320,
+            ("Tūristu sezona īsa", "Ražošana pārāk maza lielveikaliem", "Iepakojuma dizains novecojis"),
+            "Jauns iepakojums un e-veikals.",
+            "Ģimenes uzņēmuma zīmols Latvijā un Somijā.",
+            "",
+            "Eksporta mārketinga apmācība.",
+        ),
+        Visit(
+            "SIA Rūjienas Saldējums",
+            460,
+            ("Sezonāla ražošana", "Attālums no Kurzemes biedriem", ""),
+            "Saglabāt vietējos pircējus.",
+            "",
+            "",
+            "Piezvanīt pirms Riga Food un piedāvāt vietu kopstendā.",
+        ),
+    ],
+    "applications": [
+        Application(
+            "SIA Kandavas Kūpinājumi",
+            "42103111222",
+            "https://kupinajumi.example.lv",
+            "Līga Auziņa",
+            "liga@kupinajumi.example.lv",
+            "+371 28555666",
+            "Kūpinām zivis un gaļu pēc tradicionālām receptēm. Vēlamies kopā ar citiem biedriem piedalīties "
+            "izstādēs un iepirkt iepakojumu.",
+            5,
+        ),
+        Application(
+            "SIA Ātrās Uzkodas",
+            "",
+            "",
+            "Andrejs Bite",
+            "andrejs@uzkodas.example.lv",
+            "",
+            "Ātrās ēdināšanas kiosku tīkls Rīgā.",
+            45,
+            "Klasteris apvieno Kurzemes pārtikas ražotājus un to partnerus; ēdināšanas tīkls Rīgā neatbilst "
+            "uzņemšanas kritērijiem. Iesakām sazināties ar mūsu biedriem kā piegādātājiem.",
         ),
     ],
 }

@@ -37,7 +37,8 @@ def invitation_problem(error: InvitationError):
     return render_template("invitations/problem.html", message=message), code
 
 
-def _send(invitation: Invitation, language: str) -> None:
+def send_invitation(invitation: Invitation, language: str) -> None:
+    """E-mail the invitation link; after the commit, so a rollback sends nothing."""
     link = url_for("accounts.accept_invitation", token=invitation_token(invitation), _external=True)
     send_mail(
         invitation.email,
@@ -60,7 +61,7 @@ def index():
             form.email.errors.append(REASONS[error.reason][1])
         else:
             db.session.commit()
-            _send(invitation, form.language.data)
+            send_invitation(invitation, form.language.data)
             flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
             return redirect(url_for(".index"))
     invitations = paginate(select(Invitation).order_by(Invitation.created_at.desc(), Invitation.id.desc()))

@@ -26,6 +26,13 @@ MESSAGES = {
     "rating_reply": _l("%(company)s replied to the rating you gave."),
     "rating_flagged": _l("A rating of %(company)s was reported and waits for your decision."),
     "match": _l("%(company)s may answer your need “%(title)s” (match %(score)s of 100)."),
+    "member_left": _l("%(company)s left the cluster."),
+    "application": _l("%(company)s applied to join the cluster."),
+    "story_approval": _l(
+        "%(author)s wrote a success story about %(company)s, “%(title)s”; it is published once your "
+        "company approves it."
+    ),
+    "feedback_request": _l("Your company used “%(service)s”. How was it? Tell the cluster management."),
 }
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,398 @@
+"""Aggregated needs: what the member companies need and offer, counted over a period, for the managers.
+
+Every function takes `today` and the period explicitly, so tests can feed hand-made data with known
+answers. Only posts of current members count: a former member's history stays readable elsewhere, but
+its needs are no longer the cluster's. Months begin at midnight in Rīga, the calendar dates are shown in.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+from statistics import median
+
+from sqlalchemy import Select, and_, case, distinct, exists, func, select
+from sqlalchemy.orm import selectinload
+
+from clusterhub.companies.models import REGIONS, CompanyMembership, CompanyTag
+from clusterhub.extensions import db
+from clusterhub.indicators.periods import instant
+from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
+
+SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them
+OFFERING = ("offer",)
+# Where a post stands: open without a response, open with one, or closed one way or the other.
+STATES = ("waiting", "answered", "fulfilled", "withdrawn")
+RESPONDED = "responded"  # a drill-down of its own: every post with a response, whatever its status
+SIDES = {"requested": SEEKING, "offered": OFFERING}
+PERIODS = {"12": 12, "24": 24, "all": None}
+MONTHS_SHOWN = 24
+SECTORS_SHOWN = 12
+WORDS_SHOWN = 15
+NO_SECTOR = "none"  # posts of companies that name no sector
+ALL_REGIONS = "all"  # posts that name no region are meant for every region
+
+
+def month_start(day: date, back: int = 0) -> date:
+    """The first day of the month `back` months before the month of `day`."""
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The posts counted: those created in the last `months` calendar months up to the end of `today`
+    (this month included), or all of them up to today when `months` is None."""
+
+    today: date
+    months: int | None
+
+    @property
+    def start(self) -> date | None:
+        return None if self.months is None else month_start(self.today, self.months - 1)
+
+    @property
+    def end(self) -> date:
+        """The first day after the span."""
+        return self.today + timedelta(days=1)
+
+    @property
+    def month_list(self) -> list[date]:
+        """The first days of the months shown one by one, oldest first: the span's, at most the last 24."""
+        shown = min(self.months or MONTHS_SHOWN, MONTHS_SHOWN)
+        return [month_start(self.today, back) for back in reversed(range(shown))]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a drill-down narrows the counted posts to; an empty value narrows nothing."""
+
+    kind: str = ""
+    category: str = ""
+    sector: str = ""  # a sector's key, or NO_SECTOR
+    region: str = ""  # a region, or ALL_REGIONS
+    month: date | None = None  # the first day of the month
+    state: str = ""  # one of STATES, or RESPONDED
+    word: str = ""  # a tag's key; `side` says whether in needs and interests or in offers
+    side: str = ""
+
+
+@dataclass
+class Tally:
+    """Posts counted by kind for one value of a breakdown (a category, a region, a month…)."""
+
+    value: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    name: str = ""  # how members wrote it, for sectors; fixed vocabularies are named by the templates
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Word:
+    """A tag word: in how many needs and interests, in how many offers, in how many member profiles."""
+
+    key: str
+    name: str
+    requested: int = 0
+    offered: int = 0
+    companies: int = 0
+    competence: str = ""  # how member profiles write it, which is what the directory's filter expects
+
+    @property
+    def supply(self) -> int:
+        return self.offered + self.companies
+
+
+@dataclass
+class Summary:
+    span: Span
+    totals: dict[str, int]
+    responded: dict[str, int]
+    median_days: dict[str, float | None]  # by kind, and "all"
+    states: list[Tally]
+    months: list[Tally]
+    categories: list[Tally]
+    sectors: list[Tally]
+    regions: list[Tally]
+    requested: list[Word]
+    offered: list[Word]
+    gap: list[Word]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+    def state(self, value: str) -> Tally:
+        return next(tally for tally in self.states if tally.value == value)
+
+
+def _answered():
+    return exists().where(Thread.post_id == Post.id)
+
+
+# The queries below select by `[NOT] IN (subquery)` rather than by a correlated EXISTS or by a join from
+# the tag tables: on the 5,000-company benchmark cluster SQLite then reads each table once, several times
+# faster. Every post's company is a member of the post's cluster, so "not a former member" is "current".
+def _current_members():
+    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_(None))
+
+
+def _former_members():
+    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_not(None))
+
+
+def _counted(span: Span) -> list:
+    conditions = [Post.company_id.not_in(_former_members()), Post.created_at < instant(span.end)]
+    if span.start is not None:
+        conditions.append(Post.created_at >= instant(span.start))
+    return conditions
+
+
+def _counted_ids(span: Span, *conditions):
+    return select(Post.id).where(*_counted(span), *conditions)
+
+
+def _state_condition(state: str):
+    if state == RESPONDED:
+        return _answered()
+    if state == "waiting":
+        return and_(Post.status == "open", ~_answered())
+    if state == "answered":
+        return and_(Post.status == "open", _answered())
+    return Post.status == state
+
+
+def _sector_condition(sector: str):
+    sectors = exists().where(CompanyTag.company_id == Post.company_id, CompanyTag.kind == "sector")
+    if sector == NO_SECTOR:
+        return ~sectors
+    return sectors.where(CompanyTag.key == sector)
+
+
+def _region_condition(region: str):
+    regions = exists().where(PostRegion.post_id == Post.id)
+    if region == ALL_REGIONS:
+        return ~regions
+    return regions.where(PostRegion.region == region)
+
+
+def _filter_conditions(filters: Filters):
+    if filters.kind:
+        yield Post.kind == filters.kind
+    if filters.category:
+        yield Post.category == filters.category
+    if filters.sector:
+        yield _sector_condition(filters.sector)
+    if filters.region:
+        yield _region_condition(filters.region)
+    if filters.month:
+        yield Post.created_at >= instant(filters.month)
+        yield Post.created_at < instant(month_start(filters.month, -1))
+    if filters.state:
+        yield _state_condition(filters.state)
+    if filters.word:
+        yield Post.kind.in_(SIDES[filters.side])
+        yield exists().where(PostTag.post_id == Post.id, PostTag.key == filters.word)
+
+
+def matching_posts(span: Span, filters: Filters) -> Select:
+    """The counted posts behind one figure of the dashboard, newest first."""
+    return (
+        select(Post)
+        .options(selectinload(Post.company), selectinload(Post.tags))
+        .where(*_counted(span), *_filter_conditions(filters))
+        .order_by(Post.created_at.desc(), Post.id.desc())
+    )
+
+
+def _tallies(rows, values=()) -> dict[str, Tally]:
+    """{value: Tally} from rows of (value, kind, count), with a zero tally for each of `values`."""
+    found = {value: Tally(value) for value in values}
+    for value, kind, count in rows:
+        found.setdefault(value, Tally(value)).counts[kind] = count
+    return found
+
+
+def _biggest_first(tallies, order=()) -> list[Tally]:
+    place = {value: index for index, value in enumerate(order)}
+    return sorted(tallies, key=lambda t: (-t.total, place.get(t.value, len(place)), t.value))
+
+
+def _states(span: Span) -> tuple[list[Tally], dict[str, int]]:
+    """Posts per state and kind, and per kind those with at least one response."""
+    rows = db.session.execute(
+        select(Post.status, Post.kind, func.count(distinct(Post.id)), func.count(distinct(Thread.post_id)))
+        .outerjoin(Thread, Thread.post_id == Post.id)
+        .where(*_counted(span))
+        .group_by(Post.status, Post.kind)
+    )
+    states = _tallies((), STATES)
+    responded = dict.fromkeys(KINDS, 0)
+    for status, kind, posts, answered in rows:
+        responded[kind] += answered
+        if status == "open":
+            states["waiting"].counts[kind] += posts - answered
+            states["answered"].counts[kind] += answered
+        else:
+            states[status].counts[kind] += posts
+    return list(states.values()), responded
+
+
+def _median_days(span: Span) -> dict[str, float | None]:
+    """Per kind and for "all": the median number of days from a post to its first response."""
+    rows = db.session.execute(
+        select(Post.kind, Post.created_at, func.min(Thread.created_at))
+        .join(Thread, Thread.post_id == Post.id)
+        .where(*_counted(span))
+        .group_by(Post.id, Post.kind, Post.created_at)
+    )
+    waits = {kind: [] for kind in (*KINDS, "all")}
+    for kind, posted, first in rows:
+        days = (first - posted).total_seconds() / 86400
+        waits[kind].append(days)
+        waits["all"].append(days)
+    return {kind: median(days) if days else None for kind, days in waits.items()}
+
+
+def _months(span: Span) -> list[Tally]:
+    # One scan counting into a column per month: grouping by a computed bucket would put bound
+    # parameters into GROUP BY, which PostgreSQL does not match with the same expression in SELECT.
+    months = span.month_list
+    edges = [instant(month) for month in months] + [instant(month_start(months[-1], -1))]
+    columns = [
+        func.count(case((and_(Post.created_at >= start, Post.created_at < end), 1)))
+        for start, end in pairwise(edges)
+    ]
+    rows = db.session.execute(
+        select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0]).group_by(Post.kind)
+    )
+    tallies = [Tally(month.isoformat()[:7]) for month in months]
+    for kind, *counts in rows:
+        for tally, count in zip(tallies, counts, strict=True):
+            tally.counts[kind] = count
+    return tallies
+
+
+def _tally_where(span: Span, condition, value: str) -> Tally:
+    """The counted posts that meet `condition`, by kind, as the tally of `value`."""
+    tally = Tally(value)
+    rows = db.session.execute(
+        select(Post.kind, func.count(Post.id)).where(*_counted(span), condition).group_by(Post.kind)
+    )
+    for kind, count in rows:
+        tally.counts[kind] = count
+    return tally
+
+
+def _sectors(span: Span) -> list[Tally]:
+    """The sectors with the most posts (a post counts in each sector its company names), then the
+    posts of companies that name none."""
+    # Posts are counted per company first, so each company's sectors are read once, not once per post.
+    per_company = (
+        select(Post.company_id, Post.kind, func.count(Post.id).label("posts"))
+        .where(*_counted(span))
+        .group_by(Post.company_id, Post.kind)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(CompanyTag.key, func.min(CompanyTag.name), per_company.c.kind, func.sum(per_company.c.posts))
+        .join(per_company, per_company.c.company_id == CompanyTag.company_id)
+        .where(CompanyTag.kind == "sector")
+        .group_by(CompanyTag.key, per_company.c.kind)
+    )
+    sectors: dict[str, Tally] = {}
+    for key, name, kind, count in rows:
+        tally = sectors.setdefault(key, Tally(key, name=name))
+        tally.name = min(tally.name, name)
+        tally.counts[kind] = count
+    unnamed = _tally_where(span, _sector_condition(NO_SECTOR), NO_SECTOR)
+    return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
+
+
+def _regions(span: Span) -> list[Tally]:
+    """Every region (a post counts in each region it names), and the posts meant for all regions."""
+    rows = db.session.execute(
+        select(PostRegion.region, Post.kind, func.count(Post.id))
+        .join(PostRegion, PostRegion.post_id == Post.id)
+        .where(*_counted(span))
+        .group_by(PostRegion.region, Post.kind)
+    )
+    regions = _tallies(rows, REGIONS)
+    regions[ALL_REGIONS] = _tally_where(span, _region_condition(ALL_REGIONS), ALL_REGIONS)
+    order = (ALL_REGIONS, *REGIONS)
+    return _biggest_first(regions.values(), order)
+
+
+def _categories(span: Span) -> list[Tally]:
+    rows = db.session.execute(
+        select(Post.category, Post.kind, func.count(Post.id))
+        .where(*_counted(span))
+        .group_by(Post.category, Post.kind)
+    )
+    return _biggest_first(_tallies(rows, CATEGORIES).values(), CATEGORIES)
+
+
+def _post_words(span: Span, kinds: tuple[str, ...]):
+    return db.session.execute(
+        select(PostTag.key, func.min(PostTag.name), func.count(PostTag.post_id))
+        .where(PostTag.post_id.in_(_counted_ids(span, Post.kind.in_(kinds))))
+        .group_by(PostTag.key)
+    )
+
+
+def _competences():
+    return db.session.execute(
+        select(CompanyTag.key, func.min(CompanyTag.name), func.count(CompanyTag.company_id))
+        .where(CompanyTag.kind == "competence", CompanyTag.company_id.in_(_current_members()))
+        .group_by(CompanyTag.key)
+    )
+
+
+def words(span: Span) -> list[Word]:
+    """Every tag word of the counted posts and of the current members' competences, compared by key."""
+    found: dict[str, Word] = {}
+    for key, name, count in _post_words(span, SEEKING):
+        found.setdefault(key, Word(key, name)).requested = count
+    for key, name, count in _post_words(span, OFFERING):
+        found.setdefault(key, Word(key, name)).offered = count
+    for key, name, count in _competences():
+        word = found.setdefault(key, Word(key, name))
+        word.companies, word.competence = count, name
+    return list(found.values())
+
+
+def summary(today: date, months: int | None) -> Summary:
+    """Every figure of the dashboard for the posts of the last `months` months (None: all of them)."""
+    span = Span(today, months)
+    states, responded = _states(span)
+    found = words(span)
+    return Summary(
+        span=span,
+        totals={kind: sum(state.counts[kind] for state in states) for kind in KINDS},
+        responded=responded,
+        median_days=_median_days(span),
+        states=states,
+        months=_months(span),
+        categories=_categories(span),
+        sectors=_sectors(span),
+        regions=_regions(span),
+        requested=sorted((w for w in found if w.requested), key=lambda w: (-w.requested, w.key))[
+            :WORDS_SHOWN
+        ],
+        offered=sorted((w for w in found if w.supply), key=lambda w: (-w.supply, w.key))[:WORDS_SHOWN],
+        gap=sorted((w for w in found if w.requested and not w.supply), key=lambda w: (-w.requested, w.key)),
+    )
+
+
+def sector_name(key: str) -> str | None:
+    """How members write the sector with this key, or None if no company names it."""
+    return db.session.scalar(
+        select(func.min(CompanyTag.name)).where(CompanyTag.kind == "sector", CompanyTag.key == key)
+    )
+
+
+def word_name(key: str) -> str | None:
+    """How posts write the tag with this key, or None if no post has it."""
+    return db.session.scalar(select(func.min(PostTag.name)).where(PostTag.key == key))

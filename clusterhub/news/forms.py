@@ -1,0 +1,42 @@
+"""A news item, and the per-cluster digest choice on a person's settings page."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from clusterhub.forms import CheckboxesField, Form
+from clusterhub.posts.forms import MARKDOWN_HELP
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class NewsForm(Form):
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200)],
+        filters=[_strip],
+        description=_l("One topic per item: the digest lists every item as a headline of its own."),
+    )
+    body = TextAreaField(_l("Text"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
+
+
+class DigestChoicesField(CheckboxesField):
+    """One checkbox per cluster of the person: which clusters' monthly digests they want."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            _l("Monthly news digest by e-mail"),
+            coerce=int,
+            render_kw={"class": "checkboxes"},
+            description=_l(
+                "Once a month, one e-mail with the latest news of each cluster you tick. "
+                "Every digest has a link to stop it."
+            ),
+            **kwargs,
+        )
+
+    def populate_obj(self, obj, name):
+        # The choices are kept on the person's memberships (news.services.choose_digests), not on the person.
+        pass

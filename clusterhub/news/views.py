@@ -1,0 +1,119 @@
+"""News: managers post items, members read them and choose the digest, which carries an unsubscribe link."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from clusterhub.extensions import csrf, db
+from clusterhub.forms import ConfirmForm
+from clusterhub.navigation import paginate
+from clusterhub.news.digest import membership_from_token
+from clusterhub.news.forms import NewsForm
+from clusterhub.news.models import NewsItem
+from clusterhub.news.services import delete_news, newest_first, post_news, set_digest, update_news
+from tenants.access import current_membership, load_or_404, manager_required
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("news", __name__)
+# The unsubscribe link works without signing in: the signed token is the authority.
+digest_bp = Blueprint("digest", __name__, url_prefix="/digest")
+
+
+@bp.route("/news")
+def index():
+    return render_template("news/index.html", items=paginate(newest_first()), form=ConfirmForm())
+
+
+@bp.route("/news/<int:news_id>")
+def detail(news_id: int):
+    return render_template("news/detail.html", item=load_or_404(NewsItem, news_id))
+
+
+def _choose_digest(wanted: bool):
+    # CSRFProtect has checked the token already: a POST is the member's own click.
+    set_digest(current_membership, wanted)
+    db.session.commit()
+    if wanted:
+        flash(_("You will get the monthly news digest by e-mail."), "success")
+    else:
+        flash(_("You will no longer get the monthly news digest."), "info")
+    return redirect(url_for(".index"))
+
+
+@bp.route("/news/subscribe", methods=["POST"])
+def subscribe():
+    return _choose_digest(True)
+
+
+@bp.route("/news/unsubscribe", methods=["POST"])
+def unsubscribe():
+    return _choose_digest(False)
+
+
+@bp.route("/manage/news")
+@manager_required
+def manage():
+    return render_template("news/manage.html", items=paginate(newest_first()))
+
+
+@bp.route("/manage/news/new", methods=["GET", "POST"])
+@manager_required
+def new():
+    form = NewsForm()
+    if form.validate_on_submit():
+        item = post_news(current_user._get_current_object(), form.title.data, form.body.data or "")
+        db.session.commit()
+        flash(_("The news item is published."), "success")
+        return redirect(url_for(".detail", news_id=item.id))
+    return render_template("news/new.html", form=form)
+
+
+@bp.route("/manage/news/<int:news_id>/edit", methods=["GET", "POST"])
+@manager_required
+def edit(news_id: int):
+    item = load_or_404(NewsItem, news_id)
+    form = NewsForm(obj=item)
+    if form.validate_on_submit():
+        update_news(item, form.title.data, form.body.data or "")
+        db.session.commit()
+        flash(_("The news item was saved."), "success")
+        return redirect(url_for(".detail", news_id=item.id))
+    return render_template("news/edit.html", form=form, item=item)
+
+
+# Last of the item's routes: the isolation matrix walks routes in this order, and a deleted item is gone.
+@bp.route("/manage/news/<int:news_id>/delete", methods=["GET", "POST"])
+@manager_required
+def delete(news_id: int):
+    item = load_or_404(NewsItem, news_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        delete_news(item)
+        db.session.commit()
+        flash(_("The news item “%(title)s” was deleted.", title=item.title), "info")
+        return redirect(url_for(".manage"))
+    return render_template("news/delete.html", form=form, item=item)
+
+
+def _membership_or_404(token: str):
+    membership = membership_from_token(token)
+    if membership is None:
+        abort(404, _("This unsubscribe link is not valid. You can choose your digests in your settings."))
+    return membership
+
+
+@digest_bp.route("/unsubscribe/<token>", methods=["GET", "POST"], endpoint="unsubscribe")
+@csrf.exempt  # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" with no form of ours
+def unsubscribe_by_link(token: str):
+    membership = _membership_or_404(token)
+    set_digest(membership, False)
+    db.session.commit()
+    return render_template("news/unsubscribed.html", membership=membership, token=token, form=ConfirmForm())
+
+
+@digest_bp.route("/subscribe/<token>", methods=["POST"], endpoint="subscribe")
+def subscribe_by_link(token: str):
+    membership = _membership_or_404(token)
+    set_digest(membership, True)
+    db.session.commit()
+    return render_template("news/subscribed.html", membership=membership)
