@@ -12,6 +12,8 @@ from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
 from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
+from clusterhub.conferences.views import bp as conferences_bp
+from clusterhub.conferences.views import cluster_bp as cluster_conferences_bp
 from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
 from clusterhub.events.views import bp as events_bp
@@ -61,6 +63,8 @@ BLUEPRINTS = (
     indicators_bp,
     members_bp,
     dashboard_bp,
+    conferences_bp,
+    cluster_conferences_bp,
 )
 
 

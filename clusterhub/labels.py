@@ -69,6 +69,7 @@ EVENT_KINDS = {
     "general_meeting": _l("General meeting"),
     "training": _l("Training"),
     "other": _l("Other"),
+    "conference": _l("Inter-cluster conference"),
 }
 # Member segments (source study, chapter 6) and the two ways a membership ends.
 SEGMENTS = {

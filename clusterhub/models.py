@@ -11,6 +11,7 @@ from clusterhub.companies.models import (
     CompanyTag,
     ContactPerson,
 )
+from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
@@ -35,16 +36,21 @@ __all__ = [
     "DigestDelivery",
     "Event",
     "EventAttendance",
+    "EventCluster",
     "FailedLogin",
     "FeedbackReport",
     "IndexOutbox",
     "Invitation",
     "MatchDismissal",
     "MatchNotice",
+    "Meeting",
+    "MeetingSeat",
+    "MeetingWindow",
     "Membership",
     "Message",
     "NewsItem",
     "Notification",
+    "Participant",
     "Post",
     "PostRegion",
     "PostTag",

@@ -72,6 +72,22 @@ class TenantShared:
         raise NotImplementedError
 
 
+class TenantHosted(TenantShared):
+    """Rows a cluster holds for itself, or the platform holds for several clusters (tenant_id null).
+
+    Created inside a cluster, a row gets that cluster like a TenantScoped row; created outside any
+    cluster it belongs to the platform and is read only through `cross_tenant()`.
+    """
+
+    @declared_attr
+    def tenant_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True, nullable=True)
+
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        return cls.tenant_id == tenant_id
+
+
 class Membership(TenantScoped, CreatedAtMixin, db.Model):
     """A person's place in a cluster: role and the company they represent there."""
 

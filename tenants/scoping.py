@@ -12,7 +12,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from clusterhub.db import Base
 from tenants.context import crossing_tenants, current_tenant_id
-from tenants.models import TenantScoped, TenantShared
+from tenants.models import TenantHosted, TenantScoped, TenantShared
 
 _SCOPED = (TenantScoped, TenantShared)
 
@@ -64,6 +64,8 @@ def _owner_id(obj: TenantScoped) -> int | None:
 def _stamp_new_rows(session: Session, flush_context, instances) -> None:
     tenant_id = current_tenant_id()
     for obj in session.new:
+        if isinstance(obj, TenantHosted) and obj.tenant_id is None:
+            obj.tenant_id = tenant_id
         if not isinstance(obj, TenantScoped):
             continue
         owner_id = _owner_id(obj)

@@ -18,8 +18,11 @@ from clusterhub.extensions import db
 from clusterhub.i18n import TRANSLATIONS
 from tests.factories import (
     PASSWORD,
+    make_conference,
     make_invitation,
     make_management,
+    make_meeting,
+    make_participant,
     make_post,
     make_profile,
     make_rating,
@@ -228,6 +231,40 @@ class World:
         )
         self.managed_b = make_management(
             app, "beta", self.CANARY_B, f"SIA {self.CANARY_B} Dārzs", "member@beta.lv", "manager@beta.lv"
+        )
+        self._conference(app)
+
+    def _conference(self, app) -> None:
+        """A conference inviting both clusters: member@alfa.lv and member@beta.lv registered (showing
+        nothing beyond what every participant shows), manager@alfa.lv's company asking to go, and a meeting
+        request from A's participant to B's."""
+        self.organiser = make_user(app, "organiser@clusterhub.lv", "Olga Organizatore", is_organiser=True)
+        self.conference = make_conference(app, "organiser@clusterhub.lv", {"alfa": 10, "beta": 10})
+        self.participant_a = make_participant(
+            app,
+            self.conference,
+            "alfa",
+            f"SIA {self.CANARY_A} Čiekurs",
+            "member@alfa.lv",
+            seeks="Meklējam loģistikas partneri eksportam",
+            offers="Piedāvājam koka iepakojumu",
+            interests="Loģistika",
+        )
+        self.request_a = make_participant(
+            app, self.conference, "alfa", f"SIA {self.CANARY_A} Ābele", "manager@alfa.lv", status="requested"
+        )
+        self.participant_b = make_participant(
+            app,
+            self.conference,
+            "beta",
+            f"SIA {self.CANARY_B} Dārzs",
+            "member@beta.lv",
+            seeks="Meklējam iepakojuma piegādātāju",
+            offers="Piedāvājam kravu pārvadājumus uz Skandināviju",
+            interests="Kokapstrāde",
+        )
+        self.meeting = make_meeting(
+            app, self.participant_a, self.participant_b, message="Tiekamies pie kafijas"
         )
 
     @staticmethod

@@ -1,6 +1,6 @@
 """Test data built through the same services the app and the CLI use."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -10,10 +10,12 @@ from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_or_none, update_profile
+from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
+from clusterhub.conferences.slots import slots
 from clusterhub.db import utcnow
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE
+from clusterhub.indicators.periods import ZONE, local_today
 from clusterhub.invitations.services import invite
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
@@ -24,7 +26,7 @@ from clusterhub.posts.services import create_post, respond
 from clusterhub.ratings.models import SCORES
 from clusterhub.ratings.services import rate
 from clusterhub.stories.models import SuccessStory
-from tenants.context import tenant_scope
+from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member, create_tenant
 
@@ -163,7 +165,7 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
     waiting for its approval, and attended an event; the cluster has a news item, an application and a
     road-map step.
     """
-    today = date.today()
+    today = local_today()
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
         firm, manager, member = _company(company), _person(manager_email), _person(member_email)
         service = Service(name=f"{canary} pakalpojums", kind="training", description=f"{canary} apraksts")
@@ -193,3 +195,83 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
 def riga(*parts: int) -> datetime:
     """A wall-clock time in Rīga as the UTC moment the app stores."""
     return datetime(*parts, tzinfo=ZONE).astimezone(UTC)
+
+
+def make_conference(
+    app,
+    organiser_email: str,
+    quotas: dict[str, int],
+    title: str = "Starpklasteru konference",
+    starts_at: datetime | None = None,
+    **fields,
+) -> int:
+    """A committed inter-cluster conference inviting the clusters in `quotas` (slug: quota); returns its id.
+
+    Unless told otherwise it starts in 14 days at 9:00 Rīga time, takes registrations for 7 more days and
+    has one meeting window of four 30-minute slots (10:00-12:00) at 3 tables.
+    """
+    starts_at = starts_at or riga(*(local_today() + timedelta(days=14)).timetuple()[:3], 9, 0)
+    fields = {
+        "registration_closes_at": starts_at - timedelta(days=7),
+        "ends_at": starts_at + timedelta(hours=8),
+        "slot_minutes": 30,
+        "tables": 3,
+        "venue": "Rīga, Kalnciema iela 1",
+        **fields,
+    }
+    with app.app_context(), cross_tenant():
+        event = Event(
+            kind="conference", title=title, starts_at=starts_at, organiser=_person(organiser_email), **fields
+        )
+        window = MeetingWindow(
+            event=event, starts_at=starts_at + timedelta(hours=1), ends_at=starts_at + timedelta(hours=3)
+        )
+        invitations = [
+            EventCluster(event=event, tenant=_tenant(slug), quota=quota) for slug, quota in quotas.items()
+        ]
+        db.session.add_all([event, window, *invitations])
+        db.session.commit()
+        return event.id
+
+
+def make_participant(
+    app,
+    conference_id: int,
+    tenant_slug: str,
+    company: str,
+    person_email: str | None = None,
+    status: str = "registered",
+    **fields,
+) -> int:
+    """A committed participant of a conference for one cluster; registered ones have consented now."""
+    with app.app_context(), tenant_scope(_tenant(tenant_slug)):
+        person = _person(person_email) if person_email else None
+        participant = Participant(
+            event_id=conference_id,
+            company=_company(company),
+            status=status,
+            user=person,
+            requested_by_id=person.id if person else None,
+            consented_at=utcnow() if status == "registered" else None,
+            **fields,
+        )
+        db.session.add(participant)
+        db.session.commit()
+        return participant.id
+
+
+def make_meeting(app, requester_id: int, invitee_id: int, slot: int = 0, **fields) -> int:
+    """A committed meeting request between two participants in the conference's `slot`-th slot."""
+    with app.app_context(), cross_tenant():
+        requester = db.session.get(Participant, requester_id)
+        meeting = Meeting(
+            event_id=requester.event_id,
+            requester=requester,
+            invitee_id=invitee_id,
+            proposed_by=requester,
+            starts_at=slots(requester.event)[slot],
+            **fields,
+        )
+        db.session.add(meeting)
+        db.session.commit()
+        return meeting.id

@@ -7,6 +7,7 @@ from flask_babel import to_user_timezone, to_utc
 from wtforms import BooleanField, DateTimeLocalField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from clusterhub.events.models import CLUSTER_KINDS
 from clusterhub.forms import CheckboxesField, Form, options
 from clusterhub.labels import EVENT_KINDS
 from clusterhub.posts.forms import MARKDOWN_HELP
@@ -36,7 +37,7 @@ def _stored(moment: datetime | None) -> datetime | None:
 
 
 class EventForm(Form):
-    kind = SelectField(_l("Kind"), choices=options(EVENT_KINDS.items()))
+    kind = SelectField(_l("Kind"), choices=options((kind, EVENT_KINDS[kind]) for kind in CLUSTER_KINDS))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
     venue = StringField(

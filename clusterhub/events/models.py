@@ -1,24 +1,38 @@
-"""A cluster's own events (member meeting, breakfast, general meeting) and which companies attended."""
+"""Events: a cluster's own (member meeting, breakfast, general meeting) and inter-cluster conferences.
+
+One model for both. A cluster's event belongs to its cluster (tenant_id) and is limited to its
+members; a conference belongs to no cluster (tenant_id null), has an organiser, invites clusters and
+brokers 1:1 meetings (clusterhub/conferences).
+"""
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.companies.models import Company, _one_of
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
-from tenants.models import TenantScoped
+from tenants.models import TenantHosted, TenantScoped
 
-KINDS = ("member_meeting", "breakfast", "general_meeting", "training", "other")
+CLUSTER_KINDS = ("member_meeting", "breakfast", "general_meeting", "training", "other")
+KINDS = (*CLUSTER_KINDS, "conference")
 
 
-class Event(TenantScoped, CreatedAtMixin, db.Model):
+class Event(TenantHosted, CreatedAtMixin, db.Model):
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint(_one_of("kind", KINDS), name="kind_known"),
         CheckConstraint("length(title) > 0", name="title_present"),
         CheckConstraint("ends_at is null or ends_at >= starts_at", name="ends_after_start"),
         Index("ix_events_tenant_starts_at", "tenant_id", "starts_at"),
+        CheckConstraint(
+            "(tenant_id is null and kind = 'conference' and organiser_id is not null)"
+            " or (tenant_id is not null and kind <> 'conference')",
+            name="conference_has_no_cluster",
+        ),
+        CheckConstraint("slot_minutes is null or slot_minutes between 5 and 240", name="slot_minutes_range"),
+        CheckConstraint("tables is null or tables between 1 and 500", name="tables_range"),
+        CheckConstraint("default_quota between 1 and 1000", name="default_quota_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,10 +44,22 @@ class Event(TenantScoped, CreatedAtMixin, db.Model):
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # New members may present their company there (the onboarding kit points them to it).
     presentations: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Inter-cluster conferences only: who organises, until when companies register, and the 1:1 meeting
+    # grid (slots of slot_minutes inside the event's meeting windows, at this many tables).
+    organiser_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    registration_closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    default_quota: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    slot_minutes: Mapped[int | None] = mapped_column(Integer)
+    tables: Mapped[int | None] = mapped_column(Integer)
 
+    organiser: Mapped["User | None"] = relationship()  # noqa: F821
     attendances: Mapped[list["EventAttendance"]] = relationship(
         back_populates="event", cascade="all, delete-orphan"
     )
+
+    @property
+    def is_conference(self) -> bool:
+        return self.kind == "conference"
 
     def __repr__(self) -> str:
         return f"<Event {self.title!r} {self.starts_at:%Y-%m-%d}>"

@@ -17,7 +17,7 @@ from sqlalchemy import and_, distinct, func, or_, select
 from clusterhub.catalogue.models import KINDS as SERVICE_KINDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import LEAVING, REGIONS, SIZES, Company, CompanyMembership
-from clusterhub.events.models import KINDS as EVENT_KINDS
+from clusterhub.events.models import CLUSTER_KINDS as EVENT_KINDS
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.indicators.periods import instant

@@ -33,6 +33,18 @@ MESSAGES = {
         "company approves it."
     ),
     "feedback_request": _l("Your company used “%(service)s”. How was it? Tell the cluster management."),
+    "conference_invitation": _l(
+        "Your cluster is invited to “%(event)s”: nominate up to %(quota)s member companies by %(deadline)s."
+    ),
+    "conference_request": _l("%(company)s asks to go to “%(event)s”."),
+    "conference_nominated": _l("Your company is nominated for “%(event)s”: register by %(deadline)s."),
+    "meeting_requested": _l("%(company)s asks to meet you at “%(event)s” on %(when)s."),
+    "meeting_proposed": _l("%(company)s proposes to meet at “%(event)s” on %(when)s instead."),
+    "meeting_accepted": _l(
+        "Meeting with %(company)s at “%(event)s” on %(when)s, table %(table)s, is agreed."
+    ),
+    "meeting_declined": _l("%(company)s declined the meeting at “%(event)s” on %(when)s."),
+    "meeting_cancelled": _l("The meeting with %(company)s at “%(event)s” on %(when)s is cancelled."),
 }
 log = logging.getLogger(__name__)
 
@@ -52,9 +64,16 @@ def managers() -> list[User]:
     return list(db.session.scalars(select(User).join(Membership).where(Membership.role == "manager")))
 
 
-def notify(users, kind: str, params: dict, link: str, mailed=lambda user: True) -> list[Notification]:
-    """Leave a notification for each of `users`; e-mailed too (to those `mailed` accepts) after the commit."""
-    notifications = [Notification(user=user, kind=kind, params=params, link=link) for user in users]
+def notify(
+    users, kind: str, params: dict, link: str, mailed=lambda user: True, tenant_id: int | None = None
+) -> list[Notification]:
+    """Leave a notification for each of `users`; e-mailed too (to those `mailed` accepts) after the commit.
+
+    It lands in the current cluster, or in `tenant_id`'s when the work spans clusters (conferences).
+    """
+    notifications = [
+        Notification(user=user, kind=kind, params=params, link=link, tenant_id=tenant_id) for user in users
+    ]
     db.session.add_all(notifications)
     db.session.flush()
     g.setdefault("unmailed_notifications", []).extend(n.id for n in notifications if mailed(n.user))

@@ -1,0 +1,3 @@
+"""Placeholder: filled in by this issue's work."""
+
+from clusterhub.conferences.blueprints import bp  # noqa: F401
