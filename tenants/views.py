@@ -52,7 +52,7 @@ def home():
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(contains_eager(CompanyMembership.company))
-        .where(CompanyMembership.left_on.is_(None))
+        .where(CompanyMembership.is_current)
         .order_by(CompanyMembership.member_since.desc(), Company.name_sort)
         .limit(5)
     )

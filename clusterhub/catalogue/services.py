@@ -8,7 +8,8 @@ from sqlalchemy.orm import selectinload
 from clusterhub.accounts.models import User
 from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback, ServiceUse
 from clusterhub.collation import latvian_sort_key
-from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.companies.directory import is_current_member
+from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
@@ -52,24 +53,6 @@ def set_active(service: Service, active: bool) -> None:
     db.session.flush()
 
 
-def current_members() -> list[Company]:
-    """The companies that are members of the cluster now (former members left out), by name."""
-    statement = (
-        select(Company)
-        .join(CompanyMembership, CompanyMembership.company_id == Company.id)
-        .where(CompanyMembership.left_on.is_(None))
-        .order_by(Company.name_sort)
-    )
-    return list(db.session.scalars(statement))
-
-
-def _is_current_member(company: Company) -> bool:
-    current = select(CompanyMembership.id).where(
-        CompanyMembership.company_id == company.id, CompanyMembership.left_on.is_(None)
-    )
-    return db.session.scalar(current) is not None
-
-
 def _refusal_to_record(service: Service, company: Company | None, used_on: date, today: date) -> str | None:
     if company is None:
         return "no_company"
@@ -77,7 +60,7 @@ def _refusal_to_record(service: Service, company: Company | None, used_on: date,
         return "retired"
     if used_on > today:
         return "future"
-    if not _is_current_member(company):
+    if not is_current_member(company.id):
         return "not_member"
     recorded = select(ServiceUse.id).where(
         ServiceUse.service_id == service.id,

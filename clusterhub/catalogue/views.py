@@ -13,7 +13,6 @@ from clusterhub.catalogue.services import (
     CatalogueError,
     awaiting_feedback,
     catalogue,
-    current_members,
     give_feedback,
     may_give_feedback,
     publish,
@@ -27,6 +26,7 @@ from clusterhub.catalogue.services import (
     uses_by_company,
     uses_of_service,
 )
+from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import Company
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
@@ -199,7 +199,7 @@ def edit_service(service_id: int):
 @manager_required
 def manage_service(service_id: int):
     service = load_or_404(Service, service_id)
-    form = RecordUseForm(companies=current_members())
+    form = RecordUseForm(companies=current_member_companies())
     if form.validate_on_submit():
         company = load_or_404(Company, int(form.company.data))
         try:

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import contains_eager
 
 from clusterhub.collation import fold, latvian_sort_key
@@ -38,7 +38,23 @@ def current_member_ids():
     A company that left keeps its membership row (its history stays readable), so being visible in
     the cluster is not the same as being a member of it.
     """
-    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_(None))
+    return select(CompanyMembership.company_id).where(CompanyMembership.is_current)
+
+
+def is_current_member(company_id: int) -> bool:
+    """Whether the company is a member of the current cluster now (not left, not former)."""
+    return db.session.scalar(
+        select(exists().where(CompanyMembership.company_id == company_id, CompanyMembership.is_current))
+    )
+
+
+def current_member_companies() -> list[Company]:
+    """The current cluster's member companies now, in Latvian alphabetical order."""
+    return list(
+        db.session.scalars(
+            select(Company).where(Company.id.in_(current_member_ids())).order_by(Company.name_sort)
+        )
+    )
 
 
 def _matching_ids(words: list[str]) -> list[int]:
@@ -81,16 +97,14 @@ def directory(filters: dict, sort: str = "name"):
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(company.selectinload(Company.tags), company.selectinload(Company.roles))
-        .where(CompanyMembership.left_on.is_(None), *_conditions(filters))
+        .where(CompanyMembership.is_current, *_conditions(filters))
         .order_by(*SORTS.get(sort, SORTS["name"]))
     )
 
 
 def member_count() -> int:
     """How many companies are members of the current cluster (former members not counted)."""
-    return db.session.scalar(
-        select(func.count(CompanyMembership.id)).where(CompanyMembership.left_on.is_(None))
-    )
+    return db.session.scalar(select(func.count(CompanyMembership.id)).where(CompanyMembership.is_current))
 
 
 def tag_names(kind: str) -> list[str]:

@@ -13,9 +13,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     exists,
+    or_,
     select,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship
 
 from clusterhub.collation import keeps_sort_key
@@ -220,9 +223,20 @@ class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):
     def __repr__(self) -> str:
         return f"<CompanyMembership company={self.company_id} tenant={self.tenant_id}>"
 
-    @property
+    @hybrid_property
     def is_current(self) -> bool:
+        """Still a member: not left, not moved to the former members. Also a SQL condition."""
         return self.left_on is None
+
+    @is_current.inplace.expression
+    @classmethod
+    def _is_current_condition(cls):
+        return cls.left_on.is_(None)
+
+    @classmethod
+    def member_on(cls, day: date):
+        """The SQL condition for a company that was a member at the end of `day`."""
+        return and_(cls.member_since <= day, or_(cls.left_on.is_(None), cls.left_on > day))
 
 
 _LINK = aliased(CompanyMembership, name="company_link")

@@ -114,6 +114,11 @@ class Participant(TenantScoped, CreatedAtMixin, db.Model):
     tenant: Mapped[Tenant] = relationship()
     user: Mapped["User | None"] = relationship(foreign_keys=[user_id])  # noqa: F821
 
+    @property
+    def interest_names(self) -> list[str]:
+        """The sectors the participant is interested in, one per line of `interests`."""
+        return [line.strip() for line in self.interests.splitlines() if line.strip()]
+
     def shows(self, field: str) -> bool:
         """Whether the participant agreed to show `field` (one of SHOWABLE) to the other participants."""
         return getattr(self, f"show_{field}")

@@ -13,6 +13,7 @@ from statistics import median
 from sqlalchemy import Select, and_, case, distinct, exists, func, select
 from sqlalchemy.orm import selectinload
 
+from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import REGIONS, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.indicators.periods import instant
@@ -135,12 +136,8 @@ def _answered():
 # The queries below select by `[NOT] IN (subquery)` rather than by a correlated EXISTS or by a join from
 # the tag tables: on the 5,000-company benchmark cluster SQLite then reads each table once, several times
 # faster. Every post's company is a member of the post's cluster, so "not a former member" is "current".
-def _current_members():
-    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_(None))
-
-
 def _former_members():
-    return select(CompanyMembership.company_id).where(CompanyMembership.left_on.is_not(None))
+    return select(CompanyMembership.company_id).where(~CompanyMembership.is_current)
 
 
 def _counted(span: Span) -> list:
@@ -345,7 +342,7 @@ def _post_words(span: Span, kinds: tuple[str, ...]):
 def _competences():
     return db.session.execute(
         select(CompanyTag.key, func.min(CompanyTag.name), func.count(CompanyTag.company_id))
-        .where(CompanyTag.kind == "competence", CompanyTag.company_id.in_(_current_members()))
+        .where(CompanyTag.kind == "competence", CompanyTag.company_id.in_(current_member_ids()))
         .group_by(CompanyTag.key)
     )
 

@@ -121,7 +121,7 @@ def attendance_choices(event: Event) -> list[Company]:
     statement = (
         select(Company)
         .join(CompanyMembership, CompanyMembership.company_id == Company.id)
-        .where(or_(CompanyMembership.left_on.is_(None), Company.id.in_(recorded)))
+        .where(or_(CompanyMembership.is_current, Company.id.in_(recorded)))
         .order_by(Company.name_sort)
     )
     return list(db.session.scalars(statement))

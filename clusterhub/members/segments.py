@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, select
 
 from clusterhub.accounts.models import SignIn
 from clusterhub.catalogue.models import ServiceUse
@@ -88,8 +88,7 @@ def activity(since: date, today: date) -> dict[int, tuple[int, date | None]]:
 def members_on(today: date) -> dict[int, date]:
     """The companies that were members of the current cluster on `today`, with the day each joined."""
     statement = select(CompanyMembership.company_id, CompanyMembership.member_since).where(
-        CompanyMembership.member_since <= today,
-        or_(CompanyMembership.left_on.is_(None), CompanyMembership.left_on > today),
+        CompanyMembership.member_on(today)
     )
     return dict(db.session.execute(statement).all())
 

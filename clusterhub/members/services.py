@@ -65,7 +65,7 @@ def _current_companies():
     return (
         select(CompanyMembership.company_id, Company.name, Company.name_sort, CompanyMembership.member_since)
         .join(CompanyMembership.company)
-        .where(CompanyMembership.left_on.is_(None))
+        .where(CompanyMembership.is_current)
     )
 
 
@@ -102,16 +102,14 @@ def former_members() -> Select:
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(contains_eager(CompanyMembership.company))
-        .where(CompanyMembership.left_on.is_not(None))
+        .where(~CompanyMembership.is_current)
         .order_by(CompanyMembership.left_on.desc(), Company.name_sort)
     )
 
 
 def former_count() -> int:
     """How many companies are former members of the cluster."""
-    return db.session.scalar(
-        select(func.count(CompanyMembership.id)).where(CompanyMembership.left_on.is_not(None))
-    )
+    return db.session.scalar(select(func.count(CompanyMembership.id)).where(~CompanyMembership.is_current))
 
 
 def set_thresholds(tenant: Tenant, new_months: int, active_actions: int) -> None:
@@ -128,7 +126,7 @@ def current_link(company_id: int) -> CompanyMembership | None:
     """The company's membership of the current cluster, if it has not ended."""
     return db.session.scalar(
         select(CompanyMembership).where(
-            CompanyMembership.company_id == company_id, CompanyMembership.left_on.is_(None)
+            CompanyMembership.company_id == company_id, CompanyMembership.is_current
         )
     )
 

@@ -42,7 +42,7 @@ def new_members(tenant: Tenant, today: date) -> Select:
         select(CompanyMembership)
         .join(CompanyMembership.company)
         .options(contains_eager(CompanyMembership.company))
-        .where(CompanyMembership.left_on.is_(None), CompanyMembership.member_since > new_since(tenant, today))
+        .where(CompanyMembership.is_current, CompanyMembership.member_since > new_since(tenant, today))
         .order_by(CompanyMembership.member_since.desc(), Company.name_sort)
     )
 
@@ -188,7 +188,7 @@ def _current_others(company: Company):
     """Current member companies other than `company`."""
     return and_(
         CompanyMembership.company_id == Company.id,
-        CompanyMembership.left_on.is_(None),
+        CompanyMembership.is_current,
         Company.id != company.id,
     )
 

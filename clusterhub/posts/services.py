@@ -6,6 +6,7 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.collation import fold, latvian_sort_key
+from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import named_rows
 from clusterhub.db import reuse_rows, utcnow
@@ -171,6 +172,8 @@ def refusal_to_contact(company: Company | None, other: Company) -> str | None:
         return "no_company"
     if company.id == other.id:
         return "own_company"
+    if not is_current_member(other.id):
+        return "former_member"
     return None
 
 

@@ -50,6 +50,7 @@ REASONS = {
     "closed": _l("This post is closed and can no longer be answered."),
     "expired": _l("This post has expired and can no longer be answered."),
     "own_company": _l("This is your own company."),
+    "former_member": _l("This company is no longer a member of the cluster, so it cannot be contacted here."),
 }
 
 

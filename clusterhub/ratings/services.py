@@ -4,6 +4,7 @@ import json
 
 from sqlalchemy import and_, func, or_, select
 
+from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
@@ -45,6 +46,8 @@ def check_may_rate(rater: Company | None, rated: Company) -> None:
         raise RatingError("no_company")
     if rater.id == rated.id:
         raise RatingError("self")
+    if not is_current_member(rated.id):
+        raise RatingError("former_member")
     if not have_been_in_contact(rater, rated):
         raise RatingError("no_contact")
 

@@ -44,6 +44,7 @@ REFUSALS = {
         "Ask the cluster management to add your company."
     ),
     "self": _l("A company cannot rate itself."),
+    "former_member": _l("%(company)s is no longer a member of the cluster, so it cannot be rated."),
     "no_contact": _l(
         "You can rate %(company)s once your companies have been in contact on the platform, for example "
         "after answering one of its posts. Ratings come only from real partners."

@@ -2,7 +2,8 @@
 
 from sqlalchemy import Select, or_, select
 
-from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.companies.directory import is_current_member
+from clusterhub.companies.models import Company
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
@@ -17,29 +18,6 @@ class StoryError(ValueError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
-
-
-def member_companies() -> list[Company]:
-    """The cluster's current member companies: a manager's story can be about any of them."""
-    return list(
-        db.session.scalars(
-            select(Company)
-            .join(CompanyMembership, CompanyMembership.company_id == Company.id)
-            .where(CompanyMembership.left_on.is_(None))
-            .order_by(Company.name_sort)
-        )
-    )
-
-
-def _is_member(company: Company) -> bool:
-    return (
-        db.session.scalar(
-            select(CompanyMembership.id).where(
-                CompanyMembership.company_id == company.id, CompanyMembership.left_on.is_(None)
-            )
-        )
-        is not None
-    )
 
 
 def published() -> Select:
@@ -90,7 +68,7 @@ def may_write_about(company: Company, membership: Membership) -> bool:
 
 def draft(company: Company, author, title: str, body: str) -> SuccessStory:
     """Write a story about a member company and ask the company's people to approve it."""
-    if not _is_member(company):
+    if not is_current_member(company.id):
         raise StoryError("not_member")
     story = SuccessStory(company=company, author=author, title=title.strip(), body=body)
     db.session.add(story)

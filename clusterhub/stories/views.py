@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -18,7 +19,6 @@ from clusterhub.stories.services import (
     may_decide,
     may_edit,
     may_read,
-    member_companies,
     published,
     unpublished_for,
     update_story,
@@ -57,7 +57,9 @@ def _decided_already(story: SuccessStory):
 
 def _form_for_new():
     if current_membership.is_manager:
-        return ManagerStoryForm(member_companies(), data={"company_id": current_membership.company_id})
+        return ManagerStoryForm(
+            current_member_companies(), data={"company_id": current_membership.company_id}
+        )
     return StoryForm()
 
 

@@ -9,10 +9,10 @@ from clusterhub.accounts.models import User
 from clusterhub.catalogue.services import (
     CatalogueError,
     awaiting_feedback,
-    current_members,
     give_feedback,
     record_use,
 )
+from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import CompanyMembership
 from clusterhub.extensions import db
 from tests.catalogue.conftest import company, service, use
@@ -52,7 +52,7 @@ def test_former_members_are_not_offered_and_get_no_new_uses(recorder):
     link = db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == beta.id))
     link.left_on, link.left_reason = TODAY, "former"
     db.session.commit()
-    assert [member.name for member in current_members()] == ["SIA Alfa"]
+    assert [member.name for member in current_member_companies()] == ["SIA Alfa"]
     assert _reason(lambda: record_use(training, beta, TODAY, recorder, TODAY)) == "not_member"
     record_use(training, alfa, TODAY, recorder, TODAY)
 

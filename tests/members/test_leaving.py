@@ -3,12 +3,12 @@
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
-from clusterhub.posts.models import Post
+from clusterhub.posts.models import Post, Thread
 from search.query import search
 from tenants.models import Membership
 from tests.companies.helpers import admit_elsewhere
@@ -161,3 +161,16 @@ def test_only_the_companys_own_representatives_can_take_it_out(app, world, make_
     assert _link(app, world.company_a) == (None, None)
     outsider = _signed_in(make_visitor, "member@beta.lv")
     assert outsider.post(f"/c/alfa/companies/{world.company_a}/leave", {"confirm": "y"}).status_code == 404
+
+
+def test_a_company_that_left_can_be_neither_contacted_nor_rated(app, world, make_visitor):
+    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
+    manager = _signed_in(make_visitor, "manager@alfa.lv")
+    contact = manager.submit(
+        f"/c/alfa/companies/{world.company_a}/contact", {"subject": "Sveiki", "body": "Vai runājam?"}
+    )
+    assert "no longer a member of the cluster, so it cannot be contacted" in contact.get_data(as_text=True)
+    rating = manager.get(f"/c/alfa/companies/{world.company_a}/rate", follow_redirects=True)
+    assert "is no longer a member of the cluster, so it cannot be rated" in rating.get_data(as_text=True)
+    with in_cluster(app):
+        assert db.session.scalar(select(func.count()).select_from(Thread).where(Thread.subject == "Sveiki")) == 0
