@@ -51,6 +51,7 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int]]:
         big = next(tenant for tenant in tenants if tenant.slug == BIG)
         with tenant_scope(big):
             needs = measure.own_open_needs()
+            measure.make_manager(USER["email"])
         rows = measured(measure.index_build, tenants)
         rows += measured(measure.raw_build, tenants, place.folder / "raw-index")
         raw = measured(measure.raw_query, big)
@@ -79,6 +80,8 @@ def app_server(place: Place, needs: list[int]) -> list[Row]:
             measure.MATCH_P95_MS,
         )
         rows += measured(measure.page_row, f"member directory {DIRECTORY}", client, [DIRECTORY])
+        for what, path in measure.MANAGER_PAGES:
+            rows += measured(measure.page_row, f"{what} {BIG_PATH}{path}", client, [BIG_PATH + path])
         rows += measured(measure.load, "throughput, search page", server, client, search_paths, script)
         rows += measured(measure.load, "throughput, member directory", server, client, [DIRECTORY], script)
         rows += measured(measure.memory, server)

@@ -15,6 +15,7 @@ from whoosh.query import Term
 
 from bench.dataset import BENCH_COMPANY_ID, BIG, RARE_WORDS
 from bench.server import Client, Gunicorn, wrk, wrk_available
+from clusterhub.accounts.models import User
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import services
@@ -23,6 +24,7 @@ from search.index import open_index
 from search.query import parse, search
 from search.schema import INDEX_NAME, SCHEMA
 from tenants.context import tenant_scope
+from tenants.models import Membership
 
 try:
     from search import match
@@ -137,6 +139,22 @@ def own_open_needs() -> list[int]:
         Post.company_id == BENCH_COMPANY_ID, Post.kind == "need", Post.status == "open"
     )
     return list(db.session.scalars(statement.order_by(Post.id)))
+
+
+def make_manager(email: str) -> None:
+    """Let the bench user manage the current cluster, so the managers' pages can be measured too."""
+    membership = db.session.scalar(select(Membership).join(Membership.user).where(User.email == email))
+    membership.role = "manager"
+    db.session.commit()
+
+
+# The managers' pages that count over every member, post and action of the cluster.
+MANAGER_PAGES = (
+    ("needs dashboard, 12 months", "/manage/"),
+    ("needs dashboard, 24 months", "/manage/?period=24"),
+    ("member segments", "/manage/members"),
+    ("indicators of the current quarter", "/manage/indicators"),
+)
 
 
 # In-process measurements (inside an app context) ---------------------------------------------------

@@ -1,6 +1,8 @@
 """The base form and forms shared by several features."""
 
-from flask_babel import get_translations, gettext, lazy_ngettext, ngettext
+from datetime import UTC, datetime
+
+from flask_babel import get_translations, gettext, lazy_ngettext, ngettext, to_user_timezone, to_utc
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, ValidationError
@@ -37,6 +39,31 @@ class CheckboxesField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+INVALID_MOMENT = _l("Enter a date and a time, e.g. 2026-03-14 16:00.")
+# What browsers send from a datetime-local input (with seconds if the value had them); the first is shown.
+MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+# A typo such as year 0202 would not survive the time-zone arithmetic; no event is that far off.
+YEARS = (2000, 2100)
+
+
+def plausible_year(form, field):
+    """A date-time field's year within YEARS."""
+    if field.data and not YEARS[0] <= field.data.year <= YEARS[1]:
+        raise ValidationError(
+            _l("Enter a year between %(first)d and %(last)d.", first=YEARS[0], last=YEARS[1])
+        )
+
+
+def wall_clock(moment: datetime | None) -> datetime | None:
+    """A stored UTC time as the wall-clock time a form shows (Rīga, the platform's time zone)."""
+    return to_user_timezone(moment).replace(tzinfo=None) if moment else None
+
+
+def from_wall_clock(moment: datetime | None) -> datetime | None:
+    """A wall-clock time typed into a form as the UTC time the database keeps."""
+    return to_utc(moment).replace(tzinfo=UTC) if moment else None
 
 
 MAX_TAGS = 30

@@ -81,6 +81,19 @@ LEAVING = {
     "left": _l("Left on their own"),
     "former": _l("Moved to former members by a manager"),
 }
+# A company on its cluster's list for an inter-cluster conference.
+PARTICIPATION = {
+    "requested": _l("Asked to go"),
+    "nominated": _l("Nominated"),
+    "registered": _l("Registered"),
+}
+# A 1:1 meeting at a conference, from the request on.
+MEETING_STATUSES = {
+    "pending": _l("Waiting for an answer"),
+    "accepted": _l("Accepted"),
+    "declined": _l("Declined"),
+    "cancelled": _l("Cancelled"),
+}
 LABELS = {
     "region": REGIONS,
     "size": SIZES,
@@ -92,6 +105,8 @@ LABELS = {
     "leaving": LEAVING,
     "service_kind": SERVICE_KINDS,
     "event_kind": EVENT_KINDS,
+    "participation": PARTICIPATION,
+    "meeting_status": MEETING_STATUSES,
 }
 
 

@@ -87,7 +87,7 @@ def _weighted(parts) -> dict[str, float]:
     weights: dict[str, float] = {}
     for weight, text in parts:
         for term in words_by_term(text or ""):
-            if term not in rules.GENERIC and not term.isdigit():
+            if rules.meaningful(term):
                 weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
     return weights
 
@@ -160,11 +160,8 @@ def _word_reasons(wanted: dict[str, float], yours: dict[str, str], company, offe
 
 
 def _roles_between(my_roles, their_roles) -> Reason | None:
-    for mine in my_roles:
-        for theirs in their_roles:
-            if frozenset((mine, theirs)) in rules.COMPLEMENTS:
-                return Reason("roles", their_role=theirs, your_role=mine)
-    return None
+    pair = rules.complementary(my_roles, their_roles)
+    return Reason("roles", their_role=pair[1], your_role=pair[0]) if pair else None
 
 
 def _role_reason(need: Post, company: Company) -> Reason | None:

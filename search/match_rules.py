@@ -66,3 +66,17 @@ NOTIFY_COMPANIES_UP_TO = 25
 MAX_QUERY_TERMS = 4
 CANDIDATE_HITS = 30
 SEEKING_KINDS = ("need", "interest")
+
+
+def meaningful(term: str) -> bool:
+    """Whether a search term says something about who fits: not a word every post uses, not a number."""
+    return term not in GENERIC and not term.isdigit()
+
+
+def complementary(mine, theirs) -> tuple[str, str] | None:
+    """The first pair of roles (mine, theirs) that complement each other in the value chain, if any."""
+    for my_role in mine:
+        for their_role in theirs:
+            if frozenset((my_role, their_role)) in COMPLEMENTS:
+                return my_role, their_role
+    return None

@@ -67,6 +67,9 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     ("stories.edit", "member_a"): {403},
     ("stories.approve", "manager_a"): {403},
     ("stories.decline", "manager_a"): {403},
+    # conferences: manager@alfa.lv's company only asked to go (request_a); only nominated or registered
+    # companies' people register.
+    ("conferences.register", "manager_a"): {403},
 }
 
 

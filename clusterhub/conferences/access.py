@@ -89,12 +89,17 @@ invited_required = _guard(
 )
 
 
+def may_organise(user) -> bool:
+    """People with the platform's organiser role, and administrators, create conferences."""
+    return user.is_organiser or user.is_admin
+
+
 def organisers_only(view):
     """Pages for people with the platform's organiser role (creating a conference)."""
 
     @wraps(view)
     def guarded(*args, **kwargs):
-        if not (current_user.is_organiser or current_user.is_admin):
+        if not may_organise(current_user):
             abort(403, ORGANISERS_ONLY)
         return view(*args, **kwargs)
 

@@ -1,3 +1,110 @@
-"""Placeholder: filled in by this issue's work."""
+"""The organiser's report, spreadsheets and printable table plan of a conference, and the participants'
+feedback after it."""
 
-from clusterhub.conferences.blueprints import bp  # noqa: F401
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from clusterhub.conferences import export
+from clusterhub.conferences.access import (
+    current_conference,
+    current_participant,
+    organiser_required,
+    participant_required,
+)
+from clusterhub.conferences.blueprints import bp
+from clusterhub.conferences.feedback import give_feedback, my_answer, my_meetings, other_side
+from clusterhub.conferences.feedback_forms import feedback_form
+from clusterhub.conferences.figures import (
+    accepted,
+    cluster_lines,
+    cluster_matrix,
+    grid,
+    has_ended,
+    meetings,
+    outcome,
+    participants,
+    request_shares,
+    sector_matrix,
+)
+from clusterhub.conferences.models import STATUSES
+from clusterhub.db import utcnow
+from clusterhub.extensions import db
+
+
+@bp.route("/<int:conference_id>/report")
+@organiser_required
+def report(conference_id: int):
+    event = current_conference
+    everyone, all_meetings = participants(event), meetings(event)
+    taking_place = accepted(all_meetings)
+    return render_template(
+        "conferences/report.html",
+        event=event,
+        clusters=cluster_lines(event),
+        statuses=STATUSES,
+        participants=everyone,
+        requests=len(all_meetings),
+        shares=request_shares(all_meetings),
+        grid=grid(event, taking_place),
+        sectors=sector_matrix(taking_place),
+        clusters_met=cluster_matrix(taking_place),
+        ended=has_ended(event, utcnow()),
+        outcome=outcome(everyone, taking_place),
+    )
+
+
+def _download(content: bytes, name: str) -> Response:
+    return Response(
+        content,
+        content_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="conference-{current_conference.id}-{name}.csv"'
+        },
+    )
+
+
+@bp.route("/<int:conference_id>/participants.csv")
+@organiser_required
+def participants_csv(conference_id: int):
+    return _download(export.participants_csv(participants(current_conference)), "participants")
+
+
+@bp.route("/<int:conference_id>/meetings.csv")
+@organiser_required
+def meetings_csv(conference_id: int):
+    return _download(export.meetings_csv(meetings(current_conference)), "meetings")
+
+
+@bp.route("/<int:conference_id>/tables")
+@organiser_required
+def table_plan(conference_id: int):
+    """Who sits at which table in each slot; with ?print=1 the plan alone, to print for the venue."""
+    event = current_conference
+    return render_template(
+        "conferences/table_plan.html",
+        event=event,
+        grid=grid(event, accepted(meetings(event))),
+        printing=request.args.get("print") == "1",
+    )
+
+
+@bp.route("/<int:conference_id>/feedback", methods=["GET", "POST"])
+@participant_required
+def feedback(conference_id: int):
+    event, me = current_conference, current_participant
+    if not has_ended(event, utcnow()):
+        return render_template("conferences/feedback.html", event=event, form=None)
+    mine = my_meetings(me)
+    form = feedback_form(me, mine, {meeting.id: my_answer(meeting, me) for meeting in mine})
+    if form.validate_on_submit():
+        first = me.rating is None
+        give_feedback(me, int(form.rating.data), form.comment.data or "", form.follow_ups(), utcnow())
+        db.session.commit()
+        flash(_("Thank you for your feedback.") if first else _("Your feedback is updated."), "success")
+        return redirect(url_for(".detail", conference_id=event.id))
+    return render_template(
+        "conferences/feedback.html",
+        event=event,
+        form=form,
+        meetings=[(meeting, other_side(meeting, me), form[f"meeting_{meeting.id}"]) for meeting in mine],
+    )

@@ -20,13 +20,17 @@ def windows(event: Event) -> list[MeetingWindow]:
 
 def slots(event: Event) -> list[datetime]:
     """Every slot start (UTC), in time order; a slot that would run past its window's end is left out."""
-    if not event.slot_minutes:
+    return slot_starts([(window.starts_at, window.ends_at) for window in windows(event)], event.slot_minutes)
+
+
+def slot_starts(spans: list[tuple[datetime, datetime]], minutes: int | None) -> list[datetime]:
+    """The starts of `minutes`-long slots in (start, end) spans in time order, saved as windows or not."""
+    if not minutes:
         return []
-    length = timedelta(minutes=event.slot_minutes)
+    length = timedelta(minutes=minutes)
     starts = []
-    for window in windows(event):
-        start = window.starts_at
-        while start + length <= window.ends_at:
+    for start, end in spans:
+        while start + length <= end:
             starts.append(start)
             start += length
     return starts

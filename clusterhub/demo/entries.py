@@ -1,4 +1,5 @@
-"""The shapes of the demo's entries: company profiles, posts, threads, ratings and the cluster's own life."""
+"""The shapes of the demo's entries: company profiles, posts, threads, ratings, the cluster's own life and
+the inter-cluster conferences."""
 
 from typing import NamedTuple
 
@@ -80,6 +81,35 @@ class Visit(NamedTuple):
     goals_5_years: str
     success_story: str
     next_step: str
+
+
+class Pitch(NamedTuple):
+    """How a company registers for an inter-cluster conference: what it seeks in other sectors and offers
+    them, the sectors that interest it, the profile fields it shows the other participants (a part of
+    conferences.models.SHOWABLE) and who registers it (an e-mail; "" for its first representative)."""
+
+    seeks: str
+    offers: str
+    interests: tuple[str, ...]
+    shows: tuple[str, ...] = ()
+    person: str = ""
+
+
+class Talk(NamedTuple):
+    """A 1:1 meeting at a conference between two companies, asked for in a slot (its place in the grid).
+
+    `outcome` is how the invitee answered: "accepted", "declined", "pending" (not yet) or "proposed"
+    (`other_slot` instead, waiting for the requester). After the event each side says whether the meeting
+    led to a follow-up (requester's, invitee's; None: not answered).
+    """
+
+    requester: str
+    invitee: str
+    slot: int
+    message: str
+    outcome: str = "accepted"
+    other_slot: int | None = None
+    followed_up: tuple[bool | None, bool | None] = (None, None)
 
 
 class Application(NamedTuple):

@@ -4,7 +4,7 @@ Each piece is found by what identifies it (a person by e-mail, a company by name
 and title, a thread by its post and the answering company, a rating by its two companies) and made only
 when it is not there, so a second run writes nothing. A profile is filled in only while its description
 is empty, so what someone changed by hand stays. The clusters' dated activity (activity.py) is made once
-per cluster, in one go.
+per cluster, in one go, and the organiser's inter-cluster forums (conferences.py) once for the platform.
 """
 
 import unicodedata
@@ -19,6 +19,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import admit_company, company_named, membership_in_cluster, update_profile
 from clusterhub.demo import data, entries
 from clusterhub.demo.activity import load_activity
+from clusterhub.demo.conferences import load_conferences
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import create_post, mark_collaboration, respond, send_message, thread_about
@@ -204,12 +205,12 @@ def _two_cluster_person() -> tuple[str, str]:
 
 def load_demo() -> list[tuple[str, str]]:
     """Create whatever of the demo is missing; return the logins worth showing (e-mail, what it is)."""
-    logins = [
-        (_person(*data.ADMIN, is_admin=True).email, "platform administrator"),
-        (_person(*data.ORGANISER, is_organiser=True).email, "event organiser"),
-    ]
+    admin = _person(*data.ADMIN, is_admin=True)
+    organiser = _person(*data.ORGANISER, is_organiser=True)
+    logins = [(admin.email, "platform administrator"), (organiser.email, "event organiser")]
     for cluster_index, spec in enumerate(data.CLUSTERS):
         logins += _load_cluster(cluster_index, spec)
     logins.append(_two_cluster_person())
+    load_conferences(organiser)
     db.session.flush()
     return logins

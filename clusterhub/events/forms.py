@@ -1,39 +1,22 @@
 """The managers' event form and attendance list."""
 
-from datetime import UTC, datetime
-
 from flask_babel import lazy_gettext as _l
-from flask_babel import to_user_timezone, to_utc
 from wtforms import BooleanField, DateTimeLocalField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from clusterhub.events.models import CLUSTER_KINDS
-from clusterhub.forms import CheckboxesField, Form, options
+from clusterhub.forms import (
+    INVALID_MOMENT,
+    MOMENT_FORMATS,
+    CheckboxesField,
+    Form,
+    from_wall_clock,
+    options,
+    plausible_year,
+    wall_clock,
+)
 from clusterhub.labels import EVENT_KINDS
 from clusterhub.posts.forms import MARKDOWN_HELP
-
-INVALID_MOMENT = _l("Enter a date and a time, e.g. 2026-03-14 16:00.")
-# What browsers send from a datetime-local input (with seconds if the value had them); the first is shown.
-MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-# A typo such as year 0202 would not survive the time-zone arithmetic; no cluster event is that far off.
-YEARS = (2000, 2100)
-
-
-def _plausible_year(form, field):
-    if field.data and not YEARS[0] <= field.data.year <= YEARS[1]:
-        raise ValidationError(
-            _l("Enter a year between %(first)d and %(last)d.", first=YEARS[0], last=YEARS[1])
-        )
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    """A stored UTC time as the wall-clock time the form shows (the cluster's time zone)."""
-    return to_user_timezone(moment).replace(tzinfo=None) if moment else None
-
-
-def _stored(moment: datetime | None) -> datetime | None:
-    """A wall-clock time typed into the form as the UTC time the database keeps."""
-    return to_utc(moment).replace(tzinfo=UTC) if moment else None
 
 
 class EventForm(Form):
@@ -47,13 +30,13 @@ class EventForm(Form):
     )
     starts_at = DateTimeLocalField(
         _l("Starts"),
-        validators=[InputRequired(), _plausible_year],
+        validators=[InputRequired(), plausible_year],
         format=MOMENT_FORMATS,
         invalid_value_message=INVALID_MOMENT,
     )
     ends_at = DateTimeLocalField(
         _l("Ends"),
-        validators=[Optional(), _plausible_year],
+        validators=[Optional(), plausible_year],
         format=MOMENT_FORMATS,
         invalid_value_message=INVALID_MOMENT,
         description=_l("Leave empty if the end is open."),
@@ -75,8 +58,8 @@ class EventForm(Form):
             "title": event.title,
             "description": event.description,
             "venue": event.venue,
-            "starts_at": _local(event.starts_at),
-            "ends_at": _local(event.ends_at),
+            "starts_at": wall_clock(event.starts_at),
+            "ends_at": wall_clock(event.ends_at),
             "presentations": event.presentations,
         }
 
@@ -87,8 +70,8 @@ class EventForm(Form):
             "title": self.title.data.strip(),
             "description": self.description.data or "",
             "venue": (self.venue.data or "").strip(),
-            "starts_at": _stored(self.starts_at.data),
-            "ends_at": _stored(self.ends_at.data),
+            "starts_at": from_wall_clock(self.starts_at.data),
+            "ends_at": from_wall_clock(self.ends_at.data),
             "presentations": self.presentations.data,
         }
 

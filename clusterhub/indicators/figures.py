@@ -17,6 +17,7 @@ from sqlalchemy import and_, distinct, func, or_, select
 from clusterhub.catalogue.models import KINDS as SERVICE_KINDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import LEAVING, REGIONS, SIZES, Company, CompanyMembership
+from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.events.models import CLUSTER_KINDS as EVENT_KINDS
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
@@ -26,7 +27,7 @@ from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.posts.models import KINDS as POST_KINDS
 from clusterhub.posts.models import Collaboration, Post, Thread
 from clusterhub.ratings.models import Rating
-from tenants.context import current_tenant
+from tenants.context import cross_tenant, current_tenant
 
 NOT_GIVEN = _l("Not given")
 
@@ -82,20 +83,12 @@ def _split(key: str, title: str, definition: str, parts: list[Part]) -> Figure:
     return Figure(key, title, definition, sum(part.value for part in parts), parts)
 
 
-def _members_on(day: date):
-    """The membership rows of the companies that were members at the end of `day`."""
-    return and_(
-        CompanyMembership.member_since <= day,
-        or_(CompanyMembership.left_on.is_(None), CompanyMembership.left_on > day),
-    )
-
-
 def _members_by(column, day: date) -> dict:
     return _counts(
         select(column, func.count())
         .select_from(CompanyMembership)
         .join(Company, Company.id == CompanyMembership.company_id)
-        .where(_members_on(day))
+        .where(CompanyMembership.member_on(day))
         .group_by(column)
     )
 
@@ -307,14 +300,80 @@ def event_figures(start: date, end: date) -> list[Figure]:
             ),
             _count(attendances),
         ),
+    ]
+
+
+def _conferences_begun(start: date, end: date) -> list[int]:
+    """The ids of the inter-cluster conferences that began in the period."""
+    # A conference belongs to the platform, not to a cluster, so the cluster's scope would hide it; only
+    # its id and start are read here, and every count below is of the cluster's own participants.
+    with cross_tenant():
+        return list(
+            db.session.scalars(
+                select(Event.id).where(Event.kind == "conference", _within(Event.starts_at, start, end))
+            )
+        )
+
+
+def _our_side_followed_up(ours):
+    """Our company's answer on a meeting: the requester's if our participant asked, else the invitee's."""
+    return or_(
+        and_(Meeting.requester_id.in_(ours), Meeting.requester_followed_up.is_(True)),
+        and_(Meeting.invitee_id.in_(ours), Meeting.invitee_followed_up.is_(True)),
+    )
+
+
+def conference_figures(start: date, end: date) -> list[Figure]:
+    """The cluster's companies at inter-cluster conferences that began in the period: participations,
+    meetings with other clusters' companies, the follow-ups they led to and the rating they gave."""
+    conferences = _conferences_begun(start, end)
+    registered = and_(Participant.event_id.in_(conferences), Participant.status == "registered")
+    # Participant rows are the cluster's own (the scope adds that); meetings belong to no cluster, so they
+    # are found through them. A meeting between two of the cluster's companies is not cross-cluster.
+    ours = select(Participant.id).where(registered)
+    cross_cluster = and_(
+        Meeting.event_id.in_(conferences),
+        Meeting.status == "accepted",
+        or_(
+            and_(Meeting.requester_id.in_(ours), Meeting.invitee_id.not_in(ours)),
+            and_(Meeting.invitee_id.in_(ours), Meeting.requester_id.not_in(ours)),
+        ),
+    )
+    average = db.session.scalar(select(func.avg(Participant.rating)).where(registered))
+    return [
         Figure(
-            "cross_cluster_contacts",
-            _("Cross-cluster contacts"),
+            "conference_participations",
+            _("Inter-cluster conference participations"),
             _(
-                "Not recorded yet: the platform does not keep events shared with other clusters so far, so "
-                "this figure stays empty until it does."
+                "The cluster's member companies registered for inter-cluster conferences that began in the "
+                "period, one per company and conference."
             ),
-            None,
+            _count(select(func.count(Participant.id)).where(registered)),
+        ),
+        Figure(
+            "cross_cluster_meetings",
+            _("Meetings with other clusters' companies"),
+            _(
+                "Accepted 1:1 meetings at those conferences between a company the cluster nominated and a "
+                "company another cluster nominated. Meetings between two of the cluster's own companies "
+                "are left out."
+            ),
+            _count(select(func.count(Meeting.id)).where(cross_cluster)),
+        ),
+        Figure(
+            "cross_cluster_follow_ups",
+            _("Cross-cluster meetings with a follow-up"),
+            _("Those meetings that, as the cluster's company said after the conference, led to a follow-up."),
+            _count(select(func.count(Meeting.id)).where(cross_cluster, _our_side_followed_up(ours))),
+        ),
+        Figure(
+            "conference_rating",
+            _("Average conference rating"),
+            _(
+                "The average rating (1–5) the cluster's registered companies gave those conferences "
+                "afterwards, over the companies that rated; empty when none did."
+            ),
+            None if average is None else round(float(average), 2),
         ),
     ]
 
@@ -328,6 +387,7 @@ def indicators(start: date, end: date) -> list[Figure]:
         *contact_figures(start, end),
         *service_figures(start, end),
         *event_figures(start, end),
+        *conference_figures(start, end),
     ]
 
 

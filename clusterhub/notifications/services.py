@@ -45,6 +45,10 @@ MESSAGES = {
     ),
     "meeting_declined": _l("%(company)s declined the meeting at “%(event)s” on %(when)s."),
     "meeting_cancelled": _l("The meeting with %(company)s at “%(event)s” on %(when)s is cancelled."),
+    # The acting side's own record of a request, a proposal or a refusal it sent.
+    "meeting_request_sent": _l("You asked %(company)s to meet at “%(event)s” on %(when)s."),
+    "meeting_proposal_sent": _l("You proposed to %(company)s to meet at “%(event)s” on %(when)s instead."),
+    "meeting_decline_sent": _l("You declined the meeting with %(company)s at “%(event)s” on %(when)s."),
 }
 log = logging.getLogger(__name__)
 

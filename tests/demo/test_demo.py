@@ -1,15 +1,21 @@
 """`demo load`: three clusters with profiles, boards, conversations, ratings and two years of their own
-life (services and feedback, meetings, visits, news, stories, a road map, applications); safe to run twice."""
+life (services and feedback, meetings, visits, news, stories, a road map, applications), and the
+organiser's past and upcoming inter-cluster forums; safe to run twice."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from clusterhub.accounts.models import SignIn
+from clusterhub.accounts.models import SignIn, User
 from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
-from clusterhub.companies.models import Company, CompanyChange, CompanyMembership
-from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD
+from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, CompanyTag
+from clusterhub.conferences.booking import agenda
+from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
+from clusterhub.conferences.slots import slots
+from clusterhub.db import utcnow
+from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD, ORGANISER
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.members.models import Visit
@@ -41,7 +47,11 @@ ACTIVITY = (
     Application,
     RoadmapStep,
     RoadmapProgress,
+    EventCluster,
+    Participant,
 )
+# Rows of the inter-cluster forums that belong to no cluster.
+PLATFORM = (MeetingWindow, Meeting, MeetingSeat)
 SPECS = {spec["slug"]: spec for spec in CLUSTERS}
 
 
@@ -72,18 +82,60 @@ def _counts(app) -> dict:
             )
             for model in ACTIVITY
         }
+        platform = {
+            model.__tablename__: db.session.scalar(select(func.count(model.id))) for model in PLATFORM
+        }
         changes = db.session.scalar(select(func.count(CompanyChange.id)))
         sign_ins = db.session.scalar(select(func.count(SignIn.id)))
+        conferences = db.session.scalar(select(func.count(Event.id)).where(Event.kind == "conference"))
         return {
             "companies": companies,
             "managers": managers,
             "profile changes": changes,
             "sign-ins": sign_ins,
+            "conferences": conferences,
             **activity,
+            **platform,
         }
 
 
-def test_demo_load_creates_three_populated_clusters_and_prints_logins(app, runner):
+def _forum(event: Event) -> tuple[list[Participant], list[Meeting]]:
+    """A demo forum's participants and meetings, checked for what every forum has: three invited clusters,
+    5-8 registered companies of each, registered by their own people, and meetings across clusters in
+    the forum's slots with no table and no person twice in a slot."""
+    invited = db.session.scalars(select(EventCluster).where(EventCluster.event_id == event.id))
+    assert {row.tenant.slug: row.quota for row in invited} == {"avt": 10, "metal": 10, "partika": 10}
+    participants = db.session.scalars(select(Participant).where(Participant.event_id == event.id)).all()
+    registered = [p for p in participants if p.status == "registered"]
+    per_cluster = Counter(p.tenant.slug for p in registered)
+    assert set(per_cluster) == {"avt", "metal", "partika"} and all(5 <= n <= 8 for n in per_cluster.values())
+    sectors = set(db.session.scalars(select(CompanyTag.name).where(CompanyTag.kind == "sector")))
+    for participant in registered:
+        assert participant.seeks and participant.offers and set(participant.interest_names) <= sectors
+        assert participant.consented_at < event.registration_closes_at
+        represents = select(Membership.id).where(
+            Membership.user_id == participant.user_id,
+            Membership.company_id == participant.company_id,
+            Membership.tenant_id == participant.tenant_id,
+        )
+        assert db.session.scalar(represents) is not None, participant
+
+    meetings = db.session.scalars(select(Meeting).where(Meeting.event_id == event.id)).all()
+    assert all(m.starts_at in slots(event) and m.requester.tenant_id != m.invitee.tenant_id for m in meetings)
+    accepted = [m for m in meetings if m.status == "accepted"]
+    assert len(accepted) >= 10 and any(m.status == "declined" for m in meetings)
+    tables = [(m.starts_at, m.table_no) for m in accepted]
+    assert len(set(tables)) == len(tables) and all(1 <= table <= event.tables for _, table in tables)
+    people = [(m.starts_at, side.user_id) for m in accepted for side in (m.requester, m.invitee)]
+    assert len(set(people)) == len(people)
+    seats = db.session.execute(
+        select(MeetingSeat.starts_at, MeetingSeat.user_id).where(MeetingSeat.event_id == event.id)
+    )
+    assert set(seats) == set(people)
+    return participants, meetings
+
+
+def test_demo_load_creates_three_populated_clusters_two_forums_and_prints_logins(app, runner):
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
     assert DEMO_PASSWORD in result.output and "ilze.berzina@avt.demo.lv" in result.output
@@ -91,6 +143,43 @@ def test_demo_load_creates_three_populated_clusters_and_prints_logins(app, runne
     assert "avt" in counts["companies"] and len(counts["companies"]) >= 3
     assert all(n >= 20 for n in counts["companies"].values())
     assert all(counts["managers"].get(slug, 0) >= 1 for slug in counts["companies"])
+
+    # The organiser's forums (in this test to spare a load of the demo): one held within the last year,
+    # one open for registration, and every member login printed has meetings agreed in the coming one.
+    members = [line.split()[0] for line in result.output.splitlines() if "member of" in line]
+    now = utcnow()
+    with app.app_context(), cross_tenant():
+        organiser = db.session.scalar(select(User).where(User.email == ORGANISER[1]))
+        past, upcoming = db.session.scalars(
+            select(Event).where(Event.organiser_id == organiser.id).order_by(Event.starts_at)
+        )
+        assert now - timedelta(days=365) < past.starts_at and past.ends_at < now
+        assert now < upcoming.registration_closes_at < upcoming.starts_at
+
+        participants, meetings = _forum(past)
+        joined = {
+            (row.tenant_id, row.company_id): row.member_since
+            for row in db.session.scalars(select(CompanyMembership))
+        }
+        assert all(joined[p.tenant_id, p.company_id] < past.starts_at.date() for p in participants)
+        ratings = [p.rating for p in participants if p.rating]
+        assert len(ratings) >= len(participants) * 2 / 3
+        assert sum(rating >= 4 for rating in ratings) >= len(ratings) * 3 / 4
+        follow_ups = [m.requester_followed_up for m in meetings] + [m.invitee_followed_up for m in meetings]
+        answers = [answer for answer in follow_ups if answer is not None]
+        assert 0.3 <= sum(answers) / len(answers) <= 0.7
+
+        participants, meetings = _forum(upcoming)
+        statuses = Counter(p.status for p in participants)
+        assert statuses["requested"] == 1 and statuses["nominated"] == 1
+        waiting = [m for m in meetings if m.status == "pending"]
+        assert any(m.proposed_by_id == m.invitee_id for m in waiting)
+        assert any(m.proposed_by_id == m.requester_id for m in waiting)
+        assert len(members) == 4
+        for email in members:
+            person = db.session.scalar(select(User).where(User.email == email))
+            mine = next(p for p in participants if p.user_id == person.id)
+            assert any(meeting.status == "accepted" for meeting in agenda(mine)), email
 
 
 def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(app, runner):
@@ -122,11 +211,23 @@ def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app,
         assert len(companies) / 3 < len(numbered) < len(companies)
 
 
-def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post(app, runner, visitor):
+def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_forum_agenda(
+    app, runner, visitor
+):
     runner.invoke(args=["demo", "load"])
     visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
     page = visitor.get("/c/avt/threads").get_data(as_text=True)
     assert "Meklējam pētniekus bērnu auditorijas testēšanai" in page
+
+    with app.app_context(), cross_tenant():
+        forum = db.session.scalar(
+            select(Event).where(Event.kind == "conference").order_by(Event.starts_at.desc())
+        )
+    assert forum.title in visitor.get("/events/").get_data(as_text=True)
+    page = visitor.get(f"/events/{forum.id}/agenda").get_data(as_text=True)
+    # Agreed with a metalworking and a food company, and a food company's request waits for an answer.
+    assert "SIA Jelgavas Metālapstrāde" in page and "SIA Kuldīgas Maiznīca" in page
+    assert "SIA Žāvēti Augļi" in page
 
 
 def test_demo_load_twice_adds_nothing(app, runner):

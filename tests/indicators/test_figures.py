@@ -181,11 +181,6 @@ def test_events_held_and_attendances_of_a_quarter(cluster):
     assert (cluster.value("attendances", Q1), cluster.value("attendances", Q2)) == (1, 2)
 
 
-def test_cross_cluster_contacts_are_not_recorded_yet(cluster):
-    figure = cluster.figures(Q1)["cross_cluster_contacts"]
-    assert figure.value is None and "Not recorded yet" in figure.definition
-
-
 def test_every_figure_has_a_label_and_a_definition(cluster):
     for figure in cluster.figures(Q1).values():
         assert figure.label and len(figure.definition) > 20, figure.key

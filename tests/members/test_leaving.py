@@ -173,4 +173,6 @@ def test_a_company_that_left_can_be_neither_contacted_nor_rated(app, world, make
     rating = manager.get(f"/c/alfa/companies/{world.company_a}/rate", follow_redirects=True)
     assert "is no longer a member of the cluster, so it cannot be rated" in rating.get_data(as_text=True)
     with in_cluster(app):
-        assert db.session.scalar(select(func.count()).select_from(Thread).where(Thread.subject == "Sveiki")) == 0
+        assert (
+            db.session.scalar(select(func.count()).select_from(Thread).where(Thread.subject == "Sveiki")) == 0
+        )
