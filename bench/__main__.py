@@ -10,7 +10,7 @@ import traceback
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from bench import measure
+from bench import conference, measure
 from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
 from bench.measure import Row
 from bench.server import Client, Gunicorn
@@ -42,8 +42,9 @@ def measured(measurement, *arguments) -> list[Row]:
     return rows
 
 
-def in_process(place: Place) -> tuple[list[Row], Row, list[int]]:
-    """Index build, raw Whoosh and services in process: the rows, the raw query row, the needs to open."""
+def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
+    """Index build, raw Whoosh and services in process: the rows, the raw query row, the needs to open
+    and the benchmark conference."""
     app = create_app(settings(place))
     with app.app_context():
         upgrade()  # a kept dataset follows migrations added since it was made
@@ -52,14 +53,15 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int]]:
         with tenant_scope(big):
             needs = measure.own_open_needs()
             measure.make_manager(USER["email"])
+        conference_id = conference.ensure_conference(tenants)
         rows = measured(measure.index_build, tenants)
         rows += measured(measure.raw_build, tenants, place.folder / "raw-index")
         raw = measured(measure.raw_query, big)
         rows += raw + measured(measure.search_service, big) + measured(measure.match_call, big, needs)
-    return rows, raw[0], needs
+    return rows, raw[0], needs, conference_id
 
 
-def app_server(place: Place, needs: list[int]) -> list[Row]:
+def app_server(place: Place, needs: list[int], conference_id: int) -> list[Row]:
     with Gunicorn("clusterhub:create_app()", environment(place), place.folder / "gunicorn-app.log") as server:
         client = Client(server.port)
         client.login(USER["email"], USER["password"])
@@ -82,6 +84,8 @@ def app_server(place: Place, needs: list[int]) -> list[Row]:
         rows += measured(measure.page_row, f"member directory {DIRECTORY}", client, [DIRECTORY])
         for what, path in measure.MANAGER_PAGES:
             rows += measured(measure.page_row, f"{what} {BIG_PATH}{path}", client, [BIG_PATH + path])
+        for what, paths in conference.paths(conference_id):
+            rows += measured(measure.page_row, f"{what} {paths[0]}", client, paths)
         rows += measured(measure.load, "throughput, search page", server, client, search_paths, script)
         rows += measured(measure.load, "throughput, member directory", server, client, [DIRECTORY], script)
         rows += measured(measure.memory, server)
@@ -131,9 +135,9 @@ def main() -> int:
         else "kept from an earlier run; FRESH=1 remakes it"
     )
     print(f"dataset: {place.folder} ({state}); sign in as {USER['email']} / {USER['password']}", flush=True)
-    rows, raw, needs = in_process(place)
+    rows, raw, needs, conference_id = in_process(place)
     print("in-process measurements done; now through gunicorn on 127.0.0.1", flush=True)
-    served = attempt(app_server, place, needs)
+    served = attempt(app_server, place, needs, conference_id)
     floor = attempt(minimal_server, place)
     rows += served + floor + [measure.compared(served[0], raw, floor[0])]
     print()

@@ -39,14 +39,33 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _foreign_keys(connection, enforced: bool) -> None:
+    # SQLite changes a table's columns by copying it and dropping the original, and dropping a table
+    # whose rows others reference ON DELETE CASCADE would delete those rows too (every cluster's posts
+    # and memberships, when `tenants` changes). So checks are off while migrating, outside a transaction.
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
+        connection.commit()
+
+
+def _check_references(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+        if broken:
+            raise RuntimeError(f"the migration left rows that reference missing rows: {broken[:5]}")
+
+
 def run_migrations_online() -> None:
     with db.engine.connect() as connection:
+        _foreign_keys(connection, enforced=False)
         _configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
+            _check_references(connection)
             # Fresh planner statistics at every upgrade (each start of `make run`, each release): without
             # them SQLite reads a big cluster's rows through the tenant index instead of the selective one.
             connection.execute(text("ANALYZE"))
+        _foreign_keys(connection, enforced=True)
 
 
 if context.is_offline_mode():
