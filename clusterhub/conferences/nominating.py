@@ -30,7 +30,7 @@ TAKES_A_PLACE = ("nominated", "registered")
 
 
 class NominationError(ValueError):
-    """A refused step; `reason`: no_company, former, listed, elsewhere, closed, full or colleague."""
+    """A refused step; `reason`: no_company, former, listed, elsewhere, closed, full, colleague or over."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -244,8 +244,11 @@ def withdraw(participant: Participant) -> None:
     """Take a company off the cluster's list: declines a request, frees a place.
 
     A registration goes too: its meetings still to come are cancelled first, so the other sides are told
-    (in their own clusters, hence across clusters); the database then deletes the meetings with it.
+    (in their own clusters, hence across clusters); the database then deletes the meetings with it. After
+    the conference nobody is taken off: its meetings, ratings and follow-ups are the cluster's record.
     """
+    if booking.is_over(participant.event):
+        raise NominationError("over")
     if participant.status == "registered":
         with cross_tenant():
             for meeting in booking.agenda(participant):

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.companies.models import Company
-from clusterhub.conferences import nominating
+from clusterhub.conferences import booking, nominating
 from clusterhub.conferences.access import current_conference, invited_required
 from clusterhub.conferences.blueprints import bp, cluster_bp
 from clusterhub.conferences.models import Participant
@@ -35,6 +35,9 @@ REASONS = {
     "full": _l("All the cluster's places at this conference are taken. Withdraw a company to free a place."),
     "colleague": _l(
         "A colleague registered your company and attends; only they can change the registration."
+    ),
+    "over": _l(
+        "The conference is over: the companies that went stay on record with their meetings and feedback."
     ),
 }
 NOT_NOMINATED = _l(
@@ -145,6 +148,9 @@ def approve(conference_id: int, participant_id: int):
 @manager_required
 def withdraw(conference_id: int, participant_id: int):
     participant = _listed_or_404(_invitation_or_404(conference_id), participant_id)
+    if booking.is_over(participant.event):
+        flash(REASONS["over"], "error")
+        return redirect(url_for(".manage", conference_id=conference_id))
     form = ConfirmForm()
     if form.validate_on_submit():
         name = participant.company.name

@@ -2,6 +2,7 @@
 before the deadline, and withdraw."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from clusterhub.conferences import nominating
 from clusterhub.conferences.models import Meeting
 from clusterhub.conferences.nominating import NominationError
 from clusterhub.db import utcnow
+from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Tenant
@@ -276,3 +278,17 @@ def test_declining_a_request_removes_it(app, world, make_visitor):
     manager.post(path)
     assert ABELE not in listed(app, world.conference, "alfa")
     assert "No member has asked to go." in manager.get(_manage(world)).get_data(as_text=True)
+
+
+def test_after_the_conference_nobody_is_taken_off_the_list(app, world, make_visitor):
+    with app.app_context(), cross_tenant():
+        event = db.session.get(Event, world.conference)
+        event.starts_at, event.ends_at = utcnow() - timedelta(days=2), utcnow() - timedelta(days=1)
+        db.session.commit()
+    manager = _as(make_visitor, "manager@alfa.lv")
+    path = f"{_manage(world)}/participants/{world.participant_a}/withdraw"
+    response = manager.post(path, follow_redirects=True)
+    assert "The conference is over" in response.get_data(as_text=True)
+    assert CIEKURS in listed(app, world.conference, "alfa")
+    with app.app_context(), cross_tenant():
+        assert db.session.get(Meeting, world.meeting) is not None
