@@ -6,6 +6,7 @@ offers its competences. Made once per dataset, through the same services as the 
 """
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from sqlalchemy import insert, select
 
@@ -44,7 +45,7 @@ def paths(conference_id: int) -> list[tuple[str, list[str]]]:
     base = f"/events/{conference_id}"
     return [
         ("conference participants, 300 across 3 clusters", [f"{base}/participants"]),
-        ("conference participants, a search", [f"{base}/participants?q=ražošana"]),
+        ("conference participants, a search", [f"{base}/participants?{urlencode({'q': 'ražošana'})}"]),
         ("conference matches (scored over all participants)", [f"{base}/matches"]),
         (f"conference agenda, {MEETINGS} agreed meetings", [f"{base}/agenda"]),
         ("conference report (the organiser's)", [f"{base}/report"]),
