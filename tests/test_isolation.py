@@ -95,8 +95,9 @@ SHOWN_TO_PARTICIPANTS = {
         f"Beta {World.CANARY_B} klasteris",
     ),
 }
-# Routes that remove what later routes visit (a record, a request, a meeting) are walked after the others.
-DESTRUCTIVE = ("delete", "remove", "withdraw", "cancel")
+# Routes that remove or publish what later routes visit (a record, a request, a meeting, a quarter's report)
+# are walked after the others, whatever order their modules define them in.
+DESTRUCTIVE = ("delete", "remove", "withdraw", "cancel", "publish")
 
 
 def _walk_order(rule: Rule) -> int:

@@ -157,8 +157,6 @@ def report(year: int, quarter: int):
 
 
 # Managers -----------------------------------------------------------------------------------------
-# The isolation test walks the routes in this order as a manager: the ones that remove a use or publish
-# a quarter come last, so that the routes before them still find the world's use unpublished.
 
 
 @bp.route("/manage/services")

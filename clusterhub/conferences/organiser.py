@@ -1,7 +1,4 @@
-"""The organiser's pages of a conference, and the list and page of conferences everyone invited sees.
-
-The delete view comes last: the isolation matrix walks destructive routes after the others anyway.
-"""
+"""The organiser's pages of a conference, and the list and page of conferences everyone invited sees."""
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _

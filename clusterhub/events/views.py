@@ -1,8 +1,4 @@
-"""The cluster's own events: members see them and say they will come; managers plan them and record who came.
-
-The delete view comes last: the isolation matrix walks the routes in this order, and the event must
-still exist for the pages before it.
-"""
+"""The cluster's own events: members see them and say they will come; managers plan them, record who came."""
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _

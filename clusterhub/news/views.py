@@ -81,7 +81,6 @@ def edit(news_id: int):
     return render_template("news/edit.html", form=form, item=item)
 
 
-# Last of the item's routes: the isolation matrix walks routes in this order, and a deleted item is gone.
 @bp.route("/manage/news/<int:news_id>/delete", methods=["GET", "POST"])
 @manager_required
 def delete(news_id: int):

@@ -1,8 +1,4 @@
-"""The onboarding kit of new members, and the road map managers define and follow.
-
-The delete view comes last: the isolation matrix walks the routes in this order, and the step must
-still exist for the pages before it.
-"""
+"""The onboarding kit of new members, and the road map managers define and follow."""
 
 from datetime import date
 
