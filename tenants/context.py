@@ -44,4 +44,9 @@ def cross_tenant():
         g.cross_tenant = previous
 
 
+def cross_tenant_for_request() -> None:
+    """Read across clusters for the rest of this request (pages that span clusters: conferences)."""
+    g.cross_tenant = True
+
+
 current_tenant = LocalProxy(lambda: g.get("tenant"))

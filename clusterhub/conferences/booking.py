@@ -16,8 +16,7 @@ from clusterhub.conferences.slots import slots
 from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE
-from clusterhub.notifications.services import notify
+from clusterhub.notifications.services import notify, wall_clock_text
 
 
 class BookingError(Exception):
@@ -87,11 +86,6 @@ def _other(meeting: Meeting, participant: Participant) -> Participant:
     return meeting.invitee if participant.id == meeting.requester_id else meeting.requester
 
 
-def _when(moment: datetime) -> str:
-    # Notifications keep their text's values; the reader's wall clock is Rīga's.
-    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
-
-
 def _tell(meeting: Meeting, actor: Participant, kinds: tuple[str, str], **params) -> None:
     """Notify both sides, each in their own cluster and naming the other company: the actor gets
     `kinds[0]` (what they did), the other side `kinds[1]`."""
@@ -103,7 +97,7 @@ def _tell(meeting: Meeting, actor: Participant, kinds: tuple[str, str], **params
             {
                 "company": _other(meeting, reader).company.name,
                 "event": meeting.event.title,
-                "when": _when(meeting.starts_at),
+                "when": wall_clock_text(meeting.starts_at),
                 **params,
             },
             f"/events/{meeting.event_id}/agenda",

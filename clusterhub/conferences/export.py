@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from flask_babel import gettext as _
 
 from clusterhub.conferences.models import Meeting, Participant
-from clusterhub.conferences.organising import wall_clock_text
 from clusterhub.labels import label
+from clusterhub.notifications.services import wall_clock_text
 from clusterhub.transfer.csvfile import join_list, write_table
 
 PARTICIPANT_COLUMNS = (

@@ -19,9 +19,8 @@ from clusterhub.conferences.booking import BookingError
 from clusterhub.conferences.models import SHOWABLE, EventCluster, Meeting, Participant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE
 from clusterhub.navigation import path_for
-from clusterhub.notifications.services import managers, notify, people_of
+from clusterhub.notifications.services import managers, notify, people_of, wall_clock_text
 from tenants.context import cross_tenant
 from tenants.models import Membership
 
@@ -45,11 +44,6 @@ def deadline(event: Event) -> datetime:
 def registration_open(event: Event, now: datetime) -> bool:
     """Whether companies may still ask, be nominated or approved, and register."""
     return now < deadline(event)
-
-
-def _riga(moment: datetime) -> str:
-    # Notifications keep their values as text; every reader is in Latvia, so Rīga's wall clock.
-    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def _attach_conferences(rows) -> None:
@@ -178,7 +172,7 @@ def _tell_nominated(participant: Participant) -> None:
     notify(
         people_of(participant.company_id),
         "conference_nominated",
-        {"event": event.title, "deadline": _riga(deadline(event))},
+        {"event": event.title, "deadline": wall_clock_text(deadline(event))},
         path_for("conferences.register", conference_id=event.id),
         tenant_id=participant.tenant_id,
     )

@@ -31,13 +31,13 @@ from clusterhub.conferences.organising import (
     organised_by,
     participation_counts,
     update_conference,
-    wall_clock_text,
 )
 from clusterhub.conferences.slots import slots, windows
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
+from clusterhub.notifications.services import wall_clock_text
 
 
 @bp.route("/")

@@ -15,9 +15,8 @@ from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, 
 from clusterhub.conferences.slots import slot_starts, windows
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE
 from clusterhub.navigation import path_for
-from clusterhub.notifications.services import notify
+from clusterhub.notifications.services import notify, wall_clock_text
 from tenants.models import Membership, Tenant
 
 # Event columns the organiser's form sets.
@@ -56,11 +55,6 @@ class OrganisingError(ValueError):
     def __init__(self, problems: list[Problem]):
         super().__init__(", ".join(problem.reason for problem in problems))
         self.problems = problems
-
-
-def wall_clock_text(moment: datetime) -> str:
-    """A time as notifications write it: Rīga wall-clock time."""
-    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def clusters_to_invite(event: Event | None = None) -> list[Tenant]:

@@ -14,6 +14,7 @@ from sqlalchemy import Select, event, func, select
 from clusterhub.accounts.models import User
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.indicators.periods import ZONE
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
 from tenants.models import Membership
@@ -51,6 +52,11 @@ MESSAGES = {
     "meeting_decline_sent": _l("You declined the meeting with %(company)s at “%(event)s” on %(when)s."),
 }
 log = logging.getLogger(__name__)
+
+
+def wall_clock_text(moment) -> str:
+    """A time as notifications keep it, as text: Rīga's wall clock, where every reader is."""
+    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def text_of(notification: Notification) -> str:
