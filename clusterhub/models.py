@@ -20,12 +20,14 @@ from clusterhub.notifications.models import Notification
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
 from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, PostTag, Thread
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
+from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
 from tenants.models import Membership, Tenant
 
 __all__ = [
     "Application",
+    "AuditEvent",
     "Collaboration",
     "Company",
     "CompanyChange",
@@ -54,6 +56,7 @@ __all__ = [
     "Post",
     "PostRegion",
     "PostTag",
+    "RateCount",
     "Rating",
     "RatingEvent",
     "RatingFlag",

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clusterhub.collation import keeps_sort_key
@@ -38,6 +38,10 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Strong match suggestions for the person's needs are always in the app; by e-mail only if asked.
     match_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Raised when the password changes or the account is deleted, which ends every other signed-in session.
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Set when the person deleted the account: name and e-mail are then placeholders.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="user")
 

@@ -74,6 +74,8 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_type: Mapped[str | None] = mapped_column(String(20))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # Set when the company, having left every cluster, was deleted: its profile is then erased.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     tags: Mapped[list["CompanyTag"]] = relationship(
         back_populates="company", cascade="all, delete-orphan", order_by="CompanyTag.key"

@@ -1,0 +1,1 @@
+"""Security: response headers, rate limits across worker processes, and the audit log."""
