@@ -45,7 +45,8 @@ run: install translations
 test: install translations system-packages
 	$(BIN)/pytest
 
-# A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory.
-bench: APT_PACKAGES := wrk
+# A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory,
+# and a 60 s load test of a member mix on SQLite and on PostgreSQL (bench/load.py).
+bench: APT_PACKAGES := wrk postgresql
 bench: install translations system-packages
 	$(BIN)/python -m bench $(if $(FRESH),--fresh)

@@ -10,7 +10,7 @@ import traceback
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from bench import conference, measure
+from bench import conference, load, measure
 from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
 from bench.measure import Row
 from bench.server import Client, Gunicorn
@@ -140,6 +140,8 @@ def main() -> int:
     served = attempt(app_server, place, needs, conference_id)
     floor = attempt(minimal_server, place)
     rows += served + floor + [measure.compared(served[0], raw, floor[0])]
+    print(f"now the load test ({load.SECONDS} s on each database)", flush=True)
+    rows += [row for database in load.COPIES for row in measured(load.rows, database)]
     print()
     print_table(rows)
     print(f"\nbench took {time.perf_counter() - started:.0f} s; logs and dataset in {place.folder}")

@@ -1,9 +1,10 @@
 """The benchmark's synthetic dataset: 100 clusters, 20,000 companies, 100,000 posts, made once and kept.
 
-Rows go in with SQLAlchemy Core bulk inserts (executemany of dicts) into a SQLite file the
-migrations created; Core bypasses the ORM, so the search hook writes no outbox rows and the
-indexes are left to the rebuild that the benchmark measures. Derived columns the models keep
-(sort keys, folded titles) are filled here the same way the models fill them.
+Rows go in with SQLAlchemy Core bulk inserts (executemany of dicts) into a database the migrations
+created: the kept SQLite file, or a PostgreSQL database for the load test; Core bypasses the ORM, so
+the search hook writes no outbox rows and the indexes are left to the rebuild that the benchmark
+measures. Derived columns the models keep (sort keys, folded titles) are filled here the same way
+the models fill them.
 """
 
 import json
@@ -17,7 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
 from bench.vocabulary import (
     CITIES,
@@ -86,9 +87,10 @@ CHOICES = {
 
 @dataclass(frozen=True)
 class Place:
-    """Where the dataset lives."""
+    """Where the dataset lives: a folder for the SQLite file and the index, or a PostgreSQL database."""
 
     folder: Path
+    database_url: str | None = None
 
     @property
     def database(self) -> Path:
@@ -104,7 +106,7 @@ class Place:
 
     @property
     def url(self) -> str:
-        return f"sqlite:///{self.database}"
+        return self.database_url or f"sqlite:///{self.database}"
 
 
 # Settings whose environment variable is named differently (see clusterhub/config.py).
@@ -136,7 +138,8 @@ def _stamp() -> dict:
 
 
 def is_current(place: Place) -> bool:
-    if not (place.database.exists() and place.stamp.exists()):
+    # A PostgreSQL database is never kept: its server lives as long as one load test.
+    if place.database_url or not (place.database.exists() and place.stamp.exists()):
         return False
     return json.loads(place.stamp.read_text()) == _stamp()
 
@@ -154,9 +157,23 @@ def ensure(place: Place, fresh: bool = False) -> bool:
         upgrade()
         with db.engine.begin() as connection:
             Maker(random.Random(SEED), datetime.now(UTC)).insert_all(connection)
+            _continue_sequences(connection)
         _add_user()
     place.stamp.write_text(json.dumps(_stamp()))
     return True
+
+
+def _continue_sequences(connection) -> None:
+    """PostgreSQL: the ids given here do not advance the id sequences; rows added later start after them."""
+    if connection.dialect.name != "postgresql":
+        return
+    for model in (Tenant, Company, Post):
+        table = model.__table__.name
+        highest = connection.scalar(select(func.max(model.id)))
+        connection.execute(
+            text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :highest)"),
+            {"table": table, "highest": highest},
+        )
 
 
 def _add_user() -> None:

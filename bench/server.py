@@ -38,6 +38,7 @@ class Client:
     def __init__(self, port: int):
         self.port = port
         self.cookies: dict[str, str] = {}
+        self.location: str | None = None  # where the last response redirected to
 
     def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         headers = {"Cookie": self.cookie_header()} if self.cookies else {}
@@ -48,6 +49,7 @@ class Client:
             connection.request(method, path, body, headers)
             response = connection.getresponse()
             content = response.read()
+            self.location = response.getheader("Location")
         finally:
             connection.close()
         for header in response.headers.get_all("Set-Cookie") or ():
@@ -83,18 +85,19 @@ class Client:
 
 
 class Gunicorn:
-    """`gunicorn -w 2` serving `target` on a free 127.0.0.1 port; stopped with its workers on exit."""
+    """`gunicorn -w 2` (or `workers`) serving `target` on a free 127.0.0.1 port; stopped with it on exit."""
 
-    def __init__(self, target: str, environment: dict[str, str], log: Path):
+    def __init__(self, target: str, environment: dict[str, str], log: Path, workers: int = WORKERS):
         self.target = target
         self.environment = environment
         self.log = log
+        self.worker_count = workers
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "Gunicorn":
-        command = [str(GUNICORN), "--no-control-socket", "-w", str(WORKERS), "-b", f"{HOST}:{self.port}"]
-        command += ["--chdir", str(ROOT), self.target]
+        command = [str(GUNICORN), "--no-control-socket", "-w", str(self.worker_count)]
+        command += ["-b", f"{HOST}:{self.port}", "--chdir", str(ROOT), self.target]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, env={**_inherited(), **self.environment}, stdout=log, stderr=subprocess.STDOUT

@@ -8,6 +8,7 @@ from flask_sqlalchemy.session import Session
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.views import bp as accounts_bp
 from clusterhub.accounts.views import load_user
+from clusterhub.admin.views import bp as admin_bp
 from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
 from clusterhub.catalogue.views import bp as catalogue_bp
@@ -24,13 +25,18 @@ from clusterhub.invitations.views import bp as invitations_bp
 from clusterhub.labels import label
 from clusterhub.markup import render_markdown
 from clusterhub.members.views import bp as members_bp
+from clusterhub.navigation import IdConverter
 from clusterhub.news.views import bp as news_bp
 from clusterhub.news.views import digest_bp
 from clusterhub.notifications import services as notifications
 from clusterhub.notifications.views import bp as notifications_bp
 from clusterhub.onboarding.views import bp as onboarding_bp
+from clusterhub.ops import logs as ops_logs
+from clusterhub.ops.views import bp as ops_bp
 from clusterhub.posts.views import bp as posts_bp
+from clusterhub.privacy.views import bp as privacy_bp
 from clusterhub.ratings.views import bp as ratings_bp
+from clusterhub.security import headers, limits
 from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
@@ -65,6 +71,9 @@ BLUEPRINTS = (
     dashboard_bp,
     conferences_bp,
     cluster_conferences_bp,
+    ops_bp,
+    admin_bp,
+    privacy_bp,
 )
 
 
@@ -79,6 +88,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(config or {})
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
+    ops_logs.init_app(app)  # first: every later hook's log lines carry the request id
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
@@ -94,6 +104,9 @@ def create_app(config: dict | None = None) -> Flask:
     search_hooks.install(app, Session)
     app.after_request(notifications.mail_committed)
     errors.init_app(app)
+    limits.install(app)
+    headers.install(app)
+    app.url_map.converters["int"] = IdConverter  # before the routes: each rule picks its converter when added
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     cli.init_app(app)

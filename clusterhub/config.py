@@ -3,6 +3,7 @@
 import contextlib
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ENV_PREFIX = "CLUSTERHUB_"
@@ -34,8 +35,25 @@ def from_environment(instance_path: str) -> dict:
         "MAIL_PASSWORD": _env("MAIL_PASSWORD"),
         "MAIL_STARTTLS": _env_flag("MAIL_STARTTLS"),
         "MAIL_FROM": _env("MAIL_FROM", "ClusterHub <noreply@clusterhub.localhost>"),
+        # `flask retention prune` deletes audit events and the file mail backend's messages older than these.
+        "AUDIT_RETENTION_DAYS": int(_env("AUDIT_RETENTION_DAYS", "365")),
+        "MAIL_RETENTION_DAYS": int(_env("MAIL_RETENTION_DAYS", "30")),
+        # Served over HTTPS: the session and the "keep me signed in" cookies travel only over HTTPS.
         "SESSION_COOKIE_SECURE": _env_flag("SECURE_COOKIES"),
         "REMEMBER_COOKIE_SECURE": _env_flag("SECURE_COOKIES"),
+        # A sign-in lasts this long without a request (each request extends it); "keep me signed in" longer.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(_env("SESSION_HOURS", "12"))),
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(_env("REMEMBER_DAYS", "30"))),
+        "RATE_LIMITS_ENABLED": _env_flag("RATE_LIMITS", True),
+        # Gunicorn's worker count (deploy/gunicorn.conf.py reads the same); `flask check` warns of SQLite
+        # with several.
+        "WORKERS": int(_env("WORKERS") or os.environ.get("WEB_CONCURRENCY") or "1"),
+        # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-For/-Proto/-Host are trusted;
+        # 0 when the app faces the network itself, or a client could forge its address.
+        "PROXY_COUNT": int(_env("PROXY_COUNT", "0")),
+        "LOG_LEVEL": _env("LOG_LEVEL", "INFO").upper(),
+        # The privacy page's text (Markdown); privacy.lv.md / privacy.en.md beside it win for that language.
+        "PRIVACY_FILE": _env("PRIVACY_FILE", str(instance / "privacy.md")),
         # scrypt is memory-hard; tests lower the cost to stay fast.
         "PASSWORD_HASH_METHOD": _env("PASSWORD_HASH_METHOD", "scrypt:32768:8:1"),
     }
@@ -47,7 +65,8 @@ DEFAULTS = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # Database errors in the log leave out the statement's values: they hold names and e-mail addresses.
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
     "BABEL_DEFAULT_LOCALE": "lv",
     "BABEL_DEFAULT_TIMEZONE": "Europe/Riga",
     "INVITATION_DAYS": 7,
@@ -58,6 +77,19 @@ DEFAULTS = {
     "PAGE_SIZE": 25,
     # Logos (1 MB) and CSV imports are the largest uploads; anything bigger is refused before it is read.
     "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
+    # (hits, seconds) per fixed window, counted in the database across worker processes. Sign-in and
+    # password reset per address (people behind one office or conference network share it), the others per
+    # person; the password reset is limited per e-mail too so nobody's mailbox gets flooded.
+    "RATE_LIMITS": {
+        "login": (60, 15 * 60),
+        "password_reset": (10, 60 * 60),
+        "password_reset_email": (3, 60 * 60),
+        "reauthentication": (10, 15 * 60),
+        "invitations": (100, 60 * 60),
+        "posting": (60, 60 * 60),
+        # Applications to join come from anyone: per address.
+        "applications": (10, 60 * 60),
+    },
 }
 
 

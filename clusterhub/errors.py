@@ -1,6 +1,6 @@
 """Friendly error pages in the visitor's language."""
 
-from flask import render_template
+from flask import abort, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
@@ -43,8 +43,19 @@ def _csrf_failed(error):
     return render_template("errors/error.html", code=400, title=MESSAGES[400][0], message=CSRF_MESSAGE), 400
 
 
+def _refuse_nul(endpoint, values) -> None:
+    # No one types a NUL character, and PostgreSQL refuses it in any text, which would end in a 500 wherever
+    # it reached a query (a slug, a search, a form field). Checked before any view or blueprint reads them.
+    sent = [request.path, *request.args.keys(), *request.args.values()]
+    if request.method == "POST":
+        sent += [*request.form.keys(), *request.form.values()]
+    if any("\x00" in text for text in sent):
+        abort(400)
+
+
 def init_app(app) -> None:
-    """Register one handler for each status we show a page for."""
+    """Register one handler for each status we show a page for, and refuse what no page could handle."""
+    app.url_value_preprocessor(_refuse_nul)
     for code in MESSAGES:
         app.register_error_handler(code, _page)
     app.register_error_handler(CSRFError, _csrf_failed)

@@ -94,6 +94,21 @@ MEETING_STATUSES = {
     "declined": _l("Declined"),
     "cancelled": _l("Cancelled"),
 }
+# What each kind of audit event is called on the admins' audit page (clusterhub/security/audit.py KINDS).
+AUDIT_KINDS = {
+    "login": _l("Signed in"),
+    "login_failed": _l("Failed sign-in"),
+    "password_changed": _l("Password changed"),
+    "email_changed": _l("E-mail address changed"),
+    "role_changed": _l("Role changed"),
+    "rating_hidden": _l("Rating hidden"),
+    "rating_restored": _l("Rating shown again"),
+    "export": _l("Export"),
+    "data_downloaded": _l("Personal data downloaded"),
+    "account_deleted": _l("Account deleted"),
+    "company_deleted": _l("Company deleted"),
+    "rate_limited": _l("Too many requests"),
+}
 LABELS = {
     "region": REGIONS,
     "size": SIZES,
@@ -107,6 +122,7 @@ LABELS = {
     "event_kind": EVENT_KINDS,
     "participation": PARTICIPATION,
     "meeting_status": MEETING_STATUSES,
+    "audit_kind": AUDIT_KINDS,
 }
 
 

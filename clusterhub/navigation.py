@@ -4,8 +4,29 @@ from math import ceil
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
+from werkzeug.routing import IntegerConverter
 
 from clusterhub.extensions import db
+
+# Ids are INTEGER columns: PostgreSQL refuses a larger number in a query, SQLite one beyond 64 bits, so a
+# number from an address or a query string beyond this is no id (or page) at all.
+LARGEST_NUMBER = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """`<int:…>` in every route: an address with a number no row can have matches no route (404)."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=LARGEST_NUMBER, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
+def number(text: str) -> int:
+    """A whole number from a query string, `request.args.get(name, type=number)`: one too large for a
+    query raises ValueError, so `get` answers its default."""
+    value = int(text)
+    if abs(value) > LARGEST_NUMBER:
+        raise ValueError(text)
+    return value
 
 
 def safe_next(default_endpoint: str = "home.index") -> str:
@@ -21,7 +42,7 @@ def paginate(statement):
     """One page of `statement`, the page number taken from ?page=, the size from the settings."""
     return db.paginate(
         statement,
-        page=request.args.get("page", 1, type=int),
+        page=request.args.get("page", 1, type=number),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -48,4 +69,4 @@ class ListPage:
 
 def paginate_list(items: list) -> ListPage:
     """One page of `items`, the page number taken from ?page=, the size from the settings."""
-    return ListPage(items, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"])
+    return ListPage(items, request.args.get("page", 1, type=number), current_app.config["PAGE_SIZE"])

@@ -115,13 +115,19 @@ def write(tenant_id: int, read_documents) -> dict[str, dict | None] | None:
     except LockError:
         log.warning("search index of cluster %s is locked; the changes wait in the outbox", tenant_id)
         return None
-    with writer:
+    try:
         documents = read_documents()
         for key, document in documents.items():
             if document is None:
                 writer.delete_by_term("key", key)
             else:
                 writer.update_document(**document)
+        writer.commit()
+    finally:
+        # Whoosh's own `with writer` keeps the lock when the commit itself fails, and every later write
+        # of this cluster would then wait for a lock nobody gives back.
+        if not writer.is_closed:
+            writer.cancel()
     return documents
 
 

@@ -5,6 +5,7 @@ import re
 from sqlalchemy import func, select
 
 from clusterhub.extensions import db
+from clusterhub.security import audit
 from tenants.context import cross_tenant
 from tenants.models import ROLES, SLUG_PATTERN, VISION_MAX, Membership, Tenant
 
@@ -68,11 +69,15 @@ def _other_managers(membership: Membership) -> int:
 
 
 def change_role(membership: Membership, role: str) -> None:
-    """Give a member another role; a cluster always keeps at least one manager."""
+    """Give a member another role, on the audit log; a cluster always keeps at least one manager."""
     if role not in ROLES:
         raise MembershipError(f"role must be one of {', '.join(ROLES)}")
     if membership.is_manager and role != "manager" and _other_managers(membership) == 0:
         raise MembershipError("last_manager")
+    if membership.role != role:
+        audit.record(
+            "role_changed", f"membership:{membership.id} role:{role}", tenant_id=membership.tenant_id
+        )
     membership.role = role
 
 

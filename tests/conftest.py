@@ -49,6 +49,8 @@ def app_config(database_url: str, tmp_path: Path) -> dict:
         "INDEX_DIR": str(tmp_path / "index"),
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "SERVER_NAME": "clusterhub.test",
+        # The suite signs in and posts a lot from one address; tests/security turn the limits on.
+        "RATE_LIMITS_ENABLED": False,
     }
 
 

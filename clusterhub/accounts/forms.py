@@ -75,6 +75,26 @@ class AccountForm(Form):
     digests = DigestChoicesField()
 
 
+def current_password_field() -> PasswordField:
+    return PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("To make sure it is you."),
+    )
+
+
+class ChangePasswordForm(Form):
+    current_password = current_password_field()
+    password, confirm = new_password_fields()
+
+
+class ChangeEmailForm(Form):
+    email = EmailField(
+        _l("New e-mail"), validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip]
+    )
+    current_password = current_password_field()
+
+
 class LanguageForm(Form):
     language = language_field()
 

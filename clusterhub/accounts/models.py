@@ -55,6 +55,10 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     def is_active(self) -> bool:
         return self.active
 
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember cookie; a raised version voids them all."""
+        return f"{self.id}:{self.session_version}"
+
     def __repr__(self) -> str:
         return f"<User {self.email}>"
 

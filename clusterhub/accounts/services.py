@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from clusterhub.accounts.models import FailedLogin, SignIn, User, normalise_email
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.security import audit
 
 MIN_PASSWORD_LENGTH = 10
 # The web forms validate e-mails fully; this keeps commands from storing what no form would accept.
@@ -24,6 +25,14 @@ class AccountError(ValueError):
 
 class Throttled(Exception):
     """Too many failed sign-ins for this e-mail or address lately."""
+
+
+class WrongPassword(AccountError):
+    """The current password given to confirm a change is not the person's password."""
+
+
+class EmailTaken(AccountError):
+    """Another person signs in with this e-mail already."""
 
 
 def hash_password(password: str) -> str:
@@ -95,16 +104,51 @@ def authenticate(email: str, password: str, ip: str) -> User | None:
     if user is not None and user.active and check_password_hash(stored, password):
         db.session.execute(delete(FailedLogin).where(FailedLogin.email == user.email))
         db.session.add(SignIn(user_id=user.id, at=utcnow()))
+        audit.record("login", _subject(user), actor=user)
         return user
     db.session.add(FailedLogin(email=normalise_email(email), ip=ip, at=utcnow()))
+    # An unknown address leaves the subject empty: the log never holds what someone typed.
+    audit.record("login_failed", _subject(user) if user else "")
     return None
 
 
+def _subject(user: User) -> str:
+    return f"user:{user.id}"
+
+
 def set_password(user: User, password: str) -> None:
-    """Replace a person's password; old reset links stop working."""
+    """Replace a person's password; old reset links and every signed-in session of the person end."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     user.password_hash = hash_password(password)
+    user.session_version += 1
+    audit.record("password_changed", _subject(user), actor=user)
+
+
+def _require_password(user: User, password: str) -> None:
+    if not check_password_hash(user.password_hash, password):
+        raise WrongPassword("the current password is wrong")
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password once the person has confirmed the current one. Raises WrongPassword."""
+    _require_password(user, current)
+    set_password(user, new)
+
+
+def change_email(user: User, current_password: str, email: str) -> str:
+    """Give the person a new sign-in e-mail once they confirmed their password; returns the old one.
+
+    Raises WrongPassword or EmailTaken.
+    """
+    _require_password(user, current_password)
+    found = find_user(email)
+    if found is not None and found.id != user.id:
+        raise EmailTaken(f"a user with e-mail {normalise_email(email)} exists already")
+    old = user.email
+    user.email = email
+    audit.record("email_changed", _subject(user), actor=user)
+    return old
 
 
 def _reset_serializer() -> URLSafeTimedSerializer:

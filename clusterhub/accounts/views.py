@@ -2,13 +2,17 @@
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
-from clusterhub.accounts import forms
-from clusterhub.accounts.models import User
+from clusterhub.accounts import forms, services
+from clusterhub.accounts.models import User, normalise_email
 from clusterhub.accounts.services import (
+    EmailTaken,
     Throttled,
+    WrongPassword,
     authenticate,
     create_user,
     find_user,
@@ -23,17 +27,33 @@ from clusterhub.invitations.views import invitation_problem
 from clusterhub.mail import send_mail
 from clusterhub.navigation import safe_next
 from clusterhub.news.services import choose_digests
+from clusterhub.security.limits import by_address, check, hashed, limited
 from tenants.services import memberships_of
 
 bp = Blueprint("accounts", __name__)
+WRONG_PASSWORD = _l("This is not your current password.")
 
 
 def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: people are platform-wide, not owned by a cluster."""
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """Flask-Login's loader of "id:session version" (User.get_id); people are platform-wide.
+
+    A session or remember cookie of an older version (the password changed since) signs the browser out.
+    """
+    number, _colon, version = user_id.partition(":")
+    if not (number.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(number))
+    return user if user is not None and user.session_version == int(version) else None
+
+
+def _sign_in(user: User, remember: bool = False) -> None:
+    login_user(user, remember=remember)
+    # The session cookie then ends after PERMANENT_SESSION_LIFETIME without a request, not at browser exit.
+    session.permanent = True
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limited("login", key=by_address)
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next())
@@ -53,7 +73,7 @@ def login():
         else:
             db.session.commit()
             if user is not None:
-                login_user(user, remember=form.remember.data)
+                _sign_in(user, remember=form.remember.data)
                 flash(_("Welcome, %(name)s!", name=user.name), "success")
                 return redirect(safe_next())
             form.password.errors.append(_("The e-mail or password is wrong."))
@@ -68,9 +88,12 @@ def logout():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
+@limited("password_reset", key=by_address)
 def reset_request():
     form = forms.ResetRequestForm()
     if form.validate_on_submit():
+        # Counted for known and unknown addresses alike, so the limit tells nobody who has an account.
+        check("password_reset_email", hashed(normalise_email(form.email.data)))
         user = find_user(form.email.data)
         if user is not None and user.active:
             link = url_for("accounts.reset_password", token=reset_token(user), _external=True)
@@ -101,7 +124,7 @@ def reset_password(token: str):
     if form.validate_on_submit():
         set_password(user, form.password.data)
         db.session.commit()
-        login_user(user)
+        _sign_in(user)
         flash(_("Your password has been changed."), "success")
         return redirect(url_for("home.index"))
     return render_template("accounts/reset_password.html", form=form)
@@ -142,7 +165,7 @@ def _finish_joining(invitation, user):
         return invitation_problem(error)
     db.session.commit()
     if not current_user.is_authenticated:
-        login_user(user)
+        _sign_in(user)
     flash(_("Welcome to %(cluster)s!", cluster=membership.tenant.name), "success")
     return redirect(url_for("clusters.home", tenant_slug=membership.tenant.slug))
 
@@ -161,3 +184,54 @@ def account():
         flash(_("Your settings have been saved."), "success")
         return redirect(url_for("accounts.account"))
     return render_template("accounts/account.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+@limited("reauthentication")
+def change_password():
+    form = forms.ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            services.change_password(user, form.current_password.data, form.password.data)
+        except WrongPassword:
+            form.current_password.errors.append(WRONG_PASSWORD)
+        else:
+            db.session.commit()
+            # The raised session version signed this browser out too: sign it in again, as it was.
+            _sign_in(
+                user, remember=current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+            )
+            send_mail(
+                user.email,
+                user.language,
+                "password_changed",
+                user=user,
+                link=url_for("accounts.reset_request", _external=True),
+            )
+            flash(_("Your password has been changed. You were signed out everywhere else."), "success")
+            return redirect(url_for("accounts.account"))
+    return render_template("accounts/change_password.html", form=form)
+
+
+@bp.route("/account/email", methods=["GET", "POST"])
+@login_required
+@limited("reauthentication")
+def change_email():
+    form = forms.ChangeEmailForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            old_email = services.change_email(user, form.current_password.data, form.email.data)
+        except WrongPassword:
+            form.current_password.errors.append(WRONG_PASSWORD)
+        except EmailTaken:
+            form.email.errors.append(_("Another account signs in with this e-mail address."))
+        else:
+            db.session.commit()
+            # The old address hears of it: if someone else made the change, its owner can act.
+            send_mail(old_email, user.language, "email_changed", user=user, email=user.email)
+            flash(_("From now on you sign in with %(email)s.", email=user.email), "success")
+            return redirect(url_for("accounts.account"))
+    return render_template("accounts/change_email.html", form=form)

@@ -25,6 +25,7 @@ from clusterhub.extensions import db
 from clusterhub.invitations.views import send_invitation
 from clusterhub.mail import send_mail
 from clusterhub.navigation import paginate
+from clusterhub.security.limits import by_address, limited
 from tenants.access import load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 from tenants.context import current_tenant, set_tenant
@@ -54,6 +55,7 @@ def clusters():
 
 
 @public.route("/<tenant_slug>", methods=["GET", "POST"])
+@limited("applications", key=by_address)
 def join():
     form = ApplicationForm()
     if form.validate_on_submit():

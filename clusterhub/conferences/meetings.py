@@ -23,6 +23,8 @@ from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.conferences.slots import slot_end
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.navigation import number
+from clusterhub.security import audit
 
 REFUSALS = {
     "over": _l("The conference is over: its meetings can no longer be arranged or changed."),
@@ -96,7 +98,7 @@ def _meeting_or_404(meeting_id: int) -> Meeting:
 @bp.route("/<int:conference_id>/meetings/new", methods=["GET", "POST"])
 @participant_required
 def request_meeting(conference_id: int):
-    other_id = request.args.get("with", type=int)
+    other_id = request.args.get("with", type=number)
     if other_id is None:  # whom to meet is chosen in the directory
         return redirect(url_for(".participants", conference_id=conference_id))
     other = _registered_or_404(other_id)
@@ -232,6 +234,8 @@ def agenda_ics(conference_id: int):
         request.host,
         url_for(".agenda", conference_id=conference_id, _external=True),
     )
+    audit.record("export", f"conference:{conference_id}:agenda.ics")
+    db.session.commit()
     return Response(
         body,
         mimetype="text/calendar",

@@ -29,6 +29,7 @@ from clusterhub.conferences.figures import (
 from clusterhub.conferences.models import STATUSES
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
+from clusterhub.security import audit
 
 
 @bp.route("/<int:conference_id>/report")
@@ -54,6 +55,8 @@ def report(conference_id: int):
 
 
 def _download(content: bytes, name: str) -> Response:
+    audit.record("export", f"conference:{current_conference.id}:{name}.csv")
+    db.session.commit()
     return Response(
         content,
         content_type="text/csv; charset=utf-8",

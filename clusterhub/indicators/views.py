@@ -2,10 +2,12 @@
 
 from flask import Response, abort, g, redirect, render_template, request, url_for
 
+from clusterhub.extensions import db
 from clusterhub.indicators.export import indicators_csv
 from clusterhub.indicators.figures import indicators, reporting_years
 from clusterhub.indicators.forms import PeriodForm
 from clusterhub.indicators.periods import Period, local_today
+from clusterhub.security import audit
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -61,7 +63,10 @@ def report(year: int, quarter: int | None = None):
 def download(year: int, quarter: int | None = None):
     period = _period_or_404(year, quarter)
     figures = indicators(period.start, period.until(local_today()))
-    name = f"{g.tenant.slug}-indicators-{year}{f'-Q{quarter}' if quarter else ''}.csv"
+    period_name = f"{year}{f'-Q{quarter}' if quarter else ''}"
+    audit.record("export", f"indicators.csv:{period_name}")
+    db.session.commit()
+    name = f"{g.tenant.slug}-indicators-{period_name}.csv"
     return Response(
         indicators_csv(figures),
         content_type="text/csv; charset=utf-8",

@@ -13,6 +13,7 @@ from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, invitation_token, invite, revoke
 from clusterhub.mail import send_mail
 from clusterhub.navigation import paginate
+from clusterhub.security.limits import limited
 from tenants.access import load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -52,6 +53,7 @@ def send_invitation(invitation: Invitation, language: str) -> None:
 
 @bp.route("/", methods=["GET", "POST"])
 @manager_required
+@limited("invitations")
 def index():
     form = InvitationForm()
     if form.validate_on_submit():

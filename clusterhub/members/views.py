@@ -39,7 +39,7 @@ from clusterhub.members.services import (
     visits_due,
     visits_of,
 )
-from clusterhub.navigation import paginate, paginate_list
+from clusterhub.navigation import number, paginate, paginate_list
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -163,7 +163,7 @@ def _visit_page(form: VisitForm, visit: Visit | None, template: str):
 @bp.route("/manage/visits/new", methods=["GET", "POST"])
 @manager_required
 def new_visit():
-    chosen = request.args.get("company_id", type=int)
+    chosen = request.args.get("company_id", type=number)
     form = VisitForm.with_companies(member_choices(), company_id=chosen, visited_on=date.today())
     return _visit_page(form, None, "members/new_visit.html")
 

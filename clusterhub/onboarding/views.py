@@ -10,7 +10,7 @@ from flask_login import current_user
 from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
-from clusterhub.navigation import safe_next
+from clusterhub.navigation import number, safe_next
 from clusterhub.onboarding.forms import ProgressForm, StepForm
 from clusterhub.onboarding.models import RoadmapStep
 from clusterhub.onboarding.services import (
@@ -75,7 +75,7 @@ def manage():
         flash(_("The step “%(title)s” was added to the road map.", title=step.title), "success")
         return redirect(url_for(".manage"))
     table = progress_table(
-        g.tenant, date.today(), request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
+        g.tenant, date.today(), request.args.get("page", 1, type=number), current_app.config["PAGE_SIZE"]
     )
     return render_template("onboarding/manage.html", form=form, table=table, move=ConfirmForm())
 

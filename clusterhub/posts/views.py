@@ -33,6 +33,7 @@ from clusterhub.posts.services import (
     threads_of,
     update_post,
 )
+from clusterhub.security.limits import limited
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -131,6 +132,7 @@ def mine():
 
 
 @bp.route("/posts/new", methods=["GET", "POST"])
+@limited("posting")
 def new():
     company = _my_company()
     form = PostForm()
@@ -143,6 +145,7 @@ def new():
 
 
 @bp.route("/posts/<int:post_id>", methods=["GET", "POST"])
+@limited("posting")
 def detail(post_id: int):
     post = load_or_404(Post, post_id)
     company = _my_company()
@@ -227,6 +230,7 @@ def threads():
 
 
 @bp.route("/threads/<int:thread_id>", methods=["GET", "POST"])
+@limited("posting")
 def thread(thread_id: int):
     thread = _my_thread(thread_id)
     form = AnswerForm()
@@ -257,6 +261,7 @@ def collaboration(thread_id: int):
 
 
 @bp.route("/companies/<int:company_id>/contact", methods=["GET", "POST"])
+@limited("posting")
 def contact_company(company_id: int):
     other = load_or_404(Company, company_id)
     company = _my_company()

@@ -12,6 +12,7 @@ from clusterhub.navigation import path_for
 from clusterhub.notifications.services import managers, notify, people_of
 from clusterhub.posts.models import Thread
 from clusterhub.ratings.models import SCORES, Rating, RatingEvent, RatingFlag
+from clusterhub.security import audit
 
 # The actions whose audit entry keeps the rating as it was written (scores and comment).
 WRITING = ("created", "edited")
@@ -179,6 +180,7 @@ def hide(rating: Rating, manager, reason: str) -> None:
     rating.hidden_at, rating.hidden_reason = utcnow(), reason.strip()
     _resolve_flags(rating)
     _log(rating, manager, "hidden", reason.strip())
+    audit.record("rating_hidden", f"rating:{rating.id}", actor=manager, tenant_id=rating.tenant_id)
     db.session.flush()
 
 
@@ -191,6 +193,8 @@ def check_may_show(rating: Rating) -> None:
 def show(rating: Rating, manager, note: str = "") -> None:
     """Put a hidden rating back, or dismiss the open reports about a visible one."""
     check_may_show(rating)
+    if rating.hidden:
+        audit.record("rating_restored", f"rating:{rating.id}", actor=manager, tenant_id=rating.tenant_id)
     rating.hidden_at, rating.hidden_reason = None, None
     _resolve_flags(rating)
     _log(rating, manager, "shown", note.strip())

@@ -32,6 +32,7 @@ from clusterhub.ratings.services import (
     show,
     summary,
 )
+from clusterhub.security.limits import limited
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -113,6 +114,7 @@ def rating_panel():
 
 
 @bp.route("/companies/<int:company_id>/rate", methods=["GET", "POST"])
+@limited("posting")
 def rate_company(company_id: int):
     rated = load_or_404(Company, company_id)
     rater = current_membership.company
@@ -148,6 +150,7 @@ def company_ratings(company_id: int):
 
 
 @bp.route("/ratings/<int:rating_id>/reply", methods=["GET", "POST"])
+@limited("posting")
 def reply_to_rating(rating_id: int):
     rating = load_or_404(Rating, rating_id)
     company = current_membership.company

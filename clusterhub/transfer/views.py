@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from clusterhub.extensions import db
 from clusterhub.labels import choices
+from clusterhub.security import audit
 from clusterhub.transfer.forms import ConfirmImportForm, UploadForm
 from clusterhub.transfer.report import Problem, Report
 from clusterhub.transfer.services import COLUMNS, export, run_import
@@ -77,8 +78,11 @@ def confirm_import():
 
 def _download(kind: str) -> Response:
     name = f"{g.tenant.slug}-{kind}-{date.today().isoformat()}.csv"
+    content = export(kind)
+    audit.record("export", f"{kind}.csv")
+    db.session.commit()
     return Response(
-        export(kind),
+        content,
         content_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -15,6 +15,15 @@ down_revision = 'a9ddcc512a16'
 branch_labels = None
 depends_on = None
 
+PROFILE_TEXTS = ('description', 'website', 'infrastructure', 'development_directions', 'partnership_interests',
+                 'other_clusters')
+COMPANY_CHECKS = {
+    'size_known': "size is null or size in ('micro', 'small', 'medium', 'large')",
+    'region_known': "region is null or region in"
+                    " ('riga', 'pieriga', 'vidzeme', 'kurzeme', 'zemgale', 'latgale', 'abroad')",
+    'logo_type_known': "logo_type is null or logo_type in ('image/png', 'image/jpeg', 'image/webp')",
+}
+
 
 def upgrade():
     op.create_table('company_changes',
@@ -275,23 +284,35 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_messages_tenant_id'), ['tenant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_messages_thread_id'), ['thread_id'], unique=False)
 
+    # Companies registered before profiles existed get empty profile texts, and their registration as their
+    # last update: a NOT NULL column needs a value for the rows already there (SQLite and PostgreSQL refuse).
     with op.batch_alter_table('companies', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('description', sa.Text(), nullable=False))
-        batch_op.add_column(sa.Column('website', sa.String(length=300), nullable=False))
+        batch_op.add_column(sa.Column('description', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('website', sa.String(length=300), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('size', sa.String(length=10), nullable=True))
         batch_op.add_column(sa.Column('region', sa.String(length=20), nullable=True))
-        batch_op.add_column(sa.Column('infrastructure', sa.Text(), nullable=False))
-        batch_op.add_column(sa.Column('development_directions', sa.Text(), nullable=False))
-        batch_op.add_column(sa.Column('partnership_interests', sa.Text(), nullable=False))
-        batch_op.add_column(sa.Column('other_clusters', sa.Text(), nullable=False))
+        batch_op.add_column(sa.Column('infrastructure', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('development_directions', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('partnership_interests', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('other_clusters', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('logo', sa.LargeBinary(), nullable=True))
         batch_op.add_column(sa.Column('logo_type', sa.String(length=20), nullable=True))
-        batch_op.add_column(sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False))
+        batch_op.add_column(sa.Column('updated_at', sa.DateTime(timezone=True), nullable=True))
+    op.execute('update companies set updated_at = created_at')
+    with op.batch_alter_table('companies', schema=None) as batch_op:
+        for name in PROFILE_TEXTS:
+            batch_op.alter_column(name, server_default=None)
+        batch_op.alter_column('updated_at', existing_type=sa.DateTime(timezone=True), nullable=False)
+        # Autogenerate does not see CHECK constraints of added columns: these are the model's.
+        for name, condition in COMPANY_CHECKS.items():
+            batch_op.create_check_constraint(name, condition)
 
 
 
 def downgrade():
     with op.batch_alter_table('companies', schema=None) as batch_op:
+        for name in COMPANY_CHECKS:
+            batch_op.drop_constraint(name, type_='check')
         batch_op.drop_column('updated_at')
         batch_op.drop_column('logo_type')
         batch_op.drop_column('logo')

@@ -9,6 +9,14 @@ from alembic import op
 import sqlalchemy as sa
 
 
+# The company checks migration 8cc8ac7be854 creates since issue 7; databases upgraded past it before then lack them.
+COMPANY_CHECKS = {
+    'size_known': "size is null or size in ('micro', 'small', 'medium', 'large')",
+    'region_known': "region is null or region in"
+                    " ('riga', 'pieriga', 'vidzeme', 'kurzeme', 'zemgale', 'latgale', 'abroad')",
+    'logo_type_known': "logo_type is null or logo_type in ('image/png', 'image/jpeg', 'image/webp')",
+}
+
 # revision identifiers, used by Alembic.
 revision = '05440ef33dc8'
 down_revision = '9a275609eac7'
@@ -44,8 +52,12 @@ def upgrade():
         batch_op.create_index('ix_audit_events_at', ['at'], unique=False)
         batch_op.create_index('ix_audit_events_kind_at', ['kind', 'at'], unique=False)
 
+    present = {check['name'] for check in sa.inspect(op.get_bind()).get_check_constraints('companies')}
     with op.batch_alter_table('companies', schema=None) as batch_op:
         batch_op.add_column(sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True))
+        for name, condition in COMPANY_CHECKS.items():
+            if f'ck_companies_{name}' not in present:
+                batch_op.create_check_constraint(name, condition)
 
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_version', sa.Integer(), server_default='1', nullable=False))

@@ -1,0 +1,346 @@
+"""The load test: gunicorn with several workers on the big dataset, 60 s of a member mix sent by wrk.
+
+`python -m bench.load [--database sqlite|postgresql] [--seconds N]` runs it alone; `make bench` runs it
+on both databases after its other measurements. Members of the big cluster browse the directory and
+the board, search, open profiles and posts, post needs, answer needs and write in their conversations
+(MIX; bench/load.lua sends it). Every request must succeed: a status outside 2xx/3xx, a socket error,
+a redirect to the sign-in page, a form shown again with errors, or fewer rows stored than forms
+acknowledged counts as an error.
+
+It runs on a copy, so the kept dataset stays as it was: SQLite copies the kept file and index;
+PostgreSQL fills a throw-away server (tests/pgserver.py) with the same generator and indexes it.
+"""
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask_migrate import upgrade
+from sqlalchemy import func, or_, select
+
+from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
+from bench.measure import Row, search_paths
+from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, wrk_available
+from clusterhub import create_app
+from clusterhub.accounts.services import create_user
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.posts.models import CATEGORIES, Message, Post
+from search import services
+from search.models import IndexOutbox
+from tenants.context import tenant_scope
+from tenants.models import Tenant
+from tenants.services import add_member
+from tests.pgserver import PostgresServer
+
+SECONDS = 60
+CONNECTIONS = 32
+# Two sync workers per core: a request waiting on the database or the index leaves the core to another.
+WORKERS = 4
+# People signed in at once, each representing another company of the big cluster (the first is USER's).
+MEMBERS = 8
+# Percent of requests per action. Reading dominates, as on any board; one request in eight writes.
+MIX = {
+    "directory": 16,
+    "board": 8,
+    "search": 22,
+    "profile": 20,
+    "post": 22,
+    "need": 4,
+    "respond": 4,
+    "message": 4,
+}
+READ_SAMPLES = 200
+FORMS_EACH = 25
+LUA = Path(__file__).with_name("load.lua")
+BIG_PATH = f"/c/{BIG}"
+THREAD_PATH = re.compile(r"/threads/(\d+)$")
+PASSWORD = "klasteris-load-2026"
+# 8 people posting at machine speed would pass the posting limit at once; real members do not.
+NO_LIMITS = {"RATE_LIMITS_ENABLED": False}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n")[0])
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), action="append")
+    parser.add_argument("--seconds", type=int, default=SECONDS)
+    arguments = parser.parse_args()
+    for database in arguments.database or COPIES:
+        for row in rows(database, arguments.seconds):
+            print(f"{row.what}: {row.figure}  {row.goal}  {row.note}", flush=True)
+    return 0
+
+
+def rows(database: str, seconds: int = SECONDS) -> list[Row]:
+    """The load test on one database ("sqlite" or "postgresql") as a row of the bench table."""
+    what = f"load test, {database}: member mix, {seconds} s, {CONNECTIONS} connections, {WORKERS} workers"
+    if not wrk_available():
+        return [Row(what, "–", "", "skipped: wrk is not installed (apt-get install -y wrk)")]
+    started = time.perf_counter()
+    with COPIES[database]() as place:
+        prepared = time.perf_counter() - started
+        print(f"  {database}: dataset ready in {prepared:.0f} s; {seconds} s of load", flush=True)
+        found = run(place, database, seconds)
+    return [_row(what, found, prepared)]
+
+
+# The database and index the load writes to ----------------------------------------------------------
+
+
+@contextmanager
+def sqlite_copy():
+    """A copy of the kept SQLite dataset and its index (made or indexed first when missing)."""
+    kept = default_place()
+    ensure(kept)
+    place = Place(kept.folder / "load-sqlite")
+    _remove(place)
+    place.folder.mkdir(parents=True)
+    try:
+        shutil.copyfile(kept.database, place.database)
+        if kept.index.exists():
+            shutil.copytree(kept.index, place.index)
+        _prepare(place, index_missing=not kept.index.exists())
+        yield place
+    finally:
+        _remove(place)
+
+
+@contextmanager
+def postgresql_copy():
+    """The same dataset made in a throw-away PostgreSQL server, then indexed."""
+    server = PostgresServer().start()
+    place = Place(default_place().folder / "load-postgresql", server.create_database("bench"))
+    _remove(place)
+    try:
+        print("  postgresql: filling a throw-away server with the dataset, then indexing it", flush=True)
+        ensure(place, fresh=True)
+        _prepare(place, index_missing=True)
+        yield place
+    finally:
+        server.stop()
+        _remove(place)
+
+
+COPIES = {"sqlite": sqlite_copy, "postgresql": postgresql_copy}
+
+
+def _remove(place: Place) -> None:
+    shutil.rmtree(place.folder, ignore_errors=True)
+
+
+def _prepare(place: Place, index_missing: bool) -> None:
+    """Migrations, the index when there is none, and the signed-in members' accounts."""
+    app = create_app({**settings(place), **NO_LIMITS})
+    with app.app_context():
+        upgrade()
+        tenants = list(db.session.scalars(select(Tenant)))
+        if index_missing:
+            for tenant in tenants:
+                services.rebuild(tenant, processes=2)
+        with tenant_scope(next(tenant for tenant in tenants if tenant.slug == BIG)):
+            _add_members()
+
+
+def _add_members() -> None:
+    """People for the first MEMBERS companies of the big cluster; the first company has USER already."""
+    companies = db.session.scalars(select(Company).order_by(Company.id).limit(MEMBERS))
+    for number, company in enumerate(companies):
+        if number:
+            user = create_user(_email(number), f"Slodzes Dalībnieks {number}", PASSWORD, language="lv")
+            add_member(user, "member", company)
+    db.session.commit()
+
+
+def _email(number: int) -> str:
+    return USER["email"] if number == 0 else f"load{number}@{BIG}.lv"
+
+
+def _password(number: int) -> str:
+    return USER["password"] if number == 0 else PASSWORD
+
+
+# The run ------------------------------------------------------------------------------------------------
+
+
+def run(place: Place, database: str, seconds: int) -> dict:
+    """Serve the place, send the mix, and compare the forms sent with the rows stored."""
+    app = create_app({**settings(place), **NO_LIMITS})
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == BIG))):
+        pages, answerable = _pages(), _answerable()
+        before = _stored()
+    log = default_place().folder / f"gunicorn-load-{database}.log"
+    environment_ = {**environment(place), "CLUSTERHUB_RATE_LIMITS": "0"}
+    with Gunicorn("clusterhub:create_app()", environment_, log, WORKERS) as server:
+        members = [_member(server.port, number, answerable) for number in range(MEMBERS)]
+        data = place.folder / "load-data.lua"
+        data.write_text(_lua_data(pages, members))
+        found = _wrk(server.port, data, seconds)
+    # Stopping gunicorn let the requests in flight finish; now everything sent is stored or lost.
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == BIG))):
+        after = _stored()
+        found["waiting"] = db.session.scalar(select(func.count(IndexOutbox.id)))
+    # The setup's own answers (one per member) are in `after` but were not sent by wrk.
+    found["posts_stored"] = after["posts"] - before["posts"]
+    found["messages_stored"] = after["messages"] - before["messages"] - MEMBERS
+    return found
+
+
+def _pages() -> dict[str, list[str]]:
+    """The addresses of each reading action: pages of lists, searches, and profiles and posts at random."""
+    chooser = random.Random(7)
+    company_ids = list(db.session.scalars(select(Company.id)))
+    post_ids = list(db.session.scalars(select(Post.id)))
+    board = [f"{BIG_PATH}/posts?page={n}" for n in range(1, 11)]
+    board += [
+        f"{BIG_PATH}/posts?{urlencode({'kind': kind, 'page': n})}"
+        for kind in ("need", "offer")
+        for n in (1, 2)
+    ]
+    return {
+        "directory": [f"{BIG_PATH}/companies?page={n}" for n in range(1, 21)],
+        "board": board,
+        "search": search_paths(),
+        "profile": [f"{BIG_PATH}/companies/{i}" for i in chooser.sample(company_ids, READ_SAMPLES)],
+        "post": [f"{BIG_PATH}/posts/{i}" for i in chooser.sample(post_ids, READ_SAMPLES)],
+    }
+
+
+def _answerable() -> list[int]:
+    """Open needs of other companies that stay open past the run: anyone may answer them."""
+    members = select(Company.id).order_by(Company.id).limit(MEMBERS)
+    statement = select(Post.id).where(
+        Post.kind == "need",
+        Post.status == "open",
+        Post.company_id.not_in(members),
+        or_(Post.valid_until.is_(None), Post.valid_until > date.today() + timedelta(days=7)),
+    )
+    return list(db.session.scalars(statement.order_by(Post.id).limit(READ_SAMPLES)))
+
+
+def _stored() -> dict[str, int]:
+    return {
+        "posts": db.session.scalar(select(func.count(Post.id))),
+        "messages": db.session.scalar(select(func.count(Message.id))),
+    }
+
+
+def _member(port: int, number: int, answerable: list[int]) -> dict:
+    """A signed-in member's cookie and the forms they send, signed with their session's CSRF token.
+
+    They answer one need first, through the pages, to have a conversation to write in.
+    """
+    client = Client(port)
+    client.login(_email(number), _password(number))
+    _, page = client.get(f"{BIG_PATH}/posts/new")
+    token = CSRF_FIELD.search(page).group(1).decode()
+    chooser = random.Random(number)
+    first = answerable[number]
+    status, _ = client.post(f"{BIG_PATH}/posts/{first}", {"csrf_token": token, "body": "Varam palīdzēt."})
+    thread_id = _thread_of(client, status)
+    forms = {
+        "need": [(f"{BIG_PATH}/posts/new", _need(token, number, n)) for n in range(FORMS_EACH)],
+        "respond": [
+            (f"{BIG_PATH}/posts/{post_id}", _answer(token, number, n))
+            for n, post_id in enumerate(chooser.sample(answerable, FORMS_EACH))
+        ],
+        "message": [
+            (f"{BIG_PATH}/threads/{thread_id}", _answer(token, number, n)) for n in range(FORMS_EACH)
+        ],
+    }
+    return {"cookie": client.cookie_header(), "forms": forms}
+
+
+def _thread_of(client: Client, status: int) -> int:
+    if status != 302 or not THREAD_PATH.search(client.location or ""):
+        raise RuntimeError(f"answering a need failed (HTTP {status})")
+    return int(THREAD_PATH.search(client.location).group(1))
+
+
+def _need(token: str, member: int, number: int) -> str:
+    fields = {
+        "csrf_token": token,
+        "kind": "need",
+        "category": CATEGORIES[number % len(CATEGORIES)],
+        "title": f"Meklējam partneri eksportam, slodze {member}-{number}",
+        "body": "Meklējam uzņēmumu, kas palīdzētu ar **eksportu** uz Vāciju un Zviedriju.",
+        "tags": "eksports, loģistika",
+    }
+    return urlencode(fields)
+
+
+def _answer(token: str, member: int, number: int) -> str:
+    return urlencode(
+        {"csrf_token": token, "body": f"Varam palīdzēt ar šo ({member}-{number}). Sazināsimies?"}
+    )
+
+
+def _lua_data(pages: dict[str, list[str]], members: list[dict]) -> str:
+    """The data file load.lua reads: a Lua table (JSON strings are Lua strings for this text)."""
+
+    def strings(values) -> str:
+        return "{" + ", ".join(json.dumps(value) for value in values) + "}"
+
+    mix = ", ".join(f"{{{json.dumps(action)}, {weight}}}" for action, weight in MIX.items())
+    page_lists = ", ".join(f"{action} = {strings(paths)}" for action, paths in pages.items())
+    people = []
+    for member in members:
+        forms = ", ".join(
+            f"{action} = {{{', '.join(strings(form) for form in entries)}}}"
+            for action, entries in member["forms"].items()
+        )
+        people.append(f"{{cookie = {json.dumps(member['cookie'])}, forms = {{{forms}}}}}")
+    return f"return {{mix = {{{mix}}}, pages = {{{page_lists}}}, members = {{{', '.join(people)}}}}}\n"
+
+
+def _wrk(port: int, data: Path, seconds: int) -> dict:
+    # gunicorn gives a request 30 s before it kills the worker; wrk waits as long, so slowness shows as
+    # latency, and only a request the server dropped counts as a timeout.
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s", "-s", str(LUA)]
+    command += [f"http://{HOST}:{port}{BIG_PATH}/companies", "--", str(data)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    return {name: int(value) for name, value in re.findall(r"^(\w+)=(\d+)$", output, re.M)}
+
+
+def _row(what: str, found: dict, prepared: float) -> Row:
+    # (acknowledged by a redirect, stored in the database) per kind of form; a request still queued when
+    # wrk stopped may be stored without an answer, so only fewer rows than answers is a loss.
+    writes = {
+        "needs": (found["acknowledged_needs"], found["posts_stored"]),
+        "answers and messages": (found["acknowledged_messages"], found["messages_stored"]),
+    }
+    errors = {
+        "non-2xx/3xx": found["status_errors"],
+        "socket errors": found["socket_errors"],
+        "sent to sign-in": found["signed_out"],
+        "forms refused": found["refused"],
+        "acknowledged but not stored": sum(max(0, said - stored) for said, stored in writes.values()),
+    }
+    total = sum(errors.values())
+    rate = found["requests"] / (found["duration_us"] / 1e6)
+    figure = (
+        f"{rate:,.1f} req/s; p50 {found['p50_us'] / 1000:.0f} ms, p95 {found['p95_us'] / 1000:.0f} ms, "
+        f"p99 {found['p99_us'] / 1000:.0f} ms; errors {total}"
+    )
+    sent = ", ".join(f"{action} {found.get(f'sent_{action}', 0)}" for action in MIX)
+    details = ", ".join(f"{name} {count}" for name, count in errors.items())
+    stored = ", ".join(
+        f"{kind} {said} acknowledged/{stored} stored" for kind, (said, stored) in writes.items()
+    )
+    note = (
+        f"{found['requests']:,} requests ({sent}); {details}; {stored}; index updates waiting after the "
+        f"run: {found['waiting']}; dataset ready in {prepared:.0f} s"
+    )
+    return Row(what, figure, f"0 errors: {'met' if total == 0 else 'MISSED'}", note)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pages for platform administrators (User.is_admin), across every cluster."""

@@ -1,0 +1,1 @@
+"""Operations: configuration check, health endpoint, structured logs, backups."""

@@ -1,0 +1,23 @@
+"""`flask --app clusterhub retention prune`"""
+
+import click
+from flask.cli import with_appcontext
+
+from clusterhub.db import utcnow
+from clusterhub.extensions import db
+from clusterhub.retention.services import prune
+
+
+@click.group("retention", help="Delete what is kept only for a while.")
+def retention_cli():
+    pass
+
+
+@retention_cli.command("prune")
+@with_appcontext
+def prune_command():
+    """Delete audit events, sent-mail files, rate-limit counters and failed sign-ins past their retention."""
+    counts = prune(utcnow())
+    db.session.commit()
+    for name, count in counts.items():
+        click.echo(f"{name}: {count} deleted")
