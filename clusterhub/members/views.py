@@ -40,6 +40,7 @@ from clusterhub.members.services import (
     visits_of,
 )
 from clusterhub.navigation import number, paginate, paginate_list
+from clusterhub.privacy.services import current_links
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -125,7 +126,9 @@ def leave(company_id: int):
             _("%(company)s has left %(cluster)s.", company=link.company.name, cluster=g.tenant.name), "info"
         )
         return redirect(url_for("clusters.home") if stays else url_for("home.index"))
-    return render_template("members/leave.html", form=form, company=link.company)
+    # Once the company has left its last cluster nobody represents it, so erasing it is offered now.
+    last_cluster = len(current_links(link.company)) == 1
+    return render_template("members/leave.html", form=form, company=link.company, last_cluster=last_cluster)
 
 
 @bp.route("/manage/visits")

@@ -64,3 +64,24 @@ def test_only_representatives_reach_the_deletion_page(world, make_visitor):
     visitor.login("manager@alfa.lv")  # a manager of the cluster, representing another company
     assert visitor.get(f"/companies/{world.company_a}/delete").status_code == 404
     assert visitor.post(f"/companies/{world.company_a}/delete", CONFIRMED).status_code == 404
+
+
+def test_leaving_the_last_cluster_offers_to_delete_the_company_instead(app, world, visitor):
+    visitor.login("member@alfa.lv")
+    page = visitor.get(f"/c/alfa/companies/{world.company_a}/leave").get_data(as_text=True)
+    assert "This is the company's last cluster on the platform." in page
+    assert f'href="/companies/{world.company_a}/delete"' in page
+
+
+def test_leaving_one_of_several_clusters_does_not_offer_to_delete_the_company(app, world, visitor):
+    with app.app_context():
+        beta = db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))
+        with tenant_scope(beta):
+            with cross_tenant():
+                company = db.session.get(Company, world.company_a)
+            admit_company(company)
+        db.session.commit()
+    visitor.login("member@alfa.lv")
+    page = visitor.get(f"/c/alfa/companies/{world.company_a}/leave").get_data(as_text=True)
+    assert "last cluster on the platform" not in page
+    assert f'href="/companies/{world.company_a}/delete"' not in page
