@@ -65,8 +65,6 @@ LUA = Path(__file__).with_name("load.lua")
 BIG_PATH = f"/c/{BIG}"
 THREAD_PATH = re.compile(r"/threads/(\d+)$")
 PASSWORD = "klasteris-load-2026"
-# 8 people posting at machine speed would pass the posting limit at once; real members do not.
-NO_LIMITS = {"RATE_LIMITS_ENABLED": False}
 
 
 def main() -> int:
@@ -139,7 +137,7 @@ def _remove(place: Place) -> None:
 
 def _prepare(place: Place, index_missing: bool) -> None:
     """Migrations, the index when there is none, and the signed-in members' accounts."""
-    app = create_app({**settings(place), **NO_LIMITS})
+    app = create_app(settings(place))
     with app.app_context():
         upgrade()
         tenants = list(db.session.scalars(select(Tenant)))
@@ -173,11 +171,12 @@ def _password(number: int) -> str:
 
 def run(place: Place, database: str, seconds: int) -> dict:
     """Serve the place, send the mix, and compare the forms sent with the rows stored."""
-    app = create_app({**settings(place), **NO_LIMITS})
+    app = create_app(settings(place))
     with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == BIG))):
         pages, answerable = _pages(), _answerable()
         before = _stored()
     log = default_place().folder / f"gunicorn-load-{database}.log"
+    # 8 people posting at machine speed would pass the posting limit at once; real members do not.
     environment_ = {**environment(place), "CLUSTERHUB_RATE_LIMITS": "0"}
     with Gunicorn("clusterhub:create_app()", environment_, log, WORKERS) as server:
         members = [_member(server.port, number, answerable) for number in range(MEMBERS)]

@@ -1,18 +1,18 @@
 """Reading the audit log across every cluster."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from flask_babel import to_utc
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from clusterhub.accounts.models import User, normalise_email
+from clusterhub.forms import from_wall_clock
 from clusterhub.security.models import AuditEvent
 
 
 def _start_of(day: date) -> datetime:
     # Admins pick days on the platform's clock (Rīga); the log keeps UTC.
-    return to_utc(datetime.combine(day, time.min)).replace(tzinfo=UTC)
+    return from_wall_clock(datetime.combine(day, time.min))
 
 
 def audit_log(

@@ -17,6 +17,7 @@ from clusterhub.extensions import db
 from clusterhub.indicators.periods import ZONE
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
+from tenants.context import cross_tenant
 from tenants.models import Membership
 
 MESSAGES = {
@@ -110,7 +111,10 @@ def mail_committed(response):
     """After a request: e-mail the notifications its committed actions created."""
     ids = g.pop("notifications_to_mail", [])
     if ids:
-        mail_safely(db.session.scalars(select(Notification).where(Notification.id.in_(ids))))
+        # This request's own committed notifications, of whichever clusters its actions touched: a view
+        # outside any cluster (deleting a company tells each cluster's managers) must reach them too.
+        with cross_tenant():
+            mail_safely(db.session.scalars(select(Notification).where(Notification.id.in_(ids))))
     return response
 
 

@@ -150,7 +150,7 @@ def delete_account(user: User) -> None:
     user.is_admin = user.is_organiser = user.match_emails = False
     user.deleted_at = utcnow()
     user.session_version += 1
-    audit.record("account_deleted", f"user:{user.id}", actor=user, tenant_id=None)
+    audit.record("account_deleted", f"user:{user.id}", actor=user)
     db.session.flush()
 
 
@@ -240,5 +240,5 @@ def delete_company(company: Company, user: User, today: date) -> None:
             end_membership(link, "left", user, today)
     with cross_tenant():
         _erase_profile(company)
-        audit.record("company_deleted", f"company:{company.id}", actor=user, tenant_id=None)
+        audit.record("company_deleted", f"company:{company.id}", actor=user)
         db.session.flush()

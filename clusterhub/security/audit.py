@@ -4,24 +4,12 @@ from flask import has_request_context, request
 from flask_login import current_user
 
 from clusterhub.extensions import db
+from clusterhub.labels import AUDIT_KINDS
 from clusterhub.security.models import AuditEvent
 from tenants.context import current_tenant_id
 
-# Every kind the log may hold; the admin page filters and labels by these.
-KINDS = (
-    "login",
-    "login_failed",
-    "password_changed",
-    "email_changed",
-    "role_changed",
-    "rating_hidden",
-    "rating_restored",
-    "export",
-    "data_downloaded",
-    "account_deleted",
-    "company_deleted",
-    "rate_limited",
-)
+# Every kind the log may hold: the kinds the admin page has a name for.
+KINDS = tuple(AUDIT_KINDS)
 
 
 def _signed_in_user():

@@ -86,5 +86,9 @@ def test_the_organiser_of_an_upcoming_conference_is_refused(app, world, visitor)
     visitor.login("organiser@clusterhub.lv")
     page = visitor.get("/account/delete").get_data(as_text=True)
     assert "Starpklasteru konference" in page and "hand them to another organiser" in page
+    visitor.post("/account/delete", CONFIRMED)
     with app.app_context(), cross_tenant():
-        assert db.session.scalar(select(Event.organiser_id).where(Event.id == world.conference))
+        assert db.session.get(User, world.organiser).deleted_at is None
+        assert db.session.scalar(select(Event.organiser_id).where(Event.id == world.conference)) == (
+            world.organiser
+        )

@@ -32,8 +32,8 @@ def test_deleting_a_company_takes_it_out_and_erases_its_profile(app, world, visi
             select(CompanyMembership).where(CompanyMembership.company_id == company.id)
         ).one()
         assert link.left_reason == "left"
-        assert db.session.get(Post, world.post_a).company_id == company.id  # the post stays, withdrawn
-        assert db.session.get(Post, world.post_a).status == "withdrawn"
+        post = db.session.get(Post, world.post_a)
+        assert (post.company_id, post.status) == (company.id, "withdrawn")  # the post stays, withdrawn
         assert not db.session.scalars(select(Membership).where(Membership.user_id == world.member_a)).all()
         assert db.session.scalars(
             select(AuditEvent.subject).where(AuditEvent.kind == "company_deleted")
@@ -43,7 +43,8 @@ def test_deleting_a_company_takes_it_out_and_erases_its_profile(app, world, visi
     assert visitor.get(f"/companies/{world.company_a}/data").status_code == 404
 
 
-def test_a_company_in_a_cluster_where_i_do_not_represent_it_is_not_deleted(app, world, visitor):
+def _admit_company_a_to_beta(app, world) -> None:
+    """Company A also becomes a member of cluster B, where nobody of A's people represents it."""
     with app.app_context():
         beta = db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))
         with tenant_scope(beta):
@@ -51,6 +52,10 @@ def test_a_company_in_a_cluster_where_i_do_not_represent_it_is_not_deleted(app, 
                 company = db.session.get(Company, world.company_a)
             admit_company(company)
         db.session.commit()
+
+
+def test_a_company_in_a_cluster_where_i_do_not_represent_it_is_not_deleted(app, world, visitor):
+    _admit_company_a_to_beta(app, world)
     visitor.login("member@alfa.lv")
     page = visitor.get(f"/companies/{world.company_a}/delete").get_data(as_text=True)
     assert f"clusters where you do not represent it (Beta {World.CANARY_B} klasteris)" in page
@@ -74,13 +79,7 @@ def test_leaving_the_last_cluster_offers_to_delete_the_company_instead(app, worl
 
 
 def test_leaving_one_of_several_clusters_does_not_offer_to_delete_the_company(app, world, visitor):
-    with app.app_context():
-        beta = db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))
-        with tenant_scope(beta):
-            with cross_tenant():
-                company = db.session.get(Company, world.company_a)
-            admit_company(company)
-        db.session.commit()
+    _admit_company_a_to_beta(app, world)
     visitor.login("member@alfa.lv")
     page = visitor.get(f"/c/alfa/companies/{world.company_a}/leave").get_data(as_text=True)
     assert "last cluster on the platform" not in page
