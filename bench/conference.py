@@ -13,12 +13,12 @@ from sqlalchemy import insert, select
 from bench.dataset import BENCH_COMPANY_ID, BIG, USER
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import hash_password
+from clusterhub.clock import utcnow
 from clusterhub.collation import latvian_sort_key
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.conferences import booking
 from clusterhub.conferences.models import EventCluster, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from tenants.context import cross_tenant

@@ -12,7 +12,7 @@ import random
 import shutil
 from bisect import bisect
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -43,6 +43,7 @@ from bench.vocabulary import (
 )
 from clusterhub import ROOT, create_app
 from clusterhub.accounts.services import create_user
+from clusterhub.clock import utcnow
 from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.models import REGIONS, ROLES, Company, CompanyMembership, CompanyRole, CompanyTag
 from clusterhub.extensions import db
@@ -156,7 +157,7 @@ def ensure(place: Place, fresh: bool = False) -> bool:
     with app.app_context():
         upgrade()
         with db.engine.begin() as connection:
-            Maker(random.Random(SEED), datetime.now(UTC)).insert_all(connection)
+            Maker(random.Random(SEED), utcnow()).insert_all(connection)
             _continue_sequences(connection)
         _add_user()
     place.stamp.write_text(json.dumps(_stamp()))

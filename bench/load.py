@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -32,6 +32,7 @@ from bench.measure import Row, search_paths
 from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, wrk_available
 from clusterhub import create_app
 from clusterhub.accounts.services import create_user
+from clusterhub.clock import local_today
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import CATEGORIES, Message, Post
@@ -220,7 +221,7 @@ def _answerable() -> list[int]:
         Post.kind == "need",
         Post.status == "open",
         Post.company_id.not_in(members),
-        or_(Post.valid_until.is_(None), Post.valid_until > date.today() + timedelta(days=7)),
+        or_(Post.valid_until.is_(None), Post.valid_until > local_today() + timedelta(days=7)),
     )
     return list(db.session.scalars(statement.order_by(Post.id).limit(READ_SAMPLES)))
 

@@ -86,6 +86,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(from_environment(app.instance_path))
     app.config.from_mapping(config or {})
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIME_ZONE"]
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
     ops_logs.init_app(app)  # first: every later hook's log lines carry the request id

@@ -52,6 +52,8 @@ def from_environment(instance_path: str) -> dict:
         # 0 when the app faces the network itself, or a client could forge its address.
         "PROXY_COUNT": int(_env("PROXY_COUNT", "0")),
         "LOG_LEVEL": _env("LOG_LEVEL", "INFO").upper(),
+        # Whose calendar "today", quarters and digest months follow (clusterhub/clock.py).
+        "TIME_ZONE": _env("TIME_ZONE", "Europe/Riga"),
         # The privacy page's text (Markdown); privacy.lv.md / privacy.en.md beside it win for that language.
         "PRIVACY_FILE": _env("PRIVACY_FILE", str(instance / "privacy.md")),
         # scrypt is memory-hard; tests lower the cost to stay fast.
@@ -68,7 +70,6 @@ DEFAULTS = {
     # Database errors in the log leave out the statement's values: they hold names and e-mail addresses.
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
     "BABEL_DEFAULT_LOCALE": "lv",
-    "BABEL_DEFAULT_TIMEZONE": "Europe/Riga",
     "INVITATION_DAYS": 7,
     "PASSWORD_RESET_HOURS": 2,
     "LOGIN_FAILURES_PER_EMAIL": 5,

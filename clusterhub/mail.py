@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import current_app, render_template
 from flask_babel import force_locale
 
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 
 
 class _OneLine(str):

@@ -13,8 +13,8 @@ from flask import current_app, g, has_app_context
 from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session
 
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag

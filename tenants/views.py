@@ -1,7 +1,5 @@
 """A cluster's own pages: its start page and its people, whom managers can promote or remove."""
 
-from datetime import date
-
 from flask import flash, g, has_request_context, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -12,9 +10,9 @@ from sqlalchemy.orm import contains_eager
 
 from clusterhub.accounts.forms import LanguageForm
 from clusterhub.accounts.models import User
+from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.directory import member_count
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
@@ -64,7 +62,7 @@ def home():
         .order_by(User.name_sort)
     )
     # A new member's people get the onboarding kit (source study: the new members' road map).
-    kit = kit_for_new_member(g.tenant, current_membership.company, date.today(), utcnow())
+    kit = kit_for_new_member(g.tenant, current_membership.company, local_today(), utcnow())
     return render_template(
         "clusters/home.html", counts=counts, newest=list(newest), managers=list(managers), kit=kit
     )

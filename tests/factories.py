@@ -8,14 +8,13 @@ from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
 from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import local_today, utcnow, zone
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_or_none, update_profile
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE, local_today
 from clusterhub.invitations.services import invite
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
@@ -194,7 +193,7 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
 
 def riga(*parts: int) -> datetime:
     """A wall-clock time in Rīga as the UTC moment the app stores."""
-    return datetime(*parts, tzinfo=ZONE).astimezone(UTC)
+    return datetime(*parts, tzinfo=zone()).astimezone(UTC)
 
 
 def make_conference(

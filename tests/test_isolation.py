@@ -7,7 +7,7 @@ argument this test does not know how to fill fails until it is added to ARGUMENT
 import pytest
 from werkzeug.routing import Rule
 
-from clusterhub.indicators.periods import local_today
+from clusterhub.clock import local_today
 from tests.conftest import World
 
 PERSONAS = ("anonymous", "member_a", "manager_a", "member_b")

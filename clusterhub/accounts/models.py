@@ -6,8 +6,9 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from clusterhub.clock import utcnow
 from clusterhub.collation import keeps_sort_key
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Membership
 
 LANGUAGES = ("lv", "en")

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from clusterhub.accounts.models import FailedLogin, SignIn, User, normalise_email
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.security import audit
 

@@ -4,7 +4,7 @@ from sqlalchemy import Select, func, select, update
 
 from clusterhub.accounts.models import User
 from clusterhub.admission.models import STATUSES, Application
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, invite

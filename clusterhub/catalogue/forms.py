@@ -5,8 +5,8 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from clusterhub.catalogue.models import ServiceFeedback
+from clusterhub.clock import local_today
 from clusterhub.forms import Form, options
-from clusterhub.indicators.periods import local_today
 from clusterhub.labels import SERVICE_KINDS
 from clusterhub.ratings.forms import SCORE_CHOICES
 

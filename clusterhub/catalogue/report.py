@@ -10,9 +10,10 @@ from datetime import date
 from sqlalchemy import and_, case, distinct, extract, func, or_, select
 
 from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import instant
 from clusterhub.collation import latvian_sort_key
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import Period, instant
+from clusterhub.indicators.periods import Period
 
 # The programme this platform reports to started long after this; earlier years are typing mistakes.
 FIRST_YEAR = 2000

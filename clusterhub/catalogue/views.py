@@ -26,12 +26,12 @@ from clusterhub.catalogue.services import (
     uses_by_company,
     uses_of_service,
 )
+from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import Company
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
-from clusterhub.indicators.periods import Period, local_today
+from clusterhub.indicators.periods import Period
 from clusterhub.navigation import paginate
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint

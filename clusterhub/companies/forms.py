@@ -18,6 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
 
+from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
 
@@ -95,7 +96,7 @@ class ContactForm(Form):
 
 
 def _not_in_future(form, field):
-    if field.data and field.data > date.today():
+    if field.data and field.data > local_today():
         raise ValidationError(_("The date cannot be in the future."))
 
 

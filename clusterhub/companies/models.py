@@ -21,8 +21,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship
 
+from clusterhub.clock import utcnow
 from clusterhub.collation import keeps_sort_key
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Tenant, TenantScoped, TenantShared
 
 SIZES = ("micro", "small", "medium", "large")

@@ -8,6 +8,7 @@ from io import BytesIO
 from PIL import Image
 from sqlalchemy import select
 
+from clusterhub.clock import local_today
 from clusterhub.collation import latvian_sort_key
 from clusterhub.companies.models import (
     Company,
@@ -65,7 +66,7 @@ class ProfileError(ValueError):
 
 def admit_company(company: Company, member_since: date | None = None) -> CompanyMembership:
     """Make a company (new, or a member elsewhere) a member of the current cluster."""
-    link = CompanyMembership(company=company, member_since=member_since or date.today())
+    link = CompanyMembership(company=company, member_since=member_since or local_today())
     db.session.add(link)
     db.session.flush()
     return link

@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from clusterhub.clock import utcnow
 from clusterhub.conferences.models import Meeting, MeetingSeat, Participant
 from clusterhub.conferences.slots import slots
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.notifications.services import notify, wall_clock_text

@@ -10,10 +10,10 @@ from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from clusterhub.clock import utcnow
 from clusterhub.conferences.listing import card
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.conferences.slots import slot_end
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 
 PRODID = "-//ClusterHub//Conference agenda//EN"

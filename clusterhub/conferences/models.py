@@ -22,8 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, _one_of
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from clusterhub.events.models import Event
 from tenants.models import Tenant, TenantScoped
 

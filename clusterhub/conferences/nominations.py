@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company
 from clusterhub.conferences import booking, nominating
 from clusterhub.conferences.access import current_conference, invited_required
@@ -18,7 +19,6 @@ from clusterhub.conferences.blueprints import bp, cluster_bp
 from clusterhub.conferences.models import Participant
 from clusterhub.conferences.nominating import NominationError
 from clusterhub.conferences.nomination_forms import SHOWN, NominateForm, RegistrationForm
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from tenants.access import current_membership, load_or_404, manager_required

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from clusterhub.clock import utcnow
 from clusterhub.conferences.access import (
     current_conference,
     current_participant,
@@ -33,7 +34,6 @@ from clusterhub.conferences.organising import (
     update_conference,
 )
 from clusterhub.conferences.slots import slots, windows
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate

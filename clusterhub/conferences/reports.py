@@ -4,6 +4,7 @@ feedback after it."""
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from clusterhub.clock import utcnow
 from clusterhub.conferences import export
 from clusterhub.conferences.access import (
     current_conference,
@@ -27,7 +28,6 @@ from clusterhub.conferences.figures import (
     sector_matrix,
 )
 from clusterhub.conferences.models import STATUSES
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.security import audit
 

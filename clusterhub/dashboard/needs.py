@@ -13,10 +13,10 @@ from statistics import median
 from sqlalchemy import Select, and_, case, distinct, exists, func, select
 from sqlalchemy.orm import selectinload
 
+from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import REGIONS, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import instant
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
 
 SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them

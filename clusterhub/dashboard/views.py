@@ -3,10 +3,10 @@
 from flask import abort, render_template, request
 from flask_babel import format_decimal
 
+from clusterhub.clock import local_today
 from clusterhub.dashboard.figures import charts, describe, drill_down, since
 from clusterhub.dashboard.forms import DrillDownForm, PeriodForm
 from clusterhub.dashboard.needs import RESPONDED, Span, matching_posts, summary
-from clusterhub.indicators.periods import local_today
 from clusterhub.navigation import paginate
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint

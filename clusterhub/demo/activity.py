@@ -21,6 +21,7 @@ from clusterhub.accounts.models import SignIn, User
 from clusterhub.admission.models import Application
 from clusterhub.admission.services import APPLICATION_FIELDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import local_today
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.demo.history import PAST_POSTS
 from clusterhub.events.models import Event, EventAttendance
@@ -373,7 +374,7 @@ def load_activity(spec: dict, manager: User, people: dict) -> None:
     if db.session.scalar(select(Service.id).limit(1)) is not None:
         return
     db.session.flush()  # the people and companies need their ids
-    today = date.today()
+    today = local_today()
     life = Life(spec, manager, _members(spec, people, today), today, Random(spec["slug"]))
     for part in (
         _sign_ins,

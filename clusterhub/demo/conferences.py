@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import find_user
+from clusterhub.clock import local_today, utcnow, zone
 from clusterhub.companies.services import company_named
 from clusterhub.conferences import booking
 from clusterhub.conferences.feedback import give_feedback
@@ -25,12 +26,10 @@ from clusterhub.conferences.models import SHOWABLE, Meeting, MeetingSeat, Partic
 from clusterhub.conferences.nominating import invitation, nominate, register, request_to_go
 from clusterhub.conferences.organising import create_conference
 from clusterhub.conferences.slots import slots
-from clusterhub.db import utcnow
 from clusterhub.demo import data, forums
 from clusterhub.demo.entries import Pitch, Talk
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE, local_today
 from clusterhub.notifications.models import Notification
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
@@ -43,7 +42,7 @@ NOMINATED, REGISTERED, BOOKED = timedelta(days=3), timedelta(days=8), timedelta(
 
 
 def _riga(day: date, hour_minute: tuple[int, int]) -> datetime:
-    return datetime.combine(day, time(*hour_minute), ZONE).astimezone(UTC)
+    return datetime.combine(day, time(*hour_minute), zone()).astimezone(UTC)
 
 
 def _day(spec: dict, today: date) -> date:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user, find_user
+from clusterhub.clock import local_today
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import admit_company, company_named, membership_in_cluster, update_profile
 from clusterhub.demo import data, entries
@@ -58,7 +59,7 @@ def _representative(index: int, cluster_index: int, slug: str) -> tuple[str, str
 def _member_since(index: int, profile: entries.Profile) -> date:
     # Spread over eight years so that new, long-standing and drifting members all appear.
     days = profile.joined_days_ago or 30 + (index * 173) % 2900
-    return date.today() - timedelta(days=days)
+    return local_today() - timedelta(days=days)
 
 
 def _tenant_by_slug(slug: str) -> Tenant | None:
@@ -114,7 +115,7 @@ def _posts(spec: dict) -> list[entries.Post]:
 
 def _office_hours(days_ago: int, number: int) -> datetime:
     """A moment during a working day in Riga, `days_ago` days back."""
-    return datetime.combine(date.today() - timedelta(days=days_ago), time(7 + number % 8, 30), tzinfo=UTC)
+    return datetime.combine(local_today() - timedelta(days=days_ago), time(7 + number % 8, 30), tzinfo=UTC)
 
 
 def _load_posts(spec: dict, people: dict) -> dict[str, Post]:
@@ -125,14 +126,14 @@ def _load_posts(spec: dict, people: dict) -> dict[str, Post]:
         company, person = people[item.company]
         post = on_board.get((company.id, item.title))
         if post is None:
-            valid_until = date.today() + timedelta(days=item.days) if item.days else None
+            valid_until = local_today() + timedelta(days=item.days) if item.days else None
             post = create_post(
                 company, person, item.kind, item.category, item.title, item.body, item.tags, (), valid_until
             )
             # Spread over the last year, but never before the company joined.
             joined = membership_in_cluster(company).member_since
             post.created_at = _office_hours(
-                min(3 + (number * 11) % 360, (date.today() - joined).days), number
+                min(3 + (number * 11) % 360, (local_today() - joined).days), number
             )
         posts[item.title] = post
     return posts

@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.events.forms import AttendanceForm, EventForm
 from clusterhub.events.models import Event
 from clusterhub.events.services import (

@@ -16,12 +16,12 @@ from sqlalchemy import and_, distinct, func, or_, select
 
 from clusterhub.catalogue.models import KINDS as SERVICE_KINDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import instant
 from clusterhub.companies.models import LEAVING, REGIONS, SIZES, Company, CompanyMembership
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.events.models import CLUSTER_KINDS as EVENT_KINDS
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import instant
 from clusterhub.labels import label
 from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.posts.models import KINDS as POST_KINDS

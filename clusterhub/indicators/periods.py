@@ -1,25 +1,12 @@
 """Reporting periods: a quarter or a whole calendar year, in the cluster's own (Latvian) calendar."""
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 
-# Quarters follow the calendar on the wall in Latvia (the app's BABEL_DEFAULT_TIMEZONE): a need posted on
-# 31 March at 23:59 in Rīga belongs to Q1 although the database stores it as 21:59 UTC, and one posted on
-# 1 April at 00:30 in Rīga belongs to Q2 although it is still 31 March in UTC.
-ZONE = ZoneInfo("Europe/Riga")
-
-
-def instant(day: date) -> datetime:
-    """Midnight at the start of `day` in Rīga, as the UTC moment the database compares timestamps with."""
-    return datetime.combine(day, time(), ZONE).astimezone(UTC)
-
-
-def local_today() -> date:
-    """Today's date in Rīga."""
-    return datetime.now(ZONE).date()
+# Quarters follow the calendar on the wall (clusterhub.clock): a need posted on 31 March at 23:59 in Rīga
+# belongs to Q1 although the database stores it as 21:59 UTC.
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from flask import Response, abort, g, redirect, render_template, request, url_for
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.indicators.export import indicators_csv
 from clusterhub.indicators.figures import indicators, reporting_years
 from clusterhub.indicators.forms import PeriodForm
-from clusterhub.indicators.periods import Period, local_today
+from clusterhub.indicators.periods import Period
 from clusterhub.security import audit
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint

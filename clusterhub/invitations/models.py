@@ -6,7 +6,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clusterhub.accounts.models import User, normalise_email
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.clock import utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Tenant, TenantScoped
 
 

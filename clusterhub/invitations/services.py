@@ -7,8 +7,8 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select, update
 
 from clusterhub.accounts.models import User, normalise_email
+from clusterhub.clock import utcnow
 from clusterhub.companies.services import company_or_none
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from tenants.context import current_tenant_id, tenant_scope

@@ -1,12 +1,11 @@
 """Managers' member tools (segments, their settings, the visit log, former members) and leaving a cluster."""
 
-from datetime import date
-
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from clusterhub.clock import local_today
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import membership_in_cluster
 from clusterhub.extensions import db
@@ -67,7 +66,7 @@ def _current_link_or_404(company_id: int):
 def index():
     segment = request.args.get("segment", "new")
     segment = segment if segment in TABS else "new"
-    found = segments(date.today())
+    found = segments(local_today())
     form = MemberListForm(formdata=request.args)
     sort = form.chosen_sort()
     rows = (
@@ -104,11 +103,11 @@ def move_to_former(company_id: int):
     link = _current_link_or_404(company_id)
     form = FormerForm()
     if form.validate_on_submit():
-        end_membership(link, "former", current_user, date.today())
+        end_membership(link, "former", current_user, local_today())
         db.session.commit()
         flash(_("%(company)s was moved to the former members.", company=link.company.name), "info")
         return redirect(url_for(".index", segment="former"))
-    segment = segments(date.today()).get(company_id)
+    segment = segments(local_today()).get(company_id)
     return render_template("members/move_to_former.html", form=form, link=link, segment=segment)
 
 
@@ -120,7 +119,7 @@ def leave(company_id: int):
     form = LeaveForm()
     if form.validate_on_submit():
         stays = current_membership.is_manager  # a manager keeps running the cluster
-        end_membership(link, "left", current_user, date.today())
+        end_membership(link, "left", current_user, local_today())
         db.session.commit()
         flash(
             _("%(company)s has left %(cluster)s.", company=link.company.name, cluster=g.tenant.name), "info"
@@ -134,7 +133,7 @@ def leave(company_id: int):
 @bp.route("/manage/visits")
 @manager_required
 def visits():
-    today = date.today()
+    today = local_today()
     due = visits_due(segments(today), today)
     form = VisitListForm(formdata=request.args)
     if request.args.get("show") == "due":
@@ -151,9 +150,9 @@ def _visit_page(form: VisitForm, visit: Visit | None, template: str):
         company = load_or_404(Company, form.company_id.data)
         try:
             if visit is None:
-                record_visit(company, current_user, form.visit_values(), date.today())
+                record_visit(company, current_user, form.visit_values(), local_today())
             else:
-                update_visit(visit, company, form.visit_values(), date.today())
+                update_visit(visit, company, form.visit_values(), local_today())
         except MemberError as error:
             form[error.field].errors.append(PROBLEMS[error.field, error.reason])
         else:
@@ -167,7 +166,7 @@ def _visit_page(form: VisitForm, visit: Visit | None, template: str):
 @manager_required
 def new_visit():
     chosen = request.args.get("company_id", type=number)
-    form = VisitForm.with_companies(member_choices(), company_id=chosen, visited_on=date.today())
+    form = VisitForm.with_companies(member_choices(), company_id=chosen, visited_on=local_today())
     return _visit_page(form, None, "members/new_visit.html")
 
 

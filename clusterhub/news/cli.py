@@ -7,6 +7,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.news.digest import deliver, month_of, subscribers
 from clusterhub.news.services import latest
@@ -43,7 +44,7 @@ def _deliver_all(items: list, month: date) -> Counter:
 @with_appcontext
 def send(slug: str | None):
     """E-mail this month's digest to every subscriber who has not had it yet; retry failed ones."""
-    month = month_of(date.today())
+    month = month_of(local_today())
     failed = 0
     for tenant in _clusters(slug):
         with tenant_scope(tenant):

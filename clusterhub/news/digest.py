@@ -11,7 +11,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.mail import send_mail
 from clusterhub.navigation import path_for

@@ -12,9 +12,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, event, func, select
 
 from clusterhub.accounts.models import User
-from clusterhub.db import utcnow
+from clusterhub.clock import local, utcnow
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import ZONE
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
 from tenants.context import cross_tenant
@@ -57,7 +56,7 @@ log = logging.getLogger(__name__)
 
 def wall_clock_text(moment) -> str:
     """A time as notifications keep it, as text: Rīga's wall clock, where every reader is."""
-    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
+    return local(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def text_of(notification: Notification) -> str:

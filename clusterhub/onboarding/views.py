@@ -1,13 +1,11 @@
 """The onboarding kit of new members, and the road map managers define and follow."""
 
-from datetime import date
-
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from clusterhub.db import utcnow
+from clusterhub.clock import local_today, utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import number, safe_next
@@ -37,7 +35,7 @@ FOR_NEW_MEMBERS = _l(
 
 
 def _my_company_is_new() -> bool:
-    return is_new_company(current_membership.company, g.tenant, date.today())
+    return is_new_company(current_membership.company, g.tenant, local_today())
 
 
 @bp.route("/onboarding")
@@ -46,7 +44,7 @@ def kit():
     # Managers open it too, to see what their new members see.
     if not editable and not current_membership.is_manager:
         abort(403, FOR_NEW_MEMBERS)
-    the_kit = onboarding_kit(g.tenant, current_membership.company, editable, date.today(), utcnow())
+    the_kit = onboarding_kit(g.tenant, current_membership.company, editable, local_today(), utcnow())
     return render_template("onboarding/kit.html", kit=the_kit)
 
 
@@ -75,7 +73,7 @@ def manage():
         flash(_("The step “%(title)s” was added to the road map.", title=step.title), "success")
         return redirect(url_for(".manage"))
     table = progress_table(
-        g.tenant, date.today(), request.args.get("page", 1, type=number), current_app.config["PAGE_SIZE"]
+        g.tenant, local_today(), request.args.get("page", 1, type=number), current_app.config["PAGE_SIZE"]
     )
     return render_template("onboarding/manage.html", form=form, table=table, move=ConfirmForm())
 

@@ -23,7 +23,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, func, inspect, select, table, text
 from sqlalchemy.engine import Connection
 
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from search.services import rebuild
 from tenants.models import Tenant

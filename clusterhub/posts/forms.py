@@ -7,6 +7,7 @@ from wtforms import DateField, SearchField, SelectField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
 
@@ -38,7 +39,7 @@ class PostForm(Form):
         self.kept_date = kept_date
 
     def validate_valid_until(self, field):
-        if field.data and field.data < date.today() and field.data != self.kept_date:
+        if field.data and field.data < local_today() and field.data != self.kept_date:
             raise ValidationError(_l("The date cannot be in the past."))
 
     @staticmethod

@@ -5,9 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clusterhub.clock import utcnow
 from clusterhub.collation import fold, keeps_sort_key
 from clusterhub.companies.models import REGIONS, Company, _one_of
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import TenantScoped
 
 KINDS = ("need", "offer", "interest")

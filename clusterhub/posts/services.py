@@ -5,11 +5,12 @@ from datetime import date
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import selectinload
 
+from clusterhub.clock import local_today, utcnow
 from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import named_rows
-from clusterhub.db import reuse_rows, utcnow
+from clusterhub.db import reuse_rows
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
@@ -34,11 +35,11 @@ class PostError(ValueError):
 
 def is_expired(post: Post) -> bool:
     """An open post whose last day has passed: it stays readable but leaves the open listing."""
-    return post.status == "open" and post.valid_until is not None and post.valid_until < date.today()
+    return post.status == "open" and post.valid_until is not None and post.valid_until < local_today()
 
 
 def _still_valid():
-    return or_(Post.valid_until.is_(None), Post.valid_until >= date.today())
+    return or_(Post.valid_until.is_(None), Post.valid_until >= local_today())
 
 
 def open_and_valid():

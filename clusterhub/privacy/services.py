@@ -10,8 +10,8 @@ from werkzeug.security import check_password_hash
 
 from clusterhub.accounts.models import FailedLogin, SignIn, User
 from clusterhub.admission.models import Application
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, ContactPerson
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation

@@ -1,12 +1,12 @@
 """The privacy page, downloading one's own or one's company's data, deleting an account or a company."""
 
 import json
-from datetime import date
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.privacy.download import as_json, company_data, person_data, shown
 from clusterhub.privacy.forms import DeletionForm
@@ -168,7 +168,7 @@ def delete_company_page(company_id: int):
     form = DeletionForm()
     if _password_confirmed(form):
         name = company.name
-        delete_company(company, current_user._get_current_object(), date.today())
+        delete_company(company, current_user._get_current_object(), local_today())
         db.session.commit()
         flash(_("%(company)s has been deleted.", company=name), "info")
         return redirect(url_for("home.index"))

@@ -5,8 +5,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company
-from clusterhub.db import CreatedAtMixin, UTCDateTime, db, utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import TenantScoped
 
 SCORES = ("quality", "reliability", "communication")

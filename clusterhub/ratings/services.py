@@ -4,9 +4,9 @@ import json
 
 from sqlalchemy import and_, func, or_, select
 
+from clusterhub.clock import utcnow
 from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import managers, notify, people_of

@@ -3,7 +3,7 @@
 import click
 from flask.cli import with_appcontext
 
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.retention.services import prune
 

@@ -6,7 +6,6 @@ counts, and a view that rolls back cannot undo the count.
 """
 
 import hashlib
-import time
 from functools import wraps
 
 from flask import current_app, render_template, request
@@ -15,6 +14,7 @@ from flask_login import current_user
 from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.exceptions import TooManyRequests
 
+from clusterhub.clock import utcnow
 from clusterhub.errors import MESSAGES
 from clusterhub.extensions import db
 from clusterhub.security import audit
@@ -32,7 +32,7 @@ class RateLimited(TooManyRequests):
 
 
 def _now() -> float:
-    return time.time()
+    return utcnow().timestamp()
 
 
 def _count(key: str, window_start: int) -> int:

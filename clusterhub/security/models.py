@@ -6,7 +6,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.accounts.models import User
-from clusterhub.db import UTCDateTime, db, utcnow
+from clusterhub.clock import utcnow
+from clusterhub.db import UTCDateTime, db
 from tenants.models import Tenant
 
 

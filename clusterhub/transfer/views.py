@@ -1,12 +1,11 @@
 """Managers import member companies and posts from spreadsheets (upload, preview, confirm) and export them."""
 
-from datetime import date
-
 from flask import Response, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.labels import choices
 from clusterhub.security import audit
@@ -77,7 +76,7 @@ def confirm_import():
 
 
 def _download(kind: str) -> Response:
-    name = f"{g.tenant.slug}-{kind}-{date.today().isoformat()}.csv"
+    name = f"{g.tenant.slug}-{kind}-{local_today().isoformat()}.csv"
     content = export(kind)
     audit.record("export", f"{kind}.csv")
     db.session.commit()

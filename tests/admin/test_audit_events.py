@@ -4,8 +4,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from clusterhub.accounts.models import User
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import local_today
 from clusterhub.security.models import AuditEvent
 from tenants.models import Tenant
 

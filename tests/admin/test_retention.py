@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from clusterhub.accounts.models import FailedLogin
+from clusterhub.clock import utcnow
 from clusterhub.config import from_environment
-from clusterhub.db import utcnow
 from clusterhub.extensions import db
 from clusterhub.security.audit import record
 from clusterhub.security.models import AuditEvent, RateCount

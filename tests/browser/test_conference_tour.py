@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from clusterhub.indicators.periods import local_today
+from clusterhub.clock import local_today
 from tests.browser.test_collaboration import cluster_link
 from tests.browser.test_navigation import sign_in
 from tests.factories import make_profile, make_tenant, make_user

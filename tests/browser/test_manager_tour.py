@@ -1,12 +1,13 @@
 """A manager's tour: needs dashboard → the posts behind a figure → member segments → feedback report."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import local_today
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from tests.browser.test_collaboration import cluster_link
@@ -23,7 +24,7 @@ SERVICE = "Eksporta mārketinga apmācība"
 
 
 def build_cluster(app) -> None:
-    today = date.today()
+    today = local_today()
     make_tenant(app, "metals", "Metālapstrādes klasteris")
     make_user(app, "vadiba@metals.lv", "Inga Vadītāja", "metals", "manager", "Klastera birojs")
     make_user(app, "janis@ozols.lv", "Jānis Ozols", "metals", "member", NEWCOMER)

@@ -1,11 +1,12 @@
 """Managers keep the catalogue, record uses for member companies, and publish the quarterly report."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback, ServiceUse
-from clusterhub.indicators.periods import Period, local_today
+from clusterhub.clock import local_today
+from clusterhub.indicators.periods import Period
 from tests.catalogue.conftest import ABELE, CIEKURS, count
 from tests.ratings.conftest import company_id
 
@@ -90,7 +91,7 @@ def test_a_manager_records_a_use_for_a_member_company_whose_people_are_asked_by_
     path = f"/c/alfa/manage/services/{service_id}"
     form = manager.get(path).get_data(as_text=True)
     assert f">{ABELE}</option>" in form and f">{CIEKURS}</option>" in form
-    day = date.today() - timedelta(days=10)
+    day = local_today() - timedelta(days=10)
     response = manager.post(path, {"company": str(company_id(app, CIEKURS)), "used_on": day.isoformat()})
     assert response.status_code == 302
     page = manager.get(path).get_data(as_text=True)
@@ -102,11 +103,11 @@ def test_a_manager_records_a_use_for_a_member_company_whose_people_are_asked_by_
 def test_the_same_company_service_and_day_is_refused_beside_the_day(app, world, manager):
     path = f"/c/alfa/manage/services/{world.managed_a['service']}"
     manager.get(path)
-    page = manager.post(path, {"company": str(world.company_a), "used_on": date.today().isoformat()})
+    page = manager.post(path, {"company": str(world.company_a), "used_on": local_today().isoformat()})
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert '<ul class="errors" id="used_on-errors">' in text and "This use is recorded already" in text
-    page = manager.post(path, {"company": "999999", "used_on": date.today().isoformat()}).get_data(
+    page = manager.post(path, {"company": "999999", "used_on": local_today().isoformat()}).get_data(
         as_text=True
     )
     assert "Not a valid choice." in page

@@ -1,9 +1,9 @@
 """Members see the catalogue, record that their company used a service, and say how it went."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from clusterhub.catalogue.models import ServiceFeedback, ServiceUse
-from clusterhub.indicators.periods import local_today
+from clusterhub.clock import local_today
 from tests.catalogue.conftest import CIEKURS, count, ids_of
 from tests.factories import make_user
 
@@ -116,7 +116,7 @@ def test_a_use_cannot_be_in_the_future_or_recorded_twice(app, world, make_visito
         as_text=True
     )
     # The world's use is of the factory's day.
-    twice = visitor.post(path, {"used_on": date.today().isoformat()}).get_data(as_text=True)
+    twice = visitor.post(path, {"used_on": local_today().isoformat()}).get_data(as_text=True)
     assert "This use is recorded already: the same company, service and day." in twice
     assert count(app, ServiceUse) == 1
 

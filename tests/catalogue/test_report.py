@@ -6,9 +6,9 @@ import pytest
 
 from clusterhub.catalogue.models import FeedbackReport
 from clusterhub.catalogue.report import is_reportable, quarter_report, quarters
-from clusterhub.db import utcnow
+from clusterhub.clock import local_today, utcnow
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import Period, local_today
+from clusterhub.indicators.periods import Period
 from tests.catalogue.conftest import company, inside, service, use
 
 

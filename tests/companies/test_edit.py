@@ -1,9 +1,8 @@
 """Editing a profile: who may, what is checked, and the change history that records every change."""
 
-from datetime import date
-
 from sqlalchemy import select
 
+from clusterhub.clock import local_today
 from clusterhub.companies import services
 from clusterhub.companies.models import Company, CompanyChange
 from clusterhub.extensions import db
@@ -216,7 +215,7 @@ def test_the_change_history_records_who_changed_what_and_when(app, world, visito
     assert "Andris CANARYALFA" in page
     assert "Region" in page and "Kurzeme" in page and "Latgale" in page
     assert "Sectors" in page and "CANARYALFA nozare, Mēbeles" in page
-    assert str(date.today().year) in page
+    assert str(local_today().year) in page
     with app.app_context(), cross_tenant():
         change = db.session.scalars(select(CompanyChange).order_by(CompanyChange.id.desc())).first()
         assert change.user_id == world.member_a

@@ -6,10 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.accounts.models import User
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.companies.services import company_named
 from clusterhub.conferences.models import Participant
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification

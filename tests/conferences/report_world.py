@@ -8,7 +8,7 @@ Meetings: Ābols-Dzērve slot 1 table 1 and Bērzs-Gulbis slot 1 table 2 and Āb
 
 from datetime import timedelta
 
-from clusterhub.indicators.periods import local_today
+from clusterhub.clock import local_today
 from tests.factories import (
     make_conference,
     make_meeting,

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from tests.conferences.meeting_helpers import (
     accept_now,
     agreed,

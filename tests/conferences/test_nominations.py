@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
+from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company
 from clusterhub.conferences import nominating
 from clusterhub.conferences.models import Meeting
 from clusterhub.conferences.nominating import NominationError
-from clusterhub.db import utcnow
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from tenants.context import cross_tenant, tenant_scope

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from clusterhub.clock import local_today
 from clusterhub.conferences.models import EventCluster, MeetingWindow, Participant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.indicators.periods import local_today
 from clusterhub.notifications.models import Notification
 from tenants.context import cross_tenant
 from tenants.models import Tenant

@@ -3,18 +3,18 @@ life (services and feedback, meetings, visits, news, stories, a road map, applic
 organiser's past and upcoming inter-cluster forums; safe to run twice."""
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from clusterhub.accounts.models import SignIn, User
 from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, CompanyTag
 from clusterhub.conferences.booking import agenda
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
-from clusterhub.db import utcnow
 from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD, ORGANISER
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
@@ -276,7 +276,7 @@ def _months(moments) -> set[tuple[int, int]]:
 
 def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_newcomer(app, runner):
     runner.invoke(args=["demo", "load"])
-    spec, today = SPECS["avt"], date.today()
+    spec, today = SPECS["avt"], local_today()
     with app.app_context():
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == "avt"))
         with tenant_scope(tenant):
@@ -310,7 +310,7 @@ def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_
 
 def test_every_demo_cluster_has_two_years_of_services_feedback_and_posts(app, runner):
     runner.invoke(args=["demo", "load"])
-    today = date.today()
+    today = local_today()
     two_years_ago = today - timedelta(days=730)
     for slug in SPECS:
         with app.app_context():
@@ -339,7 +339,7 @@ def test_every_demo_cluster_has_two_years_of_services_feedback_and_posts(app, ru
 
 def test_every_demo_cluster_has_meetings_visits_news_stories_and_applications(app, runner):
     runner.invoke(args=["demo", "load"])
-    now = date.today()
+    now = local_today()
     for slug in SPECS:
         with app.app_context():
             tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))

@@ -2,7 +2,8 @@
 
 from datetime import UTC, date, datetime
 
-from clusterhub.indicators.periods import Period, instant
+from clusterhub.clock import instant
+from clusterhub.indicators.periods import Period
 
 
 def test_a_day_falls_in_its_calendar_quarter():

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from clusterhub.indicators.periods import Period, local_today
+from clusterhub.clock import local_today
+from clusterhub.indicators.periods import Period
 from tests.factories import make_user
 
 TODAY = local_today()

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select, update
 
 from clusterhub.accounts.models import User
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, accept, invitation_from_token, invitation_token

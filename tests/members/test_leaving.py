@@ -1,10 +1,10 @@
 """Leaving a cluster, and managers moving a member to the former members: access ends, history stays."""
 
 import re
-from datetime import date
 
 from sqlalchemy import func, select
 
+from clusterhub.clock import local_today
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
@@ -62,7 +62,7 @@ def test_a_representative_leaves_only_after_ticking_the_box(app, world, make_vis
     response = _leave(member, world.company_a)
     assert response.headers["Location"] == "/"
     assert f"{CIEKURS} has left" in member.get("/").get_data(as_text=True)
-    assert _link(app, world.company_a) == (date.today(), "left")
+    assert _link(app, world.company_a) == (local_today(), "left")
 
 
 def test_after_leaving_the_companys_people_have_no_access_and_its_open_posts_are_withdrawn(
@@ -103,7 +103,7 @@ def test_a_company_that_left_is_gone_from_the_directory_search_segments_and_coun
     manager = _signed_in(make_visitor, "manager@alfa.lv")
     assert CIEKURS not in manager.get("/c/alfa/companies").get_data(as_text=True)
     assert _company_hits(app, "Čiekurs") == []
-    assert world.company_a not in segments_on(app, date.today())
+    assert world.company_a not in segments_on(app, local_today())
     home = manager.get("/c/alfa/").get_data(as_text=True)
     assert "<strong>1</strong> member company" in home and CIEKURS not in home
     former = manager.get("/c/alfa/manage/members?segment=former").get_data(as_text=True)
@@ -130,7 +130,7 @@ def test_a_manager_moves_a_member_to_the_former_members(app, world, make_visitor
     assert _link(app, world.company_a) == (None, None)
     response = manager.submit(f"/c/alfa/manage/members/{world.company_a}/former", {"confirm": "y"})
     assert response.headers["Location"] == "/c/alfa/manage/members?segment=former"
-    assert _link(app, world.company_a) == (date.today(), "former")
+    assert _link(app, world.company_a) == (local_today(), "former")
     former = manager.get(response.headers["Location"]).get_data(as_text=True)
     assert "Moved to former members by a manager" in former
     assert _signed_in(make_visitor, "member@alfa.lv").get("/c/alfa/").status_code == 404

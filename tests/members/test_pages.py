@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from tenants.models import Tenant
 from tests.factories import make_tenant, make_user
@@ -17,7 +18,7 @@ LONG_AGO = date(2018, 5, 1)
 @pytest.fixture
 def cluster(app) -> dict[str, int]:
     """Cluster "alfa" with a manager, a member, and one company of each segment (on the real today)."""
-    today = date.today()
+    today = local_today()
     make_tenant(app, "alfa", "Alfa klasteris")
     make_user(app, "vadiba@alfa.lv", "Ilze Vadītāja", "alfa", "manager")
     make_user(app, "biedrs@alfa.lv", "Andris Biedrs", "alfa", "member")
@@ -67,7 +68,7 @@ def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, make_
     for number in range(26):
         company = member(app, f"SIA Klusā {number:02d}", LONG_AGO - timedelta(days=number))
         if number == 25:
-            act(app, company, "post", date.today() - timedelta(days=3), times=2)
+            act(app, company, "post", local_today() - timedelta(days=3), times=2)
     visitor = _manager(make_visitor)
     by_name = visitor.get("/c/alfa/manage/members?segment=reactivate").get_data(as_text=True)
     assert _rows(by_name)[:2] == ["SIA Klusā", "SIA Klusā 00"]
@@ -86,7 +87,7 @@ def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, make_
 
 
 def test_an_empty_segment_and_an_odd_address_show_a_clean_page(app, cluster, make_visitor):
-    act(app, cluster["reactivate"], "use", date.today() - timedelta(days=1), times=6)
+    act(app, cluster["reactivate"], "use", local_today() - timedelta(days=1), times=6)
     visitor = _manager(make_visitor)
     page = visitor.get("/c/alfa/manage/members?segment=reactivate").get_data(as_text=True)
     assert "No member company needs to be re-activated." in page
@@ -124,8 +125,8 @@ def test_wrong_thresholds_are_refused_beside_the_field(app, cluster, make_visito
 
 
 def test_new_thresholds_move_companies_between_segments(app, cluster, make_visitor):
-    eighteen_months = member(app, "SIA Pusotra gada", date.today() - timedelta(days=548))
-    act(app, eighteen_months, "post", date.today() - timedelta(days=2), times=2)
+    eighteen_months = member(app, "SIA Pusotra gada", local_today() - timedelta(days=548))
+    act(app, eighteen_months, "post", local_today() - timedelta(days=2), times=2)
     visitor = _manager(make_visitor)
     assert "SIA Pusotra gada" in _rows(visitor.get("/c/alfa/manage/members").get_data(as_text=True))
     page = visitor.get("/c/alfa/manage/members/settings").get_data(as_text=True)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.members.models import Visit
 from clusterhub.members.segments import segments
@@ -54,7 +55,7 @@ def _visits(app) -> list[Visit]:
 
 
 def _record(manager, company: int, **changes):
-    data = {**VISIT, "company_id": str(company), "visited_on": date.today().isoformat(), **changes}
+    data = {**VISIT, "company_id": str(company), "visited_on": local_today().isoformat(), **changes}
     return manager.submit(f"/c/alfa/manage/visits/new?company_id={company}", data)
 
 
@@ -78,7 +79,7 @@ def test_a_recorded_visit_shows_in_the_companys_history_and_in_the_log(app, clus
     ("changes", "field", "message"),
     [
         (
-            {"visited_on": (date.today() + timedelta(days=1)).isoformat()},
+            {"visited_on": (local_today() + timedelta(days=1)).isoformat()},
             "visited_on",
             "cannot be in the future",
         ),

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
-from clusterhub.db import utcnow
+from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.news.services import post_news, set_digest
 from tenants.context import tenant_scope

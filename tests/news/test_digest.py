@@ -1,6 +1,6 @@
 """`digest send`: one e-mail per subscriber and month with the 3 latest news, retried after a failure."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -9,6 +9,7 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User
+from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.news.digest import month_of
 from clusterhub.news.models import DigestDelivery
@@ -54,7 +55,7 @@ def test_sending_twice_in_a_month_sends_nothing_new(app, world, visitor, send_di
     assert second.exit_code == 0
     assert "alfa: 0 sent, 0 failed, 2 skipped" in second.output
     assert sorted(m["To"] for m in visitor.mails()) == ["manager@alfa.lv", "member@alfa.lv"]
-    month = month_of(date.today())
+    month = month_of(local_today())
     assert [(status, attempts) for _, m, status, attempts in _deliveries(app) if m == month] == [
         ("sent", 1),
         ("sent", 1),
@@ -63,7 +64,7 @@ def test_sending_twice_in_a_month_sends_nothing_new(app, world, visitor, send_di
 
 def test_a_new_month_brings_a_new_digest(app, world, visitor, send_digest):
     subscribe(app, "member@alfa.lv")
-    last_month = month_of(month_of(date.today()) - timedelta(days=1))
+    last_month = month_of(month_of(local_today()) - timedelta(days=1))
     with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))):
         db.session.add(DigestDelivery(user_id=world.member_a, month=last_month, status="sent", attempts=1))
         db.session.commit()
@@ -92,13 +93,13 @@ def test_the_digest_speaks_the_subscribers_language(app, world, visitor, send_di
     mails = {m["To"]: m for m in visitor.mails()}
     with app.test_request_context(), force_locale("lv"):
         greeting = gettext("Hello %(name)s,", name="Latvietis Ozols")
-    month_lv = format_date(date.today(), "LLLL", locale="lv")
+    month_lv = format_date(local_today(), "LLLL", locale="lv")
     assert greeting != "Hello Latvietis Ozols,"
     assert greeting in mails["latvietis@alfa.lv"].get_content()
     assert month_lv in mails["latvietis@alfa.lv"]["Subject"]
     english = mails["member@alfa.lv"]
     assert "Hello Andris CANARYALFA," in english.get_content()
-    assert format_date(date.today(), "LLLL", locale="en") in english["Subject"]
+    assert format_date(local_today(), "LLLL", locale="en") in english["Subject"]
 
 
 def test_a_cluster_without_news_sends_nothing(app, world, visitor, send_digest):

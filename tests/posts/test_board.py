@@ -1,9 +1,10 @@
 """The board lists open posts newest first, filters them, and keeps expired and closed ones aside."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from clusterhub.clock import local_today
 from tests.factories import make_post, make_tenant, make_user
 from tests.posts.conftest import ABELE, CIEKURS
 
@@ -41,7 +42,7 @@ def board(app, world):
         "manager@alfa.lv",
         "Vecā vajadzība",
         category="training",
-        valid_until=date.today() - timedelta(days=1),
+        valid_until=local_today() - timedelta(days=1),
     )
     make_post(
         app,
@@ -50,7 +51,7 @@ def board(app, world):
         "manager@alfa.lv",
         "Visiem reģioniem",
         category="staff",
-        valid_until=date.today() + timedelta(days=5),
+        valid_until=local_today() + timedelta(days=5),
     )
 
 

@@ -1,9 +1,10 @@
 """A member company posts, edits, closes, reopens and withdraws its needs and offers; nothing is deleted."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from clusterhub.clock import local_today
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from tests.factories import make_post, make_user
 from tests.posts.conftest import CIEKURS, rows
@@ -15,7 +16,7 @@ NEW_POST = {
     "body": "Piedāvājam **CNC** lāzeri brīvajās stundās.",
     "tags": "CNC, lāzers, cnc",
     "regions": ["kurzeme", "zemgale"],
-    "valid_until": (date.today() + timedelta(days=30)).isoformat(),
+    "valid_until": (local_today() + timedelta(days=30)).isoformat(),
 }
 
 
@@ -59,7 +60,7 @@ def test_an_overlong_tag_is_refused_beside_the_field_and_nothing_is_saved(app, w
 
 def test_a_last_day_in_the_past_is_refused_on_creation(app, world, visitor):
     visitor.login("member@alfa.lv")
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (local_today() - timedelta(days=1)).isoformat()
     response = visitor.submit("/c/alfa/posts/new", {**NEW_POST, "valid_until": yesterday})
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -97,7 +98,7 @@ def test_an_edit_keeps_unchanged_tags_and_can_untick_every_region(app, world, vi
 
 
 def test_an_edit_may_keep_a_date_that_has_passed_but_not_set_a_new_one(app, world, visitor):
-    past = date.today() - timedelta(days=3)
+    past = local_today() - timedelta(days=3)
     post_id = make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Vecs piedāvājums", valid_until=past)
     visitor.login("member@alfa.lv")
     edit = f"/c/alfa/posts/{post_id}/edit"

@@ -1,9 +1,10 @@
 """Answering a post opens a private conversation of two companies; either side records a collaboration."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from clusterhub.clock import local_today
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Collaboration, Message, Thread
 from tests.factories import make_post, make_user
@@ -71,7 +72,7 @@ def test_a_closed_or_expired_post_cannot_be_answered(app, world, make_visitor):
     owner.login("member@alfa.lv")
     owner.submit(f"/c/alfa/posts/{world.post_a}/close")
     expired = make_post(
-        app, "alfa", CIEKURS, "member@alfa.lv", "Novecojis", valid_until=date.today() - timedelta(1)
+        app, "alfa", CIEKURS, "member@alfa.lv", "Novecojis", valid_until=local_today() - timedelta(1)
     )
     threads = _count(app, Thread)
     for post_id, reason in ((world.post_a, "closed"), (expired, "expired")):
@@ -155,7 +156,7 @@ def test_either_side_records_a_collaboration_once(app, world, make_visitor):
 
 
 def test_a_profile_shows_the_open_posts_and_a_contact_button_except_on_ones_own(app, world, make_visitor):
-    make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Aizvērtais", valid_until=date.today() - timedelta(1))
+    make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Aizvērtais", valid_until=local_today() - timedelta(1))
     profile = f"/c/alfa/companies/{world.company_a}"
     other = make_visitor()
     other.login("manager@alfa.lv")
