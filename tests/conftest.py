@@ -2,19 +2,21 @@
 
 import os
 import re
+import sqlite3
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
+import time_machine
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from clusterhub import create_app
-from clusterhub.extensions import db
 from clusterhub.i18n import TRANSLATIONS
 from tests.factories import (
     PASSWORD,
@@ -33,9 +35,12 @@ from tests.factories import (
     notification_id,
 )
 from tests.pgserver import PostgresServer
+from tests.snapshots import BUILT_BEFORE, EMPTY, PostgresStore, SqliteStore, Store, moment
 
 WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.get("CI") == "true"
 BACKENDS = ["sqlite", "postgresql"] if WANT_POSTGRES else ["sqlite"]
+MOMENT = moment(os.environ.get("CLUSTERHUB_TEST_NOW"))
+RUN_CLOCK = pytest.StashKey[time_machine.travel]()
 
 
 def app_config(database_url: str, tmp_path: Path) -> dict:
@@ -89,33 +94,91 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("fresh_database", BACKENDS, indirect=True, scope="session")
 
 
+@event.listens_for(Engine, "connect")
+def _without_waiting_for_the_disk(dbapi_connection, connection_record) -> None:
+    # Test databases are thrown away: waiting for every commit to reach the disk made SQLite tests
+    # several times slower on a busy machine.
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+
 @pytest.fixture(scope="session")
-def migrated_url(fresh_database, tmp_path_factory):
-    """One database per backend, upgraded by the migrations (not create_all), shared by the run."""
-    url = fresh_database("clusterhub_test")
-    app = create_app(app_config(url, tmp_path_factory.mktemp("migrate")))
-    with app.app_context():
+def store(fresh_database, tmp_path_factory) -> Store:
+    """The run's test database of the backend under test, migrated once, and its saved states."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    server = getattr(fresh_database, "__self__", None)  # PostgreSQL's fresh_database is its server's
+    if isinstance(server, PostgresServer):
+        database = PostgresStore(server, folder)
+    else:
+        database = SqliteStore(fresh_database("clusterhub_test"), folder)
+    shared = create_app(app_config(database.url, tmp_path_factory.mktemp("migrate")))
+    with shared.app_context():
         upgrade()
-    return url
+    database.save(EMPTY, shared)
+    database.shared_app = shared
+    return database
 
 
-def _empty_all_tables(app) -> None:
-    with app.app_context():
-        tables = db.metadata.sorted_tables
-        if db.engine.dialect.name == "postgresql":
-            names = ", ".join(table.name for table in tables)
-            db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(tables):
-                db.session.execute(table.delete())
-        db.session.commit()
+@pytest.fixture(scope="session")
+def migrated_url(store) -> str:
+    """The URL of the database every test of this backend runs on (emptied before each test)."""
+    return store.url
+
+
+def pytest_configure(config):
+    # From the start, so that what test modules compute when imported (this quarter, today) agrees too.
+    config.stash[RUN_CLOCK] = time_machine.travel(MOMENT, tick=True)
+    config.stash[RUN_CLOCK].start()
+
+
+def pytest_unconfigure(config):
+    config.stash[RUN_CLOCK].stop()
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test starts at the same moment and time runs on from there; a test about time moves it
+    with `clock.move_to(...)`. CLUSTERHUB_TEST_NOW runs the suite at another moment."""
+    with time_machine.travel(MOMENT, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture
-def app(migrated_url, tmp_path):
-    app = create_app(app_config(migrated_url, tmp_path))
-    yield app
-    _empty_all_tables(app)
+def app(request, store, tmp_path):
+    """The run's app on an empty migrated database, with this test's own mail and index folders.
+
+    One app serves the whole run (building one compiles every URL rule and throws away the template and
+    statement caches); the settings a test changes are put back after it. A test that adds routes asks
+    for an app of its own with `@pytest.mark.own_app`."""
+    shared = store.shared_app
+    settings = dict(shared.config)
+    shared.config.update(MAIL_DIR=str(tmp_path / "mail"), INDEX_DIR=str(tmp_path / "index"))
+    test_app = create_app(dict(shared.config)) if request.node.get_closest_marker("own_app") else shared
+    store.restore(EMPTY, test_app)
+    yield test_app
+    store.release(test_app)
+    shared.config.clear()
+    shared.config.update(settings)
+
+
+@pytest.fixture
+def snapshot(app, store, clock):
+    """snapshot(name, build): build() once per run and save what it left; later tests get it back.
+
+    The database, the index and the mail folder are saved with build()'s result (ids, not rows). Every
+    build happens a minute before the test's moment, so its records are as old for every test."""
+
+    def restore_or_build(name: str, build):
+        if store.has(name):
+            store.restore(name, app)
+        else:
+            clock.move_to(MOMENT - BUILT_BEFORE)
+            store.objects[name] = build()
+            clock.move_to(MOMENT)
+            store.save(name, app)
+        return store.objects[name]
+
+    return restore_or_build
 
 
 @pytest.fixture
@@ -297,5 +360,5 @@ class World:
 
 
 @pytest.fixture
-def world(app):
-    return World(app)
+def world(app, snapshot):
+    return snapshot("world", lambda: World(app))

@@ -1,9 +1,12 @@
 """Errors end on a clean page in the visitor's language, never a traceback."""
 
+import pytest
+
 from clusterhub.accounts.models import User
 from clusterhub.extensions import db
 
 
+@pytest.mark.own_app
 def test_a_race_on_a_unique_row_is_a_clean_409_and_nothing_half_written(app, world, visitor):
     @app.route("/race")
     def race():
@@ -15,6 +18,7 @@ def test_a_race_on_a_unique_row_is_a_clean_409_and_nothing_half_written(app, wor
     assert "Someone else saved the same thing" in response.get_data(as_text=True)
 
 
+@pytest.mark.own_app
 def test_an_unexpected_error_shows_the_friendly_500_page(app, visitor):
     app.config["PROPAGATE_EXCEPTIONS"] = False
 

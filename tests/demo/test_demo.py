@@ -135,10 +135,8 @@ def _forum(event: Event) -> tuple[list[Participant], list[Meeting]]:
     return participants, meetings
 
 
-def test_demo_load_creates_three_populated_clusters_two_forums_and_prints_logins(app, runner):
-    result = runner.invoke(args=["demo", "load"])
-    assert result.exit_code == 0, result.output
-    assert DEMO_PASSWORD in result.output and "ilze.berzina@avt.demo.lv" in result.output
+def test_demo_load_creates_three_populated_clusters_two_forums_and_prints_logins(app, demo):
+    assert DEMO_PASSWORD in demo and "ilze.berzina@avt.demo.lv" in demo
     counts = _counts(app)
     assert "avt" in counts["companies"] and len(counts["companies"]) >= 3
     assert all(n >= 20 for n in counts["companies"].values())
@@ -146,7 +144,7 @@ def test_demo_load_creates_three_populated_clusters_two_forums_and_prints_logins
 
     # The organiser's forums (in this test to spare a load of the demo): one held within the last year,
     # one open for registration, and every member login printed has meetings agreed in the coming one.
-    members = [line.split()[0] for line in result.output.splitlines() if "member of" in line]
+    members = [line.split()[0] for line in demo.splitlines() if "member of" in line]
     now = utcnow()
     with app.app_context(), cross_tenant():
         organiser = db.session.scalar(select(User).where(User.email == ORGANISER[1]))
@@ -182,8 +180,7 @@ def test_demo_load_creates_three_populated_clusters_two_forums_and_prints_logins
             assert any(meeting.status == "accepted" for meeting in agenda(mine)), email
 
 
-def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(app, demo):
     counts = _counts(app)
     for slug in ("avt", "metal", "partika"):
         assert counts["companies"][slug] >= 20
@@ -199,8 +196,7 @@ def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(ap
                 assert all(post.body and post.tags for post in posts)
 
 
-def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app, demo):
     with app.app_context(), cross_tenant():
         companies = db.session.scalars(select(Company)).all()
         for company in companies:
@@ -212,9 +208,8 @@ def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app,
 
 
 def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_forum_agenda(
-    app, runner, visitor
+    app, demo, visitor
 ):
-    runner.invoke(args=["demo", "load"])
     visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
     page = visitor.get("/c/avt/threads").get_data(as_text=True)
     assert "Meklējam pētniekus bērnu auditorijas testēšanai" in page
@@ -230,8 +225,7 @@ def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_for
     assert "SIA Žāvēti Augļi" in page
 
 
-def test_demo_load_twice_adds_nothing(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_demo_load_twice_adds_nothing(app, demo, runner):
     before = _counts(app)
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     assert _counts(app) == before
@@ -243,15 +237,13 @@ def test_demo_load_if_empty_leaves_a_used_database_alone(app, runner, world):
     assert "avt" not in _counts(app)["companies"]
 
 
-def test_a_demo_manager_can_sign_in_and_see_the_avt_members(app, runner, visitor):
-    runner.invoke(args=["demo", "load"])
+def test_a_demo_manager_can_sign_in_and_see_the_avt_members(app, demo, visitor):
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/members").get_data(as_text=True)
     assert "SIA Ēnu Teātris" in page and "Latvijas audiovizuālo tehnoloģiju klasteris" in page
 
 
-def test_the_two_cluster_member_company_has_one_profile_in_both_clusters(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_the_two_cluster_member_company_has_one_profile_in_both_clusters(app, demo):
     with app.app_context(), cross_tenant():
         rows = db.session.execute(
             select(Tenant.slug, CompanyMembership.company_id)
@@ -274,8 +266,7 @@ def _months(moments) -> set[tuple[int, int]]:
     return {(moment.year, moment.month) for moment in moments}
 
 
-def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_newcomer(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_newcomer(app, demo):
     spec, today = SPECS["avt"], local_today()
     with app.app_context():
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == "avt"))
@@ -308,8 +299,7 @@ def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_
             assert 4 <= steps <= 5 and done == steps // 2
 
 
-def test_every_demo_cluster_has_two_years_of_services_feedback_and_posts(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_every_demo_cluster_has_two_years_of_services_feedback_and_posts(app, demo):
     today = local_today()
     two_years_ago = today - timedelta(days=730)
     for slug in SPECS:
@@ -337,8 +327,7 @@ def test_every_demo_cluster_has_two_years_of_services_feedback_and_posts(app, ru
                 assert len(_months(sign_ins)) >= 24
 
 
-def test_every_demo_cluster_has_meetings_visits_news_stories_and_applications(app, runner):
-    runner.invoke(args=["demo", "load"])
+def test_every_demo_cluster_has_meetings_visits_news_stories_and_applications(app, demo):
     now = local_today()
     for slug in SPECS:
         with app.app_context():
@@ -364,8 +353,7 @@ def test_every_demo_cluster_has_meetings_visits_news_stories_and_applications(ap
                 assert all(a.reason for a in applications if a.status == "declined")
 
 
-def test_the_demo_manager_finds_a_new_application_waiting(app, runner, visitor):
-    runner.invoke(args=["demo", "load"])
+def test_the_demo_manager_finds_a_new_application_waiting(app, demo, visitor):
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/manage/applications/").get_data(as_text=True)
     assert "SIA Krāsu Korekcija" in page and "SIA Pasākumu Aģentūra Zvaigzne" not in page  # declined

@@ -33,6 +33,7 @@ def rollback_app(app):
     return app
 
 
+@pytest.mark.own_app
 def test_no_mail_leaves_for_an_action_that_was_rolled_back(rollback_app, world, visitor):
     assert membership_id(rollback_app, world.member_a, "alfa")
     visitor.login("member@alfa.lv")

@@ -63,6 +63,7 @@ def naive_app(app):
     return app
 
 
+@pytest.mark.own_app
 def test_a_naive_query_in_cluster_a_never_returns_rows_of_cluster_b(naive_app, world, visitor):
     visitor.login("member@alfa.lv")
     data = visitor.get(f"/c/alfa/naive/{world.invitation_b}").get_json()
@@ -75,6 +76,7 @@ def test_a_naive_query_in_cluster_a_never_returns_rows_of_cluster_b(naive_app, w
     assert len(data["texts"]) == 7 and all("CANARYALFA" in text for text in data["texts"])
 
 
+@pytest.mark.own_app
 def test_the_own_invitation_is_found_by_the_same_naive_code(naive_app, world, visitor):
     visitor.login("member@alfa.lv")
     assert visitor.get(f"/c/alfa/naive/{world.invitation_a}").get_json()["invitation"] == "invitee@alfa.lv"
