@@ -39,6 +39,7 @@ from tests.snapshots import BUILT_BEFORE, EMPTY, PostgresStore, SqliteStore, Sto
 
 WANT_POSTGRES = os.environ.get("CLUSTERHUB_TEST_POSTGRES") == "1" or os.environ.get("CI") == "true"
 BACKENDS = ["sqlite", "postgresql"] if WANT_POSTGRES else ["sqlite"]
+PERSON = "member@alfa.lv"
 MOMENT = moment(os.environ.get("CLUSTERHUB_TEST_NOW"))
 RUN_CLOCK = pytest.StashKey[time_machine.travel]()
 
@@ -240,6 +241,24 @@ def visitor(app):
 @pytest.fixture
 def make_visitor(app):
     return lambda language="en": Visitor(app, language)
+
+
+@pytest.fixture
+def signed_in(make_visitor):
+    """signed_in(email, language="en"): a new browser, signed in as that person."""
+
+    def sign_in(email: str, language: str = "en") -> Visitor:
+        visitor = make_visitor(language)
+        visitor.login(email)
+        return visitor
+
+    return sign_in
+
+
+@pytest.fixture
+def person(app) -> int:
+    """One person in no cluster, enough for most account and security tests."""
+    return make_user(app, PERSON, "Andris Bērziņš")
 
 
 class World:

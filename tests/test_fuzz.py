@@ -377,9 +377,8 @@ CSV_FILES = csv_files().map(lambda drawn: drawn[1])
 IMPORT_PATH = "/c/alfa/manage/import"
 
 
-def test_hostile_csv_imports_are_refused_or_imported_whole(app, world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("manager@alfa.lv")
+def test_hostile_csv_imports_are_refused_or_imported_whole(app, world, signed_in):
+    visitor = signed_in("manager@alfa.lv")
 
     @settings(max_examples=EXAMPLES_PER_IMPORT, **FUZZ_SETTINGS)
     @given(csv_files())
@@ -408,10 +407,9 @@ def _hidden_upload(page: str) -> str:
     return fields[0]["value"]
 
 
-def test_a_nul_character_anywhere_gets_a_clean_bad_request_page(app, world, make_visitor):
+def test_a_nul_character_anywhere_gets_a_clean_bad_request_page(app, world, signed_in):
     """PostgreSQL refuses NUL in text: wherever one comes, the app answers 400 before any query runs."""
-    visitor = make_visitor()
-    visitor.login("manager@alfa.lv")
+    visitor = signed_in("manager@alfa.lv")
     with app.app_context():
         before = _row_counts()
     new_post = {"kind": "need", "category": "export", "title": "Kokskaidas\x00", "body": "Vajag"}
@@ -422,9 +420,8 @@ def test_a_nul_character_anywhere_gets_a_clean_bad_request_page(app, world, make
         assert _row_counts() == before
 
 
-def test_numbers_too_large_for_the_database_are_no_ids_or_pages(app, world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+def test_numbers_too_large_for_the_database_are_no_ids_or_pages(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     huge = "99999999999999999999999"
     assert visitor.get(f"/c/alfa/companies/{huge}").status_code == 404
     assert visitor.get("/c/alfa/companies", query_string=f"page={huge}").status_code == 200

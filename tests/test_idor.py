@@ -152,9 +152,8 @@ def _id_routes(app, prefix: str) -> list[tuple[Rule, str]]:
     ]
 
 
-def _signed_in(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
+def _signed_in(signed_in, email: str):
+    visitor = signed_in(email)
     visitor.get("/login", follow_redirects=True)  # a page with a form, so a POST carries a valid CSRF token
     return visitor
 
@@ -176,8 +175,8 @@ def _one_foreign_at_a_time(rule: Rule, own: dict, foreign_ids: dict) -> list[str
 
 
 @pytest.mark.parametrize("email", ["manager@alfa.lv", "member@alfa.lv"])
-def test_another_clusters_ids_are_not_found_in_a_cluster(app, world, foreign, make_visitor, email):
-    visitor = _signed_in(make_visitor, email)
+def test_another_clusters_ids_are_not_found_in_a_cluster(app, world, foreign, signed_in, email):
+    visitor = _signed_in(signed_in, email)
     for rule, method in _id_routes(app, "/c/"):
         for path in _one_foreign_at_a_time(rule, _own(world, rule), foreign.ids):
             status, body = _visit(visitor, method, path)
@@ -185,8 +184,8 @@ def test_another_clusters_ids_are_not_found_in_a_cluster(app, world, foreign, ma
             assert World.CANARY_B not in body and CANARY_EVENT not in body, f"{method} {path} shows B's data"
 
 
-def test_another_companys_objects_are_refused_to_a_member(app, world, foreign, make_visitor):
-    visitor = _signed_in(make_visitor, OUTSIDER)
+def test_another_companys_objects_are_refused_to_a_member(app, world, foreign, signed_in):
+    visitor = _signed_in(signed_in, OUTSIDER)
     for rule, method in _id_routes(app, "/c/"):
         view = app.view_functions[rule.endpoint]
         path = rule.build(_own(world, rule))[1]
@@ -219,9 +218,9 @@ def _event_paths(rule: Rule, world: World, foreign: Foreign) -> list[str]:
 
 
 @pytest.mark.parametrize("email", ["member@alfa.lv", "organiser@clusterhub.lv"])
-def test_another_events_ids_are_refused(app, world, foreign, make_visitor, email):
+def test_another_events_ids_are_refused(app, world, foreign, signed_in, email):
     """A participant (member@alfa.lv) and the organiser of the shared conference, in another conference."""
-    visitor = _signed_in(make_visitor, email)
+    visitor = _signed_in(signed_in, email)
     for rule, method in _id_routes(app, "/events/"):
         for path in _event_paths(rule, world, foreign):
             status, body = _visit(visitor, method, path)
@@ -229,9 +228,9 @@ def test_another_events_ids_are_refused(app, world, foreign, make_visitor, email
             assert CANARY_EVENT not in body, f"{email} {method} {path} shows another event's data"
 
 
-def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, make_visitor):
+def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, signed_in):
     """Routes outside clusters and conferences (a person's or a company's own pages) with B's ids."""
-    visitor = _signed_in(make_visitor, "member@alfa.lv")
+    visitor = _signed_in(signed_in, "member@alfa.lv")
     for rule, method in _routes(app):
         if not _id_names(rule) or rule.rule.startswith(("/c/", "/events/")):
             continue

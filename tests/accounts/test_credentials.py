@@ -1,19 +1,13 @@
 """Changing the password or e-mail asks for the current password, ends other sessions and is audited."""
 
-import pytest
 from sqlalchemy import select
 
 from clusterhub.extensions import db
 from clusterhub.security.models import AuditEvent
+from tests.conftest import PERSON as EMAIL
 from tests.factories import PASSWORD, make_user
 
-EMAIL = "member@alfa.lv"
 NEW_PASSWORD = "a-brand-new-secret"
-
-
-@pytest.fixture
-def person(app):
-    return make_user(app, EMAIL, "Andris Bērziņš")
 
 
 def _audit(app) -> list[tuple[str, str]]:
@@ -49,9 +43,10 @@ def test_a_wrong_current_password_changes_nothing(app, person, visitor, make_vis
     assert ("password_changed", f"user:{person}") not in _audit(app)
 
 
-def test_a_new_password_signs_out_every_other_device_but_this_one(app, person, visitor, make_visitor):
-    phone = make_visitor()
-    phone.login(EMAIL)
+def test_a_new_password_signs_out_every_other_device_but_this_one(
+    app, person, visitor, make_visitor, signed_in
+):
+    phone = signed_in(EMAIL)
     visitor.login(EMAIL)
     response = _change_password(visitor)
     assert response.status_code == 302 and response.location.endswith("/account")
@@ -81,9 +76,8 @@ def test_this_browsers_kept_sign_in_survives_its_own_password_change(app, person
     assert visitor.get("/account").status_code == 200
 
 
-def test_a_password_reset_signs_out_other_devices(app, person, visitor, make_visitor):
-    phone = make_visitor()
-    phone.login(EMAIL)
+def test_a_password_reset_signs_out_other_devices(app, person, visitor, signed_in):
+    phone = signed_in(EMAIL)
     visitor.submit("/reset", {"email": EMAIL})
     link = visitor.mails()[-1].get_content().split("http://clusterhub.test", 1)[1].split()[0]
     assert visitor.submit(link, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 302

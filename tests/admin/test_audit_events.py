@@ -25,14 +25,8 @@ def logged(app, kind: str) -> list[tuple]:
         return [tuple(row) for row in db.session.execute(statement)]
 
 
-def signed_in(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
-def test_a_role_change_is_logged_with_the_membership_and_the_new_role(app, world, make_visitor):
-    manager = signed_in(make_visitor, "manager@alfa.lv")
+def test_a_role_change_is_logged_with_the_membership_and_the_new_role(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     path = f"/c/alfa/members/{world.membership_a}/role"
     assert manager.submit(path, {"role": "member"}).status_code == 302  # no change: nothing to log
     assert logged(app, "role_changed") == []
@@ -42,8 +36,8 @@ def test_a_role_change_is_logged_with_the_membership_and_the_new_role(app, world
     ]
 
 
-def test_hiding_a_rating_and_showing_it_again_are_logged(app, world, make_visitor):
-    manager = signed_in(make_visitor, "manager@alfa.lv")
+def test_hiding_a_rating_and_showing_it_again_are_logged(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     rating = world.rating_a
     assert manager.submit(f"/c/alfa/ratings/{rating}/hide", {"reason": "Aizskarošs."}).status_code == 302
     assert manager.submit(f"/c/alfa/ratings/{rating}/show", {"note": ""}).status_code == 302
@@ -51,10 +45,10 @@ def test_hiding_a_rating_and_showing_it_again_are_logged(app, world, make_visito
     assert logged(app, "rating_restored") == [("manager@alfa.lv", "alfa", f"rating:{rating}")]
 
 
-def test_dismissing_reports_about_a_shown_rating_restores_nothing(app, world, make_visitor):
-    member = signed_in(make_visitor, "member@alfa.lv")
+def test_dismissing_reports_about_a_shown_rating_restores_nothing(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     member.submit(f"/c/alfa/ratings/{world.rating_a}/flag", {"reason": "Nekad nav bijis."})
-    manager = signed_in(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     assert manager.submit(f"/c/alfa/ratings/{world.rating_a}/show", {"note": ""}).status_code == 302
     assert logged(app, "rating_restored") == []
 
@@ -74,17 +68,17 @@ EXPORTS = [
 ]
 
 
-def test_every_download_of_member_data_is_logged(app, world, make_visitor):
+def test_every_download_of_member_data_is_logged(app, world, signed_in):
     expected = []
     for email, path, slug, name in EXPORTS:
-        visitor = signed_in(make_visitor, email)
+        visitor = signed_in(email)
         assert visitor.get(path.format(conference=world.conference)).status_code == 200, path
         expected.append((email, slug, name if slug else f"conference:{world.conference}:{name}"))
     assert logged(app, "export") == expected
 
 
-def test_a_refused_download_logs_nothing(app, world, make_visitor):
-    member = signed_in(make_visitor, "member@alfa.lv")
+def test_a_refused_download_logs_nothing(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     assert member.get("/c/alfa/manage/export/companies.csv").status_code == 403
     assert member.get(f"/events/{world.conference}/participants.csv").status_code == 403
     assert logged(app, "export") == []

@@ -26,10 +26,9 @@ def add_event(app, kind: str, subject: str, at: datetime, email: str | None = No
 
 
 @pytest.fixture
-def admin(app, make_visitor):
+def admin(app, signed_in):
     make_user(app, ADMIN, "Ādolfs Administrators", is_admin=True)
-    visitor = make_visitor()
-    visitor.login(ADMIN)
+    visitor = signed_in(ADMIN)
     return visitor
 
 
@@ -58,10 +57,9 @@ def _subjects(page: str) -> list[str]:
     return [s for s in ("membership:7 role:manager", "rating:12", "companies.csv") if s in page]
 
 
-def test_only_platform_admins_open_the_audit_log(app, world, make_visitor, admin):
+def test_only_platform_admins_open_the_audit_log(app, world, make_visitor, signed_in, admin):
     assert make_visitor().get("/admin/audit").status_code == 302
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     refused = manager.get("/admin/audit")
     assert refused.status_code == 403 and "platform administrators only" in refused.get_data(as_text=True)
     assert "/admin/audit" not in manager.get("/").get_data(as_text=True)

@@ -66,7 +66,7 @@ def test_an_unknown_or_inactive_cluster_has_no_admission_page(app, world, visito
     assert visitor.get("/join/beta").status_code == 404
 
 
-def test_an_application_is_kept_in_its_cluster_and_the_managers_are_told(app, world, visitor, make_visitor):
+def test_an_application_is_kept_in_its_cluster_and_the_managers_are_told(app, world, visitor, signed_in):
     response = _apply(visitor)
     assert response.status_code == 302 and response.location.endswith("/join/alfa/thanks")
     assert "has received your application" in visitor.get(response.location).get_data(as_text=True)
@@ -89,8 +89,7 @@ def test_an_application_is_kept_in_its_cluster_and_the_managers_are_told(app, wo
         mail["To"] == "manager@alfa.lv"
         and "SIA Jaunā Skaņa applied to join the cluster" in mail.get_content()
     )
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     listing = manager.get("/c/alfa/manage/applications/").get_data(as_text=True)
     assert "SIA Jaunā Skaņa" in listing and "New (2)" in listing
 
@@ -134,16 +133,10 @@ def test_the_sign_in_page_leads_to_the_clusters_that_take_applications(app, worl
     assert 'href="/join/alfa"' in page and 'href="/join/beta"' in page
 
 
-def _manager(make_visitor):
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
-    return manager
-
-
-def test_an_accepted_applicant_gets_an_invitation_that_works(app, world, visitor, make_visitor):
+def test_an_accepted_applicant_gets_an_invitation_that_works(app, world, visitor, make_visitor, signed_in):
     _apply(visitor)
     application_id = _new_application_id(app)
-    manager = _manager(make_visitor)
+    manager = signed_in("manager@alfa.lv")
     path = f"/c/alfa/manage/applications/{application_id}/accept"
     assert "gets an invitation at erika@jaunaskana.lv" in manager.get(path).get_data(as_text=True)
     response = manager.post(path, {"language": "en"})
@@ -171,10 +164,10 @@ def test_an_accepted_applicant_gets_an_invitation_that_works(app, world, visitor
     ).get_data(as_text=True)
 
 
-def test_a_decline_needs_a_reason_and_mails_it_politely(app, world, visitor, make_visitor):
+def test_a_decline_needs_a_reason_and_mails_it_politely(app, world, visitor, signed_in):
     _apply(visitor)
     application_id = _new_application_id(app)
-    manager = _manager(make_visitor)
+    manager = signed_in("manager@alfa.lv")
     path = f"/c/alfa/manage/applications/{application_id}/decline"
     without = manager.submit(path, {"reason": "   ", "language": "en"})
     assert without.status_code == 200 and "This field is required." in without.get_data(as_text=True)
@@ -193,10 +186,10 @@ def test_a_decline_needs_a_reason_and_mails_it_politely(app, world, visitor, mak
     assert "SIA Jaunā Skaņa" in listing and "SIA CANARYALFA Pieteicējs" not in listing
 
 
-def test_a_decided_application_cannot_be_decided_again(app, world, visitor, make_visitor):
+def test_a_decided_application_cannot_be_decided_again(app, world, visitor, signed_in):
     _apply(visitor)
     application_id = _new_application_id(app)
-    manager = _manager(make_visitor)
+    manager = signed_in("manager@alfa.lv")
     base = f"/c/alfa/manage/applications/{application_id}"
     manager.submit(f"{base}/decline", {"reason": "Nav atbilstības.", "language": "en"})
     mails = len(visitor.mails())
@@ -214,10 +207,10 @@ def test_a_decided_application_cannot_be_decided_again(app, world, visitor, make
         assert (stored.status, stored.reason, stored.invitation_id) == ("declined", "Nav atbilstības.", None)
 
 
-def test_accepting_someone_who_is_a_member_already_says_so(app, world, visitor, make_visitor):
+def test_accepting_someone_who_is_a_member_already_says_so(app, world, visitor, signed_in):
     _apply(visitor, email="member@alfa.lv")
     application_id = _new_application_id(app)
-    manager = _manager(make_visitor)
+    manager = signed_in("manager@alfa.lv")
     response = manager.submit(
         f"/c/alfa/manage/applications/{application_id}/accept", {"language": "en"}, follow_redirects=True
     )
@@ -227,8 +220,8 @@ def test_accepting_someone_who_is_a_member_already_says_so(app, world, visitor, 
         assert db.session.get(Application, application_id).status == "new"
 
 
-def test_managers_edit_the_criteria_and_close_admissions(app, world, visitor, make_visitor):
-    manager = _manager(make_visitor)
+def test_managers_edit_the_criteria_and_close_admissions(app, world, visitor, signed_in):
+    manager = signed_in("manager@alfa.lv")
     page = manager.get("/c/alfa/manage/applications/settings").get_data(as_text=True)
     assert "can delegate at least one representative" in page
     assert re.search(r'<input[^>]*\bchecked\b[^>]*name="admissions_open"', page)
@@ -241,12 +234,10 @@ def test_managers_edit_the_criteria_and_close_admissions(app, world, visitor, ma
     assert "not taking applications" not in visitor.get("/join/beta").get_data(as_text=True)
 
 
-def test_members_may_not_see_or_decide_applications(app, world, make_visitor):
-    member = make_visitor()
-    member.login("member@alfa.lv")
+def test_members_may_not_see_or_decide_applications(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     application_id = world.managed_a["application"]
     for path in ("/", f"/{application_id}", f"/{application_id}/accept", "/settings"):
         assert member.get(f"/c/alfa/manage/applications{path}").status_code == 403
-    other = make_visitor()
-    other.login("manager@beta.lv")
+    other = signed_in("manager@beta.lv")
     assert other.get(f"/c/beta/manage/applications/{application_id}").status_code == 404

@@ -16,16 +16,14 @@ ASKED = "Your company used “Eksporta misija”. How was it? Tell the cluster m
 
 
 @pytest.fixture
-def manager(world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("manager@alfa.lv")
+def manager(world, signed_in):
+    visitor = signed_in("manager@alfa.lv")
     return visitor
 
 
 @pytest.fixture
-def member(world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+def member(world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     return visitor
 
 

@@ -11,18 +11,12 @@ SERVICE = "CANARYALFA pakalpojums"
 ASKED = f"Your company used “{SERVICE}”. How was it? Tell the cluster management."
 
 
-def _signed_in(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 def _colleague_at_ciekurs(app) -> None:
     make_user(app, "kolega@ciekurs.lv", "Kolēģe Čiekurā", "alfa", "member", CIEKURS)
 
 
-def test_members_find_the_catalogue_in_the_navigation_and_open_a_service(app, world, make_visitor):
-    visitor = _signed_in(make_visitor, "colleague@alfa.lv")
+def test_members_find_the_catalogue_in_the_navigation_and_open_a_service(app, world, signed_in):
+    visitor = signed_in("colleague@alfa.lv")
     home = visitor.get("/c/alfa/").get_data(as_text=True)
     assert '<a href="/c/alfa/services">Services</a>' in home
     catalogue = visitor.get("/c/alfa/services").get_data(as_text=True)
@@ -33,9 +27,9 @@ def test_members_find_the_catalogue_in_the_navigation_and_open_a_service(app, wo
     assert "your membership does not name one" in page  # colleague@alfa.lv represents no company
 
 
-def test_a_member_records_a_use_is_asked_for_feedback_and_gives_it(app, world, make_visitor):
+def test_a_member_records_a_use_is_asked_for_feedback_and_gives_it(app, world, signed_in):
     _colleague_at_ciekurs(app)
-    visitor = _signed_in(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     service_id = world.managed_a["service"]
     page = visitor.get(f"/c/alfa/services/{service_id}").get_data(as_text=True)
     assert f'value="{local_today().isoformat()}"' in page  # the day defaults to today in Rīga
@@ -68,10 +62,10 @@ def test_a_member_records_a_use_is_asked_for_feedback_and_gives_it(app, world, m
     assert count(app, ServiceFeedback, use_id=use_id, score=4, worked="Noderīgi piemēri") == 1
 
 
-def test_feedback_can_be_changed_by_the_companys_people_and_stays_one_answer(app, world, make_visitor):
+def test_feedback_can_be_changed_by_the_companys_people_and_stays_one_answer(app, world, signed_in):
     _colleague_at_ciekurs(app)
     use_id = world.managed_a["use"]
-    visitor = _signed_in(make_visitor, "kolega@ciekurs.lv")
+    visitor = signed_in("kolega@ciekurs.lv")
     form = visitor.get(f"/c/alfa/services/uses/{use_id}/feedback").get_data(as_text=True)
     assert (
         '<input checked id="score-0" name="score" required type="radio" value="5">' in form
@@ -84,10 +78,10 @@ def test_feedback_can_be_changed_by_the_companys_people_and_stays_one_answer(app
     assert count(app, ServiceFeedback, use_id=use_id, score=2, worked="", change="Citādi") == 1
 
 
-def test_only_the_people_of_the_company_that_used_the_service_give_feedback(app, world, make_visitor):
+def test_only_the_people_of_the_company_that_used_the_service_give_feedback(app, world, signed_in):
     use_id = world.managed_a["use"]
     for email in ("manager@alfa.lv", "colleague@alfa.lv"):
-        visitor = _signed_in(make_visitor, email)
+        visitor = signed_in(email)
         page = visitor.get(f"/c/alfa/services/uses/{use_id}/feedback")
         assert page.status_code == 403
         assert "Only the people of SIA CANARYALFA Čiekurs" in page.get_data(as_text=True)
@@ -95,8 +89,8 @@ def test_only_the_people_of_the_company_that_used_the_service_give_feedback(app,
     assert count(app, ServiceFeedback, score=5) == 1
 
 
-def test_a_score_outside_1_to_5_or_too_long_texts_are_refused_beside_the_fields(app, world, make_visitor):
-    visitor = _signed_in(make_visitor, "member@alfa.lv")
+def test_a_score_outside_1_to_5_or_too_long_texts_are_refused_beside_the_fields(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     path = f"/c/alfa/services/uses/{world.managed_a['use']}/feedback"
     visitor.get(path)
     page = visitor.post(path, {"score": "7", "worked": "x" * 501}).get_data(as_text=True)
@@ -107,8 +101,8 @@ def test_a_score_outside_1_to_5_or_too_long_texts_are_refused_beside_the_fields(
     assert count(app, ServiceFeedback, score=5) == 1
 
 
-def test_a_use_cannot_be_in_the_future_or_recorded_twice(app, world, make_visitor):
-    visitor = _signed_in(make_visitor, "member@alfa.lv")
+def test_a_use_cannot_be_in_the_future_or_recorded_twice(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     path = f"/c/alfa/services/{world.managed_a['service']}"
     visitor.get(path)
     tomorrow = (local_today() + timedelta(days=1)).isoformat()
@@ -121,8 +115,8 @@ def test_a_use_cannot_be_in_the_future_or_recorded_twice(app, world, make_visito
     assert count(app, ServiceUse) == 1
 
 
-def test_the_list_of_uses_waiting_for_feedback(app, world, make_visitor):
-    visitor = _signed_in(make_visitor, "member@alfa.lv")
+def test_the_list_of_uses_waiting_for_feedback(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     path = f"/c/alfa/services/{world.managed_a['service']}"
     visitor.get(path)
     for days in (2, 3, 4, 5, 6, 7):
@@ -136,8 +130,8 @@ def test_the_list_of_uses_waiting_for_feedback(app, world, make_visitor):
     assert service_page.count("Give feedback") == 6 and "Change the feedback" in service_page
 
 
-def test_members_without_a_company_cannot_record_uses(app, world, make_visitor):
-    visitor = _signed_in(make_visitor, "colleague@alfa.lv")
+def test_members_without_a_company_cannot_record_uses(app, world, signed_in):
+    visitor = signed_in("colleague@alfa.lv")
     path = f"/c/alfa/services/{world.managed_a['service']}"
     visitor.get(path)
     page = visitor.post(path, {"used_on": local_today().isoformat()}).get_data(as_text=True)

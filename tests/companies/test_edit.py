@@ -54,11 +54,10 @@ def test_a_representative_edits_their_company(app, world, visitor):
         assert text in page
 
 
-def test_other_members_get_403_on_edit_pages(app, world, make_visitor):
+def test_other_members_get_403_on_edit_pages(app, world, signed_in):
     abele = add_company(app, "alfa", "SIA CANARYALFA Ābele")
     for email, company in (("colleague@alfa.lv", world.company_a), ("member@alfa.lv", abele)):
-        visitor = make_visitor()
-        visitor.login(email)
+        visitor = signed_in(email)
         for suffix in ("/edit", "/logo", "/history"):
             assert visitor.get(f"/c/alfa/companies/{company}{suffix}").status_code == 403, (email, suffix)
         assert visitor.post(f"/c/alfa/companies/{company}/edit", {"name": "Pārņemts"}).status_code == 403
@@ -222,13 +221,11 @@ def test_the_change_history_records_who_changed_what_and_when(app, world, visito
         assert change.changes["region"] == ["kurzeme", "latgale"]
 
 
-def test_the_history_does_not_name_people_of_another_cluster(app, world, make_visitor):
+def test_the_history_does_not_name_people_of_another_cluster(app, world, signed_in):
     admit_elsewhere(app, world.company_a, "beta")
-    outsider = make_visitor()
-    outsider.login("manager@beta.lv")
+    outsider = signed_in("manager@beta.lv")
     edit_profile(outsider, "beta", world.company_a, other_clusters="Kokrūpniecības federācija")
-    reader = make_visitor()
-    reader.login("member@alfa.lv")
+    reader = signed_in("member@alfa.lv")
     page = reader.get(f"/c/alfa/companies/{world.company_a}/history").get_data(as_text=True)
     assert "Kokrūpniecības federācija" in page and "someone from another cluster" in page
     assert "CANARYBETA" not in page

@@ -94,9 +94,8 @@ def test_the_logo_is_removed_after_confirming_and_the_history_shows_both(app, wo
     assert "A logo was added." in history and "The logo was removed." in history
 
 
-def test_another_member_cannot_upload_a_logo(app, world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("colleague@alfa.lv")
+def test_another_member_cannot_upload_a_logo(app, world, signed_in):
+    visitor = signed_in("colleague@alfa.lv")
     visitor.get("/c/alfa/")
     response = visitor.post(
         f"/c/alfa/companies/{world.company_a}/logo", {"logo": (BytesIO(image_bytes()), "a.png")}

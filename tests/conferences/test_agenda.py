@@ -11,9 +11,8 @@ ALFA = "SIA CANARYALFA Čiekurs"
 BETA = "SIA CANARYBETA Dārzs"
 
 
-def _agenda(make_visitor, email: str, conference_id: int) -> str:
-    visitor = make_visitor()
-    visitor.login(email)
+def _agenda(signed_in, email: str, conference_id: int) -> str:
+    visitor = signed_in(email)
     response = visitor.get(f"/events/{conference_id}/agenda")
     assert response.status_code == 200
     return response.get_data(as_text=True)
@@ -29,72 +28,71 @@ def _section(page: str, heading: str) -> str:
     return rest[: min(ends)]
 
 
-def _calendar(make_visitor, email: str, conference_id: int):
-    visitor = make_visitor()
-    visitor.login(email)
+def _calendar(signed_in, email: str, conference_id: int):
+    visitor = signed_in(email)
     response = visitor.get(f"/events/{conference_id}/agenda.ics")
     assert response.status_code == 200
     return response, Calendar.from_ical(response.data)
 
 
-def test_an_agreed_meeting_shows_in_both_agendas_with_its_time_and_table(app, world, make_visitor):
+def test_an_agreed_meeting_shows_in_both_agendas_with_its_time_and_table(app, world, signed_in):
     accept_now(app, world.meeting)
     for email, partner, cluster in (
         ("member@alfa.lv", BETA, "Beta CANARYBETA klasteris"),
         ("member@beta.lv", ALFA, "Alfa CANARYALFA klasteris"),
     ):
-        agreed_part = _section(_agenda(make_visitor, email, world.conference), "Agreed meetings")
+        agreed_part = _section(_agenda(signed_in, email, world.conference), "Agreed meetings")
         assert partner in agreed_part and cluster in agreed_part
         assert "Table 1" in agreed_part
         assert "10:00\u202fAM–10:30\u202fAM" in agreed_part  # Rīga time
         assert "Tiekamies pie kafijas" in agreed_part
 
 
-def test_the_other_sides_contact_shows_only_if_they_agreed_to_show_it(app, world, make_visitor):
+def test_the_other_sides_contact_shows_only_if_they_agreed_to_show_it(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma", show_contact=True)
     agreed(app, gamma, world.participant_a, 1)
     accept_now(app, world.meeting)
-    page = _agenda(make_visitor, "member@alfa.lv", world.conference)
+    page = _agenda(signed_in, "member@alfa.lv", world.conference)
     assert "Persona Gamma" in page and "mailto:gamma@beta.lv" in page
     assert "Bruno CANARYBETA" not in page and "member@beta.lv" not in page
 
 
-def test_requests_are_grouped_by_whose_answer_they_wait_for(app, world, make_visitor):
-    invitee = _agenda(make_visitor, "member@beta.lv", world.conference)
+def test_requests_are_grouped_by_whose_answer_they_wait_for(app, world, signed_in):
+    invitee = _agenda(signed_in, "member@beta.lv", world.conference)
     to_answer = _section(invitee, "Waiting for your answer")
     assert ALFA in to_answer and "Tiekamies pie kafijas" in to_answer
     for action in ("Accept", "Decline", "Propose another time"):
         assert action in to_answer
     assert "Waiting for their answer" not in invitee
-    requester = _agenda(make_visitor, "member@alfa.lv", world.conference)
+    requester = _agenda(signed_in, "member@alfa.lv", world.conference)
     waiting = _section(requester, "Waiting for their answer")
     assert BETA in waiting and "Cancel the request" in waiting and "Accept" not in waiting
     assert "Waiting for your answer" not in requester
 
 
-def test_declined_and_cancelled_meetings_are_folded_away(app, world, make_visitor):
+def test_declined_and_cancelled_meetings_are_folded_away(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     make_meeting(app, world.participant_a, gamma, 2, status="declined")
-    page = _agenda(make_visitor, "member@alfa.lv", world.conference)
+    page = _agenda(signed_in, "member@alfa.lv", world.conference)
     folded = page[page.index('<details class="closed-meetings">') :]
     assert "1 declined or cancelled meeting" in folded and "SIA Gamma" in folded and "declined" in folded
 
 
-def test_an_empty_agenda_points_to_the_matches_and_the_participants(app, world, make_visitor):
+def test_an_empty_agenda_points_to_the_matches_and_the_participants(app, world, signed_in):
     newcomer(app, world.conference, "beta", "Gamma")
-    page = _agenda(make_visitor, "gamma@beta.lv", world.conference)
+    page = _agenda(signed_in, "gamma@beta.lv", world.conference)
     assert "No meetings yet." in page
     assert f'href="/events/{world.conference}/matches"' in page
     assert f'href="/events/{world.conference}/participants"' in page
     assert f'href="/events/{world.conference}/agenda.ics"' in page
 
 
-def test_the_calendar_file_holds_the_conference_and_each_agreed_meeting(app, world, make_visitor):
+def test_the_calendar_file_holds_the_conference_and_each_agreed_meeting(app, world, signed_in):
     first, second, *_ = conference_slots(app, world.conference)
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     agreed(app, gamma, world.participant_a, 1)
     make_meeting(app, world.participant_a, world.participant_b, 2)  # pending: not in the calendar
-    response, calendar = _calendar(make_visitor, "member@alfa.lv", world.conference)
+    response, calendar = _calendar(signed_in, "member@alfa.lv", world.conference)
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert calendar["VERSION"] == "2.0" and calendar["METHOD"] == "PUBLISH" and calendar["PRODID"]
@@ -110,31 +108,28 @@ def test_the_calendar_file_holds_the_conference_and_each_agreed_meeting(app, wor
     assert all(event["DTSTAMP"] and event["UID"] for event in events)
 
 
-def test_each_meeting_keeps_its_uid_so_a_new_import_updates_the_calendar(app, world, make_visitor):
+def test_each_meeting_keeps_its_uid_so_a_new_import_updates_the_calendar(app, world, signed_in):
     accept_now(app, world.meeting)
     uids = [
-        sorted(
-            str(event["UID"]) for event in _calendar(make_visitor, email, world.conference)[1].walk("VEVENT")
-        )
+        sorted(str(event["UID"]) for event in _calendar(signed_in, email, world.conference)[1].walk("VEVENT"))
         for email in ("member@alfa.lv", "member@alfa.lv", "member@beta.lv")
     ]
     assert uids[0] == uids[1] == uids[2]
     assert f"meeting-{world.meeting}@clusterhub.test" in uids[0]
 
 
-def test_the_calendar_shows_the_other_side_to_each(app, world, make_visitor):
+def test_the_calendar_shows_the_other_side_to_each(app, world, signed_in):
     accept_now(app, world.meeting)
     for email, partner in (("member@alfa.lv", BETA), ("member@beta.lv", ALFA)):
         meetings = [
             event
-            for event in _calendar(make_visitor, email, world.conference)[1].walk("VEVENT")
+            for event in _calendar(signed_in, email, world.conference)[1].walk("VEVENT")
             if str(event["UID"]).startswith("meeting-")
         ]
         assert [str(event["SUMMARY"]) for event in meetings] == [f"Meeting: {partner}"]
 
 
-def test_only_registered_participants_have_an_agenda(world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("manager@alfa.lv")
+def test_only_registered_participants_have_an_agenda(world, signed_in):
+    visitor = signed_in("manager@alfa.lv")
     assert visitor.get(f"/events/{world.conference}/agenda").status_code == 403
     assert visitor.get(f"/events/{world.conference}/agenda.ics").status_code == 403

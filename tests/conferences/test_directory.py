@@ -17,14 +17,8 @@ def _cards(response) -> str:
     return body.split('role="search"', 1)[1].split("</form>", 1)[1]
 
 
-def _as(make_visitor, email):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
-def test_participants_of_every_invited_cluster_are_listed_with_their_cluster(app, fair, make_visitor):
-    page = _cards(_as(make_visitor, "anna@alfa.lv").get(fair.participants()))
+def test_participants_of_every_invited_cluster_are_listed_with_their_cluster(app, fair, signed_in):
+    page = _cards(signed_in("anna@alfa.lv").get(fair.participants()))
     for company, cluster in (
         ("SIA Kokmeistars", "Alfa klasteris"),
         ("SIA Ceļvedis", "Beta klasteris"),
@@ -35,15 +29,15 @@ def test_participants_of_every_invited_cluster_are_listed_with_their_cluster(app
     assert "Loģistikas pakalpojumi un kravu pārvadājumi eksportam" in page  # what they offer
 
 
-def test_companies_that_asked_or_were_nominated_but_did_not_register_are_not_listed(app, fair, make_visitor):
-    page = _as(make_visitor, "bruno@beta.lv").get(fair.participants()).get_data(as_text=True)
+def test_companies_that_asked_or_were_nominated_but_did_not_register_are_not_listed(app, fair, signed_in):
+    page = signed_in("bruno@beta.lv").get(fair.participants()).get_data(as_text=True)
     assert "SIA Lūdzējs" not in page
     assert "SIA Nominētais" not in page
     assert "SIA Mājās" not in page
 
 
-def test_fields_shown_by_consent_appear_and_hidden_ones_never_do(app, fair, make_visitor):
-    page = _cards(_as(make_visitor, "anna@alfa.lv").get(fair.participants()))
+def test_fields_shown_by_consent_appear_and_hidden_ones_never_do(app, fair, signed_in):
+    page = _cards(signed_in("anna@alfa.lv").get(fair.participants()))
     # Ceļvedis shows its description, website, region, roles and contact person.
     assert "REDZAMS apraksts" in page
     assert "https://celvedis.lv" in page
@@ -59,15 +53,15 @@ def test_fields_shown_by_consent_appear_and_hidden_ones_never_do(app, fair, make
     assert "Kurzeme" not in page and "Producer" not in page
 
 
-def test_competences_and_other_cluster_data_are_not_shown(app, fair, make_visitor):
+def test_competences_and_other_cluster_data_are_not_shown(app, fair, signed_in):
     make_user(app, "colleague@beta.lv", "Kolēģe SLEPENA", "beta", "member", "SIA Ceļvedis")
-    page = _cards(_as(make_visitor, "anna@alfa.lv").get(fair.participants()))
+    page = _cards(signed_in("anna@alfa.lv").get(fair.participants()))
     assert "SLEPENA" not in page
     assert "colleague@beta.lv" not in page
 
 
-def test_region_filter_finds_only_participants_who_show_their_region(app, fair, make_visitor):
-    visitor = _as(make_visitor, "anna@alfa.lv")
+def test_region_filter_finds_only_participants_who_show_their_region(app, fair, signed_in):
+    visitor = signed_in("anna@alfa.lv")
     shown = _cards(visitor.get(f"{fair.participants()}?region=vidzeme"))
     assert "SIA Ceļvedis" in shown and "SIA Skaidas" not in shown
     # Skaidas is in Latgale but does not show it: the filter must not give that away.
@@ -76,22 +70,22 @@ def test_region_filter_finds_only_participants_who_show_their_region(app, fair, 
     assert "No participant matches these filters." in hidden
 
 
-def test_role_filter_finds_only_participants_who_show_their_roles(app, fair, make_visitor):
-    body = _cards(_as(make_visitor, "anna@alfa.lv").get(f"{fair.participants()}?role=distributor"))
+def test_role_filter_finds_only_participants_who_show_their_roles(app, fair, signed_in):
+    body = _cards(signed_in("anna@alfa.lv").get(f"{fair.participants()}?role=distributor"))
     assert "SIA Ceļvedis" in body
     assert "SIA Skaidas" not in body  # a distributor that keeps its roles to itself
 
 
-def test_cluster_and_sector_filters(app, fair, make_visitor):
-    visitor = _as(make_visitor, "anna@alfa.lv")
+def test_cluster_and_sector_filters(app, fair, signed_in):
+    visitor = signed_in("anna@alfa.lv")
     gamma = _cards(visitor.get(f"{fair.participants()}?cluster=gamma"))
     assert "SIA Skaidas" in gamma and "SIA Ceļvedis" not in gamma and "SIA Kokmeistars" not in gamma
     wood = _cards(visitor.get(f"{fair.participants()}?sector=Kokapstrāde"))
     assert "SIA Kokmeistars" in wood and "SIA Skaidas" in wood and "SIA Ceļvedis" not in wood
 
 
-def test_search_finds_latvian_inflected_forms_without_accents(app, fair, make_visitor):
-    visitor = _as(make_visitor, "anna@alfa.lv")
+def test_search_finds_latvian_inflected_forms_without_accents(app, fair, signed_in):
+    visitor = signed_in("anna@alfa.lv")
     # Ceļvedis offers "kravu pārvadājumi"; someone types another case, without the long vowels.
     page = _cards(visitor.get(f"{fair.participants()}?text=parvadajumus"))
     assert "SIA Ceļvedis" in page
@@ -101,27 +95,27 @@ def test_search_finds_latvian_inflected_forms_without_accents(app, fair, make_vi
     assert "SIA Skaidas" in page and "SIA Kokmeistars" in page
 
 
-def test_search_does_not_look_into_hidden_fields(app, fair, make_visitor):
-    page = _as(make_visitor, "anna@alfa.lv").get(f"{fair.participants()}?text=slepens")
+def test_search_does_not_look_into_hidden_fields(app, fair, signed_in):
+    page = signed_in("anna@alfa.lv").get(f"{fair.participants()}?text=slepens")
     assert "SIA Skaidas" not in page.get_data(as_text=True)
 
 
-def test_search_of_only_common_words_says_so(app, fair, make_visitor):
-    page = _as(make_visitor, "anna@alfa.lv").get(f"{fair.participants()}?text=un+ar")
+def test_search_of_only_common_words_says_so(app, fair, signed_in):
+    page = signed_in("anna@alfa.lv").get(f"{fair.participants()}?text=un+ar")
     assert "too common" in page.get_data(as_text=True)
 
 
-def test_sorting_by_cluster(app, fair, make_visitor):
-    body = _cards(_as(make_visitor, "anna@alfa.lv").get(f"{fair.participants()}?sort=cluster"))
+def test_sorting_by_cluster(app, fair, signed_in):
+    body = _cards(signed_in("anna@alfa.lv").get(f"{fair.participants()}?sort=cluster"))
     assert body.index("SIA Kokmeistars") < body.index("SIA Ceļvedis") < body.index("SIA Skaidas")
 
 
-def test_long_directories_are_paged(app, fair, make_visitor):
+def test_long_directories_are_paged(app, fair, signed_in):
     for number in range(30):
         email = f"p{number}@beta.lv"
         make_user(app, email, f"Persona {number}", "beta", "member", f"SIA Dalībnieks {number:02d}")
         make_participant(app, fair.conference, "beta", f"SIA Dalībnieks {number:02d}", email)
-    visitor = _as(make_visitor, "anna@alfa.lv")
+    visitor = signed_in("anna@alfa.lv")
     first = visitor.get(fair.participants()).get_data(as_text=True)
     assert "33 participants" in first and "Page 1 of 2" in first
     second = _cards(visitor.get(f"{fair.participants()}?page=2"))
@@ -130,15 +124,15 @@ def test_long_directories_are_paged(app, fair, make_visitor):
     assert "There is no participant on this page." in past
 
 
-def test_every_card_but_ones_own_offers_a_meeting_request(app, fair, make_visitor):
-    page = _cards(_as(make_visitor, "anna@alfa.lv").get(fair.participants()))
+def test_every_card_but_ones_own_offers_a_meeting_request(app, fair, signed_in):
+    page = _cards(signed_in("anna@alfa.lv").get(fair.participants()))
     assert f"meetings/new?with={fair.celvedis}" in page
     assert f"meetings/new?with={fair.skaidas}" in page
     assert f"meetings/new?with={fair.anna}" not in page
 
 
-def test_the_organiser_sees_the_directory_without_meeting_requests(app, fair, make_visitor):
-    response = _as(make_visitor, "org@clusterhub.lv").get(fair.participants())
+def test_the_organiser_sees_the_directory_without_meeting_requests(app, fair, signed_in):
+    response = signed_in("org@clusterhub.lv").get(fair.participants())
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "SIA Skaidas" in body and "SLEPENS" not in body
@@ -154,8 +148,8 @@ def test_the_organiser_sees_the_directory_without_meeting_requests(app, fair, ma
         "delta@delta.lv",  # cluster not invited
     ],
 )
-def test_non_participants_are_refused_and_see_nothing(app, fair, make_visitor, email):
-    visitor = _as(make_visitor, email)
+def test_non_participants_are_refused_and_see_nothing(app, fair, signed_in, email):
+    visitor = signed_in(email)
     for path in (fair.participants(), fair.matches()):
         response = visitor.get(path)
         body = response.get_data(as_text=True)
@@ -164,7 +158,7 @@ def test_non_participants_are_refused_and_see_nothing(app, fair, make_visitor, e
             assert text not in body, path
 
 
-def test_a_conference_without_registrations_says_so(app, fair, make_visitor):
+def test_a_conference_without_registrations_says_so(app, fair, signed_in):
     empty = make_conference(app, "org@clusterhub.lv", {"alfa": 5}, title="Tukša konference")
-    page = _as(make_visitor, "org@clusterhub.lv").get(f"/events/{empty}/participants")
+    page = signed_in("org@clusterhub.lv").get(f"/events/{empty}/participants")
     assert "No company has registered for this conference yet." in page.get_data(as_text=True)

@@ -118,15 +118,14 @@ def test_when_every_table_is_taken_accepting_is_refused(app, world):
     assert meeting_row(app, world.meeting).status == "pending"
 
 
-def test_the_refusals_read_clearly(app, world, make_visitor):
+def test_the_refusals_read_clearly(app, world, signed_in):
     change_conference(app, world.conference, tables=1)
     gamma, delta = (
         newcomer(app, world.conference, "beta", "Gamma"),
         newcomer(app, world.conference, "alfa", "Delta"),
     )
     agreed(app, gamma, delta, 0)
-    visitor = make_visitor()
-    visitor.login("member@beta.lv")
+    visitor = signed_in("member@beta.lv")
     response = visitor.post(f"/events/{world.conference}/meetings/{world.meeting}/accept")
     assert FULL in visitor.get(response.location).get_data(as_text=True)
     busy = make_meeting(app, gamma, world.participant_b, 1)

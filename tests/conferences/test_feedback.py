@@ -12,12 +12,6 @@ from tenants.context import cross_tenant
 from tests.conferences.report_world import ORGANISER, Fair, days_from_today
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 def _stored(app, fair):
     """Each participant's rating and comment, and each accepted meeting's two answers."""
     with app.app_context(), cross_tenant():
@@ -37,9 +31,9 @@ def past(app):
     return Fair(app, past=True)
 
 
-def test_before_the_event_the_page_says_when_feedback_opens(app, make_visitor):
+def test_before_the_event_the_page_says_when_feedback_opens(app, signed_in):
     fair = Fair(app)
-    anna = _as(make_visitor, "anna@alfa.lv")
+    anna = signed_in("anna@alfa.lv")
     page = anna.get(fair.path("/feedback"))
     assert page.status_code == 200 and "Feedback opens after the event" in anna.last_page
     assert "<form" not in anna.last_page.split('id="main"')[1]
@@ -48,13 +42,13 @@ def test_before_the_event_the_page_says_when_feedback_opens(app, make_visitor):
     assert _stored(app, fair)[0]["SIA Ābols"] == (None, "")
 
 
-def test_feedback_is_for_the_conferences_participants_only(past, make_visitor):
+def test_feedback_is_for_the_conferences_participants_only(past, signed_in):
     for email in (ORGANISER, "cits@alfa.lv"):  # the organiser; a member whose company only asked to go
-        assert _as(make_visitor, email).get(past.path("/feedback")).status_code == 403
+        assert signed_in(email).get(past.path("/feedback")).status_code == 403
 
 
-def test_a_participant_rates_the_event_and_answers_for_each_of_its_meetings(app, past, make_visitor):
-    anna = _as(make_visitor, "anna@alfa.lv")
+def test_a_participant_rates_the_event_and_answers_for_each_of_its_meetings(app, past, signed_in):
+    anna = signed_in("anna@alfa.lv")
     page = anna.get(past.path("/feedback")).get_data(as_text=True)
     # Ābols's two accepted meetings are asked about; the cancelled one with Gulbis is not.
     assert "SIA Dzērve (Beta klasteris)" in page and "SIA Bērzs (Alfa klasteris)" in page
@@ -74,13 +68,13 @@ def test_a_participant_rates_the_event_and_answers_for_each_of_its_meetings(app,
     assert answers[past.abols_dzerve] == (True, None)
     assert answers[past.abols_berzs] == (False, None)
 
-    dace = _as(make_visitor, "dace@beta.lv")  # Dzērve was invited: the invitee's side
+    dace = signed_in("dace@beta.lv")  # Dzērve was invited: the invitee's side
     dace.submit(past.path("/feedback"), {"rating": "5", f"meeting_{past.abols_dzerve}": "no"})
     assert _stored(app, past)[1][past.abols_dzerve] == (True, False)
 
 
-def test_giving_feedback_again_updates_the_answers(app, past, make_visitor):
-    bruno = _as(make_visitor, "bruno@alfa.lv")
+def test_giving_feedback_again_updates_the_answers(app, past, signed_in):
+    bruno = signed_in("bruno@alfa.lv")
     bruno.submit(past.path("/feedback"), {"rating": "2", f"meeting_{past.berzs_gulbis}": "yes"})
     page = bruno.get(past.path("/feedback")).get_data(as_text=True)
     # The earlier answers are shown.
@@ -96,29 +90,29 @@ def test_giving_feedback_again_updates_the_answers(app, past, make_visitor):
 
 
 @pytest.mark.parametrize("rating", ["", "0", "6", "five"])
-def test_a_rating_outside_one_to_five_is_refused_beside_the_field(app, past, make_visitor, rating):
-    gita = _as(make_visitor, "gita@gamma.lv")
+def test_a_rating_outside_one_to_five_is_refused_beside_the_field(app, past, signed_in, rating):
+    gita = signed_in("gita@gamma.lv")
     sent = gita.submit(past.path("/feedback"), {"rating": rating, f"meeting_{past.berzs_gulbis}": "maybe"})
     assert sent.status_code == 200 and 'id="rating-errors"' in gita.last_page
     assert f'id="meeting_{past.berzs_gulbis}-errors"' in gita.last_page
     assert _stored(app, past)[0]["SIA Gulbis"] == (None, "")
 
 
-def test_a_conference_without_an_end_opens_feedback_at_its_start(app, make_visitor):
+def test_a_conference_without_an_end_opens_feedback_at_its_start(app, signed_in):
     fair = Fair(app, starts_at=days_from_today(0).replace(hour=0), ends_at=None)
-    page = _as(make_visitor, "gita@gamma.lv").get(fair.path("/feedback")).get_data(as_text=True)
+    page = signed_in("gita@gamma.lv").get(fair.path("/feedback")).get_data(as_text=True)
     assert "Did it lead to a follow-up?" in page or "did it lead to a follow-up?" in page
 
 
-def test_the_report_sums_up_ratings_comments_and_follow_ups(past, make_visitor):
+def test_the_report_sums_up_ratings_comments_and_follow_ups(past, signed_in):
     answers = {
         "anna@alfa.lv": {"rating": "4", "comment": "Labi", f"meeting_{past.abols_dzerve}": "yes"},
         "dace@beta.lv": {"rating": "5", f"meeting_{past.abols_dzerve}": "no"},
         "bruno@alfa.lv": {"rating": "3", f"meeting_{past.berzs_gulbis}": "no"},
     }
     for email, data in answers.items():
-        _as(make_visitor, email).submit(past.path("/feedback"), data)
-    html = _as(make_visitor, ORGANISER).get(past.path("/report")).get_data(as_text=True)
+        signed_in(email).submit(past.path("/feedback"), data)
+    html = signed_in(ORGANISER).get(past.path("/report")).get_data(as_text=True)
     assert "4.0 of 5" in html and "3 ratings" in html  # (4 + 5 + 3) / 3
     assert "“Labi” — SIA Ābols (Alfa klasteris), rating 4" in html
     # Ābols-Dzērve: one side says yes; Bērzs-Gulbis: no; Ābols-Bērzs: nobody answered.

@@ -24,19 +24,13 @@ def _meeting_url(world, action: str, meeting_id: int | None = None) -> str:
     return f"/events/{world.conference}/meetings/{meeting_id or world.meeting}/{action}"
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 def _flashed(visitor, response) -> str:
     return visitor.get(response.location).get_data(as_text=True)
 
 
-def test_the_request_page_offers_the_times_free_for_both_in_riga_time(app, world, make_visitor):
+def test_the_request_page_offers_the_times_free_for_both_in_riga_time(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     page = visitor.get(f"/events/{world.conference}/meetings/new?with={gamma}").get_data(as_text=True)
     assert "Request a meeting with SIA Gamma" in page
     for wall_clock in ("10:00\u202fAM–10:30\u202fAM", "11:30\u202fAM–12:00\u202fPM"):
@@ -44,10 +38,10 @@ def test_the_request_page_offers_the_times_free_for_both_in_riga_time(app, world
     assert "Send the request" in page
 
 
-def test_a_request_waits_for_the_other_side_and_tells_both(app, world, make_visitor):
+def test_a_request_waits_for_the_other_side_and_tells_both(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     second = conference_slots(app, world.conference)[1]
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     response = visitor.submit(
         f"/events/{world.conference}/meetings/new?with={gamma}",
         {"slot": second.isoformat(), "message": "Par iepakojumu"},
@@ -65,25 +59,25 @@ def test_a_request_waits_for_the_other_side_and_tells_both(app, world, make_visi
     assert f"/events/{world.conference}/agenda" in mails["gamma@beta.lv"]
 
 
-def test_without_a_chosen_participant_the_request_starts_in_the_directory(world, make_visitor):
-    visitor = _as(make_visitor, "member@alfa.lv")
+def test_without_a_chosen_participant_the_request_starts_in_the_directory(world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     response = visitor.get(f"/events/{world.conference}/meetings/new")
     assert response.status_code == 302
     assert response.location.endswith(f"/events/{world.conference}/participants")
 
 
-def test_only_other_registered_participants_of_the_conference_can_be_asked(app, world, make_visitor):
+def test_only_other_registered_participants_of_the_conference_can_be_asked(app, world, signed_in):
     other_conference = make_conference(app, "organiser@clusterhub.lv", {"beta": 5}, title="Cita konference")
     make_user(app, "delta@beta.lv", "Delta", "beta", "member", "SIA Delta")
     elsewhere = make_participant(app, other_conference, "beta", "SIA Delta", "delta@beta.lv")
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     for participant in (world.participant_a, world.request_a, elsewhere, 999999):
         assert visitor.get(f"/events/{world.conference}/meetings/new?with={participant}").status_code == 404
 
 
-def test_a_second_request_to_the_same_company_is_refused_while_one_waits(app, world, make_visitor):
+def test_a_second_request_to_the_same_company_is_refused_while_one_waits(app, world, signed_in):
     second = conference_slots(app, world.conference)[1]
-    visitor = _as(make_visitor, "member@beta.lv")
+    visitor = signed_in("member@beta.lv")
     page = visitor.submit(
         f"/events/{world.conference}/meetings/new?with={world.participant_a}", {"slot": second.isoformat()}
     ).get_data(as_text=True)
@@ -91,9 +85,9 @@ def test_a_second_request_to_the_same_company_is_refused_while_one_waits(app, wo
     assert notifications(app) == []
 
 
-def test_an_empty_form_asks_for_a_time(app, world, make_visitor):
+def test_an_empty_form_asks_for_a_time(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     visitor.get(f"/events/{world.conference}/meetings/new?with={gamma}")
     response = visitor.post(f"/events/{world.conference}/meetings/new?with={gamma}", {"slot": ""})
     assert response.status_code == 200
@@ -101,10 +95,10 @@ def test_an_empty_form_asks_for_a_time(app, world, make_visitor):
     assert notifications(app) == []
 
 
-def test_a_time_that_is_no_longer_free_is_refused_beside_the_field(app, world, make_visitor):
+def test_a_time_that_is_no_longer_free_is_refused_beside_the_field(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     first = conference_slots(app, world.conference)[0]
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     visitor.get(f"/events/{world.conference}/meetings/new?with={gamma}")
     accept_now(app, world.meeting)  # meanwhile A and B agreed to meet then
     page = visitor.post(
@@ -114,17 +108,17 @@ def test_a_time_that_is_no_longer_free_is_refused_beside_the_field(app, world, m
     assert notifications(app, "meeting_request") == []
 
 
-def test_when_no_time_is_free_for_both_the_page_says_so(app, world, make_visitor):
+def test_when_no_time_is_free_for_both_the_page_says_so(app, world, signed_in):
     change_conference(app, world.conference, slot_minutes=120)  # one slot only: 10:00-12:00
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     accept_now(app, world.meeting)
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     page = visitor.get(f"/events/{world.conference}/meetings/new?with={gamma}").get_data(as_text=True)
     assert "No meeting time is free for both of you any more." in page
     assert "Send the request" not in page
 
 
-def test_after_the_conference_no_meeting_is_arranged(app, world, make_visitor):
+def test_after_the_conference_no_meeting_is_arranged(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     change_conference(
         app,
@@ -133,23 +127,23 @@ def test_after_the_conference_no_meeting_is_arranged(app, world, make_visitor):
         ends_at=utcnow() - timedelta(days=1),
         registration_closes_at=utcnow() - timedelta(days=9),
     )
-    visitor = _as(make_visitor, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     response = visitor.get(f"/events/{world.conference}/meetings/new?with={gamma}")
     assert response.status_code == 302
     assert "The conference is over" in _flashed(visitor, response)
-    invitee = _as(make_visitor, "member@beta.lv")
+    invitee = signed_in("member@beta.lv")
     response = invitee.post(_meeting_url(world, "accept"))
     assert "The conference is over" in _flashed(invitee, response)
     assert meeting_row(app, world.meeting).status == "pending"
 
 
-def test_the_invitee_accepts_and_gets_the_lowest_free_table(app, world, make_visitor):
+def test_the_invitee_accepts_and_gets_the_lowest_free_table(app, world, signed_in):
     gamma, delta = (
         newcomer(app, world.conference, "beta", "Gamma"),
         newcomer(app, world.conference, "alfa", "Delta"),
     )
     agreed(app, gamma, delta, 0)  # table 1 of the first slot is taken
-    visitor = _as(make_visitor, "member@beta.lv")
+    visitor = signed_in("member@beta.lv")
     response = visitor.post(_meeting_url(world, "accept"))
     assert response.status_code == 302
     assert "The meeting is agreed." in _flashed(visitor, response)
@@ -162,8 +156,8 @@ def test_the_invitee_accepts_and_gets_the_lowest_free_table(app, world, make_vis
     ]
 
 
-def test_both_sides_are_told_of_an_agreed_meeting_each_naming_the_other(app, world, make_visitor):
-    visitor = _as(make_visitor, "member@beta.lv")
+def test_both_sides_are_told_of_an_agreed_meeting_each_naming_the_other(app, world, signed_in):
+    visitor = signed_in("member@beta.lv")
     visitor.post(_meeting_url(world, "accept"))
     assert notifications(app) == [
         ("member@beta.lv", "meeting_accepted", ALFA, participant_tenant(app, world.participant_b)),
@@ -176,8 +170,8 @@ def test_both_sides_are_told_of_an_agreed_meeting_each_naming_the_other(app, wor
     assert f"Meeting with {ALFA}" in mails["member@beta.lv"]
 
 
-def test_the_side_that_proposed_the_time_cannot_answer_it(app, world, make_visitor):
-    visitor = _as(make_visitor, "member@alfa.lv")
+def test_the_side_that_proposed_the_time_cannot_answer_it(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     for action in ("accept", "decline"):
         response = visitor.post(_meeting_url(world, action))
         assert response.status_code == 302
@@ -188,8 +182,8 @@ def test_the_side_that_proposed_the_time_cannot_answer_it(app, world, make_visit
     assert notifications(app) == []
 
 
-def test_the_invitee_declines_and_both_are_told(app, world, make_visitor):
-    visitor = _as(make_visitor, "member@beta.lv")
+def test_the_invitee_declines_and_both_are_told(app, world, signed_in):
+    visitor = signed_in("member@beta.lv")
     response = visitor.post(_meeting_url(world, "decline"))
     assert "You declined the meeting." in _flashed(visitor, response)
     assert meeting_row(app, world.meeting).status == "declined"
@@ -203,9 +197,9 @@ def test_the_invitee_declines_and_both_are_told(app, world, make_visitor):
     assert meeting_row(app, world.meeting).status == "declined"
 
 
-def test_the_invitee_proposes_another_time_and_then_the_requester_answers(app, world, make_visitor):
+def test_the_invitee_proposes_another_time_and_then_the_requester_answers(app, world, signed_in):
     first, _, third, _ = conference_slots(app, world.conference)
-    invitee = _as(make_visitor, "member@beta.lv")
+    invitee = signed_in("member@beta.lv")
     page = invitee.get(_meeting_url(world, "propose")).get_data(as_text=True)
     assert f'value="{first.isoformat()}"' not in page  # the time already proposed is not offered again
     response = invitee.post(_meeting_url(world, "propose"), {"slot": third.isoformat()})
@@ -219,16 +213,16 @@ def test_the_invitee_proposes_another_time_and_then_the_requester_answers(app, w
     ]
     refused = invitee.post(_meeting_url(world, "accept"))
     assert "You proposed this time" in _flashed(invitee, refused)
-    requester = _as(make_visitor, "member@alfa.lv")
+    requester = signed_in("member@alfa.lv")
     requester.post(_meeting_url(world, "accept"))
     assert meeting_row(app, world.meeting).status == "accepted"
     assert {seat[1] for seat in seats(app, world.conference)} == {third}
 
 
-def test_cancelling_asks_first_then_frees_the_time_and_the_table(app, world, make_visitor):
-    invitee = _as(make_visitor, "member@beta.lv")
+def test_cancelling_asks_first_then_frees_the_time_and_the_table(app, world, signed_in):
+    invitee = signed_in("member@beta.lv")
     invitee.post(_meeting_url(world, "accept"))
-    requester = _as(make_visitor, "member@alfa.lv")
+    requester = signed_in("member@alfa.lv")
     question = requester.get(_meeting_url(world, "cancel")).get_data(as_text=True)
     assert f"Cancel the meeting with {BETA}" in question
     assert meeting_row(app, world.meeting).status == "accepted"
@@ -245,17 +239,17 @@ def test_cancelling_asks_first_then_frees_the_time_and_the_table(app, world, mak
     assert "This meeting was declined or cancelled already." in _flashed(requester, again)
 
 
-def test_the_requester_withdraws_a_request_still_waiting(app, world, make_visitor):
-    requester = _as(make_visitor, "member@alfa.lv")
+def test_the_requester_withdraws_a_request_still_waiting(app, world, signed_in):
+    requester = signed_in("member@alfa.lv")
     page = requester.get(_meeting_url(world, "cancel")).get_data(as_text=True)
     assert f"Withdraw the meeting request with {BETA}" in page
     requester.post(_meeting_url(world, "cancel"))
     assert meeting_row(app, world.meeting).status == "cancelled"
 
 
-def test_only_the_two_sides_find_a_meeting(app, world, make_visitor):
+def test_only_the_two_sides_find_a_meeting(app, world, signed_in):
     newcomer(app, world.conference, "beta", "Gamma")
-    outsider = _as(make_visitor, "gamma@beta.lv")
+    outsider = signed_in("gamma@beta.lv")
     for action in ("propose", "cancel"):
         assert outsider.get(_meeting_url(world, action)).status_code == 404
     for action in ("accept", "decline"):
@@ -263,20 +257,20 @@ def test_only_the_two_sides_find_a_meeting(app, world, make_visitor):
     assert meeting_row(app, world.meeting).status == "pending"
 
 
-def test_a_meeting_is_not_found_under_another_conference(app, world, make_visitor):
+def test_a_meeting_is_not_found_under_another_conference(app, world, signed_in):
     other = make_conference(app, "organiser@clusterhub.lv", {"alfa": 5, "beta": 5}, title="Cita konference")
     make_participant(app, other, "beta", BETA, "member@beta.lv")
-    visitor = _as(make_visitor, "member@beta.lv")
+    visitor = signed_in("member@beta.lv")
     assert visitor.post(f"/events/{other}/meetings/{world.meeting}/accept").status_code == 404
     assert meeting_row(app, world.meeting).status == "pending"
 
 
-def test_a_person_busy_in_that_slot_cannot_accept_another_meeting_then(app, world, make_visitor):
+def test_a_person_busy_in_that_slot_cannot_accept_another_meeting_then(app, world, signed_in):
     gamma = newcomer(app, world.conference, "beta", "Gamma")
     other = make_meeting(app, gamma, world.participant_a, 0)  # Gamma also asks A for the first slot
-    agreed_first = _as(make_visitor, "member@beta.lv")
+    agreed_first = signed_in("member@beta.lv")
     agreed_first.post(_meeting_url(world, "accept"))
-    late = _as(make_visitor, "member@alfa.lv")
+    late = signed_in("member@alfa.lv")
     response = late.post(_meeting_url(world, "accept", other))
     assert "You or they already have a meeting at that time." in _flashed(late, response)
     assert meeting_row(app, other).status == "pending"

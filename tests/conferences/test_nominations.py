@@ -37,28 +37,22 @@ def _manage(world) -> str:
     return f"/c/alfa/manage/conferences/{world.conference}"
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
-def test_members_see_their_clusters_conferences_with_their_companys_status(app, world, make_visitor):
+def test_members_see_their_clusters_conferences_with_their_companys_status(app, world, signed_in):
     make_conference(app, "organiser@clusterhub.lv", {"beta": 10}, title="Tikai Betai")
-    member = _as(make_visitor, "member@alfa.lv")
+    member = signed_in("member@alfa.lv")
     page = member.get("/c/alfa/conferences").get_data(as_text=True)
     assert "Starpklasteru konference" in page and "Tikai Betai" not in page
     assert "Your company: Registered" in page and "Registration closes" in page
     assert "Ask to go" not in page and "Nominate companies" not in page
     assert 'href="/c/alfa/conferences"' in member.get("/c/alfa/events").get_data(as_text=True)
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     page = manager.get("/c/alfa/conferences").get_data(as_text=True)
     assert "Your company: Asked to go" in page and f"{_manage(world)}" in page
 
 
-def test_a_member_asks_to_go_and_the_managers_are_told(app, world, make_visitor):
+def test_a_member_asks_to_go_and_the_managers_are_told(app, world, signed_in):
     make_user(app, "third@alfa.lv", "Trešā", "alfa", "member", "SIA Trešais")
-    third = _as(make_visitor, "third@alfa.lv")
+    third = signed_in("third@alfa.lv")
     assert "Ask to go" in third.get("/c/alfa/conferences").get_data(as_text=True)
     response = third.post(f"/c/alfa/conferences/{world.conference}/request")
     assert response.status_code == 302
@@ -78,20 +72,20 @@ def test_a_member_asks_to_go_and_the_managers_are_told(app, world, make_visitor)
         ("nobody@alfa.lv", "", "does not represent a member company"),
     ],
 )
-def test_asking_twice_or_without_a_company_is_refused(app, world, make_visitor, email, company, message):
+def test_asking_twice_or_without_a_company_is_refused(app, world, signed_in, email, company, message):
     if company is not None:
         make_user(app, email, "Bez uzņēmuma", "alfa", "member", company)
-    visitor = _as(make_visitor, email)
+    visitor = signed_in(email)
     response = visitor.post(f"/c/alfa/conferences/{world.conference}/request")
     assert response.status_code == 302
     assert message in visitor.get(response.location).get_data(as_text=True)
     assert len(listed(app, world.conference, "alfa")) == 2
 
 
-def test_the_eleventh_nomination_is_refused(app, world, make_visitor):
+def test_the_eleventh_nomination_is_refused(app, world, signed_in):
     names = [f"SIA Biedrs {n:02d}" for n in range(1, 11)]
     add_companies(app, "alfa", names)
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     # Čiekurs is registered already, so nine more fill the quota of ten; the request does not count.
     for name in names[:9]:
         response = manager.submit(_manage(world), {"company": company_id(app, "alfa", name)})
@@ -105,9 +99,9 @@ def test_the_eleventh_nomination_is_refused(app, world, make_visitor):
     assert len(going) == 10
 
 
-def test_nominating_tells_the_companys_people_to_register(app, world, make_visitor):
+def test_nominating_tells_the_companys_people_to_register(app, world, signed_in):
     make_user(app, "third@alfa.lv", "Trešā", "alfa", "member", "SIA Trešais", language="lv")
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     page = manager.get(_manage(world)).get_data(as_text=True)
     assert "SIA Trešais" in page and f'<option value="{world.company_a}"' not in page
     response = manager.post(_manage(world), {"company": company_id(app, "alfa", "SIA Trešais")})
@@ -117,8 +111,8 @@ def test_nominating_tells_the_companys_people_to_register(app, world, make_visit
     assert manager.mails()[-1]["To"] == "third@alfa.lv"
 
 
-def test_approving_a_request_nominates_the_company_and_tells_it(app, world, make_visitor):
-    manager = _as(make_visitor, "manager@alfa.lv")
+def test_approving_a_request_nominates_the_company_and_tells_it(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     assert "Approve" in manager.get(_manage(world)).get_data(as_text=True)
     response = manager.post(f"{_manage(world)}/participants/{world.request_a}/approve")
     assert response.status_code == 302
@@ -128,11 +122,11 @@ def test_approving_a_request_nominates_the_company_and_tells_it(app, world, make
     assert link == f"/events/{world.conference}/register"
 
 
-def test_approving_beyond_the_quota_is_refused(app, world, make_visitor):
+def test_approving_beyond_the_quota_is_refused(app, world, signed_in):
     conference = make_conference(app, "organiser@clusterhub.lv", {"alfa": 1}, title="Maza konference")
     make_participant(app, conference, "alfa", CIEKURS, "member@alfa.lv")
     request = make_participant(app, conference, "alfa", ABELE, "manager@alfa.lv", status="requested")
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     page = manager.get(f"/c/alfa/manage/conferences/{conference}").get_data(as_text=True)
     assert "1 of 1 place taken" in page and "Approve" not in page
     response = manager.post(f"/c/alfa/manage/conferences/{conference}/participants/{request}/approve")
@@ -141,15 +135,15 @@ def test_approving_beyond_the_quota_is_refused(app, world, make_visitor):
     assert notifications(app, "alfa", "manager@alfa.lv", "conference_nominated") == []
 
 
-def test_nothing_is_asked_nominated_or_approved_after_the_deadline(app, world, make_visitor):
+def test_nothing_is_asked_nominated_or_approved_after_the_deadline(app, world, signed_in):
     make_user(app, "third@alfa.lv", "Trešā", "alfa", "member", "SIA Trešais")
     close_registration(app, world.conference)
-    third = _as(make_visitor, "third@alfa.lv")
+    third = signed_in("third@alfa.lv")
     page = third.get("/c/alfa/conferences").get_data(as_text=True)
     assert "Registration has closed." in page and "Ask to go" not in page
     response = third.post(f"/c/alfa/conferences/{world.conference}/request")
     assert CLOSED in third.get(response.location).get_data(as_text=True)
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     response = manager.post(_manage(world), {"company": company_id(app, "alfa", "SIA Trešais")})
     assert response.status_code == 200 and CLOSED in response.get_data(as_text=True)
     response = manager.post(f"{_manage(world)}/participants/{world.request_a}/approve")
@@ -161,10 +155,10 @@ def test_nothing_is_asked_nominated_or_approved_after_the_deadline(app, world, m
     assert response.status_code == 302 and set(listed(app, world.conference, "alfa")) == {CIEKURS}
 
 
-def test_a_former_member_company_cannot_be_nominated(app, world, make_visitor):
+def test_a_former_member_company_cannot_be_nominated(app, world, signed_in):
     add_companies(app, "alfa", ["SIA Bijušais"])
     former = make_former(app, "alfa", "SIA Bijušais")
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     assert "SIA Bijušais" not in manager.get(_manage(world)).get_data(as_text=True)
     response = manager.post(_manage(world), {"company": former})
     assert response.status_code == 200 and "Not a valid choice" in response.get_data(as_text=True)
@@ -176,9 +170,9 @@ def test_a_former_member_company_cannot_be_nominated(app, world, make_visitor):
     assert "SIA Bijušais" not in listed(app, world.conference, "alfa")
 
 
-def test_a_request_of_a_company_that_left_is_not_approved(app, world, make_visitor):
+def test_a_request_of_a_company_that_left_is_not_approved(app, world, signed_in):
     make_former(app, "alfa", ABELE)
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     response = manager.post(f"{_manage(world)}/participants/{world.request_a}/approve")
     assert "current member companies" in manager.get(response.location).get_data(as_text=True)
     assert listed(app, world.conference, "alfa")[ABELE].status == "requested"
@@ -226,8 +220,8 @@ def test_two_managers_nominating_at_the_same_moment_never_exceed_the_quota(app, 
     assert list(listed(app, conference, "alfa")) == ["SIA Pirmais"]
 
 
-def test_manager_pages_are_for_managers_only(app, world, make_visitor):
-    member = _as(make_visitor, "member@alfa.lv")
+def test_manager_pages_are_for_managers_only(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     assert member.get(_manage(world)).status_code == 403
     assert member.post(f"{_manage(world)}/participants/{world.request_a}/approve").status_code == 403
     assert member.get(f"{_manage(world)}/participants/{world.request_a}/withdraw").status_code == 403
@@ -235,8 +229,8 @@ def test_manager_pages_are_for_managers_only(app, world, make_visitor):
     assert listed(app, world.conference, "alfa")[ABELE].status == "requested"
 
 
-def test_another_clusters_manager_sees_only_their_own_list(app, world, make_visitor):
-    manager_b = _as(make_visitor, "manager@beta.lv")
+def test_another_clusters_manager_sees_only_their_own_list(app, world, signed_in):
+    manager_b = signed_in("manager@beta.lv")
     page = manager_b.get(f"/c/beta/manage/conferences/{world.conference}").get_data(as_text=True)
     assert "SIA CANARYBETA Dārzs" in page and "CANARYALFA" not in page
     assert "1 of 10 places taken" in page
@@ -246,15 +240,15 @@ def test_another_clusters_manager_sees_only_their_own_list(app, world, make_visi
     assert manager_b.post(f"{base}/approve").status_code == 404
 
 
-def test_a_conference_that_did_not_invite_the_cluster_is_not_found(app, world, make_visitor):
+def test_a_conference_that_did_not_invite_the_cluster_is_not_found(app, world, signed_in):
     other = make_conference(app, "organiser@clusterhub.lv", {"beta": 10}, title="Tikai Betai")
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     assert manager.get(f"/c/alfa/manage/conferences/{other}").status_code == 404
     assert manager.post(f"/c/alfa/conferences/{other}/request").status_code == 404
 
 
-def test_withdrawing_a_registration_asks_first_and_cancels_its_meetings(app, world, make_visitor):
-    manager = _as(make_visitor, "manager@alfa.lv")
+def test_withdrawing_a_registration_asks_first_and_cancels_its_meetings(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     path = f"{_manage(world)}/participants/{world.participant_a}/withdraw"
     page = manager.get(path).get_data(as_text=True)
     assert (
@@ -271,8 +265,8 @@ def test_withdrawing_a_registration_asks_first_and_cancels_its_meetings(app, wor
     assert params["company"] == CIEKURS
 
 
-def test_declining_a_request_removes_it(app, world, make_visitor):
-    manager = _as(make_visitor, "manager@alfa.lv")
+def test_declining_a_request_removes_it(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     path = f"{_manage(world)}/participants/{world.request_a}/withdraw"
     assert "Decline the request of SIA CANARYALFA Ābele" in manager.get(path).get_data(as_text=True)
     manager.post(path)
@@ -280,12 +274,12 @@ def test_declining_a_request_removes_it(app, world, make_visitor):
     assert "No member has asked to go." in manager.get(_manage(world)).get_data(as_text=True)
 
 
-def test_after_the_conference_nobody_is_taken_off_the_list(app, world, make_visitor):
+def test_after_the_conference_nobody_is_taken_off_the_list(app, world, signed_in):
     with app.app_context(), cross_tenant():
         event = db.session.get(Event, world.conference)
         event.starts_at, event.ends_at = utcnow() - timedelta(days=2), utcnow() - timedelta(days=1)
         db.session.commit()
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     path = f"{_manage(world)}/participants/{world.participant_a}/withdraw"
     response = manager.post(path, follow_redirects=True)
     assert "The conference is over" in response.get_data(as_text=True)

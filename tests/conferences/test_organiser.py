@@ -76,16 +76,8 @@ def _errors(page: str, field_id: str) -> str:
     return found.group(1) if found else ""
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
-def test_an_organiser_creates_a_conference_with_windows_and_quotas_and_finds_it_listed(
-    app, world, make_visitor
-):
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+def test_an_organiser_creates_a_conference_with_windows_and_quotas_and_finds_it_listed(app, world, signed_in):
+    organiser = signed_in("organiser@clusterhub.lv")
     assert "New conference" in organiser.get("/events/").get_data(as_text=True)
     response = organiser.submit("/events/new", _conference_form(app))
     assert response.status_code == 302
@@ -117,8 +109,8 @@ def test_an_organiser_creates_a_conference_with_windows_and_quotas_and_finds_it_
     assert f"/events/{event.id}/edit" in page and f"/events/{event.id}/report" in page
 
 
-def test_the_managers_of_invited_clusters_are_told_of_the_invitation(app, world, make_visitor):
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+def test_the_managers_of_invited_clusters_are_told_of_the_invitation(app, world, signed_in):
+    organiser = signed_in("organiser@clusterhub.lv")
     organiser.submit("/events/new", _conference_form(app))
     with app.app_context(), cross_tenant():
         told = db.session.execute(
@@ -134,16 +126,16 @@ def test_the_managers_of_invited_clusters_are_told_of_the_invitation(app, world,
     assert mails and "nominate up to 5 member companies by 2030-09-30 17:00" in mails[-1].get_content()
 
 
-def test_only_organisers_create_conferences(app, world, make_visitor):
-    member = _as(make_visitor, "manager@alfa.lv")
+def test_only_organisers_create_conferences(app, world, signed_in):
+    member = signed_in("manager@alfa.lv")
     assert member.get("/events/new").status_code == 403
     assert member.post("/events/new", _conference_form(app)).status_code == 403
     assert "New conference" not in member.get("/events/").get_data(as_text=True)
     assert len(_conferences(app)) == 1  # the world's
 
 
-def test_mistakes_are_shown_beside_their_fields_and_nothing_is_saved(app, world, make_visitor):
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+def test_mistakes_are_shown_beside_their_fields_and_nothing_is_saved(app, world, signed_in):
+    organiser = signed_in("organiser@clusterhub.lv")
     alfa = _tenant_id(app, "alfa")
     mistakes = _conference_form(
         app,
@@ -172,8 +164,8 @@ def test_mistakes_are_shown_beside_their_fields_and_nothing_is_saved(app, world,
     assert len(_conferences(app)) == 1
 
 
-def test_overlapping_windows_and_a_conference_inviting_nobody_are_refused(app, world, make_visitor):
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+def test_overlapping_windows_and_a_conference_inviting_nobody_are_refused(app, world, signed_in):
+    organiser = signed_in("organiser@clusterhub.lv")
     alfa = _tenant_id(app, "alfa")
     form = _conference_form(app, windows="2030-10-07 10:00-12:00\n2030-10-07 11:30-13:00")
     del form[f"invite_{alfa}"]
@@ -183,11 +175,11 @@ def test_overlapping_windows_and_a_conference_inviting_nobody_are_refused(app, w
     assert len(_conferences(app)) == 1
 
 
-def test_an_organiser_changes_a_conference_and_a_newly_invited_cluster_is_told(app, world, make_visitor):
+def test_an_organiser_changes_a_conference_and_a_newly_invited_cluster_is_told(app, world, signed_in):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "manager@gamma.lv", "Gita", "gamma", "manager", "SIA Gamma")
     gamma = _tenant_id(app, "gamma")
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+    organiser = signed_in("organiser@clusterhub.lv")
     edit = f"/events/{world.conference}/edit"
     assert 'name="windows"' in organiser.get(edit).get_data(as_text=True)
     changes = {"title": "Jauns nosaukums", f"invite_{gamma}": "y", f"quota_{gamma}": "4"}
@@ -205,12 +197,12 @@ def test_an_organiser_changes_a_conference_and_a_newly_invited_cluster_is_told(a
 
 
 def test_a_cluster_with_participants_stays_invited_and_a_quota_stays_above_its_nominations(
-    app, world, make_visitor
+    app, world, signed_in
 ):
     make_user(app, "jauns@alfa.lv", "Jānis", "alfa", "member", "SIA Jaunais")
     make_participant(app, world.conference, "alfa", "SIA Jaunais", status="nominated")
     alfa, beta = _tenant_id(app, "alfa"), _tenant_id(app, "beta")
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+    organiser = signed_in("organiser@clusterhub.lv")
     form = _world_form(app, world, title="Nemainīsies", **{f"quota_{alfa}": "1"})
     del form[f"invite_{beta}"]
     assert organiser.submit(f"/events/{world.conference}/edit", form).status_code == 200
@@ -222,10 +214,10 @@ def test_a_cluster_with_participants_stays_invited_and_a_quota_stays_above_its_n
         assert db.session.scalar(select(EventCluster).where(EventCluster.tenant_id == beta)) is not None
 
 
-def test_windows_and_tables_cannot_leave_accepted_meetings_without_a_place(app, world, make_visitor):
+def test_windows_and_tables_cannot_leave_accepted_meetings_without_a_place(app, world, signed_in):
     make_meeting(app, world.participant_b, world.participant_a, slot=3, status="accepted", table_no=3)
     day = (local_today() + timedelta(days=14)).isoformat()
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+    organiser = signed_in("organiser@clusterhub.lv")
     form = _world_form(app, world, windows=f"{day} 10:00-11:00", tables="2")
     assert organiser.submit(f"/events/{world.conference}/edit", form).status_code == 200
     page = organiser.last_page
@@ -239,19 +231,19 @@ def test_windows_and_tables_cannot_leave_accepted_meetings_without_a_place(app, 
         assert len(windows.all()) == 2
 
 
-def test_only_the_conferences_own_organiser_changes_or_deletes_it(app, world, make_visitor):
+def test_only_the_conferences_own_organiser_changes_or_deletes_it(app, world, signed_in):
     make_user(app, "cits@clusterhub.lv", "Cits Organizators", is_organiser=True)
-    other = _as(make_visitor, "cits@clusterhub.lv")
+    other = signed_in("cits@clusterhub.lv")
     for path in (f"/events/{world.conference}/edit", f"/events/{world.conference}/delete"):
         assert other.get(path).status_code == 403
         assert other.post(path).status_code == 403
     make_user(app, "admin@clusterhub.lv", "Admins", is_admin=True)
-    admin = _as(make_visitor, "admin@clusterhub.lv")
+    admin = signed_in("admin@clusterhub.lv")
     assert admin.get(f"/events/{world.conference}/edit").status_code == 200
 
 
-def test_deleting_a_conference_asks_first_and_takes_its_participants_along(app, world, make_visitor):
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+def test_deleting_a_conference_asks_first_and_takes_its_participants_along(app, world, signed_in):
+    organiser = signed_in("organiser@clusterhub.lv")
     path = f"/events/{world.conference}/delete"
     question = organiser.get(path).get_data(as_text=True)
     assert "Delete “Starpklasteru konference”?" in question and "2 clusters" in question
@@ -266,39 +258,39 @@ def test_deleting_a_conference_asks_first_and_takes_its_participants_along(app, 
     assert organiser.get(f"/events/{world.conference}").status_code == 404
 
 
-def test_the_conference_page_shows_nothing_of_clusters_it_does_not_invite(app, world, make_visitor):
+def test_the_conference_page_shows_nothing_of_clusters_it_does_not_invite(app, world, signed_in):
     make_tenant(app, "gamma", "Gamma CANARYGAMMA klasteris")
     make_user(app, "member@gamma.lv", "Guntis", "gamma", "member", "SIA CANARYGAMMA")
     only_alfa = make_conference(app, "organiser@clusterhub.lv", {"alfa": 7}, title="Tikai Alfa")
-    organiser = _as(make_visitor, "organiser@clusterhub.lv")
+    organiser = signed_in("organiser@clusterhub.lv")
     page = organiser.get(f"/events/{only_alfa}").get_data(as_text=True)
     assert "Alfa CANARYALFA klasteris" in page and "CANARYBETA" not in page and "CANARYGAMMA" not in page
-    outsider = _as(make_visitor, "member@gamma.lv")
+    outsider = signed_in("member@gamma.lv")
     assert outsider.get(f"/events/{only_alfa}").status_code == 403
     assert outsider.get(f"/events/{world.conference}").status_code == 403
     assert "Tikai Alfa" not in outsider.get("/events/").get_data(as_text=True)
-    assert _as(make_visitor, "member@beta.lv").get(f"/events/{only_alfa}").status_code == 403
+    assert signed_in("member@beta.lv").get(f"/events/{only_alfa}").status_code == 403
 
 
-def test_each_visitor_sees_their_own_next_step(app, world, make_visitor):
+def test_each_visitor_sees_their_own_next_step(app, world, signed_in):
     conference = f"/events/{world.conference}"
-    participant = _as(make_visitor, "member@alfa.lv").get(conference).get_data(as_text=True)
+    participant = signed_in("member@alfa.lv").get(conference).get_data(as_text=True)
     assert f"{conference}/participants" in participant and f"{conference}/agenda" in participant
     assert f"{conference}/edit" not in participant
     make_participant(app, world.conference, "beta", "SIA CANARYBETA Ēna", status="nominated")
-    nominated = _as(make_visitor, "manager@beta.lv").get(conference).get_data(as_text=True)
+    nominated = signed_in("manager@beta.lv").get(conference).get_data(as_text=True)
     assert "Your company is nominated: register now" in nominated and f"{conference}/register" in nominated
     assert f"{conference}/agenda" not in nominated and "/c/beta/conferences" in nominated
-    colleague = _as(make_visitor, "colleague@alfa.lv").get(conference).get_data(as_text=True)
+    colleague = signed_in("colleague@alfa.lv").get(conference).get_data(as_text=True)
     assert "/c/alfa/conferences" in colleague and f"{conference}/register" not in colleague
 
 
-def test_people_find_the_conferences_of_their_clusters_on_their_list(app, world, make_visitor):
-    listing = _as(make_visitor, "colleague@alfa.lv").get("/events/").get_data(as_text=True)
+def test_people_find_the_conferences_of_their_clusters_on_their_list(app, world, signed_in):
+    listing = signed_in("colleague@alfa.lv").get("/events/").get_data(as_text=True)
     assert "Starpklasteru konference" in listing and f"/events/{world.conference}" in listing
     assert "Conferences you organise" not in listing
     make_user(app, "loner@clusterhub.lv", "Vientulis")
-    empty = _as(make_visitor, "loner@clusterhub.lv").get("/events/").get_data(as_text=True)
+    empty = signed_in("loner@clusterhub.lv").get("/events/").get_data(as_text=True)
     assert "None of your clusters is invited to an upcoming conference." in empty
     assert "No past conferences." in empty
 

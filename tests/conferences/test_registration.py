@@ -9,28 +9,22 @@ CIEKURS = "SIA CANARYALFA Čiekurs"
 ANSWERS = {"seeks": "Meklējam kravu pārvadātāju", "offers": "Ābolu sulas ražošana", "consent": "y"}
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 def _register(world) -> str:
     return f"/events/{world.conference}/register"
 
 
-def _nominate_abele(app, world, make_visitor):
-    manager = _as(make_visitor, "manager@alfa.lv")
+def _nominate_abele(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     manager.post(f"/c/alfa/manage/conferences/{world.conference}/participants/{world.request_a}/approve")
     return manager
 
 
-def test_from_request_to_registration(app, world, make_visitor):
+def test_from_request_to_registration(app, world, signed_in):
     make_user(app, "third@alfa.lv", "Trešā", "alfa", "member", "SIA Trešais")
-    third = _as(make_visitor, "third@alfa.lv")
+    third = signed_in("third@alfa.lv")
     third.post(f"/c/alfa/conferences/{world.conference}/request")
     [(_, link)] = notifications(app, "alfa", "manager@alfa.lv", "conference_request")
-    manager = _as(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     page = manager.get(link).get_data(as_text=True)
     requested = listed(app, world.conference, "alfa")["SIA Trešais"]
     assert "SIA Trešais" in page and "Approve" in page
@@ -53,13 +47,15 @@ def test_from_request_to_registration(app, world, make_visitor):
     assert "Your company: Registered" in third.get("/c/alfa/conferences").get_data(as_text=True)
 
 
-def test_the_sectors_offered_are_those_of_the_invited_clusters_current_members(app, world, make_visitor):
+def test_the_sectors_offered_are_those_of_the_invited_clusters_current_members(
+    app, world, make_visitor, signed_in
+):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "g@gamma.lv", "Gints", "gamma", "member", "SIA Gamma")
     make_profile(app, "gamma", "SIA Gamma", sectors=["Neaicināta nozare"])
     make_profile(app, "alfa", ABELE, sectors=["Dārzkopība", "CANARYBETA nozare"])
     _nominate_abele(app, world, make_visitor)
-    page = _as(make_visitor, "manager@alfa.lv").get(_register(world)).get_data(as_text=True)
+    page = signed_in("manager@alfa.lv").get(_register(world)).get_data(as_text=True)
     for sector in ("CANARYALFA nozare", "CANARYBETA nozare", "Dārzkopība"):
         assert f'value="{sector}"' in page, sector
     assert page.count('value="CANARYBETA nozare"') == 1 and "Neaicināta nozare" not in page
@@ -93,8 +89,8 @@ def test_registering_after_the_deadline_is_refused(app, world, make_visitor):
     assert listed(app, world.conference, "alfa")[ABELE].status == "nominated"
 
 
-def test_the_registered_person_changes_the_answers_and_the_consent_stays(app, world, make_visitor):
-    member = _as(make_visitor, "member@alfa.lv")
+def test_the_registered_person_changes_the_answers_and_the_consent_stays(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     before = listed(app, world.conference, "alfa")[CIEKURS]
     page = member.get(_register(world)).get_data(as_text=True)
     assert "Save the registration" in page and "Meklējam loģistikas partneri eksportam" in page
@@ -108,34 +104,32 @@ def test_the_registered_person_changes_the_answers_and_the_consent_stays(app, wo
     assert listed(app, world.conference, "alfa")[CIEKURS].status == "registered"
 
 
-def test_a_colleague_cannot_take_over_the_registration(app, world, make_visitor):
+def test_a_colleague_cannot_take_over_the_registration(app, world, signed_in):
     make_user(app, "colleague2@alfa.lv", "Kolēģe", "alfa", "member", CIEKURS)
-    colleague = _as(make_visitor, "colleague2@alfa.lv")
+    colleague = signed_in("colleague2@alfa.lv")
     page = colleague.get(_register(world)).get_data(as_text=True)
     assert "A colleague registered your company" in page and "Save the registration" not in page
     colleague.post(_register(world), ANSWERS)
     assert listed(app, world.conference, "alfa")[CIEKURS].user.email == "member@alfa.lv"
 
 
-def test_people_of_other_companies_and_clusters_get_403(app, world, make_visitor):
+def test_people_of_other_companies_and_clusters_get_403(app, world, signed_in):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "g@gamma.lv", "Gints", "gamma", "member", "SIA Gamma")
     make_user(app, "third@alfa.lv", "Trešā", "alfa", "member", "SIA Trešais")
     # manager@alfa.lv's company only asked; third@alfa.lv's company is not listed; member@beta.lv's company
     # is registered for Beta, but that does not let them register Alfa's nominated company.
     for email in ("manager@alfa.lv", "third@alfa.lv", "g@gamma.lv"):
-        visitor = _as(make_visitor, email)
+        visitor = signed_in(email)
         assert visitor.get(_register(world)).status_code == 403, email
         assert visitor.post(_register(world), ANSWERS).status_code == 403, email
-    assert "Ask your cluster" in _as(make_visitor, "third@alfa.lv").get(_register(world)).get_data(
-        as_text=True
-    )
+    assert "Ask your cluster" in signed_in("third@alfa.lv").get(_register(world)).get_data(as_text=True)
 
 
-def test_a_company_registers_only_where_its_own_cluster_nominated_it(app, world, make_visitor):
+def test_a_company_registers_only_where_its_own_cluster_nominated_it(app, world, signed_in):
     conference = make_conference(app, "organiser@clusterhub.lv", {"alfa": 10, "beta": 10}, title="Otrā")
     make_participant(app, conference, "beta", "SIA CANARYBETA Dārzs", status="nominated")
-    member_b = _as(make_visitor, "member@beta.lv")
+    member_b = signed_in("member@beta.lv")
     assert member_b.get(f"/events/{conference}/register").status_code == 200
-    member_a = _as(make_visitor, "member@alfa.lv")
+    member_a = signed_in("member@alfa.lv")
     assert member_a.get(f"/events/{conference}/register").status_code == 403

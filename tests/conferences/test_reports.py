@@ -31,9 +31,8 @@ def fair(app):
 
 
 @pytest.fixture
-def organiser(fair, make_visitor):
-    visitor = make_visitor()
-    visitor.login(ORGANISER)
+def organiser(fair, signed_in):
+    visitor = signed_in(ORGANISER)
     return visitor
 
 
@@ -149,13 +148,12 @@ def test_the_organiser_reads_the_report_with_accessible_tables_and_links(organis
     assert "once it is over" in html and "Average rating" not in html
 
 
-def test_the_report_shows_empty_states_before_anyone_registers(app, make_visitor):
+def test_the_report_shows_empty_states_before_anyone_registers(app, signed_in):
     for slug in ("alfa", "beta"):
         make_tenant(app, slug)
     make_user(app, ORGANISER, "Olga", is_organiser=True)
     conference = make_conference(app, ORGANISER, {"alfa": 5, "beta": 5})
-    visitor = make_visitor()
-    visitor.login(ORGANISER)
+    visitor = signed_in(ORGANISER)
     html = visitor.get(f"/events/{conference}/report").get_data(as_text=True)
     assert "No meeting has been requested yet." in html
     assert "No meeting is accepted yet" in html
@@ -214,7 +212,7 @@ def test_the_meetings_csv_holds_every_request_and_the_grids_meetings(organiser, 
     assert grid.index("SIA Dzērve") < grid.index("SIA Gulbis")  # the grid in the same order
 
 
-def test_csv_cells_that_look_like_formulas_are_guarded(app, make_visitor):
+def test_csv_cells_that_look_like_formulas_are_guarded(app, signed_in):
     fair = Fair(app)
     make_user(app, "x@alfa.lv", "=HYPERLINK(1)", "alfa", "member", "+SIA Formula")
     make_participant(
@@ -227,8 +225,7 @@ def test_csv_cells_that_look_like_formulas_are_guarded(app, make_visitor):
         offers="-1",
         interests="",
     )
-    visitor = make_visitor()
-    visitor.login(ORGANISER)
+    visitor = signed_in(ORGANISER)
     row = next(r for r in _csv(visitor.get(fair.path("/participants.csv"))) if "Formula" in r["company"])
     assert (row["company"], row["person"], row["seeks"], row["offers"]) == (
         "'+SIA Formula",
@@ -255,9 +252,8 @@ def test_the_table_plan_lists_every_accepted_meeting_with_the_persons(organiser,
 
 
 @pytest.mark.parametrize("page", ["/report", "/participants.csv", "/meetings.csv", "/tables"])
-def test_only_the_organiser_gets_the_report_pages(fair, make_visitor, page):
-    participant = make_visitor()
-    participant.login("anna@alfa.lv")
+def test_only_the_organiser_gets_the_report_pages(fair, signed_in, page):
+    participant = signed_in("anna@alfa.lv")
     assert participant.get(fair.path(page)).status_code == 403
 
 

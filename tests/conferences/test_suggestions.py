@@ -22,9 +22,8 @@ def _suggested(app, participant_id: int) -> list[tuple[str, int, list[str]]]:
         return [(m.card.company, m.score, [r.kind for r in m.reasons]) for m in found]
 
 
-def _page(make_visitor, email: str, path: str) -> str:
-    visitor = make_visitor()
-    visitor.login(email)
+def _page(signed_in, email: str, path: str) -> str:
+    visitor = signed_in(email)
     response = visitor.get(path)
     assert response.status_code == 200
     return response.get_data(as_text=True)
@@ -76,8 +75,8 @@ def test_own_cluster_comes_after_an_equally_good_other_cluster(app, fair):
     assert scores["SIA Gamma Vedējs"] == scores["SIA Alfa Vedējs"]
 
 
-def test_the_page_explains_each_suggestion_with_their_own_words(app, fair, make_visitor):
-    page = _page(make_visitor, "anna@alfa.lv", fair.matches())
+def test_the_page_explains_each_suggestion_with_their_own_words(app, fair, signed_in):
+    page = _page(signed_in, "anna@alfa.lv", fair.matches())
     assert page.index("SIA Ceļvedis") < page.index("SIA Skaidas")
     # Their offer "Loģistikas pakalpojumi … eksportam" answers Anna's "loģistikas partneri eksportam".
     assert "Their offer answers what you seek: “Loģistikas, eksportam”" in page
@@ -90,23 +89,22 @@ def test_the_page_explains_each_suggestion_with_their_own_words(app, fair, make_
     assert f"meetings/new?with={fair.anna}" not in page
 
 
-def test_the_page_shows_only_what_suggested_participants_agreed_to_show(app, fair, make_visitor):
-    page = _page(make_visitor, "anna@alfa.lv", fair.matches())
+def test_the_page_shows_only_what_suggested_participants_agreed_to_show(app, fair, signed_in):
+    page = _page(signed_in, "anna@alfa.lv", fair.matches())
     assert "REDZAMS apraksts" in page and "bruno@beta.lv" in page
     assert "SLEPENS" not in page and "slepens.lv" not in page and "gita@gamma.lv" not in page
 
 
-def test_a_participant_nobody_fits_is_told_how_to_get_suggestions(app, fair, make_visitor):
+def test_a_participant_nobody_fits_is_told_how_to_get_suggestions(app, fair, signed_in):
     make_user(app, "dzintars@beta.lv", "Dzintara Persona", "beta", "member", "SIA Dzintars")
     make_participant(
         app, fair.conference, "beta", "SIA Dzintars", "dzintars@beta.lv", offers="Dzintara rotas"
     )
-    page = _page(make_visitor, "dzintars@beta.lv", fair.matches())
+    page = _page(signed_in, "dzintars@beta.lv", fair.matches())
     assert "No suggestions yet." in page
     assert "SIA Kokmeistars" not in page
 
 
-def test_the_organiser_has_no_suggestions_page(app, fair, make_visitor):
-    visitor = make_visitor()
-    visitor.login("org@clusterhub.lv")
+def test_the_organiser_has_no_suggestions_page(app, fair, signed_in):
+    visitor = signed_in("org@clusterhub.lv")
     assert visitor.get(fair.matches()).status_code == 403

@@ -163,12 +163,11 @@ def test_a_cluster_without_posts_says_so(app, visitor):
     assert "No member company has posted" in page and 'role="img"' not in page
 
 
-def test_the_dashboard_speaks_latvian(app, world, make_visitor, posted):
+def test_the_dashboard_speaks_latvian(app, world, signed_in, posted):
     make_user(
         app, "latviete@alfa.lv", "Latviete", "alfa", "manager", f"SIA {world.CANARY_A} Ābele", language="lv"
     )
-    visitor = make_visitor("lv")
-    visitor.login("latviete@alfa.lv")
+    visitor = signed_in("latviete@alfa.lv", "lv")
 
     dashboard = visitor.get(DASHBOARD)
     listed = visitor.get(f"{POSTS}?period=24&kind=need")

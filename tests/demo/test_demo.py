@@ -207,9 +207,7 @@ def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app,
         assert len(companies) / 3 < len(numbered) < len(companies)
 
 
-def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_forum_agenda(
-    app, demo, visitor
-):
+def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_forum_agenda(app, demo, visitor):
     visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
     page = visitor.get("/c/avt/threads").get_data(as_text=True)
     assert "Meklējam pētniekus bērnu auditorijas testēšanai" in page

@@ -30,15 +30,14 @@ def _add(visitor, **changes):
     return visitor.submit("/c/alfa/manage/events/new", {**EVENT, **changes})
 
 
-def test_a_manager_adds_an_event_in_riga_time_and_members_see_it(app, world, visitor, make_visitor):
+def test_a_manager_adds_an_event_in_riga_time_and_members_see_it(app, world, visitor, signed_in):
     response = _add(visitor)
     assert response.status_code == 302
     event = _events(app)[-1]
     # 16:00 in Rīga in March (winter time, UTC+2) is 14:00 UTC.
     assert event.starts_at == datetime(2030, 3, 14, 14, 0, tzinfo=UTC)
     assert event.presentations and event.kind == "member_meeting"
-    member = make_visitor()
-    member.login("member@alfa.lv")
+    member = signed_in("member@alfa.lv")
     listing = member.get("/c/alfa/events").get_data(as_text=True)
     assert "Pavasara biedru sapulce" in listing and "4:00" in listing
     page = member.get(f"/c/alfa/events/{event.id}").get_data(as_text=True)

@@ -17,15 +17,9 @@ PAGE = "/c/alfa/manage/indicators"
 VALUE_CELL = re.compile(r'<td class="number">(.*?)</td>', re.DOTALL)
 
 
-def _as(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 @pytest.fixture
-def manager(world, make_visitor):
-    return _as(make_visitor, "manager@alfa.lv")
+def manager(world, signed_in):
+    return signed_in("manager@alfa.lv")
 
 
 def _screen_values(html: str) -> list[str]:
@@ -63,8 +57,8 @@ def test_the_report_counts_the_clusters_recorded_activity(manager):
     assert figures["conference_rating"] == ""
 
 
-def test_members_may_not_see_the_indicators(world, make_visitor):
-    member = _as(make_visitor, "member@alfa.lv")
+def test_members_may_not_see_the_indicators(world, signed_in):
+    member = signed_in("member@alfa.lv")
     assert member.get(PAGE).status_code == 403
     assert member.get(f"{PAGE}/{TODAY.year}/indicators.csv").status_code == 403
 
@@ -126,9 +120,9 @@ def test_the_csv_holds_the_figures_of_the_page(manager):
     assert rows[0]["definition"].startswith("Member companies at the end of the period's last day")
 
 
-def test_the_report_and_its_csv_speak_latvian(app, world, make_visitor):
+def test_the_report_and_its_csv_speak_latvian(app, world, signed_in):
     make_user(app, "vaditaja@alfa.lv", "Vadītāja", "alfa", "manager", language="lv")
-    manager = _as(make_visitor, "vaditaja@alfa.lv")
+    manager = signed_in("vaditaja@alfa.lv")
     page = manager.get(PAGE)
     assert page.status_code == 200 and '<html lang="lv">' in page.get_data(as_text=True)
     assert "Mikrouzņēmums" in page.get_data(as_text=True)

@@ -102,10 +102,9 @@ def test_an_existing_person_joins_a_second_cluster_after_signing_in(app, world, 
     assert "Alfa CANARYALFA klasteris" in start and "Beta CANARYBETA klasteris" in start
 
 
-def test_someone_else_signed_in_cannot_use_the_link(app, world, visitor, make_visitor):
+def test_someone_else_signed_in_cannot_use_the_link(app, world, visitor, signed_in):
     link, _ = _invite(visitor)
-    intruder = make_visitor()
-    intruder.login("member@beta.lv")
+    intruder = signed_in("member@beta.lv")
     assert intruder.get(link).status_code == 403
     assert intruder.post(link).status_code == 403
 

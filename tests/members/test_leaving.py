@@ -18,12 +18,6 @@ CIEKURS = "SIA CANARYALFA Čiekurs"  # company_a, represented by member@alfa.lv
 ABELE = "SIA CANARYALFA Ābele"  # represented by manager@alfa.lv
 
 
-def _signed_in(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor
-
-
 def _link(app, company_id: int, slug: str = "alfa") -> tuple:
     with in_cluster(app, slug):
         link = db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company_id))
@@ -50,8 +44,8 @@ def _leave(visitor, company_id: int, **kwargs):
     return visitor.submit(f"/c/alfa/companies/{company_id}/leave", {"confirm": "y"}, **kwargs)
 
 
-def test_a_representative_leaves_only_after_ticking_the_box(app, world, make_visitor):
-    member = _signed_in(make_visitor, "member@alfa.lv")
+def test_a_representative_leaves_only_after_ticking_the_box(app, world, signed_in):
+    member = signed_in("member@alfa.lv")
     profile = member.get(f"/c/alfa/companies/{world.company_a}").get_data(as_text=True)
     assert f'href="/c/alfa/companies/{world.company_a}/leave">Leave the cluster</a>' in profile
     page = member.get(f"/c/alfa/companies/{world.company_a}/leave").get_data(as_text=True)
@@ -66,9 +60,9 @@ def test_a_representative_leaves_only_after_ticking_the_box(app, world, make_vis
 
 
 def test_after_leaving_the_companys_people_have_no_access_and_its_open_posts_are_withdrawn(
-    app, world, make_visitor
+    app, world, signed_in
 ):
-    member = _signed_in(make_visitor, "member@alfa.lv")
+    member = signed_in("member@alfa.lv")
     _leave(member, world.company_a)
     assert member.get("/c/alfa/").status_code == 404
     assert member.get(f"/c/alfa/posts/{world.post_a}").status_code == 404
@@ -77,18 +71,18 @@ def test_after_leaving_the_companys_people_have_no_access_and_its_open_posts_are
         assert db.session.get(Post, world.post_a).status == "withdrawn"
 
 
-def test_the_managers_are_told_when_a_member_leaves(app, world, make_visitor):
-    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+def test_the_managers_are_told_when_a_member_leaves(app, world, signed_in):
+    _leave(signed_in("member@alfa.lv"), world.company_a)
+    manager = signed_in("manager@alfa.lv")
     assert f"{CIEKURS} left the cluster." in manager.get("/c/alfa/notifications/").get_data(as_text=True)
     mail = manager.mails()[-1]
     assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} left the cluster." in mail.get_content()
     assert "/c/alfa/manage/members?segment=former" in mail.get_content()
 
 
-def test_the_history_of_a_company_that_left_stays_readable_for_the_others(app, world, make_visitor):
-    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+def test_the_history_of_a_company_that_left_stays_readable_for_the_others(app, world, signed_in):
+    _leave(signed_in("member@alfa.lv"), world.company_a)
+    manager = signed_in("manager@alfa.lv")
     profile = manager.get(f"/c/alfa/companies/{world.company_a}").get_data(as_text=True)
     assert "Left the cluster on" in profile and "Write to this company" not in profile
     assert "CANARYALFA vajadzība" in manager.get(f"/c/alfa/posts/{world.post_a}").get_data(as_text=True)
@@ -97,10 +91,10 @@ def test_the_history_of_a_company_that_left_stays_readable_for_the_others(app, w
     assert "CANARYALFA vadītāja" in history  # the visit of the world
 
 
-def test_a_company_that_left_is_gone_from_the_directory_search_segments_and_counts(app, world, make_visitor):
+def test_a_company_that_left_is_gone_from_the_directory_search_segments_and_counts(app, world, signed_in):
     assert _company_hits(app, "Čiekurs") == [CIEKURS]
-    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+    _leave(signed_in("member@alfa.lv"), world.company_a)
+    manager = signed_in("manager@alfa.lv")
     assert CIEKURS not in manager.get("/c/alfa/companies").get_data(as_text=True)
     assert _company_hits(app, "Čiekurs") == []
     assert world.company_a not in segments_on(app, local_today())
@@ -112,18 +106,18 @@ def test_a_company_that_left_is_gone_from_the_directory_search_segments_and_coun
     assert CIEKURS not in manager.get("/c/alfa/manage/members").get_data(as_text=True)
 
 
-def test_a_company_of_two_clusters_that_leaves_one_stays_in_the_other(app, world, make_visitor):
+def test_a_company_of_two_clusters_that_leaves_one_stays_in_the_other(app, world, signed_in):
     admit_elsewhere(app, world.company_a, "beta")
-    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
+    _leave(signed_in("member@alfa.lv"), world.company_a)
     assert _company_hits(app, "Čiekurs") == []
     assert _company_hits(app, "Čiekurs", "beta") == [CIEKURS]
     assert _link(app, world.company_a, "beta") == (None, None)
-    beta = _signed_in(make_visitor, "member@beta.lv")
+    beta = signed_in("member@beta.lv")
     assert CIEKURS in beta.get("/c/beta/companies").get_data(as_text=True)
 
 
-def test_a_manager_moves_a_member_to_the_former_members(app, world, make_visitor):
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+def test_a_manager_moves_a_member_to_the_former_members(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     page = manager.get(f"/c/alfa/manage/members/{world.company_a}/former").get_data(as_text=True)
     assert "Its profile, posts, conversations, ratings and visits are kept" in page
     assert manager.post(f"/c/alfa/manage/members/{world.company_a}/former").status_code == 200  # not ticked
@@ -133,15 +127,15 @@ def test_a_manager_moves_a_member_to_the_former_members(app, world, make_visitor
     assert _link(app, world.company_a) == (local_today(), "former")
     former = manager.get(response.headers["Location"]).get_data(as_text=True)
     assert "Moved to former members by a manager" in former
-    assert _signed_in(make_visitor, "member@alfa.lv").get("/c/alfa/").status_code == 404
+    assert signed_in("member@alfa.lv").get("/c/alfa/").status_code == 404
     with in_cluster(app):
         assert db.session.scalar(select(Notification).where(Notification.kind == "member_left")) is None
     # Gone is gone: neither the leave page nor the move is there for a former member.
     assert manager.get(f"/c/alfa/manage/members/{world.company_a}/former").status_code == 404
 
 
-def test_a_manager_whose_company_leaves_keeps_managing_the_cluster(app, world, make_visitor):
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+def test_a_manager_whose_company_leaves_keeps_managing_the_cluster(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     abele = _company_named(app, ABELE)
     assert _leave(manager, abele).headers["Location"] == "/c/alfa/"
     assert manager.get("/c/alfa/manage/members").status_code == 200
@@ -154,18 +148,18 @@ def test_a_manager_whose_company_leaves_keeps_managing_the_cluster(app, world, m
     assert ABELE not in manager.get("/c/alfa/companies").get_data(as_text=True)
 
 
-def test_only_the_companys_own_representatives_can_take_it_out(app, world, make_visitor):
-    colleague = _signed_in(make_visitor, "colleague@alfa.lv")  # a member of alfa who represents no company
+def test_only_the_companys_own_representatives_can_take_it_out(app, world, signed_in):
+    colleague = signed_in("colleague@alfa.lv")  # a member of alfa who represents no company
     assert colleague.get(f"/c/alfa/companies/{world.company_a}/leave").status_code == 403
     assert colleague.post(f"/c/alfa/companies/{world.company_a}/leave", {"confirm": "y"}).status_code == 403
     assert _link(app, world.company_a) == (None, None)
-    outsider = _signed_in(make_visitor, "member@beta.lv")
+    outsider = signed_in("member@beta.lv")
     assert outsider.post(f"/c/alfa/companies/{world.company_a}/leave", {"confirm": "y"}).status_code == 404
 
 
-def test_a_company_that_left_can_be_neither_contacted_nor_rated(app, world, make_visitor):
-    _leave(_signed_in(make_visitor, "member@alfa.lv"), world.company_a)
-    manager = _signed_in(make_visitor, "manager@alfa.lv")
+def test_a_company_that_left_can_be_neither_contacted_nor_rated(app, world, signed_in):
+    _leave(signed_in("member@alfa.lv"), world.company_a)
+    manager = signed_in("manager@alfa.lv")
     contact = manager.submit(
         f"/c/alfa/companies/{world.company_a}/contact", {"subject": "Sveiki", "body": "Vai runājam?"}
     )

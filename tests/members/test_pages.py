@@ -31,20 +31,14 @@ def cluster(app) -> dict[str, int]:
     return companies
 
 
-def _manager(make_visitor):
-    visitor = make_visitor()
-    visitor.login("vadiba@alfa.lv")
-    return visitor
-
-
 def _rows(page: str) -> list[str]:
     """The company names of the list's rows, in order."""
     body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
     return re.findall(r'<td><a href="/c/alfa/companies/\d+">([^<]+)</a></td>', body.group(1)) if body else []
 
 
-def test_each_segment_lists_its_companies_with_the_recommended_action(app, cluster, make_visitor):
-    visitor = _manager(make_visitor)
+def test_each_segment_lists_its_companies_with_the_recommended_action(app, cluster, signed_in):
+    visitor = signed_in("vadiba@alfa.lv")
     new = visitor.get("/c/alfa/manage/members").get_data(as_text=True)
     assert _rows(new) == ["SIA Jaunā"]
     assert "Onboarding kit" in new and 'New <span class="count">(1)</span>' in new
@@ -57,19 +51,18 @@ def test_each_segment_lists_its_companies_with_the_recommended_action(app, clust
     assert "Re-activation call" in quiet and "never" in quiet
 
 
-def test_members_cannot_open_the_member_tools(app, cluster, make_visitor):
-    visitor = make_visitor()
-    visitor.login("biedrs@alfa.lv")
+def test_members_cannot_open_the_member_tools(app, cluster, signed_in):
+    visitor = signed_in("biedrs@alfa.lv")
     for path in ("/c/alfa/manage/members", "/c/alfa/manage/members/settings", "/c/alfa/manage/visits"):
         assert visitor.get(path).status_code == 403, path
 
 
-def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, make_visitor):
+def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, signed_in):
     for number in range(26):
         company = member(app, f"SIA Klusā {number:02d}", LONG_AGO - timedelta(days=number))
         if number == 25:
             act(app, company, "post", local_today() - timedelta(days=3), times=2)
-    visitor = _manager(make_visitor)
+    visitor = signed_in("vadiba@alfa.lv")
     by_name = visitor.get("/c/alfa/manage/members?segment=reactivate").get_data(as_text=True)
     assert _rows(by_name)[:2] == ["SIA Klusā", "SIA Klusā 00"]
     assert "27 companies" in by_name and "Page 1 of 2" in by_name
@@ -86,9 +79,9 @@ def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, make_
     assert _rows(by_silence.get_data(as_text=True))[-1] == "SIA Klusā 25"
 
 
-def test_an_empty_segment_and_an_odd_address_show_a_clean_page(app, cluster, make_visitor):
+def test_an_empty_segment_and_an_odd_address_show_a_clean_page(app, cluster, signed_in):
     act(app, cluster["reactivate"], "use", local_today() - timedelta(days=1), times=6)
-    visitor = _manager(make_visitor)
+    visitor = signed_in("vadiba@alfa.lv")
     page = visitor.get("/c/alfa/manage/members?segment=reactivate").get_data(as_text=True)
     assert "No member company needs to be re-activated." in page
     odd = visitor.get("/c/alfa/manage/members?segment=everyone&sort=nonsense&page=x")
@@ -113,8 +106,8 @@ def _thresholds(app) -> tuple[int, int]:
         ({"segment_new_months": "24", "segment_active_actions": "1001"}, "segment_active_actions", "to 1000"),
     ],
 )
-def test_wrong_thresholds_are_refused_beside_the_field(app, cluster, make_visitor, values, field, message):
-    visitor = _manager(make_visitor)
+def test_wrong_thresholds_are_refused_beside_the_field(app, cluster, signed_in, values, field, message):
+    visitor = signed_in("vadiba@alfa.lv")
     response = visitor.submit("/c/alfa/manage/members/settings", values)
     assert response.status_code == 200
     errors = re.search(
@@ -124,10 +117,10 @@ def test_wrong_thresholds_are_refused_beside_the_field(app, cluster, make_visito
     assert _thresholds(app) == (24, 6)
 
 
-def test_new_thresholds_move_companies_between_segments(app, cluster, make_visitor):
+def test_new_thresholds_move_companies_between_segments(app, cluster, signed_in):
     eighteen_months = member(app, "SIA Pusotra gada", local_today() - timedelta(days=548))
     act(app, eighteen_months, "post", local_today() - timedelta(days=2), times=2)
-    visitor = _manager(make_visitor)
+    visitor = signed_in("vadiba@alfa.lv")
     assert "SIA Pusotra gada" in _rows(visitor.get("/c/alfa/manage/members").get_data(as_text=True))
     page = visitor.get("/c/alfa/manage/members/settings").get_data(as_text=True)
     assert 'value="24"' in page and 'value="6"' in page

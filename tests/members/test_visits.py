@@ -41,9 +41,8 @@ def cluster(app) -> dict[str, int]:
 
 
 @pytest.fixture
-def manager(cluster, make_visitor):
-    visitor = make_visitor()
-    visitor.login("vadiba@alfa.lv")
+def manager(cluster, signed_in):
+    visitor = signed_in("vadiba@alfa.lv")
     return visitor
 
 
@@ -129,10 +128,9 @@ def test_a_visit_is_corrected_and_deleted_only_after_confirming(app, cluster, ma
     assert manager.get(edit).status_code == 404
 
 
-def test_another_clusters_visit_is_not_found(app, cluster, manager, make_visitor):
+def test_another_clusters_visit_is_not_found(app, cluster, manager, signed_in):
     make_user(app, "vadiba@beta.lv", "Baiba", "beta", "manager")
-    other = make_visitor()
-    other.login("vadiba@beta.lv")
+    other = signed_in("vadiba@beta.lv")
     data = {**VISIT, "company_id": str(cluster["foreign"]), "visited_on": "2026-01-05"}
     other.submit("/c/beta/manage/visits/new", data)
     with in_cluster(app, "beta"):

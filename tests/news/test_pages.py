@@ -10,15 +10,14 @@ from tests.news.conftest import add_news, subscribed
 from tests.posts.conftest import rows
 
 
-def test_a_manager_posts_a_news_item_that_members_read(app, world, visitor, make_visitor):
+def test_a_manager_posts_a_news_item_that_members_read(app, world, visitor, signed_in):
     visitor.login("manager@alfa.lv")
     response = visitor.submit(
         "/c/alfa/manage/news/new",
         {"title": "Eksporta seminārs", "body": "Nāciet **visi**! <script>x</script>"},
     )
     assert response.status_code == 302
-    member = make_visitor()
-    member.login("member@alfa.lv")
+    member = signed_in("member@alfa.lv")
     listing = member.get("/c/alfa/news").get_data(as_text=True)
     assert "Eksporta seminārs" in listing
     detail = member.get(response.location).get_data(as_text=True)

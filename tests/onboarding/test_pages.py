@@ -48,7 +48,7 @@ def test_a_longer_standing_member_gets_no_kit(app, world, visitor):
     )
 
 
-def test_a_member_ticks_steps_and_the_manager_sees_who_did_which_and_when(app, world, visitor, make_visitor):
+def test_a_member_ticks_steps_and_the_manager_sees_who_did_which_and_when(app, world, visitor, signed_in):
     step = world.managed_a["step"]
     visitor.login("member@alfa.lv")
     visitor.get("/c/alfa/")
@@ -58,8 +58,7 @@ def test_a_member_ticks_steps_and_the_manager_sees_who_did_which_and_when(app, w
     assert re.search(rf'value="{step}" id="step-{step}" checked>', page)
     assert "1 of 1 step done." in page and "done on" in page
 
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     table = manager.get("/c/alfa/manage/onboarding").get_data(as_text=True)
     row = re.search(r"<tr>\s*<th scope=\"row\"><a[^>]*>SIA CANARYALFA Čiekurs</a></th>.*?</tr>", table, re.S)
     assert "✓" in row.group(0) and "1 of 1" in row.group(0)

@@ -108,15 +108,14 @@ def test_an_edit_may_keep_a_date_that_has_passed_but_not_set_a_new_one(app, worl
     assert earlier.status_code == 200 and "The date cannot be in the past." in earlier.get_data(as_text=True)
 
 
-def test_another_company_cannot_edit_a_post_but_a_manager_can(app, world, make_visitor):
+def test_another_company_cannot_edit_a_post_but_a_manager_can(app, world, make_visitor, signed_in):
     other = make_visitor()
     make_user(app, "third@alfa.lv", "Trešais", "alfa", "member", "SIA Trešā Puse")
     other.login("third@alfa.lv")
     assert other.get(f"/c/alfa/posts/{world.post_a}/edit").status_code == 403
     assert other.get(f"/c/alfa/posts/{world.post_a}/withdraw").status_code == 403
     assert "Edit" not in other.get(f"/c/alfa/posts/{world.post_a}").get_data(as_text=True)
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     assert manager.get(f"/c/alfa/posts/{world.post_a}/edit").status_code == 200
 
 

@@ -15,10 +15,9 @@ def _count(app, model) -> int:
     return rows(app, select(func.count(model.id)))[0][0]
 
 
-def test_answering_a_post_opens_a_thread_and_tells_the_post_company(app, world, make_visitor):
+def test_answering_a_post_opens_a_thread_and_tells_the_post_company(app, world, signed_in):
     third = third_company_person(app)
-    answerer = make_visitor()
-    answerer.login(third)
+    answerer = signed_in(third)
     post = f"/c/alfa/posts/{world.post_a}"
     assert "Send the answer" in answerer.get(post).get_data(as_text=True)
     mails_before = len(answerer.mails())
@@ -31,15 +30,13 @@ def test_answering_a_post_opens_a_thread_and_tells_the_post_company(app, world, 
     assert mail["To"] == "member@alfa.lv"
     assert f"{THIRD} answered your post “CANARYALFA vajadzība”." in mail.get_content()
     assert "http://clusterhub.test/c/alfa/threads/" in mail.get_content()
-    poster = make_visitor()
-    poster.login("member@alfa.lv")
+    poster = signed_in("member@alfa.lv")
     assert f"{THIRD} answered your post" in poster.get("/c/alfa/notifications/").get_data(as_text=True)
     assert THIRD in poster.get("/c/alfa/threads").get_data(as_text=True)
 
 
-def test_a_reply_tells_the_other_side_not_the_writer(app, world, make_visitor):
-    poster = make_visitor()
-    poster.login("member@alfa.lv")
+def test_a_reply_tells_the_other_side_not_the_writer(app, world, signed_in):
+    poster = signed_in("member@alfa.lv")
     response = poster.submit(f"/c/alfa/threads/{world.thread_a}", {"body": "Paldies, sazināsimies."})
     assert response.status_code == 302
     mail = poster.mails()[-1]
@@ -65,11 +62,10 @@ def test_a_company_cannot_answer_its_own_post(app, world, visitor):
     assert response.status_code == 200 and _count(app, Thread) == threads
 
 
-def test_a_closed_or_expired_post_cannot_be_answered(app, world, make_visitor):
+def test_a_closed_or_expired_post_cannot_be_answered(app, world, make_visitor, signed_in):
     third = make_visitor()
     third.login(third_company_person(app))
-    owner = make_visitor()
-    owner.login("member@alfa.lv")
+    owner = signed_in("member@alfa.lv")
     owner.submit(f"/c/alfa/posts/{world.post_a}/close")
     expired = make_post(
         app, "alfa", CIEKURS, "member@alfa.lv", "Novecojis", valid_until=local_today() - timedelta(1)
@@ -82,9 +78,8 @@ def test_a_closed_or_expired_post_cannot_be_answered(app, world, make_visitor):
     assert _count(app, Thread) == threads
 
 
-def test_answering_again_continues_the_same_thread(app, world, make_visitor):
-    answerer = make_visitor()
-    answerer.login("manager@alfa.lv")
+def test_answering_again_continues_the_same_thread(app, world, signed_in):
+    answerer = signed_in("manager@alfa.lv")
     page = answerer.get(f"/c/alfa/posts/{world.post_a}").get_data(as_text=True)
     assert "Continue the conversation" in page and f"/c/alfa/threads/{world.thread_a}" in page
     response = answerer.post(f"/c/alfa/posts/{world.post_a}", {"body": "Vēl viena ziņa"})
@@ -135,15 +130,13 @@ def test_a_company_cannot_write_to_itself(app, world, visitor):
     assert _count(app, Thread) == threads
 
 
-def test_either_side_records_a_collaboration_once(app, world, make_visitor):
-    poster = make_visitor()
-    poster.login("member@alfa.lv")
+def test_either_side_records_a_collaboration_once(app, world, signed_in):
+    poster = signed_in("member@alfa.lv")
     page = f"/c/alfa/threads/{world.thread_a}/collaboration"
     assert "started working together?" in poster.get(page).get_data(as_text=True)
     assert _count(app, Collaboration) == 0  # asking records nothing
     assert poster.post(page).status_code == 302
-    answerer = make_visitor()
-    answerer.login("manager@alfa.lv")
+    answerer = signed_in("manager@alfa.lv")
     assert "recorded on" in answerer.get(page).get_data(as_text=True)
     response = answerer.post(page, follow_redirects=True)
     assert "recorded already" in response.get_data(as_text=True)
@@ -155,14 +148,12 @@ def test_either_side_records_a_collaboration_once(app, world, make_visitor):
     )
 
 
-def test_a_profile_shows_the_open_posts_and_a_contact_button_except_on_ones_own(app, world, make_visitor):
+def test_a_profile_shows_the_open_posts_and_a_contact_button_except_on_ones_own(app, world, signed_in):
     make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Aizvērtais", valid_until=local_today() - timedelta(1))
     profile = f"/c/alfa/companies/{world.company_a}"
-    other = make_visitor()
-    other.login("manager@alfa.lv")
+    other = signed_in("manager@alfa.lv")
     page = other.get(profile).get_data(as_text=True)
     assert f'href="/c/alfa/posts/{world.post_a}"' in page and "Aizvērtais" not in page
     assert f'href="{profile}/contact"' in page
-    own = make_visitor()
-    own.login("member@alfa.lv")
+    own = signed_in("member@alfa.lv")
     assert f'href="{profile}/contact"' not in own.get(profile).get_data(as_text=True)

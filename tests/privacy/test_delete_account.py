@@ -21,11 +21,11 @@ def _count(model, *where) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def test_deleting_my_account_erases_me_but_keeps_my_post_with_the_company(app, world, make_visitor):
-    elsewhere = make_visitor()
-    elsewhere.login("member@alfa.lv")
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+def test_deleting_my_account_erases_me_but_keeps_my_post_with_the_company(
+    app, world, make_visitor, signed_in
+):
+    elsewhere = signed_in("member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     response = visitor.submit("/account/delete", CONFIRMED)
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     with app.app_context():
@@ -48,12 +48,10 @@ def test_deleting_my_account_erases_me_but_keeps_my_post_with_the_company(app, w
     assert again.status_code == 200
 
 
-def test_the_post_of_a_deleted_person_shows_former_member_as_its_author(world, make_visitor):
-    member = make_visitor()
-    member.login("member@alfa.lv")
+def test_the_post_of_a_deleted_person_shows_former_member_as_its_author(world, signed_in):
+    member = signed_in("member@alfa.lv")
     member.submit("/account/delete", CONFIRMED)
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     body = manager.get(f"/c/alfa/posts/{world.post_a}").get_data(as_text=True)
     assert f"SIA {World.CANARY_A} Čiekurs" in body and "Former member" in body
     assert f"Andris {World.CANARY_A}" not in body

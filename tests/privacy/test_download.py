@@ -7,9 +7,8 @@ from clusterhub.security.models import AuditEvent
 from tests.conftest import World
 
 
-def test_my_data_page_shows_my_account_posts_messages_ratings_and_consent(world, make_visitor):
-    member = make_visitor()
-    member.login("member@alfa.lv")
+def test_my_data_page_shows_my_account_posts_messages_ratings_and_consent(world, signed_in):
+    member = signed_in("member@alfa.lv")
     page = member.get("/account/data")
     body = page.get_data(as_text=True)
     assert page.status_code == 200
@@ -19,8 +18,7 @@ def test_my_data_page_shows_my_account_posts_messages_ratings_and_consent(world,
     assert "Starpklasteru konference" in body and "Consent given" in body
     assert f"SIA {World.CANARY_A} Čiekurs" in body  # the company represented, with a link to its data
     assert f'href="/companies/{world.company_a}/data"' in body
-    manager = make_visitor()
-    manager.login("manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     body = manager.get("/account/data").get_data(as_text=True)
     assert f"{World.CANARY_A} atbilde" in body  # the answer and the rating manager@alfa.lv wrote
     assert f"{World.CANARY_A} vērtējums" in body
@@ -66,9 +64,8 @@ def test_a_representative_downloads_the_company_profile_posts_and_ratings(world,
     assert data["clusters"][0]["cluster"] == f"Alfa {World.CANARY_A} klasteris"
 
 
-def test_only_the_company_representatives_download_its_data(world, make_visitor):
+def test_only_the_company_representatives_download_its_data(world, signed_in):
     for email in ("manager@alfa.lv", "member@beta.lv"):
-        visitor = make_visitor()
-        visitor.login(email)
+        visitor = signed_in(email)
         assert visitor.get(f"/companies/{world.company_a}/data").status_code == 404
         assert visitor.get(f"/companies/{world.company_a}/data.json").status_code == 404

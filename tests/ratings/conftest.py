@@ -43,9 +43,3 @@ def stranger(app, world) -> int:
     """A member company of cluster A that has never been in contact with anyone."""
     make_user(app, "stranger@alfa.lv", "Sandra Svešā", "alfa", "member", "SIA Svešais")
     return company_id(app, "SIA Svešais")
-
-
-def visitor_of(make_visitor, email: str):
-    visitor = make_visitor()
-    visitor.login(email)
-    return visitor

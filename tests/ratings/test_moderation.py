@@ -11,7 +11,7 @@ from clusterhub.extensions import db
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Tenant
 from tests.factories import make_post, make_rating, make_response, make_user
-from tests.ratings.conftest import ABELE, CIEKURS, company_id, ratings_in, visitor_of
+from tests.ratings.conftest import ABELE, CIEKURS, company_id, ratings_in
 
 COMMENT = "CANARYALFA vērtējums"
 
@@ -24,8 +24,8 @@ def _hide(visitor, rating_id: int, reason: str = "Aizskarošs teksts."):
     return visitor.submit(f"/c/alfa/ratings/{rating_id}/hide", {"reason": reason})
 
 
-def test_a_member_reports_a_rating_once_with_a_reason(app, world, make_visitor):
-    visitor = visitor_of(make_visitor, "member@alfa.lv")
+def test_a_member_reports_a_rating_once_with_a_reason(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     empty = _report(visitor, world.rating_a, "")
     assert empty.status_code == 200 and 'id="reason-errors"' in empty.get_data(as_text=True)
     response = _report(visitor, world.rating_a)
@@ -36,22 +36,20 @@ def test_a_member_reports_a_rating_once_with_a_reason(app, world, make_visitor):
     assert _report(visitor, world.rating_a, "Vēlreiz").status_code == 403
 
 
-def test_the_company_that_wrote_a_rating_cannot_report_it(app, world, make_visitor):
-    page = visitor_of(make_visitor, "manager@alfa.lv").get(f"/c/alfa/ratings/{world.rating_a}/flag")
+def test_the_company_that_wrote_a_rating_cannot_report_it(app, world, signed_in):
+    page = signed_in("manager@alfa.lv").get(f"/c/alfa/ratings/{world.rating_a}/flag")
     assert page.status_code == 403 and "Your company wrote this rating" in page.get_data(as_text=True)
 
 
-def test_a_manager_hides_a_rating_with_a_reason_and_it_stays_in_the_history(app, world, make_visitor):
-    _report(visitor_of(make_visitor, "member@alfa.lv"), world.rating_a)
-    manager = visitor_of(make_visitor, "manager@alfa.lv")
+def test_a_manager_hides_a_rating_with_a_reason_and_it_stays_in_the_history(app, world, signed_in):
+    _report(signed_in("member@alfa.lv"), world.rating_a)
+    manager = signed_in("manager@alfa.lv")
     without_reason = _hide(manager, world.rating_a, " ")
     assert without_reason.status_code == 200 and 'id="reason-errors"' in without_reason.get_data(as_text=True)
     assert ratings_in(app)[0].hidden_reason is None
     assert _hide(manager, world.rating_a).status_code == 302
 
-    member_page = visitor_of(make_visitor, "colleague@alfa.lv").get(
-        f"/c/alfa/companies/{world.company_a}/ratings"
-    )
+    member_page = signed_in("colleague@alfa.lv").get(f"/c/alfa/companies/{world.company_a}/ratings")
     text = member_page.get_data(as_text=True)
     assert "A rating hidden by the cluster management." in text
     assert COMMENT not in text and "Aizskarošs teksts." not in text
@@ -64,38 +62,38 @@ def test_a_manager_hides_a_rating_with_a_reason_and_it_stays_in_the_history(app,
     assert "reported the rating" in history and "Mēs nekad neesam sadarbojušies." in history
 
 
-def test_a_hidden_rating_is_hidden_in_full_from_the_rated_company_too(app, world, make_visitor):
-    _hide(visitor_of(make_visitor, "manager@alfa.lv"), world.rating_a)
-    member = visitor_of(make_visitor, "member@alfa.lv")
+def test_a_hidden_rating_is_hidden_in_full_from_the_rated_company_too(app, world, signed_in):
+    _hide(signed_in("manager@alfa.lv"), world.rating_a)
+    member = signed_in("member@alfa.lv")
     for action in ("reply", "flag"):
         page = member.get(f"/c/alfa/ratings/{world.rating_a}/{action}")
         assert page.status_code == 403 and COMMENT not in page.get_data(as_text=True)
 
 
-def test_a_hidden_rating_can_be_shown_again(app, world, make_visitor):
-    manager = visitor_of(make_visitor, "manager@alfa.lv")
+def test_a_hidden_rating_can_be_shown_again(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
     _hide(manager, world.rating_a)
     response = manager.submit(f"/c/alfa/ratings/{world.rating_a}/show", {"note": "Pārskatīts."})
     assert response.status_code == 302
-    text = visitor_of(make_visitor, "colleague@alfa.lv").get(f"/c/alfa/companies/{world.company_a}/ratings")
+    text = signed_in("colleague@alfa.lv").get(f"/c/alfa/companies/{world.company_a}/ratings")
     assert COMMENT in text.get_data(as_text=True) and "average of 1 rating" in text.get_data(as_text=True)
     history = manager.get(f"/c/alfa/ratings/{world.rating_a}/history").get_data(as_text=True)
     assert "showed the rating" in history and "Pārskatīts." in history and "Aizskarošs teksts." in history
 
 
-def test_a_manager_keeps_a_reported_rating_shown_and_closes_the_reports(app, world, make_visitor):
-    _report(visitor_of(make_visitor, "member@alfa.lv"), world.rating_a)
-    manager = visitor_of(make_visitor, "manager@alfa.lv")
+def test_a_manager_keeps_a_reported_rating_shown_and_closes_the_reports(app, world, signed_in):
+    _report(signed_in("member@alfa.lv"), world.rating_a)
+    manager = signed_in("manager@alfa.lv")
     assert "reported 1 time" in manager.get("/c/alfa/manage/ratings").get_data(as_text=True)
     assert manager.submit(f"/c/alfa/ratings/{world.rating_a}/show").status_code == 302
     queue = manager.get("/c/alfa/manage/ratings?show=flagged").get_data(as_text=True)
     assert "No reported ratings are waiting for a decision." in queue
 
 
-def test_reported_ratings_come_first_in_the_managers_queue(app, world, make_visitor, abele):
+def test_reported_ratings_come_first_in_the_managers_queue(app, world, signed_in, abele):
     newer = make_rating(app, "alfa", CIEKURS, ABELE, "member@alfa.lv", 2, "Jaunāks vērtējums")
-    _report(visitor_of(make_visitor, "colleague@alfa.lv"), world.rating_a)
-    manager = visitor_of(make_visitor, "manager@alfa.lv")
+    _report(signed_in("colleague@alfa.lv"), world.rating_a)
+    manager = signed_in("manager@alfa.lv")
     queue = manager.get("/c/alfa/manage/ratings").get_data(as_text=True)
     ids = [int(found) for found in re.findall(r"/c/alfa/ratings/(\d+)/history", queue)]
     assert ids == [world.rating_a, newer]
@@ -109,8 +107,8 @@ def test_reported_ratings_come_first_in_the_managers_queue(app, world, make_visi
 @pytest.mark.parametrize(
     "page", ["manage/ratings", "ratings/{id}/hide", "ratings/{id}/show", "ratings/{id}/history"]
 )
-def test_members_cannot_open_the_managers_pages(app, world, make_visitor, page):
-    visitor = visitor_of(make_visitor, "member@alfa.lv")
+def test_members_cannot_open_the_managers_pages(app, world, signed_in, page):
+    visitor = signed_in("member@alfa.lv")
     assert visitor.get("/c/alfa/" + page.format(id=world.rating_a)).status_code == 403
 
 
@@ -130,9 +128,9 @@ def _company_in_both_clusters(app) -> int:
     return company_id(app, "SIA Kopīgais")
 
 
-def test_ratings_given_in_another_cluster_never_appear_here(app, world, make_visitor):
+def test_ratings_given_in_another_cluster_never_appear_here(app, world, signed_in):
     shared = _company_in_both_clusters(app)
-    manager = visitor_of(make_visitor, "manager@alfa.lv")
+    manager = signed_in("manager@alfa.lv")
     page = manager.get(f"/c/alfa/companies/{shared}/ratings").get_data(as_text=True)
     assert "No ratings yet." in page and "CANARYBETA" not in page
     assert "CANARYBETA" not in manager.get("/c/alfa/manage/ratings").get_data(as_text=True)
@@ -142,6 +140,6 @@ def test_ratings_given_in_another_cluster_never_appear_here(app, world, make_vis
     assert len(ratings_in(app, "beta")) == 2 and len(ratings_in(app, "alfa")) == 1
 
 
-def test_a_manager_whose_company_is_a_party_is_warned_before_hiding(app, world, make_visitor):
-    page = visitor_of(make_visitor, "manager@alfa.lv").get(f"/c/alfa/ratings/{world.rating_a}/hide")
+def test_a_manager_whose_company_is_a_party_is_warned_before_hiding(app, world, signed_in):
+    page = signed_in("manager@alfa.lv").get(f"/c/alfa/ratings/{world.rating_a}/hide")
     assert "Your own company is a party to this rating." in page.get_data(as_text=True)

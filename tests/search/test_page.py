@@ -22,7 +22,7 @@ ANIMATOR = "SIA Kadrs"
 
 
 @pytest.fixture
-def cluster(app, alfa, make_visitor):
+def cluster(app, alfa, signed_in):
     """Cluster "alfa" with an animation studio in Rīga; a visitor signed in as a member of it."""
     make_user(app, SEARCHER, "Sanita Meklētāja", "alfa", "member", ANIMATOR)
     make_profile(
@@ -35,8 +35,7 @@ def cluster(app, alfa, make_visitor):
         roles=["producer", "distributor"],
         competences=["Skaņas ierakstīšana"],
     )
-    visitor = make_visitor()
-    visitor.login(SEARCHER)
+    visitor = signed_in(SEARCHER)
     return visitor
 
 
@@ -232,9 +231,8 @@ def _tenant_id(app, slug: str) -> int:
         return tenant.id
 
 
-def test_a_search_never_shows_another_clusters_data(app, world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+def test_a_search_never_shows_another_clusters_data(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     # Typed in lower case, so the page repeating the query never shows the canary in capitals.
     _, own = page(visitor, q=World.CANARY_A.lower())
     assert f"SIA {World.CANARY_A} Čiekurs" in result_names(own)
@@ -243,9 +241,8 @@ def test_a_search_never_shows_another_clusters_data(app, world, make_visitor):
     assert "Nothing found" in body
 
 
-def test_another_clusters_index_copied_over_shows_nothing_of_it(app, world, make_visitor):
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+def test_another_clusters_index_copied_over_shows_nothing_of_it(app, world, signed_in):
+    visitor = signed_in("member@alfa.lv")
     folder_a = Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'alfa')}"
     folder_b = Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'beta')}"
     shutil.rmtree(folder_a)
@@ -256,15 +253,14 @@ def test_another_clusters_index_copied_over_shows_nothing_of_it(app, world, make
         assert World.CANARY_B not in response.get_data(as_text=True), typed
 
 
-def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, make_visitor):
+def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, signed_in):
     # Cluster B's company, indexed as if it were cluster A's: the page reads hits back through A's scope.
     tenant_a = _tenant_id(app, "alfa")
     with in_cluster(app, "beta"):
         document = company_document(db.session.get(Company, world.company_b))
     with in_cluster(app, "alfa"), index.open_index(tenant_a).writer() as writer:
         writer.update_document(**{**document, "tenant": str(tenant_a)})
-    visitor = make_visitor()
-    visitor.login("member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     _, body = page(visitor, q="nozare")
     assert result_names(body) == [f"SIA {World.CANARY_A} Čiekurs"]
     assert World.CANARY_B not in body

@@ -14,7 +14,7 @@ SECTOR = "Audiovizuālā nozare"
 
 
 @pytest.fixture
-def studios(app, alfa, make_visitor):
+def studios(app, alfa, signed_in):
     """Three studios (two in Rīga, one in Kurzeme) and two of their posts; a visitor signed in as a member."""
     profiles = {
         STUDIO: {"region": "riga", "size": "small", "roles": ["producer"], "sectors": [SECTOR]},
@@ -32,8 +32,7 @@ def studios(app, alfa, make_visitor):
     make_user(app, SEARCHER, "Sanita Meklētāja", "alfa", "member")
     make_post(app, "alfa", STUDIO, "studio0@alfa.lv", "Studija meklē eksportu", "need", "export")
     make_post(app, "alfa", VIDEO, "studio1@alfa.lv", "Studija piedāvā apmācības", "offer", "training")
-    visitor = make_visitor()
-    visitor.login(SEARCHER)
+    visitor = signed_in(SEARCHER)
     return visitor
 
 

@@ -8,8 +8,8 @@ from itsdangerous import TimestampSigner
 
 from clusterhub import ROOT
 from clusterhub.config import from_environment
+from tests.conftest import PERSON as EMAIL
 from tests.factories import PASSWORD
-from tests.security.conftest import EMAIL
 
 PAGES = {
     "a form page": "/login",

@@ -127,15 +127,13 @@ def test_simultaneous_hits_are_counted_exactly(app, low_limits):
     assert _rows(app, select(RateCount.hits))[0].hits == 8
 
 
-def test_posting_is_limited_per_person(app, world, make_visitor, low_limits):
-    member = make_visitor()
-    member.login("member@alfa.lv")
+def test_posting_is_limited_per_person(app, world, signed_in, low_limits):
+    member = signed_in("member@alfa.lv")
     for _ in range(2):
         assert member.submit(f"/c/alfa/threads/{world.thread_a}", {"body": "Labdien!"}).status_code == 302
     assert member.submit(f"/c/alfa/threads/{world.thread_a}", {"body": "Vēlreiz"}).status_code == 429
     assert member.submit(f"/c/alfa/companies/{world.company_b}/rate", {}).status_code == 429
-    colleague = make_visitor()
-    colleague.login("manager@alfa.lv")
+    colleague = signed_in("manager@alfa.lv")
     assert colleague.submit(f"/c/alfa/threads/{world.thread_a}", {"body": "Atbilde"}).status_code == 302
 
 

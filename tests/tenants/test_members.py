@@ -17,22 +17,20 @@ def test_members_are_listed_by_company_in_latvian_order(app, world, visitor):
     assert "Change the role" not in page  # members only look
 
 
-def test_manager_promotes_a_member_who_then_sees_manager_pages(app, world, visitor, make_visitor):
+def test_manager_promotes_a_member_who_then_sees_manager_pages(app, world, visitor, signed_in):
     visitor.login("manager@alfa.lv")
     role_link = _row_links(visitor.get("/c/alfa/members").get_data(as_text=True), "Andris")[0]
     assert visitor.submit(role_link, {"role": "manager"}).status_code == 302
-    promoted = make_visitor()
-    promoted.login("member@alfa.lv")
+    promoted = signed_in("member@alfa.lv")
     assert promoted.get("/c/alfa/manage/invitations/").status_code == 200
 
 
-def test_manager_removes_a_member_after_confirming(app, world, visitor, make_visitor):
+def test_manager_removes_a_member_after_confirming(app, world, visitor, signed_in):
     visitor.login("manager@alfa.lv")
     remove_link = _row_links(visitor.get("/c/alfa/members").get_data(as_text=True), "Andris")[1]
     assert "Their account and their company" in visitor.get(remove_link).get_data(as_text=True)
     visitor.post(remove_link)
-    removed = make_visitor()
-    removed.login("member@alfa.lv")
+    removed = signed_in("member@alfa.lv")
     assert removed.get("/c/alfa/").status_code == 404
 
 

@@ -31,7 +31,7 @@ def test_the_directory_export_has_the_import_columns_and_latvian_letters(
 
 
 def test_an_export_imported_again_changes_nothing_and_fills_an_empty_cluster(
-    app, world, visitor, make_visitor, runner, write_file
+    app, world, visitor, signed_in, runner, write_file
 ):
     runner.invoke(args=["import", "companies", write_file(good_companies()), "--tenant", "alfa"])
     make_post(
@@ -56,8 +56,7 @@ def test_an_export_imported_again_changes_nothing_and_fills_an_empty_cluster(
         assert result.exit_code == 0, result.output
     assert member_names(app, "kopija") == member_names(app, "alfa")
     make_user(app, "manager@kopija.lv", "Kārlis Kopija", "kopija", "manager")
-    copier = make_visitor()
-    copier.login("manager@kopija.lv")
+    copier = signed_in("manager@kopija.lv")
     copied = _rows(copier.get("/c/kopija/manage/export/posts.csv"))
     assert [row["body"] for row in copied if row["title"] == "Kopīga filmēšana; 2 dienas"] == [
         "'=1+1 nav formula"

@@ -51,13 +51,12 @@ def test_the_preview_of_a_bad_file_shows_each_rows_errors_and_offers_no_import(a
 
 
 def test_the_confirmation_imports_only_a_file_sealed_for_this_cluster_and_person(
-    app, world, visitor, make_visitor
+    app, world, visitor, signed_in
 ):
     make_user(app, "second@alfa.lv", "Otrs Vadītājs", "alfa", "manager")
     visitor.login("manager@alfa.lv")
     sealed = _sealed(_upload(visitor, good_companies()).get_data(as_text=True))
-    other = make_visitor()
-    other.login("second@alfa.lv")
+    other = signed_in("second@alfa.lv")
     other.get(IMPORT)
     for attempt in (
         other.post(CONFIRM, {"upload": sealed}),
@@ -123,11 +122,10 @@ def test_the_import_page_links_to_the_exports_and_is_in_the_managers_menu(app, w
     )
 
 
-def test_a_manager_of_a_new_cluster_imports_into_that_cluster_only(app, world, make_visitor):
+def test_a_manager_of_a_new_cluster_imports_into_that_cluster_only(app, world, signed_in):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "manager@gamma.lv", "Gints Gamma", "gamma", "manager")
-    visitor = make_visitor()
-    visitor.login("manager@gamma.lv")
+    visitor = signed_in("manager@gamma.lv")
     page = _upload(visitor, good_companies(), path="/c/gamma/manage/import").get_data(as_text=True)
     visitor.post("/c/gamma/manage/import/confirm", {"upload": _sealed(page)})
     assert "SIA Ērgļu Kamera" in member_names(app, "gamma") and "SIA Ērgļu Kamera" not in member_names(
