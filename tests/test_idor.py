@@ -152,12 +152,6 @@ def _id_routes(app, prefix: str) -> list[tuple[Rule, str]]:
     ]
 
 
-def _signed_in(signed_in, email: str):
-    visitor = signed_in(email)
-    visitor.get("/login", follow_redirects=True)  # a page with a form, so a POST carries a valid CSRF token
-    return visitor
-
-
 def _visit(visitor, method: str, path: str):
     response = visitor.get(path) if method == "GET" else visitor.post(path)
     return response.status_code, response.get_data(as_text=True)
@@ -176,7 +170,7 @@ def _one_foreign_at_a_time(rule: Rule, own: dict, foreign_ids: dict) -> list[str
 
 @pytest.mark.parametrize("email", ["manager@alfa.lv", "member@alfa.lv"])
 def test_another_clusters_ids_are_not_found_in_a_cluster(app, world, foreign, signed_in, email):
-    visitor = _signed_in(signed_in, email)
+    visitor = signed_in(email)
     for rule, method in _id_routes(app, "/c/"):
         for path in _one_foreign_at_a_time(rule, _own(world, rule), foreign.ids):
             status, body = _visit(visitor, method, path)
@@ -185,7 +179,7 @@ def test_another_clusters_ids_are_not_found_in_a_cluster(app, world, foreign, si
 
 
 def test_another_companys_objects_are_refused_to_a_member(app, world, foreign, signed_in):
-    visitor = _signed_in(signed_in, OUTSIDER)
+    visitor = signed_in(OUTSIDER)
     for rule, method in _id_routes(app, "/c/"):
         view = app.view_functions[rule.endpoint]
         path = rule.build(_own(world, rule))[1]
@@ -220,7 +214,7 @@ def _event_paths(rule: Rule, world: World, foreign: Foreign) -> list[str]:
 @pytest.mark.parametrize("email", ["member@alfa.lv", "organiser@clusterhub.lv"])
 def test_another_events_ids_are_refused(app, world, foreign, signed_in, email):
     """A participant (member@alfa.lv) and the organiser of the shared conference, in another conference."""
-    visitor = _signed_in(signed_in, email)
+    visitor = signed_in(email)
     for rule, method in _id_routes(app, "/events/"):
         for path in _event_paths(rule, world, foreign):
             status, body = _visit(visitor, method, path)
@@ -230,7 +224,7 @@ def test_another_events_ids_are_refused(app, world, foreign, signed_in, email):
 
 def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, signed_in):
     """Routes outside clusters and conferences (a person's or a company's own pages) with B's ids."""
-    visitor = _signed_in(signed_in, "member@alfa.lv")
+    visitor = signed_in("member@alfa.lv")
     for rule, method in _routes(app):
         if not _id_names(rule) or rule.rule.startswith(("/c/", "/events/")):
             continue

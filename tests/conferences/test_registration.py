@@ -48,21 +48,21 @@ def test_from_request_to_registration(app, world, signed_in):
 
 
 def test_the_sectors_offered_are_those_of_the_invited_clusters_current_members(
-    app, world, make_visitor, signed_in
+    app, world, signed_in
 ):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "g@gamma.lv", "Gints", "gamma", "member", "SIA Gamma")
     make_profile(app, "gamma", "SIA Gamma", sectors=["Neaicināta nozare"])
     make_profile(app, "alfa", ABELE, sectors=["Dārzkopība", "CANARYBETA nozare"])
-    _nominate_abele(app, world, make_visitor)
+    _nominate_abele(app, world, signed_in)
     page = signed_in("manager@alfa.lv").get(_register(world)).get_data(as_text=True)
     for sector in ("CANARYALFA nozare", "CANARYBETA nozare", "Dārzkopība"):
         assert f'value="{sector}"' in page, sector
     assert page.count('value="CANARYBETA nozare"') == 1 and "Neaicināta nozare" not in page
 
 
-def test_registering_without_consent_is_refused_beside_the_checkbox(app, world, make_visitor):
-    manager = _nominate_abele(app, world, make_visitor)
+def test_registering_without_consent_is_refused_beside_the_checkbox(app, world, signed_in):
+    manager = _nominate_abele(app, world, signed_in)
     manager.get(_register(world))
     response = manager.post(_register(world), {**ANSWERS, "consent": ""})
     page = response.get_data(as_text=True)
@@ -71,16 +71,16 @@ def test_registering_without_consent_is_refused_beside_the_checkbox(app, world, 
     assert listed(app, world.conference, "alfa")[ABELE].status == "nominated"
 
 
-def test_seeks_and_offers_are_required(app, world, make_visitor):
-    manager = _nominate_abele(app, world, make_visitor)
+def test_seeks_and_offers_are_required(app, world, signed_in):
+    manager = _nominate_abele(app, world, signed_in)
     manager.get(_register(world))
     page = manager.post(_register(world), {"consent": "y"}).get_data(as_text=True)
     assert 'id="seeks-errors"' in page and 'id="offers-errors"' in page
     assert listed(app, world.conference, "alfa")[ABELE].status == "nominated"
 
 
-def test_registering_after_the_deadline_is_refused(app, world, make_visitor):
-    manager = _nominate_abele(app, world, make_visitor)
+def test_registering_after_the_deadline_is_refused(app, world, signed_in):
+    manager = _nominate_abele(app, world, signed_in)
     close_registration(app, world.conference)
     page = manager.get(_register(world)).get_data(as_text=True)
     assert "Registration for this conference has closed." in page and "consent" not in page
