@@ -6,10 +6,11 @@ import re
 import pytest
 from sqlalchemy import select
 
+from clusterhub.clock import instant, local_today
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
-from tests.conferences.report_world import ORGANISER, Fair, days_from_today
+from tests.conferences.report_world import ORGANISER, Fair
 
 
 def _stored(app, fair):
@@ -99,7 +100,7 @@ def test_a_rating_outside_one_to_five_is_refused_beside_the_field(app, past, sig
 
 
 def test_a_conference_without_an_end_opens_feedback_at_its_start(app, signed_in):
-    fair = Fair(app, starts_at=days_from_today(0).replace(hour=0), ends_at=None)
+    fair = Fair(app, starts_at=instant(local_today()), ends_at=None)  # midnight in Rīga
     page = signed_in("gita@gamma.lv").get(fair.path("/feedback")).get_data(as_text=True)
     assert "Did it lead to a follow-up?" in page or "did it lead to a follow-up?" in page
 
