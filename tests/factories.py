@@ -1,6 +1,7 @@
 """Test data built through the same services the app and the CLI use."""
 
-from datetime import UTC, datetime, timedelta
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -9,7 +10,7 @@ from clusterhub.accounts.services import create_user
 from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today, utcnow, zone
-from clusterhub.companies.models import Company
+from clusterhub.companies.models import Company, CompanyMembership, CompanyRole, CompanyTag
 from clusterhub.companies.services import company_or_none, update_profile
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
@@ -274,3 +275,49 @@ def make_meeting(app, requester_id: int, invitee_id: int, slot: int = 0, **field
         db.session.add(meeting)
         db.session.commit()
         return meeting.id
+
+
+class Records:
+    """A cluster to fill with hand-made rows inside its open scope; every method flushes, nothing commits.
+
+    The dashboard, indicator and event tests add what they count on top of these."""
+
+    def __init__(self, tenant: Tenant):
+        self.tenant = tenant
+
+    def add(self, *rows):
+        db.session.add_all(rows)
+        db.session.flush()
+        return rows[0]
+
+    def member(
+        self,
+        name: str,
+        since: date = date(2020, 1, 1),
+        left_on: date | None = None,
+        reason: str | None = None,
+        sectors=(),
+        competences=(),
+        roles=(),
+        **profile,
+    ) -> Company:
+        """A member company (maybe a former one) with its sectors, competences and value-chain roles."""
+        tags = [CompanyTag(kind="sector", name=n) for n in sectors]
+        tags += [CompanyTag(kind="competence", name=n) for n in competences]
+        company = Company(name=name, tags=tags, roles=[CompanyRole(role=role) for role in roles], **profile)
+        reason = reason or ("left" if left_on else None)
+        membership = CompanyMembership(
+            company=company, member_since=since, left_on=left_on, left_reason=reason
+        )
+        self.add(company, membership)
+        return company
+
+
+@contextmanager
+def records(app, kind=Records, slug: str = "alfa", **cluster):
+    """`kind` of records for a new cluster, its scope open, in an English request; rolled back after."""
+    make_tenant(app, slug, **cluster)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        with tenant_scope(_tenant(slug)):
+            yield kind(_tenant(slug))
+        db.session.rollback()

@@ -47,9 +47,7 @@ def test_from_request_to_registration(app, world, signed_in):
     assert "Your company: Registered" in third.get("/c/alfa/conferences").get_data(as_text=True)
 
 
-def test_the_sectors_offered_are_those_of_the_invited_clusters_current_members(
-    app, world, signed_in
-):
+def test_the_sectors_offered_are_those_of_the_invited_clusters_current_members(app, world, signed_in):
     make_tenant(app, "gamma", "Gamma klasteris")
     make_user(app, "g@gamma.lv", "Gints", "gamma", "member", "SIA Gamma")
     make_profile(app, "gamma", "SIA Gamma", sectors=["Neaicināta nozare"])

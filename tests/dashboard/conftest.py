@@ -5,39 +5,19 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from clusterhub.companies.models import Company, CompanyMembership, CompanyTag
+from clusterhub.companies.models import Company
 from clusterhub.dashboard.needs import Filters, Span, matching_posts, summary
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, PostRegion, PostTag, Thread
 from tenants.context import tenant_scope
 from tenants.models import Tenant
-from tests.factories import make_tenant
+from tests.factories import Records, make_tenant, records
 
 TODAY = date(2026, 3, 15)
 
 
-class Board:
+class Board(Records):
     """A cluster's board to fill by hand; `summary()` and `ids()` read it back as the dashboard does."""
-
-    def __init__(self, tenant: Tenant):
-        self.tenant = tenant
-
-    def add(self, *rows):
-        db.session.add_all(rows)
-        db.session.flush()
-        return rows[0]
-
-    def member(self, name: str, left_on: date | None = None, sectors=(), competences=()) -> Company:
-        tags = [CompanyTag(kind="sector", name=n) for n in sectors]
-        tags += [CompanyTag(kind="competence", name=n) for n in competences]
-        company = Company(name=name, tags=tags)
-        membership = CompanyMembership(
-            company=company,
-            member_since=date(2020, 1, 1),
-            left_on=left_on,
-            left_reason="former" if left_on else None,
-        )
-        return self.add(company, membership)
 
     def post(
         self,
@@ -78,13 +58,9 @@ class Board:
 @pytest.fixture
 def board(app):
     """Cluster "alfa" (and an empty "beta"), alfa's scope open for the test, in an English request."""
-    make_tenant(app, "alfa")
     make_tenant(app, "beta")
-    with app.test_request_context(headers={"Accept-Language": "en"}):
-        tenant = db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))
-        with tenant_scope(tenant):
-            yield Board(tenant)
-        db.session.rollback()
+    with records(app, Board) as board:
+        yield board
 
 
 def in_cluster(slug: str):

@@ -6,40 +6,21 @@ import pytest
 from sqlalchemy import select
 
 from clusterhub.catalogue.models import Service, ServiceUse
-from clusterhub.companies.models import Company, CompanyMembership, CompanyRole, CompanyTag
+from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.onboarding.models import RoadmapStep
-from tenants.context import tenant_scope
-from tenants.models import Tenant
-from tests.factories import make_tenant
+from tests.factories import Records, records
 
 NOW = datetime(2026, 3, 15, 10, 0, tzinfo=UTC)
 TODAY = NOW.date()
 
 
-class Cluster:
+class Cluster(Records):
     """Adds rows to the cluster whose scope is open; every method flushes and returns the row."""
 
-    def __init__(self, tenant: Tenant):
-        self.tenant = tenant
-
-    def add(self, row):
-        db.session.add(row)
-        db.session.flush()
-        return row
-
-    def member(
-        self, name: str, since: date = TODAY, left_on: date | None = None, sectors=(), roles=()
-    ) -> Company:
-        company = Company(
-            name=name,
-            tags=[CompanyTag(kind="sector", name=sector) for sector in sectors],
-            roles=[CompanyRole(role=role) for role in roles],
-        )
-        reason = "left" if left_on else None
-        self.add(CompanyMembership(company=company, member_since=since, left_on=left_on, left_reason=reason))
-        return company
+    def member(self, name: str, since: date = TODAY, **fields) -> Company:
+        return super().member(name, since, **fields)
 
     def membership(self, company: Company) -> CompanyMembership:
         return db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company.id))
@@ -60,9 +41,5 @@ class Cluster:
 @pytest.fixture
 def cluster(app):
     """Cluster "alfa" with its scope open for the test; nothing is committed."""
-    make_tenant(app, "alfa", vision="Kopā uz eksportu")
-    with app.app_context():
-        tenant = db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))
-        with tenant_scope(tenant):
-            yield Cluster(tenant)
-        db.session.rollback()
+    with records(app, Cluster, vision="Kopā uz eksportu") as cluster:
+        yield cluster
