@@ -7,8 +7,8 @@ from tests.factories import make_conference, make_participant, make_user
 
 
 @pytest.fixture
-def fair(app):
-    return Fair(app)
+def fair(app, snapshot):
+    return snapshot("directory-fair", lambda: Fair(app))
 
 
 def _cards(response) -> str:

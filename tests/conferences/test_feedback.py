@@ -28,12 +28,12 @@ def _stored(app, fair):
 
 
 @pytest.fixture
-def past(app):
-    return Fair(app, past=True)
+def past(app, snapshot):
+    return snapshot("past-report-fair", lambda: Fair(app, past=True))
 
 
-def test_before_the_event_the_page_says_when_feedback_opens(app, signed_in):
-    fair = Fair(app)
+def test_before_the_event_the_page_says_when_feedback_opens(app, signed_in, snapshot):
+    fair = snapshot("report-fair", lambda: Fair(app))
     anna = signed_in("anna@alfa.lv")
     page = anna.get(fair.path("/feedback"))
     assert page.status_code == 200 and "Feedback opens after the event" in anna.last_page

@@ -26,8 +26,8 @@ TAG = re.compile(r"<[^>]+>")
 
 
 @pytest.fixture
-def fair(app):
-    return Fair(app)
+def fair(app, snapshot):
+    return snapshot("report-fair", lambda: Fair(app))
 
 
 @pytest.fixture
@@ -212,8 +212,7 @@ def test_the_meetings_csv_holds_every_request_and_the_grids_meetings(organiser, 
     assert grid.index("SIA Dzērve") < grid.index("SIA Gulbis")  # the grid in the same order
 
 
-def test_csv_cells_that_look_like_formulas_are_guarded(app, signed_in):
-    fair = Fair(app)
+def test_csv_cells_that_look_like_formulas_are_guarded(app, fair, signed_in):
     make_user(app, "x@alfa.lv", "=HYPERLINK(1)", "alfa", "member", "+SIA Formula")
     make_participant(
         app,

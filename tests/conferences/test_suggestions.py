@@ -11,8 +11,8 @@ from tests.factories import make_participant, make_profile, make_user
 
 
 @pytest.fixture
-def fair(app):
-    return Fair(app)
+def fair(app, snapshot):
+    return snapshot("directory-fair", lambda: Fair(app))
 
 
 def _suggested(app, participant_id: int) -> list[tuple[str, int, list[str]]]:
