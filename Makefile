@@ -7,7 +7,7 @@ APT_PACKAGES := postgresql chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench install translations extract-messages system-packages
+.PHONY: run test test-fast bench install translations extract-messages system-packages
 
 $(BIN)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -42,8 +42,14 @@ run: install translations
 	@echo "ClusterHub is at http://$(HOST):$(PORT)/"
 	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
 
+# Two pytest workers (the machine's cores) and the tests in random order (pytest-randomly prints the seed;
+# `-p randomly -p "randomly_seed=N"` repeats an order).
 test: install translations system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
+
+# The inner loop: SQLite only, no browser.
+test-fast: install translations
+	CLUSTERHUB_TEST_POSTGRES=0 CI= $(BIN)/pytest -n auto --dist loadgroup -m "not browser"
 
 # A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory,
 # and a 60 s load test of a member mix on SQLite and on PostgreSQL (bench/load.py).
