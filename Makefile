@@ -43,7 +43,7 @@ run: install translations
 	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
 
 # Two pytest workers (the machine's cores) and the tests in random order (pytest-randomly prints the seed;
-# `-p randomly -p "randomly_seed=N"` repeats an order).
+# `--randomly-seed=N` repeats an order).
 test: install translations system-packages
 	$(BIN)/pytest -n auto --dist loadgroup
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from clusterhub.extensions import db
 from clusterhub.transfer.services import COLUMNS
-from tests.test_isolation import _path, _routes
+from tests.routes import all_routes, route_path
 
 EXAMPLES_PER_FORM = 5
 EXAMPLES_PER_QUERY = 3
@@ -251,11 +251,11 @@ class People:
 
 
 def _post_routes(app):
-    return [rule for rule, method in _routes(app) if method == "POST" and rule.endpoint not in NOT_FUZZED]
+    return [rule for rule, method in all_routes(app) if method == "POST" and rule.endpoint not in NOT_FUZZED]
 
 
 def _get_routes(app):
-    return [rule for rule, method in _routes(app) if method == "GET" and rule.endpoint not in NOT_FUZZED]
+    return [rule for rule, method in all_routes(app) if method == "GET" and rule.endpoint not in NOT_FUZZED]
 
 
 def _fuzz_form(app, visitor, path: str, fields: list[dict]) -> None:
@@ -288,7 +288,7 @@ def test_every_form_survives_hostile_input(app, world, make_visitor):
     people = People(make_visitor)
     failures = []
     for rule in _post_routes(app):
-        path = _path(rule, world)
+        path = route_path(rule, world)
         try:
             visitor, fields = people.first_with_form(path)
             _fuzz_form(app, visitor, path, fields)
@@ -328,7 +328,7 @@ def test_every_query_string_survives_hostile_input(app, world, make_visitor):
     people = People(make_visitor)
     shown, names = [], defaultdict(lambda: {"page", "sort", "next", "q"})
     for rule in _get_routes(app):
-        path = _path(rule, world)
+        path = route_path(rule, world)
         visitor = people.first_shown(path)
         if visitor is not None:
             shown.append((rule, path, visitor))

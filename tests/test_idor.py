@@ -25,7 +25,7 @@ from tests.factories import (
     membership_id,
     notification_id,
 )
-from tests.test_isolation import ARGUMENTS, _routes
+from tests.routes import ARGUMENTS, all_routes
 
 # Route arguments that name no stored object of a cluster, company or event.
 NOT_IDS = {"tenant_slug", "year", "quarter", "token", "filename"}
@@ -148,7 +148,7 @@ def _id_names(rule: Rule) -> set[str]:
 
 def _id_routes(app, prefix: str) -> list[tuple[Rule, str]]:
     return [
-        (rule, method) for rule, method in _routes(app) if _id_names(rule) and rule.rule.startswith(prefix)
+        (rule, method) for rule, method in all_routes(app) if _id_names(rule) and rule.rule.startswith(prefix)
     ]
 
 
@@ -225,7 +225,7 @@ def test_another_events_ids_are_refused(app, world, foreign, signed_in, email):
 def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, signed_in):
     """Routes outside clusters and conferences (a person's or a company's own pages) with B's ids."""
     visitor = signed_in("member@alfa.lv")
-    for rule, method in _routes(app):
+    for rule, method in all_routes(app):
         if not _id_names(rule) or rule.rule.startswith(("/c/", "/events/")):
             continue
         for path in _one_foreign_at_a_time(rule, _own(world, rule), foreign.ids):

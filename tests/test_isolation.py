@@ -1,41 +1,15 @@
 """Every route, four visitors: nothing of one cluster ever reaches another, members stay out of manager pages.
 
 The routes come from the app's URL map, so a new route cannot be forgotten: a route with an
-argument this test does not know how to fill fails until it is added to ARGUMENTS.
+argument this test does not know how to fill fails until it is added to ARGUMENTS in tests/routes.py.
 """
 
 import pytest
-from werkzeug.routing import Rule
 
-from clusterhub.clock import local_today
 from tests.conftest import World
+from tests.routes import all_routes, route_path
 
 PERSONAS = ("anonymous", "member_a", "manager_a", "member_b")
-ARGUMENTS = {
-    "tenant_slug": lambda world: "alfa",
-    "invitation_id": lambda world: world.invitation_a,
-    "membership_id": lambda world: world.membership_a,
-    "company_id": lambda world: world.company_a,
-    "post_id": lambda world: world.post_a,
-    "thread_id": lambda world: world.thread_a,
-    "rating_id": lambda world: world.rating_a,
-    "notification_id": lambda world: world.notification_a,
-    "visit_id": lambda world: world.managed_a["visit"],
-    "service_id": lambda world: world.managed_a["service"],
-    "use_id": lambda world: world.managed_a["use"],
-    "story_id": lambda world: world.managed_a["story"],
-    "news_id": lambda world: world.managed_a["news"],
-    "application_id": lambda world: world.managed_a["application"],
-    "event_id": lambda world: world.managed_a["event"],
-    "step_id": lambda world: world.managed_a["step"],
-    "conference_id": lambda world: world.conference,
-    "participant_id": lambda world: world.request_a,
-    "meeting_id": lambda world: world.meeting,
-    "year": lambda world: local_today().year,
-    "quarter": lambda world: (local_today().month + 2) // 3,
-    "token": lambda world: "not-a-valid-token",
-    "filename": lambda world: "clusterhub.css",
-}
 
 
 # Where a rule of the feature itself refuses cluster A's own people (e.g. rating one's own company),
@@ -98,27 +72,6 @@ SHOWN_TO_PARTICIPANTS = {
 # A person's own data download holds their notifications, conference meeting ones included: those name the
 # other participant's company as the conference pages do.
 OWN_DATA = {"privacy.account_data", "privacy.account_data_json"}
-# Routes that remove or publish what later routes visit (a record, a request, a meeting, a quarter's report)
-# are walked after the others, whatever order their modules define them in.
-DESTRUCTIVE = ("delete", "remove", "withdraw", "cancel", "publish")
-
-
-def _walk_order(rule: Rule) -> int:
-    # Signing out would end the visit, so it comes last of all.
-    if rule.endpoint == "accounts.logout":
-        return 2
-    return 1 if rule.endpoint.rsplit(".", 1)[-1].startswith(DESTRUCTIVE) else 0
-
-
-def _routes(app) -> list[tuple[Rule, str]]:
-    rules = sorted(app.url_map.iter_rules(), key=_walk_order)
-    return [(rule, method) for rule in rules for method in sorted(rule.methods & {"GET", "POST"})]
-
-
-def _path(rule: Rule, world: World) -> str:
-    missing = set(rule.arguments) - set(ARGUMENTS)
-    assert not missing, f"{rule.rule}: add {missing} to ARGUMENTS in the isolation matrix"
-    return rule.build({name: ARGUMENTS[name](world) for name in rule.arguments})[1]
 
 
 def _visitor_as(persona: str, make_visitor):
@@ -162,8 +115,8 @@ def _expected_at_conference(persona: str, endpoint: str, view) -> set[int]:
 def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
     visitor = _visitor_as(persona, make_visitor)
     foreign = World.CANARY_A if persona == "member_b" else World.CANARY_B
-    for rule, method in _routes(app):
-        path = _path(rule, world)
+    for rule, method in all_routes(app):
+        path = route_path(rule, world)
         response = visitor.get(path) if method == "GET" else visitor.post(path)
         body = response.get_data(as_text=True)
         where = f"{persona} {method} {path}"
