@@ -78,13 +78,13 @@ def test_members_may_not_open_the_dashboard_or_its_lists(world, visitor):
 
     assert visitor.get(DASHBOARD).status_code == 403
     assert visitor.get(f"{POSTS}?kind=need").status_code == 403
-    assert "Management" not in visitor.get("/c/alfa/").get_data(as_text=True)
+    assert f'href="{DASHBOARD}"' not in visitor.get("/c/alfa/").get_data(as_text=True)
 
 
 def test_the_management_link_leads_managers_to_the_dashboard(manager):
     page = manager.get("/c/alfa/").get_data(as_text=True)
 
-    assert f'<a href="{DASHBOARD}">Management</a>' in page
+    assert f'<a href="{DASHBOARD}">Aggregated needs</a>' in page
 
 
 def test_a_drill_down_lists_exactly_the_posts_behind_the_number(manager, posted):
