@@ -81,7 +81,7 @@ def create_the_conference(page: Page) -> None:
 
 
 def nominate(page: Page, company: str) -> None:
-    cluster_link(page, "Conferences").click()
+    cluster_link(page, "Inter-cluster conferences").click()
     page.get_by_role("listitem").filter(has_text=TITLE).get_by_role("link", name="Nominate companies").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Nominations: {TITLE}")
     page.get_by_label("Member company").select_option(label=company)
@@ -91,7 +91,7 @@ def nominate(page: Page, company: str) -> None:
 
 
 def register(page: Page, seeks: str, offers: str, interest: str) -> None:
-    cluster_link(page, "Conferences").click()
+    cluster_link(page, "Inter-cluster conferences").click()
     page.get_by_role("listitem").filter(has_text=TITLE).get_by_role("link", name="Register now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Register for {TITLE}")
     page.get_by_label("What we seek in other sectors").fill(seeks)
