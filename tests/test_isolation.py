@@ -183,7 +183,7 @@ def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
             if persona == "anonymous":
                 assert "/login?next=" in response.headers["Location"], where
         if rule.rule.startswith("/admin"):
-            # The platform administrators' pages (every cluster's list, the audit log): none of the four is one.
+            # The platform administrators' pages (the clusters, the audit log): none of the four is one.
             assert response.status_code == (302 if persona == "anonymous" else 403), where
         if rule.rule.startswith("/events"):
             assert response.status_code in _expected_at_conference(

@@ -43,4 +43,6 @@ def key_figures(today: date) -> KeyFigures:
     waiting, _, _ = waiting_and_answered(Span(today, None))
     _, posts, answered = waiting_and_answered(Span(today, ANSWERED_MONTHS))
     quarter = Period.containing(today)
-    return KeyFigures(segment_counts(segments(today)), waiting, posts, answered, _feedback_in(quarter), quarter)
+    return KeyFigures(
+        segment_counts(segments(today)), waiting, posts, answered, _feedback_in(quarter), quarter
+    )

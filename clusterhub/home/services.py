@@ -32,7 +32,11 @@ class Attention:
 def needs_attention(user: User, memberships: list[Membership], now: datetime) -> Attention:
     """Unread messages, answers and matches, and upcoming events, across the person's own clusters only."""
     clusters = [membership.tenant_id for membership in memberships]
-    unread = (Notification.user_id == user.id, Notification.read_at.is_(None), Notification.tenant_id.in_(clusters))
+    unread = (
+        Notification.user_id == user.id,
+        Notification.read_at.is_(None),
+        Notification.tenant_id.in_(clusters),
+    )
     with cross_tenant():
         counts = db.session.execute(
             select(Notification.kind, func.count(Notification.id)).where(*unread).group_by(Notification.kind)
@@ -46,4 +50,6 @@ def needs_attention(user: User, memberships: list[Membership], now: datetime) ->
             .order_by(Event.starts_at, Event.id)
             .limit(SHOWN)
         )
-        return Attention(Counter(dict(counts.all())), list(latest), list(events), conferences_of(user, now)[0])
+        return Attention(
+            Counter(dict(counts.all())), list(latest), list(events), conferences_of(user, now)[0]
+        )

@@ -10,7 +10,6 @@ from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
-from tests.browser.test_collaboration import cluster_link
 from tests.browser.test_navigation import sign_in
 from tests.factories import make_post, make_tenant, make_user
 from tests.members.conftest import in_cluster, member

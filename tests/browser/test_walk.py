@@ -75,9 +75,13 @@ def _check(page: Page, path: str, problems: list, figures: dict) -> None:
         page.evaluate(AXE.read_text())
         for violation in page.evaluate(AXE_RUN):
             if violation["impact"] in BLOCKING:
-                problems.append(f"{where}: axe {violation['id']} ({violation['impact']}) at {violation['nodes']}")
+                problems.append(
+                    f"{where}: axe {violation['id']} ({violation['impact']}) at {violation['nodes']}"
+                )
         labels = Counter(page.evaluate(NAV_LABELS))
-        problems.extend(f"{where}: two navigation entries say “{label}”" for label, n in labels.items() if n > 1)
+        problems.extend(
+            f"{where}: two navigation entries say “{label}”" for label, n in labels.items() if n > 1
+        )
 
 
 def test_every_page_fits_a_phone_and_a_desktop_and_passes_axe(app, world, page, live_server):

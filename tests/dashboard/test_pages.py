@@ -55,7 +55,7 @@ def test_a_manager_lands_on_the_needs_dashboard_with_charts_and_tables(manager, 
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<h1>Aggregated needs</h1>" in page
-    # months, states, categories, sectors, regions, requested, offered: each a titled picture in a section that opens
+    # months, states, categories, sectors, regions, requested, offered: titled pictures in sections that open
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="group"') == 7
     assert page.count('<details class="section"') == 9  # the kinds' table, the 7 charts and the gap
     assert '<title id="chart-categories-title">Posts by category</title>' in page

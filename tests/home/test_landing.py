@@ -29,8 +29,10 @@ def test_unread_notifications_of_one_cluster_show_in_the_switcher_of_another(app
     switcher = page[page.index('<details class="switcher">') : page.index("</details>")]
 
     alfa = re.search(rf'href="/c/alfa/"\s*>Alfa {World.CANARY_A} klasteris (.*?)</a>', switcher).group(1)
-    beta = re.search(rf'href="/c/beta/"\s*aria-current="true">Beta {World.CANARY_B} klasteris(.*?)</a>', switcher)
-    assert alfa == BADGE.format(2)  # the answer to member@alfa.lv's need and the rating of its company
+    beta = re.search(
+        rf'href="/c/beta/"\s*aria-current="true">Beta {World.CANARY_B} klasteris(.*?)</a>', switcher
+    )
+    assert alfa == BADGE.format(2)  # the answer to member@alfa.lv's need, the rating of its company
     assert beta.group(1) == ""
     # Beta's own pages are read in beta: nothing of alfa but the person's own cluster list and count.
     assert f"{World.CANARY_A} vajadzība" not in page
