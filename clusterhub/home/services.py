@@ -15,6 +15,7 @@ from tenants.context import cross_tenant
 from tenants.models import Membership
 
 SHOWN = 8
+NAMED_KINDS = ("message", "response", "match")  # each has its own figure on the home page
 
 
 @dataclass
@@ -25,8 +26,9 @@ class Attention:
     conferences: list[Event]  # upcoming inter-cluster conferences open to the person
 
     @property
-    def total(self) -> int:
-        return sum(self.unread.values()) + len(self.events) + len(self.conferences)
+    def other_unread(self) -> int:
+        """Unread notifications that are not messages, answers or matches (meetings, ratings, …)."""
+        return sum(count for kind, count in self.unread.items() if kind not in NAMED_KINDS)
 
 
 def needs_attention(user: User, memberships: list[Membership], now: datetime) -> Attention:
