@@ -32,8 +32,8 @@ MEASURE = """() => ({
   spilling: [...document.querySelectorAll('.card')]
     .filter(card => card.scrollWidth > card.clientWidth + 1)
     .map(card => card.textContent.trim().slice(0, 60)),
-  header: (document.querySelector('details.menu') || document.querySelector('header.top'))
-    .getBoundingClientRect().bottom,
+  header: Math.max(...[...document.querySelectorAll('header.top, details.menu > summary')]
+    .map(element => element.getBoundingClientRect().bottom)),
 })"""
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))"""
@@ -95,9 +95,10 @@ def test_every_page_fits_a_phone_and_a_desktop_and_passes_axe(app, world, page, 
             sign_in(page, email)
         for path in paths:
             _check(page, path, problems, figures)
-    phone_headers = figures[390].values()
+    if os.environ.get("CLUSTERHUB_WALK_REPORT"):  # the figures of the README's closing note
+        report = {"problems": problems, "header": figures}
+        Path(os.environ["CLUSTERHUB_WALK_REPORT"]).write_text(json.dumps(report, indent=1))
+    phone_header = max(figures[390].values())
     # A phone keeps three quarters of its screen for the page: the header with the folded menu at most 211 px.
-    assert max(phone_headers) <= 844 / 4, f"the header takes {max(phone_headers)} px of 844"
-    if os.environ.get("CLUSTERHUB_WALK_REPORT"):
-        Path(os.environ["CLUSTERHUB_WALK_REPORT"]).write_text(json.dumps({"problems": problems}, indent=1))
+    assert phone_header <= 844 / 4, f"the header takes {phone_header} px of 844"
     assert not problems, "\n".join(problems)
