@@ -28,6 +28,7 @@ def render_markdown(text: str | None) -> Markup:
 
 
 def initials(name: str) -> str:
-    """Up to two initials of a company's name for its avatar, legal forms skipped: "SIA Kino Rīga" -> "KR"."""
-    words = [word for word in name.split() if word.upper() not in LEGAL_FORMS and word[:1].isalnum()]
-    return "".join(word[0] for word in words[:2]).upper() or "?"
+    """Up to two initials of a company's name for its avatar: "SIA Kino un Rīga" -> "KR"."""
+    # Capitalised words and numbers only: legal forms, "un", "and" and quotes do not name the company.
+    naming = [w for w in name.split() if w[:1].isupper() and w.upper() not in LEGAL_FORMS or w.isdigit()]
+    return "".join(word[0] for word in naming[:2]).upper() or "?"
