@@ -29,6 +29,7 @@ def render_markdown(text: str | None) -> Markup:
 
 def initials(name: str) -> str:
     """Up to two initials of a company's name for its avatar: "SIA Kino un Rīga" -> "KR"."""
-    # Capitalised words and numbers only: legal forms, "un", "and" and quotes do not name the company.
-    naming = [w for w in name.split() if w[:1].isupper() and w.upper() not in LEGAL_FORMS or w.isdigit()]
+    # Capitalised words and numbers only, without quotes: legal forms, "un" and "and" do not name the company.
+    words = [word.strip("\"'“”„«»()") for word in name.split()]
+    naming = [w for w in words if w[:1].isupper() and w.upper() not in LEGAL_FORMS or w[:1].isdigit()]
     return "".join(word[0] for word in naming[:2]).upper() or "?"
