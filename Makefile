@@ -7,7 +7,7 @@ APT_PACKAGES := postgresql chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-fast bench install translations extract-messages system-packages
+.PHONY: run test test-fast bench install translations extract-messages system-packages screenshots
 
 $(BIN)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -50,6 +50,10 @@ test: install translations system-packages
 # The inner loop: SQLite only, no browser.
 test-fast: install translations
 	CLUSTERHUB_TEST_POSTGRES=0 CI= $(BIN)/pytest -n auto --dist loadgroup -m "not browser"
+
+# The README's pictures (docs/screenshots/), taken by the browser suite from the demo.
+screenshots: install translations system-packages
+	CLUSTERHUB_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_screenshots.py
 
 # A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory,
 # and a 60 s load test of a member mix on SQLite and on PostgreSQL (bench/load.py).

@@ -23,7 +23,7 @@ from clusterhub.home.views import bp as home_bp
 from clusterhub.indicators.views import bp as indicators_bp
 from clusterhub.invitations.views import bp as invitations_bp
 from clusterhub.labels import label
-from clusterhub.markup import render_markdown
+from clusterhub.markup import initials, render_markdown
 from clusterhub.members.views import bp as members_bp
 from clusterhub.navigation import IdConverter
 from clusterhub.news.views import bp as news_bp
@@ -82,6 +82,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"))
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["initials"] = initials
     app.jinja_env.globals["label"] = label
     app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(from_environment(app.instance_path))

@@ -1,4 +1,4 @@
-"""Markdown written by members, rendered so that it can never carry script into a page."""
+"""Text shaped for pages: members' Markdown rendered so that it can never carry script, company initials."""
 
 import nh3
 from markdown_it import MarkdownIt
@@ -8,6 +8,9 @@ from markupsafe import Markup
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "hr"}
 _ATTRIBUTES = {"a": {"href", "title"}}
+
+# Latvian legal forms that begin most company names and would make every avatar "S".
+LEGAL_FORMS = {"SIA", "AS", "IK", "BIEDRĪBA", "NODIBINĀJUMS", "PS", "KS", "VSIA"}
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -22,3 +25,11 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="nofollow noopener",
     )
     return Markup(cleaned)
+
+
+def initials(name: str) -> str:
+    """Up to two initials of a company's name for its avatar: "SIA Kino un Rīga" -> "KR"."""
+    # Capitalised words and numbers only, without quotes: legal forms, "un" and "and" do not name the company.
+    words = [word.strip("\"'“”„«»()") for word in name.split()]
+    naming = [w for w in words if w[:1].isupper() and w.upper() not in LEGAL_FORMS or w[:1].isdigit()]
+    return "".join(word[0] for word in naming[:2]).upper() or "?"

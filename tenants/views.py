@@ -13,6 +13,7 @@ from clusterhub.accounts.models import User
 from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.directory import member_count
 from clusterhub.companies.models import Company, CompanyMembership
+from clusterhub.dashboard.key_figures import key_figures
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
@@ -63,8 +64,14 @@ def home():
     )
     # A new member's people get the onboarding kit (source study: the new members' road map).
     kit = kit_for_new_member(g.tenant, current_membership.company, local_today(), utcnow())
+    figures = key_figures(local_today()) if current_membership.is_manager else None
     return render_template(
-        "clusters/home.html", counts=counts, newest=list(newest), managers=list(managers), kit=kit
+        "clusters/home.html",
+        counts=counts,
+        newest=list(newest),
+        managers=list(managers),
+        kit=kit,
+        figures=figures,
     )
 
 

@@ -135,6 +135,9 @@ def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
             ), where
             if persona == "anonymous":
                 assert "/login?next=" in response.headers["Location"], where
+        if rule.rule.startswith("/admin"):
+            # The platform administrators' pages (the clusters, the audit log): none of the four is one.
+            assert response.status_code == (302 if persona == "anonymous" else 403), where
         if rule.rule.startswith("/events"):
             assert response.status_code in _expected_at_conference(
                 persona, rule.endpoint, app.view_functions[rule.endpoint]

@@ -1,11 +1,11 @@
-"""Platform administrators' pages: the audit log of every cluster."""
+"""Platform administrators' pages: every cluster, and the audit log of every cluster."""
 
 from flask import Blueprint, abort, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.admin.forms import AuditFilterForm
-from clusterhub.admin.services import audit_log
+from clusterhub.admin.services import audit_log, clusters_overview
 from clusterhub.extensions import login_manager
 from clusterhub.navigation import paginate
 
@@ -28,3 +28,8 @@ def audit():
     form.validate()
     events = paginate(audit_log(**form.filters()))
     return render_template("admin/audit.html", form=form, events=events, address=form.address())
+
+
+@bp.route("/clusters")
+def clusters():
+    return render_template("admin/clusters.html", clusters=clusters_overview())

@@ -237,6 +237,13 @@ def _states(span: Span) -> tuple[list[Tally], dict[str, int]]:
     return list(states.values()), responded
 
 
+def waiting_and_answered(span: Span) -> tuple[int, int, int]:
+    """Needs still waiting for a first answer, posts counted in `span`, and those with a response."""
+    states, responded = _states(span)
+    waiting = next(state for state in states if state.value == "waiting").counts["need"]
+    return waiting, sum(sum(state.counts.values()) for state in states), sum(responded.values())
+
+
 def _median_days(span: Span) -> dict[str, float | None]:
     """Per kind and for "all": the median number of days from a post to its first response."""
     rows = db.session.execute(

@@ -163,6 +163,21 @@ def unread_count(user: User) -> int:
     )
 
 
+def unread_by_cluster(user: User) -> dict[int, int]:
+    """Unread notifications per cluster of a person's own memberships, for the cluster switcher."""
+    with cross_tenant():
+        rows = db.session.execute(
+            select(Notification.tenant_id, func.count(Notification.id))
+            .join(
+                Membership,
+                (Membership.tenant_id == Notification.tenant_id) & (Membership.user_id == user.id),
+            )
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .group_by(Notification.tenant_id)
+        )
+        return dict(rows.all())
+
+
 def mark_read(notification: Notification) -> None:
     """The reader has seen it; the first time counts."""
     notification.read_at = notification.read_at or utcnow()

@@ -14,6 +14,7 @@ from clusterhub.notifications.services import (
     mark_read,
     notifications_of,
     text_of,
+    unread_by_cluster,
     unread_count,
 )
 from tenants.blueprint import TenantBlueprint
@@ -23,8 +24,11 @@ bp = TenantBlueprint("notifications", __name__, "/notifications")
 
 @bp.app_context_processor
 def unread():
-    """The navigation's unread count, counted only when a cluster page asks for it."""
-    return {"unread_notifications": lambda: unread_count(current_user) if g.get("membership") else 0}
+    """Unread counts for the navigation, counted only when a page asks for them."""
+    return {
+        "unread_notifications": lambda: unread_count(current_user) if g.get("membership") else 0,
+        "unread_by_cluster": lambda: unread_by_cluster(current_user) if current_user.is_authenticated else {},
+    }
 
 
 @bp.route("/")

@@ -21,6 +21,10 @@ def cluster_link(page: Page, name: str):
     return page.get_by_role("navigation", name="Cluster").get_by_role("link", name=name)
 
 
+def mine_link(page: Page, name: str):
+    return page.get_by_role("navigation", name="Mine").get_by_role("link", name=name)
+
+
 def publish_need(page: Page) -> None:
     cluster_link(page, "Needs and offers").click()
     page.get_by_role("link", name="Post a need or an offer").click()
@@ -90,8 +94,8 @@ def test_two_companies_meet_on_the_board_work_together_and_rate(app, page, new_c
     answer_the_post(janis)
 
     anna.reload()
-    expect(cluster_link(anna, "Notifications")).to_have_accessible_name("Notifications 1 unread")
-    cluster_link(anna, "Notifications").click()
+    expect(mine_link(anna, "Notifications")).to_have_accessible_name("Notifications 1 unread")
+    mine_link(anna, "Notifications").click()
     anna.get_by_role("link", name=f"{THEATRE} answered your post “{TITLE}”.").click()
     expect(anna.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(anna.get_by_role("main")).to_contain_text(f"Conversation with {THEATRE}")
@@ -99,13 +103,13 @@ def test_two_companies_meet_on_the_board_work_together_and_rate(app, page, new_c
     expect(message).to_contain_text(f"{THEATRE} · Jānis Ozols")
     expect(message.locator("strong").filter(has_text="3D ēnu animācijas")).to_be_visible()
     # Reading the conversation the notification pointed to counts as reading the notification.
-    expect(cluster_link(anna, "Notifications")).to_have_accessible_name("Notifications")
+    expect(mine_link(anna, "Notifications")).to_have_accessible_name("Notifications")
     record_the_collaboration(anna)
     anna.screenshot(path=SCREENSHOT, full_page=True)
 
     rate_the_partner(janis)
 
-    cluster_link(anna, "Companies").click()
+    cluster_link(anna, "Company directory").click()
     anna.get_by_role("main").get_by_role("link", name=WORKSHOP).click()
     expect(anna.get_by_text("Average 4.7 of 5 from 1 rating.")).to_be_visible()
     rating = anna.locator("article").filter(

@@ -55,7 +55,7 @@ def flash(page: Page, text: str):
 
 
 def create_the_conference(page: Page) -> None:
-    page.get_by_role("banner").get_by_role("link", name="Conferences").click()
+    page.get_by_role("link", name="My conferences").click()
     page.get_by_role("link", name="New conference").click()
     page.get_by_label("Title").fill(TITLE)
     page.get_by_label("Description").fill("Pārtika satiek koku: iepakojums, mēbeles, loģistika.")
@@ -76,12 +76,12 @@ def create_the_conference(page: Page) -> None:
     invited = page.get_by_role("main").locator("table")
     expect(invited).to_contain_text(FOOD["name"])
     expect(invited).to_contain_text(WOOD["name"])
-    page.get_by_role("link", name="← Conferences").click()
+    page.get_by_role("navigation", name="You are here").get_by_role("link", name="Conferences").click()
     expect(page.get_by_role("row", name=re.compile(TITLE))).to_contain_text("upcoming")
 
 
 def nominate(page: Page, company: str) -> None:
-    cluster_link(page, "Conferences").click()
+    cluster_link(page, "Inter-cluster conferences").click()
     page.get_by_role("listitem").filter(has_text=TITLE).get_by_role("link", name="Nominate companies").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Nominations: {TITLE}")
     page.get_by_label("Member company").select_option(label=company)
@@ -91,7 +91,7 @@ def nominate(page: Page, company: str) -> None:
 
 
 def register(page: Page, seeks: str, offers: str, interest: str) -> None:
-    cluster_link(page, "Conferences").click()
+    cluster_link(page, "Inter-cluster conferences").click()
     page.get_by_role("listitem").filter(has_text=TITLE).get_by_role("link", name="Register now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Register for {TITLE}")
     page.get_by_label("What we seek in other sectors").fill(seeks)
@@ -123,7 +123,7 @@ def request_a_meeting(page: Page) -> str:
 
 
 def open_the_agenda(page: Page) -> None:
-    page.get_by_role("banner").get_by_role("link", name="Conferences").click()
+    page.get_by_role("link", name="My conferences").click()
     page.get_by_role("main").get_by_role("link", name=TITLE).first.click()
     page.get_by_role("link", name="My agenda").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My agenda")

@@ -10,7 +10,6 @@ from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
-from tests.browser.test_collaboration import cluster_link
 from tests.browser.test_navigation import sign_in
 from tests.factories import make_post, make_tenant, make_user
 from tests.members.conftest import in_cluster, member
@@ -43,7 +42,7 @@ def manage_link(page: Page, name: str):
 
 
 def drill_down_from_the_dashboard(page: Page) -> None:
-    cluster_link(page, "Management").click()
+    manage_link(page, "Aggregated needs").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Aggregated needs")
     needs = page.get_by_role("row", name=re.compile(r"^Need\b"))
     needs.get_by_role("link").first.click()
@@ -64,7 +63,7 @@ def see_the_segments(page: Page) -> None:
 
 
 def read_the_feedback_report(page: Page) -> None:
-    manage_link(page, "Services").click()
+    manage_link(page, "Manage services").click()
     page.get_by_role("link", name="Quarterly feedback reports").click()
     page.get_by_role("main").locator("table").get_by_role("link").first.click()
     report = page.get_by_role("main")

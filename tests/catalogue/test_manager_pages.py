@@ -37,7 +37,7 @@ def _add_service(manager, name: str = "Eksporta misija", kind: str = "trade_miss
 
 def test_the_catalogue_is_in_the_managers_navigation_and_closed_to_members(app, manager, member):
     page = manager.get("/c/alfa/manage/services").get_data(as_text=True)
-    assert '<li><a href="/c/alfa/manage/services">Services</a></li>' in page
+    assert '<li><a href="/c/alfa/manage/services" aria-current="page">Manage services</a></li>' in page
     assert "CANARYALFA pakalpojums" in page
     for path in ("/c/alfa/manage/services", "/c/alfa/manage/services/new", "/c/alfa/manage/services/report"):
         assert member.get(path).status_code == 403
