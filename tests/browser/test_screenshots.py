@@ -24,14 +24,16 @@ pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 NEED = "Meklējam Unreal Engine izstrādātājus un 3D māksliniekus"
-FORUM = "Starpklasteru sadarbības forums — ziema 2026/2027"
 
 
 def _ids(app) -> dict:
     """The need with its matches, its author, and the coming forum, found in the loaded demo."""
     with app.app_context(), cross_tenant():
         need = db.session.scalar(select(Post).where(Post.title == NEED))
-        forum = db.session.scalar(select(Event).where(Event.title == FORUM))
+        # The coming forum: the demo names it by its season and year.
+        forum = db.session.scalar(
+            select(Event).where(Event.kind == "conference").order_by(Event.starts_at.desc()).limit(1)
+        )
         author = db.session.get(User, need.author_id).email
         slug = db.session.get(Tenant, need.tenant_id).slug
         return {"need": f"/c/{slug}/posts/{need.id}", "author": author, "forum": forum.id}

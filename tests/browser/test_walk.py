@@ -13,7 +13,7 @@ from werkzeug.routing import Rule
 
 from tests.browser.test_navigation import sign_in
 from tests.factories import make_user
-from tests.test_isolation import ARGUMENTS
+from tests.routes import ARGUMENTS
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,9 @@ from tests.factories import membership_id
 
 
 def _row_links(page: str, name: str) -> list[str]:
+    """The person's role and removal links (the row also links their company's profile)."""
     row = re.search(rf"<tr>(?:(?!</tr>).)*{name}(?:(?!</tr>).)*</tr>", page, re.S).group(0)
-    return re.findall(r'href="([^"]+)"', row)
+    return re.findall(r'href="([^"]+/members/\d+/(?:role|remove))"', row)
 
 
 def test_members_are_listed_by_company_in_latvian_order(app, world, visitor):
