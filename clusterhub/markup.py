@@ -1,5 +1,7 @@
 """Markdown written by members, rendered so that it can never carry script into a page."""
 
+from html import unescape
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -22,3 +24,8 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="nofollow noopener",
     )
     return Markup(cleaned)
+
+
+def markdown_as_text(text: str | None) -> str:
+    """A member's Markdown as plain text (for e-mails): the words without the formatting marks."""
+    return unescape(nh3.clean(_PARSER.render(text or ""), tags=set()))

@@ -43,6 +43,16 @@ def test_each_subscriber_gets_one_digest_with_the_cluster_news(app, world, visit
     assert f"/c/alfa/news/{world.managed_a['news']}" in text
 
 
+def test_the_digest_shows_a_news_items_formatting_as_words_not_marks(app, world, visitor, send_digest):
+    add_news(app, "Kopīgais stends", body="**Svarīgi:** pieteikties līdz [piektdienai](https://alfa.lv).")
+    subscribe(app, "member@alfa.lv")
+    assert send_digest().exit_code == 0
+    mail = visitor.mails()[0]
+    assert "Svarīgi: pieteikties līdz piektdienai." in plain_text(mail)
+    assert "**" not in plain_text(mail)
+    assert "Kopīgais stends" in mail.get_body(("html",)).get_content()
+
+
 def test_members_who_did_not_ask_for_the_digest_get_nothing(app, world, visitor, send_digest):
     assert send_digest().exit_code == 0
     assert visitor.mails() == []
