@@ -515,6 +515,17 @@ CLUSTER = {
             collaboration=True,
         ),
         Thread(
+            "Brīvs laiks skaņas studijā dublēšanai",
+            "SIA Ēnu Teātris",
+            (
+                "Labdien! Mūsu animācijas seriāla pilotsērijai vajag ierunāt trīs tēlus. Vai nākammēnes "
+                "būtu brīvas divas dienas, un vai varat ieteikt aktierus, kas ierunā bērnu balsis?",
+                "Labdien! Jā, 12. un 13. datums ir brīvi. Varam piedāvāt divas aktrises ar pieredzi "
+                "bērnu seriālos; atsūtiet scenāriju, un sagatavosim tāmi.",
+                "Paldies! Scenāriju nosūtīju e-pastā. Vai varam ierakstā piedalīties paši, attālināti?",
+            ),
+        ),
+        Thread(
             "Meklējam pētniekus bērnu auditorijas testēšanai",
             "Latvijas Kultūras akadēmija, Rīgas Kino muzejs",
             (

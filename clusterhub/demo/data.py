@@ -55,10 +55,11 @@ SURNAMES = [
 ]
 FEMININE = {"Anna", "Līga", "Inese", "Sandra", "Ieva", "Zane", "Laura", "Dace", "Kristīne", "Ilze", "Baiba"}
 
-# One person represents a company in two clusters, to show the cluster switcher.
+# One person represents a company in two clusters, to show the cluster switcher. Their name is none of
+# the generated representatives' (FIRST_NAMES, SURNAMES), so no cluster has two people of one name.
 TWO_CLUSTER_PERSON = (
-    "Jānis Ozols",
-    "janis.ozols@demo.lv",
+    "Roberts Vanags",
+    "roberts.vanags@demo.lv",
     "SIA Automatizācijas Risinājumi",
     ["metal", "avt"],
 )
