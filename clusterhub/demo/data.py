@@ -1,16 +1,16 @@
 """The demo clusters: who is in them, what their profiles say, what they post and discuss.
 
 Names are invented but look Latvian; each cluster's companies, posts, threads and ratings live in a
-module of its own (avt.py, metal.py, partika.py); entries.py gives their shapes. Texts are Latvian, as
-the members would write them.
+data file of its own (content/clusters/<slug>.json, read by files.py); entries.py gives their shapes.
+Texts are Latvian, as the members would write them.
 """
 
-from clusterhub.demo import avt, metal, partika
+from clusterhub.demo import files
 from clusterhub.demo.entries import Post
 
 DEMO_PASSWORD = "klasteris-2026"
 
-CLUSTERS = [avt.CLUSTER, metal.CLUSTER, partika.CLUSTER]
+CLUSTERS = files.clusters()
 
 FIRST_NAMES = [
     "Jānis",
