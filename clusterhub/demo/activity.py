@@ -42,7 +42,7 @@ NEWCOMER_RHYTHM, DRIFTING_RHYTHM, MANAGER_RHYTHM = 5, 40, 3
 ROAD_MAP = [
     (
         "Aizpildiet uzņēmuma profilu",
-        "Kompetences, aprīkojums un sadarbības intereses: pēc tām jūs atradīs citi biedri.",
+        "Kompetences, aprīkojums un sadarbības intereses: pēc tām Jūs atradīs citi biedri.",
     ),
     ("Iepazīstieties ar klastera vadību", "Īsa tikšanās vai zvans: pastāstiet, ko sagaidāt no klastera."),
     (
@@ -51,7 +51,7 @@ ROAD_MAP = [
     ),
     (
         "Prezentējiet uzņēmumu biedru sapulcē",
-        "Piecas minūtes nākamajā biedru sapulcē, lai citi zina, ar ko jūs varat sadarboties.",
+        "Piecas minūtes nākamajā biedru sapulcē, lai citi zina, ar ko Jūs varat sadarboties.",
     ),
 ]
 
