@@ -23,7 +23,7 @@ from clusterhub.admission.services import APPLICATION_FIELDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.demo.history import PAST_POSTS
+from clusterhub.demo import files
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.members.models import Visit
@@ -38,6 +38,7 @@ SILENT_DAYS = 400  # the drifting member's last action was longer ago than this
 # Days between a member's sign-ins, by its place in the list: most are keen, some steady, a few quiet.
 RHYTHMS = (14, 12, 35, 200)
 NEWCOMER_RHYTHM, DRIFTING_RHYTHM, MANAGER_RHYTHM = 5, 40, 3
+PAST_POSTS = files.past_posts()
 
 ROAD_MAP = [
     (

@@ -1,4 +1,4 @@
-"""The demo's content, read from the JSON files in content/: one file per cluster, one for the forums.
+"""The demo's content, read from the JSON files in content/: one per cluster, the shared posts, the forums.
 
 A cluster is added by writing clusters/<slug>.json in the shape of avt.json: the cluster's names and texts,
 its manager (name, e-mail), its companies (the order matters: each company's demo representative is
@@ -7,6 +7,8 @@ sides take turns), ratings, the newcomer and the drifting member (company names)
 services, news, success stories, the manager's visits and applications. Each entry has the fields of its
 shape in entries.py; a field left out takes the shape's default.
 
+common.json holds the needs every cluster's members share (posted by the companies at `posters`, places in
+each cluster's list), history.json the posts of the two years before the board's current ones.
 forums.json holds the inter-cluster forums: when they are (days from today, moved on to the `weekday`;
 Rīga wall-clock hours), the invited clusters and quota, each company's pitch, and per forum who registered,
 the 1:1 meetings (`talks`, a slot by its place in the grid) and, after the event, the ratings.
@@ -67,3 +69,17 @@ def forums() -> dict:
         forum["talks"] = [_entry(entries.Talk, fields) for fields in forum["talks"]]
     spec["seasons"] = {int(month): season for month, season in spec["seasons"].items()}
     return spec
+
+
+def common_posts() -> tuple[list[int], list[entries.Post]]:
+    """The places in a cluster's list of the companies that post the shared needs, and those posts."""
+    spec = _read(CONTENT / "common.json")
+    return spec["posters"], [_entry(entries.Post, fields) for fields in spec["posts"]]
+
+
+def past_posts() -> list[entries.Past]:
+    """The posts of the past, every cluster's, with what became of them."""
+    return [
+        entries.Past(_entry(entries.Post, past["post"]), past["status"], _tuples(past.get("answers", [])))
+        for past in _read(CONTENT / "history.json")
+    ]
