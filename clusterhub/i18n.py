@@ -7,6 +7,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from clusterhub import dates
+
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = {"lv": "Latviešu", "en": "English"}
 DEFAULT_LANGUAGE = "lv"
@@ -23,8 +25,9 @@ def select_locale() -> str:
 
 
 def init_app(app, babel) -> None:
-    """Bind Flask-Babel and give templates the language list."""
+    """Bind Flask-Babel and give templates the language list and the date filters."""
     babel.init_app(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
+    dates.init_app(app)
     app.context_processor(lambda: {"LANGUAGES": LANGUAGES, "get_locale": get_locale})
 
 

@@ -2,6 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
+from clusterhub.i18n import LANGUAGES
+
 REGIONS = {
     "riga": _l("Rīga"),
     "pieriga": _l("Pierīga"),
@@ -109,6 +111,37 @@ AUDIT_KINDS = {
     "company_deleted": _l("Company deleted"),
     "rate_limited": _l("Too many requests"),
 }
+# What each company profile field is called, on the form, in the change history and in data downloads.
+PROFILE_FIELDS = {
+    "name": _l("Company name"),
+    "registration_number": _l("Registration number"),
+    "description": _l("About the company"),
+    "website": _l("Website"),
+    "size": _l("Size"),
+    "region": _l("Region"),
+    "sectors": _l("Sectors"),
+    "competences": _l("Competences"),
+    "roles": _l("Roles in the value chain"),
+    "infrastructure": _l("Infrastructure and equipment offered to others"),
+    "development_directions": _l("Development directions"),
+    "partnership_interests": _l("Partnership interests"),
+    "other_clusters": _l("Other clusters and associations"),
+    "contacts": _l("Contact people"),
+    "logo": _l("Logo"),
+}
+MEMBERSHIP_ROLES = {
+    "member": _l("Member"),
+    "manager": _l("Manager"),
+}
+APPLICATION_STATUSES = {
+    "new": _l("waiting for a decision"),
+    "accepted": _l("accepted"),
+    "declined": _l("declined"),
+}
+DELIVERY_STATUSES = {
+    "sent": _l("Sent"),
+    "failed": _l("Not delivered"),
+}
 LABELS = {
     "region": REGIONS,
     "size": SIZES,
@@ -123,6 +156,11 @@ LABELS = {
     "participation": PARTICIPATION,
     "meeting_status": MEETING_STATUSES,
     "audit_kind": AUDIT_KINDS,
+    "profile_field": PROFILE_FIELDS,
+    "membership_role": MEMBERSHIP_ROLES,
+    "language": LANGUAGES,
+    "application_status": APPLICATION_STATUSES,
+    "delivery_status": DELIVERY_STATUSES,
 }
 
 

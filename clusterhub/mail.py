@@ -1,5 +1,6 @@
 """Outgoing e-mail: SMTP in production, one .eml file per message in development."""
 
+import re
 import smtplib
 import uuid
 from email.message import EmailMessage
@@ -8,8 +9,11 @@ from pathlib import Path
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from markupsafe import Markup, escape
 
 from clusterhub.clock import utcnow
+
+LINK = re.compile(r"https?://[^\s<>\"]+")
 
 
 class _OneLine(str):
@@ -30,7 +34,7 @@ class _OneLine(str):
         return f"{self.name}: {self}{policy.linesep}"
 
 
-def _build(to: str, subject: str, body: str, headers: dict) -> EmailMessage:
+def _build(to: str, subject: str, body: str, html: str, headers: dict) -> EmailMessage:
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_FROM"]
@@ -40,6 +44,7 @@ def _build(to: str, subject: str, body: str, headers: dict) -> EmailMessage:
     for name, value in headers.items():
         message[name] = _OneLine(name, value)
     message.set_content(body)
+    message.add_alternative(html, subtype="html")
     return message
 
 
@@ -60,16 +65,30 @@ def _send_smtp(message: EmailMessage) -> None:
         smtp.send_message(message)
 
 
+def _linked(line: str) -> Markup:
+    """A line of the text as HTML, its web addresses as links."""
+    return Markup(LINK.sub(lambda found: f'<a href="{found[0]}">{found[0]}</a>', str(escape(line))))
+
+
+def _paragraphs(body: str) -> list[list[Markup]]:
+    """The text's paragraphs (split at blank lines), each as its lines."""
+    return [
+        [_linked(line) for line in part.strip().splitlines()] for part in body.split("\n\n") if part.strip()
+    ]
+
+
 BACKENDS = {"file": _write_file, "smtp": _send_smtp}
 
 
 def send_mail(to: str, language: str, template: str, headers: dict | None = None, **context) -> None:
     """Render `mail/<template>.txt` in the recipient's language and send it; the first line is the subject.
 
-    `headers` (List-Unsubscribe, say) are added as they are, each on one line.
+    The message has the plain text and the same text as HTML (paragraphs, links), for mail programs that
+    show only one. `headers` (List-Unsubscribe, say) are added as they are, each on one line.
     """
     with force_locale(language):
         text = render_template(f"mail/{template}.txt", **context)
-    subject, _, body = text.strip().partition("\n")
-    message = _build(to, subject.strip(), body.strip() + "\n", headers or {})
+        subject, _, body = text.strip().partition("\n")
+        html = render_template("mail/message.html", subject=subject.strip(), paragraphs=_paragraphs(body))
+    message = _build(to, subject.strip(), body.strip() + "\n", html, headers or {})
     BACKENDS[current_app.config["MAIL_BACKEND"]](message)

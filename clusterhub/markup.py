@@ -1,5 +1,7 @@
 """Text shaped for pages: members' Markdown rendered so that it can never carry script, company initials."""
 
+from html import unescape
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -33,3 +35,8 @@ def initials(name: str) -> str:
     words = [word.strip("\"'“”„«»()") for word in name.split()]
     naming = [w for w in words if w[:1].isupper() and w.upper() not in LEGAL_FORMS or w[:1].isdigit()]
     return "".join(word[0] for word in naming[:2]).upper() or "?"
+
+
+def markdown_as_text(text: str | None) -> str:
+    """A member's Markdown as plain text (for e-mails): the words without the formatting marks."""
+    return unescape(nh3.clean(_PARSER.render(text or ""), tags=set()))

@@ -131,7 +131,10 @@ def _admit_company(app, tenant_slug: str, name: str, since: date) -> None:
         db.session.commit()
 
 
-@pytest.mark.parametrize(("language", "shown"), [("lv", "2025. gada 14. jūlijs"), ("en", "July 14, 2025")])
+# Inside a sentence a date is short, so Latvian needs no case ending for it.
+@pytest.mark.parametrize(
+    ("language", "shown"), [("lv", "iestājies: 14.07.2025"), ("en", "member since 14 Jul 2025")]
+)
 def test_member_since_dates_are_written_in_the_readers_language(app, visitor_asking, language, shown):
     make_tenant(app, "alfa")
     _admit_company(app, "alfa", "SIA Vasaras Dārzs", date(2025, 7, 14))

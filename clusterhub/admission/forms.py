@@ -101,7 +101,7 @@ class SettingsForm(Form):
         validators=[Length(max=CRITERIA_MAX)],
         filters=[_strip],
         description=_l(
-            "Shown on the public admission page; Markdown works (lists, **bold**, links). Leave it empty to "
+            "Shown on the public admission page; you can write lists, **bold** and links. Leave it empty to "
             "show the standard criteria."
         ),
     )

@@ -20,12 +20,15 @@ def _strip(value):
 
 
 class ServiceForm(Form):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
+    name = StringField(_l("Service name"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
     kind = SelectField(_l("Kind"), choices=options(SERVICE_KINDS.items()))
     description = TextAreaField(
         _l("What it is"),
         validators=[Length(max=DESCRIPTION_MAX)],
-        description=_l("What members get, for whom it is meant and how to take part. Markdown works."),
+        description=_l(
+            "What members get, for whom it is meant and how to take part. "
+            "You can write **bold**, lists and links."
+        ),
     )
 
 

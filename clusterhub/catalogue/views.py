@@ -1,7 +1,6 @@
 """The services catalogue: members use services and say how it went; managers keep it and report quarterly."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -29,6 +28,7 @@ from clusterhub.catalogue.services import (
 from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import Company
+from clusterhub.dates import short_date
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.indicators.periods import Period
@@ -75,7 +75,7 @@ def _recorded(use: ServiceUse) -> str:
         "Recorded: %(company)s used “%(service)s” on %(date)s.",
         company=use.company.name,
         service=use.service.name,
-        date=format_date(use.used_on, "medium"),
+        date=short_date(use.used_on),
     )
 
 

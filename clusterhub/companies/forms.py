@@ -20,28 +20,10 @@ from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regex
 
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
+from clusterhub.labels import PROFILE_FIELDS as FIELD_LABELS
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
 
 MAX_CONTACTS = 10
-
-# What each profile field is called, on the form and in the change history.
-FIELD_LABELS = {
-    "name": _l("Company name"),
-    "registration_number": _l("Registration number"),
-    "description": _l("About the company"),
-    "website": _l("Website"),
-    "size": _l("Size"),
-    "region": _l("Region"),
-    "sectors": _l("Sectors"),
-    "competences": _l("Competences"),
-    "roles": _l("Roles in the value chain"),
-    "infrastructure": _l("Infrastructure and equipment offered to others"),
-    "development_directions": _l("Development directions"),
-    "partnership_interests": _l("Partnership interests"),
-    "other_clusters": _l("Other clusters and associations"),
-    "contacts": _l("Contact people"),
-    "logo": _l("Logo"),
-}
 
 
 def _strip(value):
@@ -130,7 +112,7 @@ class ProfileForm(Form):
     description = text_area(
         "description",
         20000,
-        _l("Markdown works: **bold**, *italic*, lists starting with “-”, links as [text](https://…)."),
+        _l("You can write **bold**, *italic*, lists starting with “-” and links as [text](https://…)."),
     )
     sectors = tags_field(FIELD_LABELS["sectors"], _l("Separate with commas, e.g. Audiovisual, Software."))
     competences = tags_field(

@@ -16,7 +16,7 @@ from clusterhub.conferences.models import Meeting, MeetingSeat, Participant
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.notifications.services import notify, wall_clock_text
+from clusterhub.notifications.services import moment_param, notify
 
 
 class BookingError(Exception):
@@ -97,7 +97,7 @@ def _tell(meeting: Meeting, actor: Participant, kinds: tuple[str, str], **params
             {
                 "company": _other(meeting, reader).company.name,
                 "event": meeting.event.title,
-                "when": wall_clock_text(meeting.starts_at),
+                "when": moment_param(meeting.starts_at),
                 **params,
             },
             f"/events/{meeting.event_id}/agenda",

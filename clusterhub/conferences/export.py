@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from flask_babel import gettext as _
 
 from clusterhub.conferences.models import Meeting, Participant
+from clusterhub.dates import date_and_time
 from clusterhub.labels import label
-from clusterhub.notifications.services import wall_clock_text
 from clusterhub.transfer.csvfile import join_list, write_table
 
 PARTICIPANT_COLUMNS = (
@@ -65,7 +65,7 @@ def participants_csv(participants: list[Participant]) -> bytes:
 def _meeting_rows(meetings: list[Meeting]) -> Iterator[dict]:
     for meeting in meetings:
         yield {
-            "slot": wall_clock_text(meeting.starts_at),
+            "slot": date_and_time(meeting.starts_at),
             "table": "" if meeting.table_no is None else str(meeting.table_no),
             "status": label("meeting_status", meeting.status),
             "requester": meeting.requester.company.name,

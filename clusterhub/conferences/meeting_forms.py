@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from flask_babel import format_date, format_time
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from clusterhub.conferences.slots import slot_end
+from clusterhub.dates import clock_time, short_date
 from clusterhub.events.models import Event
 from clusterhub.forms import Form, options
 
@@ -17,7 +17,7 @@ TAKEN = _l("That time is no longer free for both of you. Choose another one.")
 def slot_label(event: Event, start: datetime) -> str:
     """A slot as the visitor reads it: the day and its start and end on the Rīga wall clock."""
     end = slot_end(event, start)
-    return f"{format_date(start, 'medium')}, {format_time(start, 'short')}–{format_time(end, 'short')}"
+    return f"{short_date(start)}, {clock_time(start)}–{clock_time(end)}"
 
 
 class SlotForm(Form):

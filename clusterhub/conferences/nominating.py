@@ -20,7 +20,7 @@ from clusterhub.conferences.models import SHOWABLE, EventCluster, Meeting, Parti
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
-from clusterhub.notifications.services import managers, notify, people_of, wall_clock_text
+from clusterhub.notifications.services import managers, moment_param, notify, people_of
 from tenants.context import cross_tenant
 from tenants.models import Membership
 
@@ -172,7 +172,7 @@ def _tell_nominated(participant: Participant) -> None:
     notify(
         people_of(participant.company_id),
         "conference_nominated",
-        {"event": event.title, "deadline": wall_clock_text(deadline(event))},
+        {"event": event.title, "deadline": moment_param(deadline(event))},
         path_for("conferences.register", conference_id=event.id),
         tenant_id=participant.tenant_id,
     )

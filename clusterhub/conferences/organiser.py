@@ -34,10 +34,10 @@ from clusterhub.conferences.organising import (
     update_conference,
 )
 from clusterhub.conferences.slots import slots, windows
+from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import paginate
-from clusterhub.notifications.services import wall_clock_text
 
 
 @bp.route("/")
@@ -120,7 +120,7 @@ def _show_refusals(form: ConferenceForm, problems: list[Problem]) -> None:
     names = {cluster.id: cluster.name for cluster, _invite, _quota in form.clusters}
     for problem in problems:
         cluster = names.get(problem.tenant_id, "")
-        when = wall_clock_text(problem.when) if problem.when else ""
+        when = date_and_time(problem.when) if problem.when else ""
         if problem.reason == "has_participants":
             field = form[f"invite_{problem.tenant_id}"]
             message = ngettext(

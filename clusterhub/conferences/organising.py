@@ -16,7 +16,7 @@ from clusterhub.conferences.slots import slot_starts, windows
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
-from clusterhub.notifications.services import notify, wall_clock_text
+from clusterhub.notifications.services import moment_param, notify
 from tenants.models import Membership, Tenant
 
 # Event columns the organiser's form sets.
@@ -180,7 +180,7 @@ def _invite(event: Event, tenant_id: int, quota: int) -> None:
     notify(
         managers,
         "conference_invitation",
-        {"event": event.title, "quota": quota, "deadline": wall_clock_text(event.registration_closes_at)},
+        {"event": event.title, "quota": quota, "deadline": moment_param(event.registration_closes_at)},
         path_for("cluster_conferences.index", tenant_slug=tenant.slug),
         tenant_id=tenant.id,
     )

@@ -3,7 +3,6 @@
 from datetime import date
 
 from flask import url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -20,6 +19,7 @@ from clusterhub.dashboard.needs import (
     sector_name,
     word_name,
 )
+from clusterhub.dates import month_of, short_date
 from clusterhub.labels import label
 from clusterhub.posts.models import KINDS
 
@@ -42,7 +42,7 @@ def drill_down(period: str, **filters) -> str:
 
 
 def month_name(month: date) -> str:
-    return format_date(month, "LLL yyyy")
+    return month_of(month)
 
 
 def region_name(region: str) -> str:
@@ -73,9 +73,9 @@ def _kind_rows(tallies: list[Tally], period: str, filter_name: str, name_of) -> 
 
 
 def since(span: Span) -> str:
-    """The period in words: "since 1 April 2025", or "all time"."""
+    """The period in words: "since 01.04.2025", or "all time"."""
     start = span.start
-    return _("since %(date)s", date=format_date(start, "long")) if start else _("all time")
+    return _("since %(date)s", date=short_date(start)) if start else _("all time")
 
 
 def _described(what: str, summary: Summary) -> str:

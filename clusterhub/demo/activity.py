@@ -23,7 +23,7 @@ from clusterhub.admission.services import APPLICATION_FIELDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.demo.history import PAST_POSTS
+from clusterhub.demo import files
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.members.models import Visit
@@ -38,11 +38,12 @@ SILENT_DAYS = 400  # the drifting member's last action was longer ago than this
 # Days between a member's sign-ins, by its place in the list: most are keen, some steady, a few quiet.
 RHYTHMS = (14, 12, 35, 200)
 NEWCOMER_RHYTHM, DRIFTING_RHYTHM, MANAGER_RHYTHM = 5, 40, 3
+PAST_POSTS = files.past_posts()
 
 ROAD_MAP = [
     (
         "Aizpildiet uzņēmuma profilu",
-        "Kompetences, aprīkojums un sadarbības intereses: pēc tām jūs atradīs citi biedri.",
+        "Kompetences, aprīkojums un sadarbības intereses: pēc tām Jūs atradīs citi biedri.",
     ),
     ("Iepazīstieties ar klastera vadību", "Īsa tikšanās vai zvans: pastāstiet, ko sagaidāt no klastera."),
     (
@@ -51,7 +52,7 @@ ROAD_MAP = [
     ),
     (
         "Prezentējiet uzņēmumu biedru sapulcē",
-        "Piecas minūtes nākamajā biedru sapulcē, lai citi zina, ar ko jūs varat sadarboties.",
+        "Piecas minūtes nākamajā biedru sapulcē, lai citi zina, ar ko Jūs varat sadarboties.",
     ),
 ]
 

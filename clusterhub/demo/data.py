@@ -1,16 +1,15 @@
 """The demo clusters: who is in them, what their profiles say, what they post and discuss.
 
 Names are invented but look Latvian; each cluster's companies, posts, threads and ratings live in a
-module of its own (avt.py, metal.py, partika.py); entries.py gives their shapes. Texts are Latvian, as
-the members would write them.
+data file of its own (content/clusters/<slug>.json, read by files.py); entries.py gives their shapes.
+Texts are Latvian, as the members would write them.
 """
 
-from clusterhub.demo import avt, metal, partika
-from clusterhub.demo.entries import Post
+from clusterhub.demo import files
 
 DEMO_PASSWORD = "klasteris-2026"
 
-CLUSTERS = [avt.CLUSTER, metal.CLUSTER, partika.CLUSTER]
+CLUSTERS = files.clusters()
 
 FIRST_NAMES = [
     "Jānis",
@@ -55,10 +54,11 @@ SURNAMES = [
 ]
 FEMININE = {"Anna", "Līga", "Inese", "Sandra", "Ieva", "Zane", "Laura", "Dace", "Kristīne", "Ilze", "Baiba"}
 
-# One person represents a company in two clusters, to show the cluster switcher.
+# One person represents a company in two clusters, to show the cluster switcher. Their name is none of
+# the generated representatives' (FIRST_NAMES, SURNAMES), so no cluster has two people of one name.
 TWO_CLUSTER_PERSON = (
-    "Jānis Ozols",
-    "janis.ozols@demo.lv",
+    "Roberts Vanags",
+    "roberts.vanags@demo.lv",
     "SIA Automatizācijas Risinājumi",
     ["metal", "avt"],
 )
@@ -76,65 +76,4 @@ CONTACT_ROLES = [
 
 # Needs that every cluster's members share (seed 000: joint purchasing, training, trade missions). Each
 # cluster gets them from its companies at these places in its list.
-COMMON_POSTERS = (0, 3, 7, 10, 13, 19)
-COMMON_POSTS = [
-    Post(
-        "",
-        "need",
-        "purchasing",
-        "Kopīga darbinieku veselības apdrošināšana",
-        "Meklējam 5–10 klastera biedrus, lai kopā iepirktu veselības apdrošināšanu darbiniekiem un "
-        "saņemtu labākus nosacījumus. Mums ir 14 darbinieki, polisei jāsākas janvārī.",
-        ("veselības apdrošināšana", "kopīgais iepirkums"),
-        60,
-    ),
-    Post(
-        "",
-        "need",
-        "training",
-        "Eksporta pārdošanas apmācības darbiniekiem",
-        "Vēlamies kopā ar citiem biedriem pasūtīt divu dienu apmācības par eksporta pārdošanu un sarunām "
-        "ar ārvalstu pircējiem. Izmaksas dalītu starp dalībniekiem.",
-        ("apmācības", "eksports"),
-        90,
-    ),
-    Post(
-        "",
-        "need",
-        "purchasing",
-        "Kopīgs elektroenerģijas iepirkums",
-        "Apvienojot patēriņu, varētu panākt izdevīgāku fiksēto cenu. Mūsu patēriņš ir ap 120 MWh gadā; "
-        "meklējam vēl 4–6 uzņēmumus.",
-        ("elektroenerģija", "kopīgais iepirkums"),
-        45,
-    ),
-    Post(
-        "",
-        "offer",
-        "staff",
-        "Prakses vietas studentiem vasarā",
-        "Vasarā varam uzņemt divus praktikantus no profesionālajām skolām vai augstskolām. Nodrošinām "
-        "prakses vadītāju un nelielu stipendiju.",
-        ("prakse", "studenti"),
-    ),
-    Post(
-        "",
-        "interest",
-        "research",
-        "Kopīgs ES projekta pieteikums ar zinātniekiem",
-        "Gatavojam pieteikumu ES pētniecības programmai par jaunu produktu izstrādi. Meklējam vēl vienu "
-        "uzņēmumu un pētniecības partneri.",
-        ("ES projekti", "pētniecība"),
-        120,
-    ),
-    Post(
-        "",
-        "interest",
-        "exhibitions",
-        "Kopīga tirdzniecības misija uz Vāciju",
-        "Klastera vadība rudenī plāno tirdzniecības misiju uz Vāciju. Meklējam uzņēmumus, kas vēlas "
-        "piedalīties, lai laikus saskaņotu tikšanās ar pircējiem.",
-        ("tirdzniecības misija", "Vācija"),
-        100,
-    ),
-]
+COMMON_POSTERS, COMMON_POSTS = files.common_posts()

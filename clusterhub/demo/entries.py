@@ -83,6 +83,15 @@ class Visit(NamedTuple):
     next_step: str
 
 
+class Past(NamedTuple):
+    """A post of the two years before the board's current posts and what became of it: "fulfilled",
+    "withdrawn" or still "open"; the answering company writes first, then the two sides take turns."""
+
+    post: Post
+    status: str
+    answers: tuple[str, ...] = ()
+
+
 class Pitch(NamedTuple):
     """How a company registers for an inter-cluster conference: what it seeks in other sectors and offers
     them, the sectors that interest it, the profile fields it shows the other participants (a part of

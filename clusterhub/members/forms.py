@@ -16,7 +16,7 @@ from clusterhub.forms import Form, options
 from clusterhub.members.services import VISIT_FIELDS
 
 SORT_LABELS = {
-    "name": _l("Name"),
+    "name": _l("Company name (A–Ž)"),
     "member_since": _l("Member since (longest first)"),
     "actions": _l("Actions (most first)"),
     "last_activity": _l("Last activity (longest ago first)"),

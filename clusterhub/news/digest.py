@@ -14,6 +14,7 @@ from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.mail import send_mail
+from clusterhub.markup import markdown_as_text
 from clusterhub.navigation import path_for
 from clusterhub.news.models import DigestDelivery, NewsItem
 from tenants.context import tenant_scope
@@ -82,7 +83,11 @@ def _send(membership: Membership, items: list[NewsItem], month: date) -> None:
     tenant, user = membership.tenant, membership.user
     unsubscribe = _url("digest.unsubscribe", token=unsubscribe_token(membership))
     entries = [
-        (item, excerpt(item.body), _url("news.detail", tenant_slug=tenant.slug, news_id=item.id))
+        (
+            item,
+            excerpt(markdown_as_text(item.body)),
+            _url("news.detail", tenant_slug=tenant.slug, news_id=item.id),
+        )
         for item in items
     ]
     send_mail(

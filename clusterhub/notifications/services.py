@@ -5,6 +5,7 @@ are dropped with a rollback (session events collect the ids, `mail_committed` se
 """
 
 import logging
+from datetime import datetime
 
 from flask import current_app, g, has_request_context, request
 from flask_babel import force_locale
@@ -12,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, event, func, select
 
 from clusterhub.accounts.models import User
-from clusterhub.clock import local, utcnow
+from clusterhub.clock import utcnow, zone
+from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
@@ -51,17 +53,63 @@ MESSAGES = {
     "meeting_proposal_sent": _l("You proposed to %(company)s to meet at “%(event)s” on %(when)s instead."),
     "meeting_decline_sent": _l("You declined the meeting with %(company)s at “%(event)s” on %(when)s."),
 }
+# Each kind's e-mail subject: what happened, before the mail is opened.
+SUBJECTS = {
+    "response": _l("Answer to your post “%(title)s” from %(company)s"),
+    "message": _l("New message from %(company)s"),
+    "collaboration": _l("%(company)s recorded that you work together"),
+    "rating": _l("%(company)s rated your company"),
+    "rating_reply": _l("%(company)s replied to your rating"),
+    "rating_flagged": _l("A rating of %(company)s was reported"),
+    "match": _l("New match for your need “%(title)s”: %(company)s"),
+    "member_left": _l("%(company)s left the cluster"),
+    "application": _l("New application to join: %(company)s"),
+    "story_approval": _l("A success story about %(company)s waits for your approval"),
+    "feedback_request": _l("How was “%(service)s”?"),
+    "conference_invitation": _l("Your cluster is invited to “%(event)s”"),
+    "conference_request": _l("%(company)s asks to go to “%(event)s”"),
+    "conference_nominated": _l("Your company is nominated for “%(event)s”"),
+    "meeting_requested": _l("Meeting request from %(company)s"),
+    "meeting_proposed": _l("%(company)s proposes another meeting time"),
+    "meeting_accepted": _l("Meeting with %(company)s agreed"),
+    "meeting_declined": _l("%(company)s declined the meeting"),
+    "meeting_cancelled": _l("Meeting with %(company)s cancelled"),
+    "meeting_request_sent": _l("Your meeting request to %(company)s"),
+    "meeting_proposal_sent": _l("Your proposal of another time to %(company)s"),
+    "meeting_decline_sent": _l("You declined the meeting with %(company)s"),
+}
 log = logging.getLogger(__name__)
 
 
-def wall_clock_text(moment) -> str:
-    """A time as notifications keep it, as text: Rīga's wall clock, where every reader is."""
-    return local(moment).strftime("%Y-%m-%d %H:%M")
+# The parameters that hold a moment: kept as the UTC moment, written out in each reader's own language.
+MOMENTS = ("when", "deadline")
+
+
+def moment_param(moment: datetime) -> str:
+    """A time as a notification keeps it."""
+    return moment.isoformat()
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    # Notifications written before moments were kept in UTC hold Rīga's wall clock without a zone.
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone())
+
+
+def _readable(params: dict) -> dict:
+    return {
+        name: date_and_time(_moment(value)) if name in MOMENTS else value for name, value in params.items()
+    }
 
 
 def text_of(notification: Notification) -> str:
     """The notification as a sentence in the current language."""
-    return str(MESSAGES[notification.kind]) % notification.params
+    return str(MESSAGES[notification.kind]) % _readable(notification.params)
+
+
+def subject_of(notification: Notification) -> str:
+    """The notification's e-mail subject in the current language."""
+    return str(SUBJECTS[notification.kind]) % _readable(notification.params)
 
 
 def people_of(company_id: int) -> list[User]:
@@ -135,11 +183,12 @@ def mail(notifications) -> None:
     for notification in notifications:
         user = notification.user
         with force_locale(user.language):
-            sentence = text_of(notification)
+            subject, sentence = subject_of(notification), text_of(notification)
         send_mail(
             user.email,
             user.language,
             "notification",
+            subject=subject,
             text=sentence,
             link=_site_url().rstrip("/") + notification.link,
         )

@@ -11,7 +11,7 @@ from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
 
-MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italic*, lists and links.")
+MARKDOWN_HELP = _l("You can write **bold**, *italic*, lists and links.")
 TAGS_HELP = _l("Keywords, separated by commas, e.g. export, Germany, CNC.")
 
 

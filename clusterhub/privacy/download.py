@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
 
-from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, or_, select
@@ -19,9 +18,11 @@ from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import ServiceFeedback, ServiceUse
 from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, ContactPerson
 from clusterhub.conferences.models import Participant
+from clusterhub.dates import date_and_time, short_date
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
+from clusterhub.labels import label
 from clusterhub.members.models import Visit
 from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
@@ -66,6 +67,28 @@ def _of(*columns, by: str = "id", order=None) -> Callable[[object], Select]:
     )
 
 
+@dataclass(frozen=True)
+class Coded:
+    """Codes of a fixed vocabulary (clusterhub.labels): words on the page, the codes themselves in JSON."""
+
+    vocabulary: str
+    codes: tuple
+
+    def words(self) -> str:
+        return ", ".join(label(self.vocabulary, code) for code in self.codes)
+
+
+def _coded(key: str, title, vocabulary: str, path: str | None = None) -> tuple[str, object, Getter]:
+    """A column of codes (one, or a list) read off the row, shown in the reader's words."""
+    get = attrgetter(path or key)
+
+    def coded(row) -> Coded:
+        value = get(row)
+        return Coded(vocabulary, tuple(value) if isinstance(value, list | set) else (value,))
+
+    return (key, title, coded)
+
+
 def _field(key: str, title, path: str | None = None) -> tuple[str, object, Getter]:
     """A column read straight off the row: the attribute `key`, or `path` (dotted through a relation)."""
     return (key, title, attrgetter(path or key))
@@ -82,27 +105,34 @@ def _conference_title(participant: Participant) -> str:
         return db.session.get(Event, participant.event_id).title
 
 
-def _shown_fields(participant: Participant) -> str:
+def _shown_fields(participant: Participant) -> Coded:
     fields = ("description", "website", "region", "size", "roles", "contact")
-    return ", ".join(field for field in fields if participant.shows(field))
+    # "contact" is the profile's contact people.
+    return Coded("profile_field", tuple(SHOWN_AS.get(f, f) for f in fields if participant.shows(f)))
 
+
+SHOWN_AS = {"contact": "contacts"}
 
 # Columns that a person's parts and a company's parts share, written once so the two downloads agree.
 CLUSTER = ("cluster", _l("Cluster"), _cluster)
 CREATED = _field("created_at", _l("Created"))
 NAME = _field("name", _l("Name"))
+COMPANY_NAME = _field("name", _l("Company name"))
 EMAIL = _field("email", _l("E-mail"))
 PHONE = _field("phone", _l("Phone"))
-ROLE = _field("role", _l("Role"))
+ROLE = _coded("role", _l("Role"), "membership_role")
 COMPANY = _field("company", _l("Company"), "company.name")
 TITLE = _field("title", _l("Title"))
 BODY = _field("body", _l("Text"))
-STATUS = _field("status", _l("Status"))
-FIELDS_CHANGED = ("fields", _l("Fields changed"), lambda change: sorted(change.changes))
+FIELDS_CHANGED = (
+    "fields",
+    _l("Fields changed"),
+    lambda change: Coded("profile_field", tuple(sorted(change.changes))),
+)
 CONFERENCE = ("event", _l("Conference"), _conference_title)
 THREAD = _field("thread", _l("Conversation"), "thread.subject")
 REPLY = _field("reply", _l("Reply"))
-POST = (_field("kind", _l("Kind")), TITLE, BODY, STATUS, CREATED)
+POST = (_coded("kind", _l("Kind"), "kind"), TITLE, BODY, _coded("status", _l("Status"), "status"), CREATED)
 RATING = (
     CLUSTER,
     _field("rater", _l("Rating company"), "rater.name"),
@@ -114,7 +144,7 @@ RATING = (
     ),
 )
 PARTICIPATION = (
-    STATUS,
+    _coded("status", _l("Status"), "participation"),
     _field("consented_at", _l("Consent given")),
     ("shown", _l("Shown to other participants"), _shown_fields),
     _field("seeks", _l("Seeks")),
@@ -128,7 +158,7 @@ PROFILE = Part(
     (
         NAME,
         EMAIL,
-        _field("language", _l("Language")),
+        _coded("language", _l("Language"), "language"),
         _field("created_at", _l("Account created")),
         _field("is_admin", _l("Platform administrator")),
         _field("is_organiser", _l("Conference organiser")),
@@ -180,7 +210,7 @@ PERSON_PARTS = (
         "security_log",
         _l("Security log entries about your actions"),
         _of(AuditEvent.actor_id),
-        (_field("kind", _l("Event")), _field("at", _l("Time")), _field("ip", _l("Address"))),
+        (_coded("kind", _l("Event"), "audit_kind"), _field("at", _l("Time")), _field("ip", _l("Address"))),
     ),
     Part(
         "conferences",
@@ -205,7 +235,7 @@ PERSON_PARTS = (
             EMAIL,
             PHONE,
             _field("motivation", _l("Motivation")),
-            STATUS,
+            _coded("status", _l("Status"), "application_status"),
             CREATED,
         ),
     ),
@@ -256,7 +286,7 @@ PERSON_PARTS = (
         "digests",
         _l("News digests sent to you"),
         _of(DigestDelivery.user_id),
-        (CLUSTER, _field("month", _l("Month")), STATUS),
+        (CLUSTER, _field("month", _l("Month")), _coded("status", _l("Status"), "delivery_status")),
     ),
 )
 
@@ -265,15 +295,15 @@ COMPANY_PROFILE = Part(
     _l("Company profile"),
     _of(Company.id),
     (
-        NAME,
+        COMPANY_NAME,
         _field("registration_number", _l("Registration number")),
         _field("description", _l("Description")),
         _field("website", _l("Website")),
-        _field("size", _l("Size")),
-        _field("region", _l("Region")),
+        _coded("size", _l("Size"), "size"),
+        _coded("region", _l("Region"), "region"),
         ("sectors", _l("Sectors"), lambda c: c.tag_names("sector")),
         ("competences", _l("Competences"), lambda c: c.tag_names("competence")),
-        _field("roles", _l("Roles in the value chain"), "role_names"),
+        _coded("roles", _l("Roles in the value chain"), "role", "role_names"),
         _field("infrastructure", _l("Infrastructure")),
         _field("development_directions", _l("Development directions")),
         _field("partnership_interests", _l("Partnership interests")),
@@ -383,16 +413,20 @@ def shown(value) -> str:
         return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, Coded):
+        return value.words() or "—"
     if isinstance(value, datetime):
-        return format_datetime(value, "medium")
+        return date_and_time(value)
     if isinstance(value, date):
-        return format_date(value, "medium")
+        return short_date(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)
 
 
 def _json_value(value):
+    if isinstance(value, Coded):
+        return list(value.codes) if len(value.codes) != 1 else value.codes[0]
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value

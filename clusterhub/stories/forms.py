@@ -23,7 +23,7 @@ class StoryForm(Form):
         validators=[DataRequired(), Length(max=20000)],
         description=_l(
             "What was the challenge, what did the company do and with whom, what changed? "
-            "You can use Markdown: **bold**, *italic*, lists and links."
+            "You can write **bold**, *italic*, lists and links."
         ),
     )
 

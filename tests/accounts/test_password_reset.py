@@ -5,12 +5,13 @@ import re
 from clusterhub.accounts.services import find_user
 from clusterhub.extensions import db
 from tests.factories import PASSWORD
+from tests.mailbox import plain_text
 
 SAME_ANSWER = "If an account exists for that address"
 
 
 def _link(mail) -> str:
-    return re.search(r"http://clusterhub\.test(/reset/\S+)", mail.get_content()).group(1)
+    return re.search(r"http://clusterhub\.test(/reset/\S+)", plain_text(mail)).group(1)
 
 
 def test_known_and_unknown_addresses_get_the_same_answer_and_only_the_known_one_a_mail(app, world, visitor):

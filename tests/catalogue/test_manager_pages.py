@@ -8,6 +8,7 @@ from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback
 from clusterhub.clock import local_today
 from clusterhub.indicators.periods import Period
 from tests.catalogue.conftest import ABELE, CIEKURS, count
+from tests.mailbox import plain_text
 from tests.ratings.conftest import company_id
 
 TODAY = Period.containing(local_today())
@@ -94,7 +95,7 @@ def test_a_manager_records_a_use_for_a_member_company_whose_people_are_asked_by_
     assert response.status_code == 302
     page = manager.get(path).get_data(as_text=True)
     assert "Its people are asked for feedback." in page and "no feedback yet" in page
-    mails = [mail for mail in manager.mails() if ASKED in mail.get_content()]
+    mails = [mail for mail in manager.mails() if ASKED in plain_text(mail)]
     assert [mail["To"] for mail in mails] == ["member@alfa.lv"]
 
 

@@ -45,7 +45,7 @@ def test_each_card_shows_region_size_sectors_roles_and_member_since(app, world, 
         "Latgale · Small",
         "Audiovizuālā tehnika",
         "Education and research",
-        "member since Mar 4, 2019",
+        "member since 4 Mar 2019",
     ):
         assert text in card
 

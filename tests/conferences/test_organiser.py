@@ -14,6 +14,7 @@ from clusterhub.notifications.models import Notification
 from tenants.context import cross_tenant
 from tenants.models import Tenant
 from tests.factories import make_conference, make_meeting, make_participant, make_tenant, make_user
+from tests.mailbox import plain_text
 
 TITLE = "Rudens starpklasteru forums"
 
@@ -121,9 +122,9 @@ def test_the_managers_of_invited_clusters_are_told_of_the_invitation(app, world,
     assert [(user, tenant, link) for user, tenant, link, _ in told] == [
         (world.manager_a, _tenant_id(app, "alfa"), "/c/alfa/conferences")
     ]
-    assert told[0].params == {"event": TITLE, "quota": 5, "deadline": "2030-09-30 17:00"}
+    assert told[0].params == {"event": TITLE, "quota": 5, "deadline": "2030-09-30T14:00:00+00:00"}
     mails = [mail for mail in organiser.mails() if mail["To"] == "manager@alfa.lv"]
-    assert mails and "nominate up to 5 member companies by 2030-09-30 17:00" in mails[-1].get_content()
+    assert mails and "nominate up to 5 member companies by 30 Sep 2030 17:00" in plain_text(mails[-1])
 
 
 def test_only_organisers_create_conferences(app, world, signed_in):

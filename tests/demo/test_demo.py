@@ -26,6 +26,8 @@ from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
 from clusterhub.posts.models import Collaboration, Message, Post, Thread
 from clusterhub.ratings.models import Rating
 from clusterhub.stories.models import SuccessStory
+from search.match import for_post
+from search.match_rules import STRONG
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
 
@@ -207,10 +209,19 @@ def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app,
         assert len(companies) / 3 < len(numbered) < len(companies)
 
 
+NEED = "Meklējam pētniekus bērnu auditorijas testēšanai"  # SIA Ēnu Teātris's open need
+
+
 def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_forum_agenda(app, demo, visitor):
     visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
     page = visitor.get("/c/avt/threads").get_data(as_text=True)
-    assert "Meklējam pētniekus bērnu auditorijas testēšanai" in page
+    # Two conversations: an answer to the company's need, and its own question about a studio's offer.
+    assert NEED in page
+    assert "Brīvs laiks skaņas studijā dublēšanai" in page
+    with app.test_request_context():
+        with tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "avt"))):
+            need = db.session.scalar(select(Post).where(Post.title == NEED))
+            assert need.status == "open" and any(match.score >= STRONG for match in for_post(need))
 
     with app.app_context(), cross_tenant():
         forum = db.session.scalar(
@@ -221,6 +232,15 @@ def test_a_demo_member_signs_in_and_finds_the_answer_to_their_post_and_their_for
     # Agreed with a metalworking and a food company, and a food company's request waits for an answer.
     assert "SIA Jelgavas Metālapstrāde" in page and "SIA Kuldīgas Maiznīca" in page
     assert "SIA Žāvēti Augļi" in page
+
+
+def test_nobody_shares_a_name_with_another_person_of_their_cluster(app, demo):
+    with app.app_context(), cross_tenant():
+        people = db.session.execute(
+            select(Tenant.slug, User.name).join(Membership.tenant).join(Membership.user)
+        )
+        names = Counter(tuple(row) for row in people)
+    assert names and [name for name, count in names.items() if count > 1] == []
 
 
 def test_demo_load_twice_adds_nothing(app, demo, runner):

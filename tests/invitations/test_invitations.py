@@ -14,6 +14,7 @@ from clusterhub.invitations.services import InvitationError, accept, invitation_
 from tenants.context import cross_tenant
 from tenants.models import Membership
 from tests.factories import PASSWORD, make_user
+from tests.mailbox import plain_text
 
 NEW_PERSON = {
     "name": "Jānis Ķēniņš",
@@ -31,7 +32,7 @@ def _invite(visitor, email="janis@alfa.lv", company="SIA Jaunā Ēra", role="mem
     )
     assert response.status_code == 302, response.get_data(as_text=True)
     mail = visitor.mails()[-1]
-    return re.search(r"http://clusterhub\.test(/invitation/\S+)", mail.get_content()).group(1), mail
+    return re.search(r"http://clusterhub\.test(/invitation/\S+)", plain_text(mail)).group(1), mail
 
 
 def test_manager_invites_and_the_new_person_joins_with_their_company(app, world, visitor, make_visitor):

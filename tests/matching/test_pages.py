@@ -14,6 +14,7 @@ from search import match
 from search import match_rules as rules
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_tenant, make_user
+from tests.mailbox import plain_text
 from tests.search.conftest import in_cluster
 from tests.search.test_page import _damage as damage
 from tests.search.test_page import in_new_worker
@@ -98,7 +99,7 @@ def match_notifications(app, email: str) -> list[str]:
 
 
 def mails_about_matches(visitor, email: str) -> list:
-    return [m for m in visitor.mails() if m["To"] == email and "may answer your need" in m.get_content()]
+    return [m for m in visitor.mails() if m["To"] == email and "may answer your need" in plain_text(m)]
 
 
 def test_the_author_sees_the_answering_company_with_its_reasons_and_score_on_the_need_page(
@@ -265,8 +266,8 @@ def test_the_author_who_asked_for_match_mails_gets_one_for_a_strong_new_match(ap
     assert match_notifications(app, AUTHOR) == [STUDIO, "SIA Renderu Nams"]
     mails = mails_about_matches(author, AUTHOR)
     assert len(mails) == 1
-    assert f"SIA Renderu Nams may answer your need “{TITLE}”" in mails[0].get_content()
-    assert f"/c/{CLUSTER}/posts/{need}" in mails[0].get_content()
+    assert f"SIA Renderu Nams may answer your need “{TITLE}”" in plain_text(mails[0])
+    assert f"/c/{CLUSTER}/posts/{need}" in plain_text(mails[0])
 
 
 def test_turning_match_mails_off_again_is_saved(app, need, make_visitor):

@@ -121,7 +121,7 @@ def test_a_visit_is_corrected_and_deleted_only_after_confirming(app, cluster, ma
     assert (visit.visited_on, visit.next_step) == (date(2026, 1, 12), "Zvanīt martā")
     delete = f"/c/alfa/manage/visits/{visit.id}/delete"
     question = manager.get(delete).get_data(as_text=True)
-    assert "Delete the visit to SIA Vecais on Jan 12, 2026?" in question
+    assert "Delete the visit to SIA Vecais on 12 Jan 2026?" in question
     assert len(_visits(app)) == 1
     assert manager.post(delete).headers["Location"] == f"/c/alfa/manage/visits/company/{cluster['old']}"
     assert _visits(app) == []

@@ -13,6 +13,7 @@ from clusterhub.extensions import db
 from clusterhub.news.services import post_news, set_digest
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
+from tests.mailbox import plain_text
 
 UNSUBSCRIBE_RE = re.compile(r"https?://\S+(/digest/unsubscribe/\S+)")
 
@@ -48,7 +49,7 @@ def subscribed(app, email: str, slug: str = "alfa") -> bool:
 
 def unsubscribe_path(mail) -> str:
     """The path of the unsubscribe link in a digest's text."""
-    return UNSUBSCRIBE_RE.search(mail.get_content()).group(1)
+    return UNSUBSCRIBE_RE.search(plain_text(mail)).group(1)
 
 
 def header_path(mail) -> str:

@@ -16,6 +16,7 @@ from clusterhub.news.models import DigestDelivery
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Tenant
 from tests.factories import make_tenant, make_user
+from tests.mailbox import plain_text
 from tests.news.conftest import add_news, subscribe
 from tests.pgserver import free_port
 
@@ -37,9 +38,19 @@ def test_each_subscriber_gets_one_digest_with_the_cluster_news(app, world, visit
     [mail] = visitor.mails()
     assert mail["To"] == "member@alfa.lv"
     assert "Alfa CANARYALFA klasteris: news digest" in mail["Subject"]
-    text = mail.get_content()
+    text = plain_text(mail)
     assert "CANARYALFA ziņa" in text and "CANARYBETA" not in text
     assert f"/c/alfa/news/{world.managed_a['news']}" in text
+
+
+def test_the_digest_shows_a_news_items_formatting_as_words_not_marks(app, world, visitor, send_digest):
+    add_news(app, "Kopīgais stends", body="**Svarīgi:** pieteikties līdz [piektdienai](https://alfa.lv).")
+    subscribe(app, "member@alfa.lv")
+    assert send_digest().exit_code == 0
+    mail = visitor.mails()[0]
+    assert "Svarīgi: pieteikties līdz piektdienai." in plain_text(mail)
+    assert "**" not in plain_text(mail)
+    assert "Kopīgais stends" in mail.get_body(("html",)).get_content()
 
 
 def test_members_who_did_not_ask_for_the_digest_get_nothing(app, world, visitor, send_digest):
@@ -78,7 +89,7 @@ def test_the_digest_carries_the_three_latest_news_only(app, world, visitor, send
         add_news(app, f"Recent item {days_ago}", days_ago=days_ago)
     subscribe(app, "member@alfa.lv")
     send_digest()
-    text = visitor.mails()[0].get_content()
+    text = plain_text(visitor.mails()[0])
     # news_a of the world is newest (today), then the items of 1 and 2 days ago.
     assert "CANARYALFA ziņa" in text and "Recent item 1" in text and "Recent item 2" in text
     assert "Recent item 3" not in text and "Oldest item" not in text
@@ -95,10 +106,10 @@ def test_the_digest_speaks_the_subscribers_language(app, world, visitor, send_di
         greeting = gettext("Hello %(name)s,", name="Latvietis Ozols")
     month_lv = format_date(local_today(), "LLLL", locale="lv")
     assert greeting != "Hello Latvietis Ozols,"
-    assert greeting in mails["latvietis@alfa.lv"].get_content()
+    assert greeting in plain_text(mails["latvietis@alfa.lv"])
     assert month_lv in mails["latvietis@alfa.lv"]["Subject"]
     english = mails["member@alfa.lv"]
-    assert "Hello Andris CANARYALFA," in english.get_content()
+    assert "Hello Andris CANARYALFA," in plain_text(english)
     assert format_date(local_today(), "LLLL", locale="en") in english["Subject"]
 
 

@@ -8,6 +8,7 @@ from clusterhub.clock import local_today
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Collaboration, Message, Thread
 from tests.factories import make_post, make_user
+from tests.mailbox import plain_text
 from tests.posts.conftest import ABELE, CIEKURS, THIRD, rows, third_company_person
 
 
@@ -28,8 +29,8 @@ def test_answering_a_post_opens_a_thread_and_tells_the_post_company(app, world, 
     mail = answerer.mails()[-1]
     assert len(answerer.mails()) == mails_before + 1
     assert mail["To"] == "member@alfa.lv"
-    assert f"{THIRD} answered your post “CANARYALFA vajadzība”." in mail.get_content()
-    assert "http://clusterhub.test/c/alfa/threads/" in mail.get_content()
+    assert f"{THIRD} answered your post “CANARYALFA vajadzība”." in plain_text(mail)
+    assert "http://clusterhub.test/c/alfa/threads/" in plain_text(mail)
     poster = signed_in("member@alfa.lv")
     assert f"{THIRD} answered your post" in poster.get("/c/alfa/notifications/").get_data(as_text=True)
     assert THIRD in poster.get("/c/alfa/threads").get_data(as_text=True)
@@ -40,7 +41,7 @@ def test_a_reply_tells_the_other_side_not_the_writer(app, world, signed_in):
     response = poster.submit(f"/c/alfa/threads/{world.thread_a}", {"body": "Paldies, sazināsimies."})
     assert response.status_code == 302
     mail = poster.mails()[-1]
-    assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} wrote to you" in mail.get_content()
+    assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} wrote to you" in plain_text(mail)
     assert "Paldies, sazināsimies." in poster.get(f"/c/alfa/threads/{world.thread_a}").get_data(as_text=True)
 
 
@@ -118,7 +119,7 @@ def test_contacting_a_company_from_its_profile_opens_a_thread(app, world, visito
     page = visitor.get(response.location).get_data(as_text=True)
     assert "Kopīgs projekts" in page and "Vai runājam?" in page
     assert visitor.mails()[-1]["To"] == "member@alfa.lv"
-    assert "wrote to you: “Kopīgs projekts”" in visitor.mails()[-1].get_content()
+    assert "wrote to you: “Kopīgs projekts”" in plain_text(visitor.mails()[-1])
 
 
 def test_a_company_cannot_write_to_itself(app, world, visitor):

@@ -5,6 +5,7 @@ import re
 from sqlalchemy import select
 
 from clusterhub.notifications.models import Notification
+from tests.mailbox import plain_text
 from tests.ratings.conftest import ABELE, CIEKURS, in_cluster, ratings_in
 
 
@@ -46,7 +47,7 @@ def test_after_a_contact_the_company_rates_and_the_rated_company_is_told(app, wo
     assert f"Your rating of {ABELE} is saved." in page
     assert f"{CIEKURS}</a> rated {ABELE}" in page and "Piegāde laikā, labi strādāt." in page
     mail = visitor.mails()[-1]
-    assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} rated your company." in mail.get_content()
+    assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} rated your company." in plain_text(mail)
     kinds = in_cluster(app, "alfa", select(Notification.kind, Notification.user_id))
     assert ("rating", world.manager_a) in [tuple(row) for row in kinds]
 

@@ -1,5 +1,6 @@
 """The rated company has the right of reply, once; the rater's people are told."""
 
+from tests.mailbox import plain_text
 from tests.ratings.conftest import CIEKURS, ratings_in
 
 
@@ -11,8 +12,8 @@ def test_the_rated_company_replies_once(app, world, signed_in):
     page = visitor.get(response.location).get_data(as_text=True)
     assert f"Reply from {CIEKURS}" in page and "Paldies par sadarbību!" in page
     mail = visitor.mails()[-1]
-    assert (
-        mail["To"] == "manager@alfa.lv" and f"{CIEKURS} replied to the rating you gave." in mail.get_content()
+    assert mail["To"] == "manager@alfa.lv" and f"{CIEKURS} replied to the rating you gave." in plain_text(
+        mail
     )
     again = visitor.get(path)
     assert again.status_code == 403 and "has replied to this rating already" in again.get_data(as_text=True)

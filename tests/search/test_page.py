@@ -5,10 +5,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from flask_babel import format_date
 from sqlalchemy import select
 
 from clusterhub.companies.models import Company
+from clusterhub.dates import short_date
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
@@ -123,7 +123,7 @@ def test_a_post_result_links_to_the_post_with_its_badges_company_and_date(app, c
     assert ">Open</span>" in body
     assert f">{ANIMATOR}</a>" in body
     with app.test_request_context(headers={"Accept-Language": "en"}), in_cluster(app, "alfa"):
-        posted = format_date(db.session.get(Post, post_id).created_at, "medium")
+        posted = short_date(db.session.get(Post, post_id).created_at)
     assert posted in body
 
 

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from clusterhub.stories.models import SuccessStory
 from tests.factories import make_user
+from tests.mailbox import plain_text
 from tests.posts.conftest import CIEKURS, rows, third_company_person
 from tests.ratings.conftest import company_id
 
@@ -54,7 +55,7 @@ def test_the_companys_people_are_told_and_one_of_them_approves(app, world, signe
     story_id = _draft(author)
     mails = [m for m in author.mails() if m["To"] == colleague]
     assert len(mails) == 1
-    assert "Andris CANARYALFA wrote a success story about SIA CANARYALFA Čiekurs" in mails[0].get_content()
+    assert "Andris CANARYALFA wrote a success story about SIA CANARYALFA Čiekurs" in plain_text(mails[0])
     assert all(m["To"] != "member@alfa.lv" for m in author.mails())
     other = signed_in(colleague)
     assert "Eksports uz Vāciju" in other.get("/c/alfa/notifications/").get_data(as_text=True)
