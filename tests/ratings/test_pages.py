@@ -45,6 +45,6 @@ def test_the_list_of_ratings_is_paginated_newest_first(app, world, signed_in, st
 
 
 def test_the_managers_see_the_moderation_queue_in_the_navigation(app, world, signed_in):
-    nav = '<a href="/c/alfa/manage/ratings">Ratings</a>'
+    nav = '<a href="/c/alfa/manage/ratings">Rating moderation</a>'
     assert nav in signed_in("manager@alfa.lv").get("/c/alfa/").get_data(as_text=True)
     assert nav not in signed_in("member@alfa.lv").get("/c/alfa/").get_data(as_text=True)
