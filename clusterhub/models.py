@@ -23,6 +23,7 @@ from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
+from search.vocabulary.models import Concept, ConceptForm
 from tenants.models import Membership, Tenant
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "AuditEvent",
     "Collaboration",
     "Company",
+    "Concept",
+    "ConceptForm",
     "CompanyChange",
     "CompanyMembership",
     "CompanyRole",
