@@ -2,7 +2,10 @@
 
 Candidates come from the cluster's index (fast); the score and the reasons are worked out from the
 database texts with the same analysis, so a suggestion shows exactly the words that matched.
-A score is points out of 100: matched words, complementary value-chain roles, region (search/match_rules.py).
+A need and a company meet on a shared concept of the vocabulary (in either language, through a synonym,
+or through a broader or narrower concept, which counts less) or on key words, the same or close
+("scenogrāfi" and "scenogrāfija"). A score is points out of 100: matched content, complementary
+value-chain roles, region (search/match_rules.py); roles and region add to a match but never make one.
 """
 
 from collections import defaultdict
@@ -12,18 +15,18 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from whoosh.query import And, Or, Term
+from whoosh.query import And, Or, Prefix, Term
 
-from clusterhub.companies.directory import current_member_ids
-from clusterhub.companies.models import Company, CompanyRole
+from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, PostTag
 from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
 from search import match_rules as rules
-from search.analysis import words_by_term
+from search.analysis import likeness, words_by_term
 from search.documents import parse_key
 from search.models import MatchDismissal
+from search.vocabulary.lookup import Mention, vocabulary
 from tenants.context import current_tenant_id
 
 
@@ -31,12 +34,13 @@ from tenants.context import current_tenant_id
 class Reason:
     """One thing that connects the two sides: matched words, roles, or region."""
 
-    kind: str  # "words" | "roles" | "category" | "region"
-    where: str = ""  # for words: competence, offer, infrastructure, sector, description
+    kind: str  # "concept" | "words" | "roles" | "category" | "region"
+    where: str = ""  # for concepts and words: competence, offer, infrastructure, sector, description
     theirs: str = ""  # their text as written: a competence, an offer's title, words of a longer text
     yours: str = ""  # the need's words as written
     their_role: str = ""
     your_role: str = ""
+    concept: str = ""  # the need's concept (its key), shown in the reader's language
 
 
 @dataclass
@@ -62,12 +66,10 @@ class Partner:
 
     company: Company
     suggestions: list[Suggestion] = field(default_factory=list)
-    roles: Reason | None = None
 
     @property
     def score(self) -> int:
-        best = max((s.score for s in self.suggestions), default=0)
-        return best or (rules.WEIGHTS["roles"] if self.roles else 0)
+        return max((s.score for s in self.suggestions), default=0)
 
 
 def _rarity(searcher):
@@ -92,19 +94,35 @@ def _weighted(parts) -> dict[str, float]:
     return weights
 
 
-def need_terms(post: Post) -> dict[str, float]:
-    """The need's meaningful terms with their weight (title and tags above body, rare words above common)."""
+@dataclass
+class Wanted:
+    """What a need asks for: its concepts and the key words outside them, weighted, and how it wrote them."""
+
+    concepts: dict[str, float]
+    words: dict[str, float]
+    written: dict[str, str]  # a concept's key or a word's term -> the need's words as written
+
+    @property
+    def total(self) -> float:
+        return sum(self.concepts.values()) + sum(self.words.values())
+
+
+def wanted_by(post: Post) -> Wanted:
+    """The need's concepts and meaningful words, title and tags above body (the title's spelling wins)."""
     texts = {"title": post.title, "tags": ", ".join(post.tag_names), "body": post.body}
-    return _weighted((weight, texts[part]) for part, weight in rules.NEED_PARTS.items())
-
-
-def _need_words(post: Post) -> dict[str, str]:
-    # The title's own spelling wins, then the tags'.
-    return {
-        **words_by_term(post.body),
-        **words_by_term(", ".join(post.tag_names)),
-        **words_by_term(post.title),
-    }
+    concepts: dict[str, float] = {}
+    written: dict[str, str] = {}
+    inside: set[str] = set()
+    for part, weight in rules.NEED_PARTS.items():
+        for mention in vocabulary().mentions(texts[part]):
+            concepts[mention.concept] = max(concepts.get(mention.concept, 0.0), weight * rules.CONCEPT)
+            written.setdefault(mention.concept, mention.written)
+            inside.update(mention.terms)
+        for term, word in words_by_term(texts[part] or "").items():
+            written.setdefault(term, word)
+    # A concept's own words are matched through the concept (in every language), not once more as words.
+    words = _weighted((weight, texts[part]) for part, weight in rules.NEED_PARTS.items())
+    return Wanted(concepts, {t: w for t, w in words.items() if t not in inside}, written)
 
 
 class Offer(NamedTuple):
@@ -143,20 +161,59 @@ def _sources(company: Company, offers: list[Offer]):
     yield "description", "", company.description
 
 
-def _word_reasons(wanted: dict[str, float], yours: dict[str, str], company, offers):
+def _closest(term: str, found: dict[str, str]) -> tuple[str, float] | None:
+    """Their term for the need's `term`: the same, or the closest one alike enough, with its weight."""
+    if term in found:
+        return term, 1.0
+    if len(term) < rules.CLOSE_FROM_LETTERS:
+        return None
+    alike = [(likeness(term, theirs), theirs) for theirs in found if theirs[:2] == term[:2]]
+    best = max(alike, default=(0.0, ""))
+    return (best[1], rules.CLOSE_WORD * best[0]) if best[0] >= rules.CLOSE_LIKENESS else None
+
+
+def _concept_met(concept: str, mentions: list[Mention]) -> tuple[Mention, float] | None:
+    closeness = [(vocabulary().closeness(concept, mention.concept), mention) for mention in mentions]
+    best = max(closeness, default=(0.0, None), key=lambda pair: pair[0])
+    return (best[1], best[0]) if best[0] > 0 else None
+
+
+class Met(NamedTuple):
+    """What one source of a company meets of a need: concepts and words with how well, and the reasons."""
+
+    weights: dict[str, float]  # a concept's key or a need's term -> how fully it is met here (0..1)
+    reasons: list[Reason]
+
+
+def _met_in(wanted: Wanted, where: str, label: str, text: str) -> Met:
+    weights: dict[str, float] = {}
+    reasons = []
+    mentions = vocabulary().mentions(text or "")
+    for concept in wanted.concepts:
+        if found := _concept_met(concept, mentions):
+            mention, weights[concept] = found
+            theirs = label or mention.written
+            reasons.append(Reason("concept", where, theirs, wanted.written[concept], concept=concept))
+    found_words = words_by_term(text or "")
+    shared = {term: close for term in wanted.words if (close := _closest(term, found_words))}
+    if shared:
+        weights.update((term, weight) for term, (_theirs, weight) in shared.items())
+        theirs = label or ", ".join(dict.fromkeys(found_words[t] for t, _w in shared.values()))
+        yours = ", ".join(wanted.written[term] for term in shared)
+        reasons.append(Reason("words", where, theirs, yours))
+    return Met(weights, reasons)
+
+
+def _content_reasons(wanted: Wanted, company, offers):
     best: dict[str, float] = {}
     reasons = []
     for where, label, text in _sources(company, offers):
-        found = words_by_term(text or "")
-        shared = [term for term in wanted if term in found]
-        if not shared:
-            continue
-        for term in shared:
-            best[term] = max(best.get(term, 0.0), rules.WHERE[where])
-        theirs = label or ", ".join(found[term] for term in shared)
-        reasons.append(Reason("words", where, theirs, ", ".join(yours[term] for term in shared)))
-    matched = sum(wanted[term] * weight for term, weight in best.items())
-    return matched, reasons
+        met = _met_in(wanted, where, label, text)
+        for key, weight in met.weights.items():
+            best[key] = max(best.get(key, 0.0), weight * rules.WHERE[where])
+        reasons += met.reasons
+    asked = {**wanted.words, **wanted.concepts}
+    return sum(asked[key] * weight for key, weight in best.items()), reasons
 
 
 def _roles_between(my_roles, their_roles) -> Reason | None:
@@ -180,21 +237,15 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
     return None
 
 
-def _word_points(matched: float, wanted: dict[str, float]) -> int:
-    return round(rules.WEIGHTS["words"] * min(1.0, matched / min(rules.SATURATION, sum(wanted.values()))))
-
-
-def score(need: Post, company: Company, offers: list[Offer], wanted: dict[str, float] | None = None):
-    """How well `company` (with its open offers) answers `need`; None when no word of the need matches."""
-    wanted = wanted if wanted is not None else need_terms(need)
-    matched, reasons = _word_reasons(wanted, _need_words(need), company, offers)
+def score(need: Post, company: Company, offers: list[Offer], wanted: Wanted | None = None):
+    """How well `company` (with its open offers) answers `need`; None when no concept or word matches."""
+    wanted = wanted if wanted is not None else wanted_by(need)
+    matched, reasons = _content_reasons(wanted, company, offers)
     if not reasons:
         return None
     role, region = _role_reason(need, company), _region_reason(need, company)
     points = {
-        "words": round(
-            rules.WEIGHTS["words"] * min(1.0, matched / min(rules.SATURATION, sum(wanted.values())))
-        ),
+        "words": round(rules.WEIGHTS["words"] * min(1.0, matched / min(rules.SATURATION, wanted.total))),
         "roles": rules.WEIGHTS["roles"] if role else 0,
         "region": rules.WEIGHTS["region"] if region else 0,
     }
@@ -202,11 +253,24 @@ def score(need: Post, company: Company, offers: list[Offer], wanted: dict[str, f
     return Suggestion(company, need, points, reasons, matched)
 
 
-def _query(terms, fields) -> Or:
+def _concept_terms(concepts) -> list[str]:
+    """The search terms of the concepts' forms, then of their broader and narrower concepts' forms."""
+    words = vocabulary()
+    related = [other for concept in concepts for other in sorted(words.related(concept))]
+    found = dict.fromkeys(
+        term for concept in [*concepts, *related] for term in sorted(words.terms_of.get(concept, ()))
+    )
+    return list(found)[: rules.MAX_CONCEPT_TERMS]
+
+
+def _query(words: list[str], concepts, fields) -> Or:
+    """Documents with a key word, a word that begins like one (a derived form), or a form of a concept."""
+    terms = dict.fromkeys([*words, *_concept_terms(concepts)])
     query = Or([Term(name, term) for term in terms for name in fields])
     # Reading the few postings of each term into arrays beats Whoosh's tree of union matchers here.
     query.matcher_type = Or.ARRAY_MATCHER
-    return query
+    beginnings = [word[: -rules.CLOSE_CUT] for word in words if len(word) >= rules.CLOSE_FROM_LETTERS + 2]
+    return Or([query, *(Prefix(name, start) for start in beginnings for name in fields)])
 
 
 def _hits(query, only):
@@ -254,11 +318,12 @@ def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
     """The member companies that may answer `need`, best first (dismissed ones left out)."""
     if not is_seeking(need):
         return []
-    wanted = need_terms(need)
-    if not wanted:
+    wanted = wanted_by(need)
+    if not wanted.total:
         return []
     skip = _dismissed(need.company_id, need.id) | {need.company_id}
-    ids = [i for i in _company_ids(_query(_top_terms(wanted), ANSWER_FIELDS), ANSWERING) if i not in skip]
+    query = _query(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS)
+    ids = [i for i in _company_ids(query, ANSWERING) if i not in skip]
     companies = _companies(ids)
     offers = _offers_of(ids)
     found = [score(need, company, offers[company.id], wanted) for company in companies]
@@ -310,9 +375,14 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
     """Other members' open needs that `company` may answer, best first."""
     offers = _offers_of([company.id])[company.id]
     terms = _top_terms(_offer_terms(company, offers))
-    if not terms:
+    concepts = {
+        mention.concept
+        for _where, _label, text in _sources(company, offers)
+        for mention in vocabulary().mentions(text or "")
+    }
+    if not terms and not concepts:
         return []
-    hits = _hits(_query(terms, ("title", "competences", "body")), SEEKING)
+    hits = _hits(_query(terms, concepts, ("title", "competences", "body")), SEEKING)
     keys = [parse_key(hit["key"])[1] for hit in hits if hit["company"] != str(company.id)]
     needs = db.session.scalars(
         select(Post).where(Post.id.in_(keys)).options(selectinload(Post.tags), selectinload(Post.regions))
@@ -323,24 +393,13 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
     return ranked[:limit]
 
 
-def _complementary(company: Company, skip: set[int]) -> list[Partner]:
-    mine = company.role_names
-    wanted = {role for pair in rules.COMPLEMENTS for role in pair if pair & set(mine)} - set(mine)
-    roles = select(CompanyRole.company_id).where(
-        CompanyRole.role.in_(wanted), CompanyRole.company_id.in_(current_member_ids())
-    )
-    ids = set(db.session.scalars(roles)) - skip
-    partners = [Partner(other, roles=_roles_between(mine, other.role_names)) for other in _companies(ids)]
-    return sorted(partners, key=lambda p: p.company.name_sort)
-
-
 def suggestions_by_need(company: Company, limit: int = 10) -> dict[Post, list[Suggestion]]:
     """The suggestions for each of the company's open needs (see `for_post`)."""
     return {need: for_post(need, limit) for need in open_needs(company.id)}
 
 
 def partners_for(company: Company, limit: int = 10, by_need: dict | None = None) -> list[Partner]:
-    """Suggested partners: who answers my needs, whose needs I answer, then complementary roles.
+    """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner).
 
     `by_need`: the company's `suggestions_by_need`, when the caller has them already.
     """
@@ -354,14 +413,11 @@ def partners_for(company: Company, limit: int = 10, by_need: dict | None = None)
             partners.setdefault(other.id, Partner(other)).suggestions.append(suggestion)
     for partner in partners.values():
         partner.suggestions.sort(key=lambda s: -s.score)
-    ranked = sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))
-    if len(ranked) < limit:
-        ranked += _complementary(company, dismissed | set(partners) | {company.id})[: limit - len(ranked)]
-    return ranked[:limit]
+    return sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))[:limit]
 
 
 def between(mine: Company, theirs: Company) -> Partner | None:
-    """What connects two companies: my needs they answer, their needs I answer, or roles."""
+    """What connects two companies: my needs they answer and their needs I answer."""
     if theirs.id in _dismissed(mine.id, None):
         return None
     partner = Partner(theirs)
@@ -371,5 +427,4 @@ def between(mine: Company, theirs: Company) -> Partner | None:
         found.answers_mine = False
         partner.suggestions.append(found)
     partner.suggestions.sort(key=lambda s: -s.score)
-    partner.roles = _roles_between(mine.role_names, theirs.role_names)
-    return partner if partner.suggestions or partner.roles else None
+    return partner if partner.suggestions else None

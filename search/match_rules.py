@@ -14,6 +14,14 @@ WHERE = {
 }
 # A need's title and tags say what is needed; its body adds context.
 NEED_PARTS = {"title": 2.0, "tags": 2.0, "body": 1.0}
+# A concept of the vocabulary names a competence outright: it weighs like the rarest of words.
+CONCEPT = 1.0
+# Words alike from this many letters of their stem ("scenograf" ~ "scenografij"), from this likeness on,
+# count this share of the same word; the index finds them by their stem without its last CLOSE_CUT letters.
+CLOSE_FROM_LETTERS = 5
+CLOSE_LIKENESS = 0.6
+CLOSE_WORD = 0.7
+CLOSE_CUT = 2
 # A word in more than this share of the cluster's documents is common there and counts less.
 COMMON_SHARE = 0.05
 # Matched weight that earns all the word points: about three key words found in competences or offers.
@@ -64,7 +72,9 @@ STRONG = 60
 NOTIFY_COMPANIES_UP_TO = 25
 # Candidates are looked up by the need's rarest key words; more words make the lookup slow, not better.
 MAX_QUERY_TERMS = 4
-CANDIDATE_HITS = 30
+# A concept's forms in both languages (and its broader and narrower concepts') find its candidates.
+MAX_CONCEPT_TERMS = 60
+CANDIDATE_HITS = 60
 SEEKING_KINDS = ("need", "interest")
 
 

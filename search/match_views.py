@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from flask import abort, flash, redirect, render_template
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +17,7 @@ from search import match
 from search import match_rules as rules
 from search.index import IndexUnavailable
 from search.match_services import dismiss, refusal_to_dismiss
+from search.vocabulary.lookup import vocabulary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -78,10 +80,19 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     return CompanyPanel(own, [p for p in partners if p])
 
 
+def _concept_label(key: str) -> str:
+    return vocabulary().label(key, get_locale().language)
+
+
 @bp.app_context_processor
 def match_panels():
     """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
-    return {"need_matches": _need_panel, "company_matches": _company_panel, "match_weights": rules.WEIGHTS}
+    return {
+        "need_matches": _need_panel,
+        "company_matches": _company_panel,
+        "match_weights": rules.WEIGHTS,
+        "concept_label": _concept_label,
+    }
 
 
 @bp.route("")

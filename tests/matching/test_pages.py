@@ -111,7 +111,7 @@ def test_the_author_sees_the_answering_company_with_its_reasons_and_score_on_the
     assert f"{scores[STUDIO]} / 100" in page
     assert re.search(r"words \d+ of 70,\s+value-chain role 20 of 20,\s+region 10 of 10", page)
     assert "Their competence “3D animācija” ↔" in page
-    assert "your words “3D, animācijas”" in page
+    assert "your words “3D animācijas” (concept: 3D animation)" in page
     assert "Their role: Distributor; yours: Producer — complementary in the value chain." in page
     assert "Same region: Vidzeme." in page
     # The best match comes first.
@@ -210,7 +210,7 @@ def test_other_members_see_why_their_company_may_fit_the_need(app, need, make_vi
     assert "Why your company may fit this need" in page
     assert f"{suggestions(app, need)[STUDIO]} / 100" in page
     assert "Your competence “3D animācija” ↔" in page
-    assert "their words “3D, animācijas”" in page
+    assert "their words “3D animācijas” (concept: 3D animation)" in page
     assert "Their role: Producer; yours: Distributor — complementary in the value chain." in page
     assert "Companies that may answer this need" not in page
 
@@ -290,7 +290,9 @@ def test_empty_states_say_what_to_do(app, need, make_visitor):
 
     make_user(app, "vientulis@sala.lv", "Vientulis", CLUSTER, "member", "SIA Sala")
     page = visitor_of(make_visitor, "vientulis@sala.lv").get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
-    assert "No suggestions yet." in page
+    assert "Your company's profile does not say yet what it does, so there is nothing to match it on." in page
+    assert "Fill in your company's profile" in page
+    assert "Suggested partners" in page and "card match" not in page
 
 
 def test_a_damaged_index_leaves_the_pages_working_and_says_suggestions_are_unavailable(
