@@ -113,9 +113,11 @@ def wanted_by(post: Post) -> Wanted:
     concepts: dict[str, float] = {}
     written: dict[str, str] = {}
     inside: set[str] = set()
+    own = {mention.concept for tag in post.company.tags for mention in vocabulary().mentions(tag.name)}
     for part, weight in rules.NEED_PARTS.items():
         for mention in vocabulary().mentions(texts[part]):
-            concepts[mention.concept] = max(concepts.get(mention.concept, 0.0), weight * rules.CONCEPT)
+            weight_here = weight * (rules.OWN_TRADE if mention.concept in own else rules.CONCEPT)
+            concepts[mention.concept] = max(concepts.get(mention.concept, 0.0), weight_here)
             written.setdefault(mention.concept, mention.written)
             inside.update(mention.terms)
         for term, word in words_by_term(texts[part] or "").items():
@@ -206,14 +208,19 @@ def _met_in(wanted: Wanted, where: str, label: str, text: str) -> Met:
 
 def _content_reasons(wanted: Wanted, company, offers):
     best: dict[str, float] = {}
-    reasons = []
+    by_concept: dict[str, Reason] = {}
+    words = []
     for where, label, text in _sources(company, offers):
         met = _met_in(wanted, where, label, text)
-        for key, weight in met.weights.items():
-            best[key] = max(best.get(key, 0.0), weight * rules.WHERE[where])
-        reasons += met.reasons
+        better = {
+            key for key, weight in met.weights.items() if weight * rules.WHERE[where] > best.get(key, 0)
+        }
+        best.update((key, met.weights[key] * rules.WHERE[where]) for key in better)
+        # One reason per concept, where it is met best: a profile names its trade in many places.
+        by_concept.update((r.concept, r) for r in met.reasons if r.kind == "concept" and r.concept in better)
+        words += [reason for reason in met.reasons if reason.kind == "words"]
     asked = {**wanted.words, **wanted.concepts}
-    return sum(asked[key] * weight for key, weight in best.items()), reasons
+    return sum(asked[key] * weight for key, weight in best.items()), [*by_concept.values(), *words]
 
 
 def _roles_between(my_roles, their_roles) -> Reason | None:

@@ -14,10 +14,10 @@ from clusterhub.extensions import db
 from search.analysis import ANALYZER
 from search.vocabulary.models import Concept, ConceptForm
 
-# A concept named through a broader or narrower one answers a need less well than the concept itself,
-# and one under the same broader concept ("2D animācija" for "3D animācija") less well again.
+# A concept named through a broader or narrower one answers a need less well than the concept itself.
+# Concepts that merely share a broader one ("2D animācija", "3D animācija") do not meet: under a wide
+# concept such as education nearly everything would.
 RELATED = 0.6
-SIBLING = 0.3
 # Texts analysed for concepts are kept this many at most (profiles come back need after need).
 REMEMBERED_TEXTS = 20_000
 
@@ -82,15 +82,13 @@ class Vocabulary:
         return found
 
     def closeness(self, wanted: str, offered: str) -> float:
-        """1 for the same concept, RELATED when one is directly broader than the other, SIBLING, or 0."""
+        """1 for the same concept, RELATED when one is directly broader than the other, else 0."""
         if wanted == offered:
             return 1.0
-        if wanted not in self.concepts or offered not in self.concepts:
-            return 0.0
-        above, theirs_above = self.concepts[wanted].broader, self.concepts[offered].broader
-        if wanted == theirs_above or offered == above:
-            return RELATED
-        return SIBLING if above and above == theirs_above else 0.0
+        if wanted in self.concepts and offered in self.concepts:
+            if self.concepts[offered].broader == wanted or self.concepts[wanted].broader == offered:
+                return RELATED
+        return 0.0
 
     def related(self, key: str) -> set[str]:
         """The concept, its broader concept and its narrower ones."""

@@ -1,6 +1,7 @@
 """Loading the shared vocabulary from its data files into the database, again and again alike."""
 
 import json
+import re
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from search.vocabulary.lookup import forget
 from search.vocabulary.models import Concept, ConceptForm
 
 DATA = Path(__file__).parent / "data"
+WORD = re.compile(r"\w+")
 
 
 def _nace_entries():
@@ -46,9 +48,10 @@ def _forms(entry: dict) -> dict[str, str]:
     # The same words written twice (a label repeated among the synonyms) are one form.
     found: dict[str, str] = {}
     for form in (entry["lv"], entry["en"], *entry.get("also", ())):
-        analysed = " ".join(terms(form))
-        if analysed:
-            found.setdefault(analysed, form)
+        analysed = terms(form)
+        # Analysis drops short words: "e-veikals" would become "veikals" and name every shop.
+        if len(analysed) > 1 or len(analysed) == len(WORD.findall(form)):
+            found.setdefault(" ".join(analysed), form)
     return found
 
 

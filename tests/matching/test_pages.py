@@ -62,7 +62,7 @@ def build_need(app) -> int:
         roles=["producer"],
         region="riga",
         competences=["2D animācija", "Ilustrācija"],
-        description="Zīmētā animācija bērnu seriāliem.",
+        description="Zīmētā animācija bērnu seriāliem, dažreiz arī 3D animācija.",
     )
     return post_id
 
