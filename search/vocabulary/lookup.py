@@ -48,13 +48,17 @@ class Mention:
 class Vocabulary:
     """Concepts with their forms, looked up by search terms."""
 
-    def __init__(self, concepts: dict[str, Known], forms: dict[tuple[str, ...], str]):
+    def __init__(
+        self, concepts: dict[str, Known], forms: dict[tuple[str, ...], str], written: dict[str, list]
+    ):
         self.concepts = concepts
         self.forms = forms
+        self.written_of = written  # a concept's forms as the vocabulary writes them
         self.longest = max((len(terms) for terms in forms), default=0)
-        self.terms_of: dict[str, set[str]] = {}
+        self.forms_of: dict[str, list[tuple[str, ...]]] = {}
         for terms, key in forms.items():
-            self.terms_of.setdefault(key, set()).update(terms)
+            self.forms_of.setdefault(key, []).append(terms)
+        self.terms_of = {key: set().union(*found) for key, found in self.forms_of.items()}
         self._found: dict[str, list[Mention]] = {}
 
     def mentions(self, text: str) -> list[Mention]:
@@ -111,12 +115,14 @@ def _read() -> Vocabulary:
         for row in rows
     }
     forms: dict[tuple[str, ...], str] = {}
-    for concept_id, terms in db.session.execute(
-        select(ConceptForm.concept_id, ConceptForm.terms).order_by(ConceptForm.id)
+    written: dict[str, list[str]] = {}
+    for concept_id, form, terms in db.session.execute(
+        select(ConceptForm.concept_id, ConceptForm.form, ConceptForm.terms).order_by(ConceptForm.id)
     ):
         # A form two concepts share names the first; the data files avoid such forms.
         forms.setdefault(tuple(terms.split()), keys[concept_id])
-    return Vocabulary(concepts, forms)
+        written.setdefault(keys[concept_id], []).append(form)
+    return Vocabulary(concepts, forms, written)
 
 
 def vocabulary() -> Vocabulary:
