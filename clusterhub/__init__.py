@@ -40,6 +40,7 @@ from clusterhub.security import headers, limits
 from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
+from search.brokering import bp as brokering_bp
 from search.match_views import bp as matches_bp
 from search.views import bp as search_bp
 from tenants import scoping
@@ -58,6 +59,7 @@ BLUEPRINTS = (
     transfer_bp,
     search_bp,
     matches_bp,
+    brokering_bp,
     events_bp,
     onboarding_bp,
     catalogue_bp,

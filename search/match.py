@@ -435,3 +435,16 @@ def between(mine: Company, theirs: Company) -> Partner | None:
         partner.suggestions.append(found)
     partner.suggestions.sort(key=lambda s: -s.score)
     return partner if partner.suggestions else None
+
+
+def desk(needs_shown: int, per_need: int) -> list[tuple[Post, list[Suggestion]]]:
+    """The cluster's newest open needs with their candidates for the managers: needs nobody answers first."""
+    statement = (
+        select(Post)
+        .where(Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
+        .options(selectinload(Post.tags), selectinload(Post.regions), selectinload(Post.company))
+        .order_by(Post.created_at.desc(), Post.id.desc())
+        .limit(needs_shown)
+    )
+    found = [(need, for_post(need, per_need)) for need in db.session.scalars(statement)]
+    return sorted(found, key=lambda pair: bool(pair[1]))
