@@ -43,6 +43,7 @@ from search import hooks as search_hooks
 from search.brokering import bp as brokering_bp
 from search.match_views import bp as matches_bp
 from search.views import bp as search_bp
+from search.vocabulary.views import bp as vocabulary_bp
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
@@ -60,6 +61,7 @@ BLUEPRINTS = (
     search_bp,
     matches_bp,
     brokering_bp,
+    vocabulary_bp,
     events_bp,
     onboarding_bp,
     catalogue_bp,

@@ -1,4 +1,5 @@
-"""The concepts a text speaks of, found in memory: the vocabulary is read from the database once per app.
+"""The concepts a text speaks of, found in memory: the shared vocabulary is read from the database once
+per app, a cluster's own words for its concepts once per request (they change while the app runs).
 
 A concept is found where the analysed words of one of its forms stand together in the text, so
 "Krāsu korekcija", "krāsu korekciju" and "colour grading" all name `colour-grading`. The longest form
@@ -7,12 +8,13 @@ wins where forms overlap ("3D animācija" is `animation-3d`, not also `animation
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import select
 
 from clusterhub.extensions import db
 from search.analysis import ANALYZER
-from search.vocabulary.models import Concept, ConceptForm
+from search.vocabulary.models import ClusterForm, Concept, ConceptForm
+from tenants.context import current_tenant_id
 
 # A concept named through a broader or narrower one answers a need less well than the concept itself.
 # Concepts that merely share a broader one ("2D animācija", "3D animācija") do not meet: under a wide
@@ -125,13 +127,35 @@ def _read() -> Vocabulary:
     return Vocabulary(concepts, forms, written)
 
 
-def vocabulary() -> Vocabulary:
-    """The app's vocabulary, read once (`forget()` after loading a new one)."""
+def _shared() -> Vocabulary:
     if "vocabulary" not in current_app.extensions:
         current_app.extensions["vocabulary"] = _read()
     return current_app.extensions["vocabulary"]
 
 
+def _with_cluster_forms(shared: Vocabulary) -> Vocabulary:
+    rows = db.session.execute(
+        select(Concept.key, ClusterForm.form, ClusterForm.terms).join(Concept).order_by(ClusterForm.id)
+    ).all()
+    if not rows:
+        return shared
+    forms, written = dict(shared.forms), {key: list(found) for key, found in shared.written_of.items()}
+    for key, form, terms in rows:
+        forms.setdefault(tuple(terms.split()), key)
+        written.setdefault(key, []).append(form)
+    return Vocabulary(shared.concepts, forms, written)
+
+
+def vocabulary() -> Vocabulary:
+    """The shared vocabulary with the current cluster's own words (`forget()` after loading a new one)."""
+    if current_tenant_id() is None:
+        return _shared()
+    if g.get("vocabulary_of") != current_tenant_id():
+        g.vocabulary, g.vocabulary_of = _with_cluster_forms(_shared()), current_tenant_id()
+    return g.vocabulary
+
+
 def forget() -> None:
     """The vocabulary changed: read it again when next needed."""
     current_app.extensions.pop("vocabulary", None)
+    g.pop("vocabulary_of", None)

@@ -1,9 +1,11 @@
-"""Concepts and the words people use for them; platform data, the same for every cluster."""
+"""Concepts and the words people use for them: platform data, the same for every cluster, and each
+cluster's own words for them (cluster data)."""
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.db import db
+from tenants.models import TenantScoped
 
 CONCEPT_KINDS = ("sector", "competence")
 
@@ -50,3 +52,20 @@ class ConceptForm(db.Model):
 
     def __repr__(self) -> str:
         return f"<ConceptForm {self.form}>"
+
+
+class ClusterForm(TenantScoped, db.Model):
+    """A cluster's own word for a concept: a synonym its managers added, or a free tag merged into it."""
+
+    __tablename__ = "cluster_concept_forms"
+    __table_args__ = (UniqueConstraint("tenant_id", "terms"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concept_id: Mapped[int] = mapped_column(ForeignKey("concepts.id", ondelete="CASCADE"), index=True)
+    form: Mapped[str] = mapped_column(String(200))
+    terms: Mapped[str] = mapped_column(String(400))
+
+    concept: Mapped[Concept] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<ClusterForm {self.form}>"
