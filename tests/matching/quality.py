@@ -19,9 +19,9 @@ from clusterhub.companies.services import company_named, update_profile
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import create_post
-from search import match_rules as rules
 from search.analysis import terms
-from search.match import for_post
+from search.matching import rules
+from search.matching.candidates import for_post
 from tests.matching import corpus, corpus_more
 
 CLUSTER = corpus.CLUSTER

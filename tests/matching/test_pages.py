@@ -10,8 +10,7 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Post, Thread
-from search import match
-from search import match_rules as rules
+from search.matching import candidates, rules
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_tenant, make_user
 from tests.search.conftest import in_cluster
@@ -81,7 +80,7 @@ def visitor_of(make_visitor, email: str):
 def suggestions(app, post_id: int) -> dict[str, int]:
     """Who the matcher suggests for the need, with the score, as the pages should show it."""
     with in_cluster(app, CLUSTER):
-        return {s.company.name: s.score for s in match.for_post(db.session.get(Post, post_id))}
+        return {s.company.name: s.score for s in candidates.for_post(db.session.get(Post, post_id))}
 
 
 def company_id(app, name: str) -> int:

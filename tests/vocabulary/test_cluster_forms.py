@@ -4,7 +4,7 @@ import pytest
 
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
-from search.match import for_post
+from search.matching.candidates import for_post
 from search.vocabulary.lookup import vocabulary
 from search.vocabulary.services import load_vocabulary
 from tests.factories import make_post, make_profile, make_tenant, make_user

@@ -9,7 +9,7 @@ from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import thread_about
-from search.match import is_seeking
+from search.matching.candidates import is_seeking
 from search.models import MatchDismissal
 
 

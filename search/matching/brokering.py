@@ -11,10 +11,10 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import Form
 from clusterhub.posts.models import Post
-from search import match
 from search.index import IndexUnavailable
-from search.match_services import introduce as introduce_companies
-from search.match_services import refusal_to_introduce
+from search.matching import candidates
+from search.matching.services import introduce as introduce_companies
+from search.matching.services import refusal_to_introduce
 from tenants.access import load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -43,7 +43,7 @@ class IntroductionForm(Form):
 @manager_required
 def index():
     try:
-        needs = match.desk(NEEDS_SHOWN, CANDIDATES)
+        needs = candidates.desk(NEEDS_SHOWN, CANDIDATES)
     except IndexUnavailable:
         return render_template("brokering/index.html", unavailable=True), 503
     return render_template("brokering/index.html", needs=needs)
