@@ -37,6 +37,7 @@ system-packages:
 
 run: install translations
 	$(FLASK) db upgrade
+	$(FLASK) vocabulary load
 	$(FLASK) demo load --if-empty
 	$(FLASK) search status >/dev/null || $(FLASK) search reindex
 	@echo "ClusterHub is at http://$(HOST):$(PORT)/"

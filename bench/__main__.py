@@ -10,12 +10,13 @@ import traceback
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from bench import conference, load, measure
+from bench import conference, load, measure, quality
 from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
 from bench.measure import Row
 from bench.server import Client, Gunicorn
 from clusterhub import create_app
 from clusterhub.extensions import db
+from search.vocabulary.services import load_vocabulary
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
@@ -48,6 +49,8 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
     app = create_app(settings(place))
     with app.app_context():
         upgrade()  # a kept dataset follows migrations added since it was made
+        load_vocabulary()  # suggestions read the vocabulary, as after `make run`
+        db.session.commit()
         tenants = list(db.session.scalars(select(Tenant).order_by(Tenant.id)))
         big = next(tenant for tenant in tenants if tenant.slug == BIG)
         with tenant_scope(big):
@@ -135,7 +138,9 @@ def main() -> int:
         else "kept from an earlier run; FRESH=1 remakes it"
     )
     print(f"dataset: {place.folder} ({state}); sign in as {USER['email']} / {USER['password']}", flush=True)
-    rows, raw, needs, conference_id = in_process(place)
+    rows = measured(quality.rows, place.folder / "quality")
+    in_place, raw, needs, conference_id = in_process(place)
+    rows += in_place
     print("in-process measurements done; now through gunicorn on 127.0.0.1", flush=True)
     served = attempt(app_server, place, needs, conference_id)
     floor = attempt(minimal_server, place)

@@ -21,15 +21,11 @@ from clusterhub.posts.models import Post
 from search import services
 from search.documents import all_documents
 from search.index import open_index
+from search.matching import candidates
 from search.query import parse, search
 from search.schema import INDEX_NAME, SCHEMA
 from tenants.context import tenant_scope
 from tenants.models import Membership
-
-try:
-    from search import match
-except ModuleNotFoundError:  # matchmaking arrives with the lead's search/match.py
-    match = None
 
 # Goals of issue 4, on this 2-core machine.
 SEARCH_P95_MS = 60
@@ -237,12 +233,10 @@ def search_service(tenant) -> Row:
 
 
 def match_call(tenant, post_ids: list[int]) -> Row:
-    what = "match suggestions in process: search.match.for_post(open need)"
-    if match is None or not hasattr(match, "for_post"):
-        return skipped(what, "not available (search/match.py has no for_post yet)")
+    what = "match suggestions in process: search.matching.candidates.for_post(open need)"
     with tenant_scope(tenant):
         posts = [db.session.get(Post, post_id) for post_id in post_ids]
-        figure = sample(match.for_post, posts)
+        figure = sample(candidates.for_post, posts)
         db.session.rollback()
     note = f"{len(posts)} open needs in turn"
     return Row(what, str(figure), judged(f"p95 ≤ {MATCH_P95_MS} ms", figure.p95 <= MATCH_P95_MS), note)

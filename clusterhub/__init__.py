@@ -40,8 +40,10 @@ from clusterhub.security import headers, limits
 from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
-from search.match_views import bp as matches_bp
+from search.matching.brokering import bp as brokering_bp
+from search.matching.views import bp as matches_bp
 from search.views import bp as search_bp
+from search.vocabulary.views import bp as vocabulary_bp
 from tenants import scoping
 from tenants.views import bp as clusters_bp
 
@@ -58,6 +60,8 @@ BLUEPRINTS = (
     transfer_bp,
     search_bp,
     matches_bp,
+    brokering_bp,
+    vocabulary_bp,
     events_bp,
     onboarding_bp,
     catalogue_bp,

@@ -7,6 +7,7 @@ from clusterhub.ops.cli import backup_cli, check
 from clusterhub.retention.cli import retention_cli
 from clusterhub.transfer.cli import import_cli
 from search.cli import search_cli
+from search.vocabulary.cli import vocabulary_cli
 from tenants.cli import tenants_cli
 
 GROUPS = (
@@ -15,6 +16,7 @@ GROUPS = (
     demo_cli,
     import_cli,
     search_cli,
+    vocabulary_cli,
     digest_cli,
     retention_cli,
     check,

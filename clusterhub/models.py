@@ -23,13 +23,17 @@ from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
+from search.vocabulary.models import ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
 
 __all__ = [
     "Application",
     "AuditEvent",
+    "ClusterForm",
     "Collaboration",
     "Company",
+    "Concept",
+    "ConceptForm",
     "CompanyChange",
     "CompanyMembership",
     "CompanyRole",

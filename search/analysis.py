@@ -123,3 +123,21 @@ def words_by_term(text: str) -> dict[str, str]:
     for token in ANALYZER(text, chars=True, keeporiginal=True):
         found.setdefault(token.text, token.original)
     return found
+
+
+def _trigrams(term: str) -> set[str]:
+    padded = f"  {term} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+@lru_cache(maxsize=100_000)
+def likeness(one: str, other: str) -> float:
+    """How alike two search terms are, 0 to 1 (Dice over letter trigrams; the start weighs more).
+
+    "scenograf" (scenogrāfi) and "scenografij" (scenogrāfija) are close, a derived form rather than an
+    inflection; "animacij" and "animator" are not.
+    """
+    if one == other:
+        return 1.0
+    first, second = _trigrams(one), _trigrams(other)
+    return 2 * len(first & second) / (len(first) + len(second))

@@ -14,18 +14,21 @@ from sqlalchemy.orm import selectinload
 from whoosh import highlight, sorting
 from whoosh.analysis import RegexTokenizer
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
-from whoosh.query import And, Every, FuzzyTerm, NullQuery, Term
+from whoosh.query import And, Every, FuzzyTerm, NullQuery, Or, Term
 
-from clusterhub.companies.models import Company
+from clusterhub.companies.models import REGIONS, Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
-from search.analysis import words_by_term
+from search.analysis import terms, words_by_term
 from search.documents import company_key, ids_by_kind, parse_key, post_key
 from search.schema import FACETS, SCHEMA, TEXT_FIELDS
+from search.vocabulary.lookup import vocabulary
 from tenants.context import current_tenant_id
 
 MAX_QUERY_LENGTH = 200
+# A typed region name ("riga", "Kurzemē") also finds the companies of that planning region.
+REGION_TERMS = {term: region for region in REGIONS for term in terms(region)}
 # Typed words this long that the index does not know are read with one typo.
 FUZZY_FROM = 5
 SORTS = ("relevance", "date")
@@ -119,6 +122,29 @@ def _tolerate_typos(query, text: str, searcher):
     return query.accept(replace)
 
 
+def _with_concepts(text: str) -> str:
+    """The typed text with each concept it names widened to all its forms: (subtitles OR "subtitri" OR …)."""
+    if '"' in text:  # a phrase in quotes asks for exactly those words
+        return text
+    words = vocabulary()
+    for mention in words.mentions(text):
+        forms = " OR ".join(f'"{form}"' for form in words.written_of[mention.concept])
+        text = text.replace(mention.written, f"(({mention.written}) OR {forms})", 1)
+    return text
+
+
+def _with_regions(query):
+    """A typed region name also finds the companies of that region."""
+
+    def replace(node):
+        # A typed word is a Term, or a FuzzyTerm when the index does not know it (see _tolerate_typos).
+        if isinstance(node, Term | FuzzyTerm) and node.fieldname in TEXT_FIELDS and node.text in REGION_TERMS:
+            return Or([node, Term("region", REGION_TERMS[node.text])])
+        return node
+
+    return query.accept(replace)
+
+
 def parse(text: str, searcher):
     """The Whoosh query for what a person typed (empty text: every document)."""
     text = text.strip()
@@ -127,12 +153,12 @@ def parse(text: str, searcher):
     if not text:
         return Every()
     try:
-        query = _parser().parse(text)
+        query = _parser().parse(_with_concepts(text))
     except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if _has_words(text) else "syntax")
-    return _tolerate_typos(query, text, searcher)
+    return _with_regions(_tolerate_typos(query, text, searcher))
 
 
 def _filter(searcher, filters: dict[str, str]) -> set[int]:

@@ -68,6 +68,11 @@ ROWS = {
     "meetings": [{"event_id": 2, "invitee_id": 2, "status": "accepted", "table_no": 3}],
     "meeting_seats": [{"event_id": 2}],
     "audit_events": [{"kind": "login", "subject": "user:1"}],
+    "concepts": [
+        {"kind": "sector", "code": "J", "broader_id": None},
+        {"kind": "competence", "code": None, "broader_id": 1},
+    ],
+    "concept_forms": [{"concept_id": 2}],
 }
 
 

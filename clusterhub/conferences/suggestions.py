@@ -4,7 +4,7 @@ Only what the other participant shows counts (their seeks, offers, interests and
 if they show them), so the page can explain every point. Partners from other sectors are preferred (that
 is the point of the conference) and, when equally good, partners from other clusters come first.
 Words are compared with the search's analysis (search/analysis.py), roles with the value-chain pairs of
-search/match_rules.py.
+search/matching/rules.py.
 """
 
 from dataclasses import dataclass, field
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from clusterhub.collation import fold
 from clusterhub.conferences.listing import Card, card, registered
 from clusterhub.conferences.models import Participant
-from search import match_rules as rules
 from search.analysis import terms, words_by_term
+from search.matching import rules
 
 # Points out of 100 for each kind of reason.
 WEIGHTS = {

@@ -18,6 +18,7 @@ from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import REGIONS, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
+from search.vocabulary.lookup import vocabulary
 
 SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them
 OFFERING = ("offer",)
@@ -367,6 +368,19 @@ def words(span: Span) -> list[Word]:
     return list(found.values())
 
 
+def _concepts(word: Word) -> set[str]:
+    return {mention.concept for mention in vocabulary().mentions(word.name)}
+
+
+def gap(found: list[Word]) -> list[Word]:
+    """Words asked for that no member offers, compared on concepts: "animācija" is offered by a member
+    whose competence is "3D animācija" (a narrower concept), "co-production" by one offering "kopražojums"."""
+    offered = set().union(*(_concepts(word) for word in found if word.supply))
+    covered = offered | {vocabulary().concepts[key].broader for key in offered}
+    missing = (word for word in found if word.requested and not word.supply and not _concepts(word) & covered)
+    return sorted(missing, key=lambda word: (-word.requested, word.key))
+
+
 def summary(today: date, months: int | None) -> Summary:
     """Every figure of the dashboard for the posts of the last `months` months (None: all of them)."""
     span = Span(today, months)
@@ -386,7 +400,7 @@ def summary(today: date, months: int | None) -> Summary:
             :WORDS_SHOWN
         ],
         offered=sorted((w for w in found if w.supply), key=lambda w: (-w.supply, w.key))[:WORDS_SHOWN],
-        gap=sorted((w for w in found if w.requested and not w.supply), key=lambda w: (-w.requested, w.key)),
+        gap=gap(found),
     )
 
 

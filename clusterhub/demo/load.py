@@ -26,6 +26,7 @@ from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import create_post, mark_collaboration, respond, send_message, thread_about
 from clusterhub.ratings.models import SCORES
 from clusterhub.ratings.services import existing_rating, rate
+from search.vocabulary.services import load_vocabulary
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member, create_tenant
@@ -206,6 +207,8 @@ def _two_cluster_person() -> tuple[str, str]:
 
 def load_demo() -> list[tuple[str, str]]:
     """Create whatever of the demo is missing; return the logins worth showing (e-mail, what it is)."""
+    # Matching the demo's profiles and posts reads the shared vocabulary.
+    load_vocabulary()
     admin = _person(*data.ADMIN, is_admin=True)
     organiser = _person(*data.ORGANISER, is_organiser=True)
     logins = [(admin.email, "platform administrator"), (organiser.email, "event organiser")]

@@ -25,7 +25,7 @@ from clusterhub.extensions import db
 from clusterhub.labels import label
 from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.posts.models import KINDS as POST_KINDS
-from clusterhub.posts.models import Collaboration, Post, Thread
+from clusterhub.posts.models import Collaboration, Message, Post, Thread
 from clusterhub.ratings.models import Rating
 from tenants.context import cross_tenant, current_tenant
 
@@ -207,12 +207,32 @@ def post_figures(start: date, end: date) -> list[Figure]:
     ]
 
 
+def _introductions(start: date, end: date) -> Figure:
+    introduced = (Thread.introduction.is_not(None), _within(Thread.created_at, start, end))
+    answered = select(func.count(distinct(Thread.id))).join(Message).where(*introduced)
+    together = select(func.count(Collaboration.id)).join(Thread).where(*introduced)
+    return Figure(
+        "introductions",
+        _("Introductions by the cluster"),
+        _(
+            "Conversations a cluster manager opened between a need's author and a candidate in the period; "
+            "how many of them the companies continued, and how many led to working together."
+        ),
+        _count(select(func.count(Thread.id)).where(*introduced)),
+        [
+            Part("conversations", _("continued as a conversation"), _count(answered)),
+            Part("collaborations", _("led to working together"), _count(together)),
+        ],
+    )
+
+
 def contact_figures(start: date, end: date) -> list[Figure]:
     """Conversations opened, collaborations recorded and ratings given in the period."""
     contacts = select(func.count(Thread.id)).where(_within(Thread.created_at, start, end))
     collaborations = select(func.count(Collaboration.id)).where(_within(Collaboration.created_at, start, end))
     ratings = select(func.count(Rating.id)).where(_within(Rating.created_at, start, end))
     return [
+        _introductions(start, end),
         Figure(
             "contacts",
             _("Contacts started"),

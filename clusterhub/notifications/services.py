@@ -29,6 +29,7 @@ MESSAGES = {
     "rating_reply": _l("%(company)s replied to the rating you gave."),
     "rating_flagged": _l("A rating of %(company)s was reported and waits for your decision."),
     "match": _l("%(company)s may answer your need “%(title)s” (match %(score)s of 100)."),
+    "introduction": _l("The cluster management introduced you to %(company)s about “%(title)s”."),
     "member_left": _l("%(company)s left the cluster."),
     "application": _l("%(company)s applied to join the cluster."),
     "story_approval": _l(

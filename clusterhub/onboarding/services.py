@@ -22,7 +22,7 @@ from clusterhub.events.services import next_presentation_event
 from clusterhub.extensions import db
 from clusterhub.members.segments import WINDOW_MONTHS, months_before
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
-from search.match_rules import COMPLEMENTS
+from search.matching.rules import COMPLEMENTS
 from tenants.models import Tenant
 
 

@@ -128,6 +128,10 @@ class Thread(TenantScoped, CreatedAtMixin, db.Model):
     )
     subject: Mapped[str] = mapped_column(String(200))
     last_message_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # A thread a cluster manager opened between the two companies (the brokering desk), with their note;
+    # the note marks it as introduced by the cluster even after the manager's account is gone.
+    introduction: Mapped[str | None] = mapped_column(Text)
+    introduced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     post: Mapped[Post | None] = relationship()
     initiator: Mapped[Company] = relationship(foreign_keys=[initiator_company_id])

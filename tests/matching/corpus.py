@@ -451,10 +451,13 @@ OFFERS = [
     },
 ]
 
-# Open needs and interests; "right" names the companies that rightly answer each, with why.
+# Open needs and interests; "right" names the companies that rightly answer each, with why; "industry"
+# groups them by trade and "link" says what links a need to its partners (shared "words" unless told;
+# see tests/matching/corpus_more.py).
 NEEDS = [
     {
         "key": "3d-series",
+        "industry": "audiovisual",
         "company": DRAWING,
         "kind": "need",
         "category": "other",
@@ -468,6 +471,7 @@ NEEDS = [
     },
     {
         "key": "cold-storage",
+        "industry": "logistics",
         "company": NORDIC_TRADE,
         "kind": "need",
         "category": "other",
@@ -480,6 +484,7 @@ NEEDS = [
     },
     {
         "key": "film-distributor",
+        "industry": "audiovisual",
         "company": ANIMATION,
         "kind": "need",
         "category": "export",
@@ -491,6 +496,7 @@ NEEDS = [
     },
     {
         "key": "private-label-pies",
+        "industry": "food",
         "company": BERRIES,
         "kind": "need",
         "category": "other",
@@ -504,6 +510,7 @@ NEEDS = [
     },
     {
         "key": "steel-tanks",
+        "industry": "metal",
         "company": DAIRY,
         "kind": "need",
         "category": "equipment",
@@ -518,6 +525,7 @@ NEEDS = [
     },
     {
         "key": "machine-vision",
+        "industry": "ict",
         "company": ROBOTICS,
         "kind": "need",
         "category": "automation",
@@ -529,6 +537,8 @@ NEEDS = [
     },
     {
         "key": "animation-interns",
+        "industry": "education",
+        "link": "synonym",
         "company": ANIMATION,
         "kind": "need",
         "category": "staff",
@@ -540,6 +550,7 @@ NEEDS = [
     },
     {
         "key": "yoghurt-lab",
+        "industry": "food",
         "company": DAIRY,
         "kind": "need",
         "category": "research",
@@ -551,6 +562,7 @@ NEEDS = [
     },
     {
         "key": "web-shop",
+        "industry": "ict",
         "company": BAKERY,
         "kind": "need",
         "category": "other",
@@ -562,6 +574,7 @@ NEEDS = [
     },
     {
         "key": "export-scandinavia",
+        "industry": "food",
         "company": BERRIES,
         "kind": "need",
         "category": "export",
@@ -576,6 +589,7 @@ NEEDS = [
     },
     {
         "key": "seed-investor",
+        "industry": "business",
         "company": APPS,
         "kind": "need",
         "category": "other",
@@ -587,6 +601,7 @@ NEEDS = [
     },
     {
         "key": "eu-project",
+        "industry": "education",
         "company": TECH_SCHOOL,
         "kind": "interest",
         "category": "training",
@@ -599,6 +614,7 @@ NEEDS = [
     },
     {
         "key": "dubbing",
+        "industry": "audiovisual",
         "company": DRAWING,
         "kind": "need",
         "category": "other",
@@ -609,6 +625,7 @@ NEEDS = [
     },
     {
         "key": "colour-grading",
+        "industry": "audiovisual",
         "company": DOCUMENTARY,
         "kind": "need",
         "category": "other",
@@ -620,6 +637,7 @@ NEEDS = [
     },
     {
         "key": "cheese-distributor",
+        "industry": "food",
         "company": GOAT_CHEESE,
         "kind": "need",
         "category": "other",
@@ -633,6 +651,7 @@ NEEDS = [
     },
     {
         "key": "welder-training",
+        "industry": "metal",
         "company": SHEET_METAL,
         "kind": "need",
         "category": "training",
@@ -644,6 +663,7 @@ NEEDS = [
     },
     {
         "key": "powder-coating",
+        "industry": "metal",
         "company": SHEET_METAL,
         "kind": "need",
         "category": "purchasing",
@@ -654,6 +674,8 @@ NEEDS = [
     },
     {
         "key": "container-freight",
+        "industry": "logistics",
+        "link": "synonym",
         "company": COATING,
         "kind": "need",
         "category": "export",
@@ -665,6 +687,7 @@ NEEDS = [
     },
     {
         "key": "bread-courier",
+        "industry": "logistics",
         "company": BAKERY,
         "kind": "need",
         "category": "other",
@@ -675,6 +698,7 @@ NEEDS = [
     },
     {
         "key": "backup-hosting",
+        "industry": "ict",
         "company": WEB_SHOPS,
         "kind": "need",
         "category": "other",

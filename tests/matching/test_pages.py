@@ -10,8 +10,7 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Post, Thread
-from search import match
-from search import match_rules as rules
+from search.matching import candidates, rules
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_tenant, make_user
 from tests.mailbox import plain_text
@@ -63,7 +62,7 @@ def build_need(app) -> int:
         roles=["producer"],
         region="riga",
         competences=["2D animācija", "Ilustrācija"],
-        description="Zīmētā animācija bērnu seriāliem.",
+        description="Zīmētā animācija bērnu seriāliem, dažreiz arī 3D animācija.",
     )
     return post_id
 
@@ -82,7 +81,7 @@ def visitor_of(make_visitor, email: str):
 def suggestions(app, post_id: int) -> dict[str, int]:
     """Who the matcher suggests for the need, with the score, as the pages should show it."""
     with in_cluster(app, CLUSTER):
-        return {s.company.name: s.score for s in match.for_post(db.session.get(Post, post_id))}
+        return {s.company.name: s.score for s in candidates.for_post(db.session.get(Post, post_id))}
 
 
 def company_id(app, name: str) -> int:
@@ -112,7 +111,7 @@ def test_the_author_sees_the_answering_company_with_its_reasons_and_score_on_the
     assert f"{scores[STUDIO]} / 100" in page
     assert re.search(r"words \d+ of 70,\s+value-chain role 20 of 20,\s+region 10 of 10", page)
     assert "Their competence “3D animācija” ↔" in page
-    assert "your words “3D, animācijas”" in page
+    assert "your words “3D animācijas” (concept: 3D animation)" in page
     assert "Their role: Distributor; yours: Producer — complementary in the value chain." in page
     assert "Same region: Vidzeme." in page
     # The best match comes first.
@@ -211,7 +210,7 @@ def test_other_members_see_why_their_company_may_fit_the_need(app, need, make_vi
     assert "Why your company may fit this need" in page
     assert f"{suggestions(app, need)[STUDIO]} / 100" in page
     assert "Your competence “3D animācija” ↔" in page
-    assert "their words “3D, animācijas”" in page
+    assert "their words “3D animācijas” (concept: 3D animation)" in page
     assert "Their role: Producer; yours: Distributor — complementary in the value chain." in page
     assert "Companies that may answer this need" not in page
 
@@ -291,7 +290,9 @@ def test_empty_states_say_what_to_do(app, need, make_visitor):
 
     make_user(app, "vientulis@sala.lv", "Vientulis", CLUSTER, "member", "SIA Sala")
     page = visitor_of(make_visitor, "vientulis@sala.lv").get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
-    assert "No suggestions yet." in page
+    assert "Your company's profile does not say yet what it does, so there is nothing to match it on." in page
+    assert "Fill in your company's profile" in page
+    assert "Suggested partners" in page and "card match" not in page
 
 
 def test_a_damaged_index_leaves_the_pages_working_and_says_suggestions_are_unavailable(

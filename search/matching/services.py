@@ -1,10 +1,15 @@
-"""What members do with match suggestions: dismiss the ones they do not want to see again."""
+"""What people do with match suggestions: members dismiss the ones they do not want to see again, the
+cluster's managers introduce a need's author to a candidate."""
 
 from sqlalchemy import select
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
-from clusterhub.posts.models import Post
+from clusterhub.navigation import path_for
+from clusterhub.notifications.services import notify, people_of
+from clusterhub.posts.models import Post, Thread
+from clusterhub.posts.services import thread_about
+from search.matching.candidates import is_seeking
 from search.models import MatchDismissal
 
 
@@ -47,3 +52,35 @@ def dismiss(company: Company, partner: Company, post: Post | None = None) -> Mat
     db.session.add(dismissal)
     db.session.flush()
     return dismissal
+
+
+def refusal_to_introduce(need: Post, company: Company) -> str | None:
+    """Why the cluster cannot introduce `company` to the author of `need`, or None when it can."""
+    if not is_seeking(need):
+        return "not_open"
+    if company.id == need.company_id:
+        return "own_company"
+    if thread_about(need, company) is not None:
+        return "in_contact"
+    return None
+
+
+def introduce(need: Post, company: Company, manager, note: str) -> Thread:
+    """Open a conversation between `company` and the author of `need` with the manager's note (both told)."""
+    reason = refusal_to_introduce(need, company)
+    if reason:
+        raise MatchError(reason)
+    thread = Thread(
+        post=need,
+        initiator=company,
+        recipient=need.company,
+        subject=need.title,
+        introduction=note.strip(),
+        introduced_by_id=manager.id,
+    )
+    db.session.add(thread)
+    db.session.flush()
+    link = path_for("posts.thread", thread_id=thread.id)
+    for one, other in ((need.company, company), (company, need.company)):
+        notify(people_of(one.id), "introduction", {"company": other.name, "title": need.title}, link)
+    return thread

@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from flask import abort, flash, redirect, render_template
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
@@ -12,10 +13,11 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
 from clusterhub.posts.models import Post
-from search import match
-from search import match_rules as rules
 from search.index import IndexUnavailable
-from search.match_services import dismiss, refusal_to_dismiss
+from search.matching import candidates, rules
+from search.matching.scoring import Suggestion
+from search.matching.services import dismiss, refusal_to_dismiss
+from search.vocabulary.lookup import vocabulary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -39,7 +41,7 @@ class NeedPanel(NamedTuple):
     """Suggestions on a need's page: for its own company (`own`), or why the viewer's company fits it."""
 
     own: bool
-    suggestions: list[match.Suggestion]
+    suggestions: list[Suggestion]
     unavailable: bool = False
 
 
@@ -47,19 +49,19 @@ class CompanyPanel(NamedTuple):
     """Suggested partners on the viewer's own profile, or what connects the viewer to another company."""
 
     own: bool
-    partners: list[match.Partner]
+    partners: list[candidates.Partner]
     unavailable: bool = False
 
 
 def _need_panel(post: Post) -> NeedPanel | None:
     company = current_membership.company
-    if company is None or not match.is_seeking(post):
+    if company is None or not candidates.is_seeking(post):
         return None
     own = post.company_id == company.id
     try:
         if own:
-            return NeedPanel(True, match.for_post(post, IN_PANEL))
-        found = match.fit(post, company)
+            return NeedPanel(True, candidates.for_post(post, IN_PANEL))
+        found = candidates.fit(post, company)
     except IndexUnavailable:
         # Its authors are told; to anyone else the panel would only say nothing.
         return NeedPanel(True, [], unavailable=True) if own else None
@@ -72,16 +74,25 @@ def _company_panel(company: Company) -> CompanyPanel | None:
         return None
     own = mine.id == company.id
     try:
-        partners = match.partners_for(mine, IN_PANEL) if own else [match.between(mine, company)]
+        partners = candidates.partners_for(mine, IN_PANEL) if own else [candidates.between(mine, company)]
     except IndexUnavailable:
         return CompanyPanel(own, [], unavailable=True)
     return CompanyPanel(own, [p for p in partners if p])
 
 
+def _concept_label(key: str) -> str:
+    return vocabulary().label(key, get_locale().language)
+
+
 @bp.app_context_processor
 def match_panels():
     """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
-    return {"need_matches": _need_panel, "company_matches": _company_panel, "match_weights": rules.WEIGHTS}
+    return {
+        "need_matches": _need_panel,
+        "company_matches": _company_panel,
+        "match_weights": rules.WEIGHTS,
+        "concept_label": _concept_label,
+    }
 
 
 @bp.route("")
@@ -91,8 +102,8 @@ def index():
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
     try:
         # One search per need serves both the partners and the needs' own lists.
-        by_need = match.suggestions_by_need(company, PARTNERS_SHOWN)
-        partners = match.partners_for(company, PARTNERS_SHOWN, by_need)
+        by_need = candidates.suggestions_by_need(company, PARTNERS_SHOWN)
+        partners = candidates.partners_for(company, PARTNERS_SHOWN, by_need)
     except IndexUnavailable:
         return render_template("matches/index.html", company=company, unavailable=True), 503
     needs = [(need, suggestions[:PER_NEED]) for need, suggestions in by_need.items()]

@@ -7,9 +7,10 @@ from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import Post
-from search import match_rules as rules
 from search.documents import ids_by_kind
-from search.match import Suggestion, for_post, needs_answered_by
+from search.matching import rules
+from search.matching.candidates import for_post, needs_answered_by
+from search.matching.scoring import Suggestion
 from search.models import MatchNotice
 from tenants.context import current_tenant
 

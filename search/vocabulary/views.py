@@ -1,0 +1,59 @@
+"""The managers' vocabulary page: free tags that name no concept, by frequency, and merging them."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from clusterhub.extensions import db
+from clusterhub.forms import Form
+from search.vocabulary.cluster import VocabularyError, add_form, cluster_forms, unmapped_tags
+from tenants.access import manager_required
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("vocabulary", __name__, "/manage/vocabulary")
+
+TAGS_SHOWN = 100
+ERRORS = {
+    "no_words": _l("Write a word or two that say something: these are only common words."),
+    "no_concept": _l(
+        "No concept is called so. Write a concept's name in Latvian or English as the vocabulary has it."
+    ),
+    "known": _l("These words already name a concept."),
+}
+
+
+class MergeForm(Form):
+    words = StringField(_l("Words (a free tag or a synonym)"), validators=[DataRequired(), Length(max=100)])
+    concept = StringField(
+        _l("Concept"),
+        description=_l("Its name in Latvian or English, for example “Subtitrēšana” or “3D animation”."),
+        validators=[DataRequired(), Length(max=200)],
+    )
+
+
+@bp.route("", methods=["GET", "POST"])
+@manager_required
+def index():
+    form = MergeForm(words=request.args.get("words", "")[:100])
+    if form.validate_on_submit():
+        try:
+            added = add_form(form.words.data, form.concept.data)
+        except VocabularyError as error:
+            form.concept.errors.append(ERRORS[error.reason])
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "“%(words)s” now names the concept %(concept)s in this cluster.",
+                    words=added.form,
+                    concept=added.concept.label(get_locale().language),
+                ),
+                "success",
+            )
+            return redirect(url_for("vocabulary.index"))
+    return render_template(
+        "vocabulary/index.html", form=form, tags=unmapped_tags(TAGS_SHOWN), forms=cluster_forms()
+    )
