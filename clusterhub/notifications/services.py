@@ -63,6 +63,7 @@ SUBJECTS = {
     "rating_reply": _l("%(company)s replied to your rating"),
     "rating_flagged": _l("A rating of %(company)s was reported"),
     "match": _l("New match for your need “%(title)s”: %(company)s"),
+    "introduction": _l("The cluster management introduces you to %(company)s"),
     "member_left": _l("%(company)s left the cluster"),
     "application": _l("New application to join: %(company)s"),
     "story_approval": _l("A success story about %(company)s waits for your approval"),

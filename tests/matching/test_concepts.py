@@ -56,5 +56,5 @@ def test_roles_and_region_alone_make_no_suggestion_and_the_same_region_earns_its
 def test_the_explanation_names_the_concept_in_the_readers_language(app, cluster, make_visitor):
     need = make_post(app, CLUSTER, POST, PRODUCER, "Subtitles for a film", body="English and Russian.")
     page = visitor_of(make_visitor, PRODUCER).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
-    assert "Viņu kompetence “Subtitri” ↔" in page
+    assert "Viņu kompetence „Subtitri” ↔" in page
     assert "Jūsu vārdi „Subtitles” (jēdziens: Subtitrēšana)" in page
