@@ -107,6 +107,10 @@ AUDIT_KINDS = {
     "data_downloaded": _l("Personal data downloaded"),
     "account_deleted": _l("Account deleted"),
     "company_deleted": _l("Company deleted"),
+    "admission_requested": _l("Company asked to join a cluster"),
+    "admission_accepted": _l("Company accepted a cluster's request"),
+    "admission_refused": _l("Company refused a cluster's request"),
+    "company_admitted": _l("Company admitted by a platform administrator"),
     "rate_limited": _l("Too many requests"),
 }
 LABELS = {

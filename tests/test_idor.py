@@ -14,8 +14,14 @@ PARTIES_ONLY).
 """
 
 import pytest
+from sqlalchemy import select
 from werkzeug.routing import Rule
 
+from clusterhub.companies.models import Company
+from clusterhub.companies.services import update_profile
+from clusterhub.extensions import db
+from tenants.context import tenant_scope
+from tenants.models import Tenant
 from tests.conftest import World
 from tests.factories import (
     make_conference,
@@ -113,6 +119,7 @@ OPEN_TO_MEMBERS = {
 # people and the managers see it.
 PARTIES_ONLY = {
     "catalogue.feedback",
+    "companies.admissions",
     "companies.edit",
     "companies.history",
     "companies.logo",
@@ -232,3 +239,31 @@ def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, signed_in
             status, body = _visit(visitor, method, path)
             assert status in REFUSED, f"member@alfa.lv {method} {path}: {status}"
             assert World.CANARY_B not in body, f"{method} {path} shows B's data"
+
+
+def _import_naming(app, runner, tmp_path, company_name: str, number: str) -> None:
+    """Cluster A imports a row with the registration number of cluster B's company."""
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))):
+        company = db.session.scalar(select(Company).where(Company.name == company_name))
+        update_profile(company, None, {"registration_number": number})
+        db.session.commit()
+    path = tmp_path / "import.csv"
+    path.write_bytes(f"name,registration_number\r\nMans uzņēmums,{number}\r\n".encode())
+    result = runner.invoke(args=["import", "companies", str(path), "--tenant", "alfa"])
+    assert result.output == "1 company: 1 waiting for the company\n"
+
+
+@pytest.mark.parametrize("email", ["manager@alfa.lv", "member@alfa.lv"])
+def test_a_company_an_import_row_names_stays_out_of_reach_until_it_accepts(
+    app, world, signed_in, runner, tmp_path, email
+):
+    """B's company named by A's import is only waiting: every company route of A refuses it."""
+    _import_naming(app, runner, tmp_path, f"SIA {World.CANARY_B} Dārzs", "40103000002")
+    visitor = signed_in(email)
+    for rule, method in _id_routes(app, "/c/"):
+        if "company_id" not in rule.arguments:
+            continue
+        path = rule.build({**_own(world, rule), "company_id": world.company_b})[1]
+        status, body = _visit(visitor, method, path)
+        assert status in REFUSED, f"{email} {method} {path}: {status}"
+        assert World.CANARY_B not in body, f"{method} {path} shows B's data"

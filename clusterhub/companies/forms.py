@@ -11,12 +11,14 @@ from wtforms import (
     EmailField,
     FieldList,
     FormField,
+    HiddenField,
+    RadioField,
     SelectField,
     StringField,
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
+from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional, Regexp
 
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
@@ -217,3 +219,17 @@ class DirectoryForm(Form):
     def filters(self) -> dict:
         """The filters that were given and are valid (a stale link's unknown tag is ignored, with a note)."""
         return {field.name: field.data for field in self if field.data and not field.errors}
+
+
+ANSWERS = (("accept", _l("Accept: become a member of this cluster")), ("refuse", _l("Refuse")))
+
+
+class AdmissionAnswerForm(Form):
+    """A representative's answer to another cluster's request to admit the company."""
+
+    admission = HiddenField(validators=[DataRequired()])
+    answer = RadioField(
+        _l("Your company's answer"),
+        choices=options(ANSWERS),
+        validators=[InputRequired()],
+    )

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import undefer
 
+from clusterhub.companies.admissions import AdmissionRequestError, decide, waiting_for
 from clusterhub.companies.directory import directory, member_count, tag_names
-from clusterhub.companies.forms import FIELD_LABELS, DirectoryForm, LogoForm, ProfileForm
+from clusterhub.companies.forms import FIELD_LABELS, AdmissionAnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import (
     MAX_LOGO_BYTES,
@@ -159,3 +160,26 @@ def history(company_id: int):
         labels=FIELD_LABELS,
         known_people=people_of_this_cluster(change.user_id for change in changes.items),
     )
+
+
+@bp.route("/<int:company_id>/admissions", methods=["GET", "POST"])
+def admissions(company_id: int):
+    company = load_or_404(Company, company_id)
+    if current_membership.company_id != company.id:
+        abort(403, _("Only the company's own representatives answer requests to join other clusters."))
+    waiting = waiting_for(company)
+    form = AdmissionAnswerForm()
+    chosen = next((admission for admission in waiting if str(admission.id) == form.admission.data), None)
+    if form.validate_on_submit() and chosen is not None:
+        try:
+            decide(chosen, current_user, form.answer.data == "accept")
+        except AdmissionRequestError:
+            db.session.rollback()
+            flash(_("This request was answered already."), "info")
+        else:
+            db.session.commit()
+            flash(_("Your answer was sent to the cluster."), "success")
+        return redirect(url_for(".admissions", company_id=company.id))
+    if waiting:
+        form.admission.data = str(waiting[0].id)
+    return render_template("companies/admissions.html", form=form, company=company, waiting=waiting)

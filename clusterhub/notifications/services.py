@@ -29,6 +29,12 @@ MESSAGES = {
     "match": _l("%(company)s may answer your need “%(title)s” (match %(score)s of 100)."),
     "member_left": _l("%(company)s left the cluster."),
     "application": _l("%(company)s applied to join the cluster."),
+    "admission_request": _l(
+        "The cluster “%(cluster)s” asks your company to become its member. Accept or refuse on the "
+        "request page."
+    ),
+    "admission_accepted": _l("%(company)s accepted your cluster's request and is now a member."),
+    "admission_refused": _l("%(company)s refused your cluster's request to become a member."),
     "story_approval": _l(
         "%(author)s wrote a success story about %(company)s, “%(title)s”; it is published once your "
         "company approves it."

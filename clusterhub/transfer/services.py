@@ -7,11 +7,13 @@ from clusterhub.transfer.report import Report
 COLUMNS = {"companies": companies.COLUMNS, "posts": posts.COLUMNS}
 
 
-def run_import(kind: str, content: bytes, user) -> Report:
+def run_import(
+    kind: str, content: bytes, user, preview: bool = False, admit_existing: bool = False
+) -> Report:
     """Check a file of `kind` ("companies" or "posts") and, when every row is valid, write it into the
-    current cluster (flush, no commit). The caller commits, or rolls back for a preview or a dry run."""
+    current cluster (flush, no commit). The caller commits, or rolls back for a `preview` or a dry run."""
     if kind == "companies":
-        return companies.import_companies(content, user)
+        return companies.import_companies(content, user, preview, admit_existing)
     return posts.import_posts(content)
 
 

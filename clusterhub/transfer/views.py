@@ -50,7 +50,7 @@ def import_file():
     form = UploadForm()
     if form.validate_on_submit():
         content = form.file.data.read()
-        report = run_import(form.kind.data, content, current_user)
+        report = run_import(form.kind.data, content, current_user, preview=True)
         db.session.rollback()  # the preview only shows what the import would do
         return _preview(report, form.kind.data, content)
     vocabularies = [(column, choices(name)) for column, name in VOCABULARIES]
