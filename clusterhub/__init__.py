@@ -7,7 +7,7 @@ from flask_sqlalchemy.session import Session
 
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.views import bp as accounts_bp
-from clusterhub.accounts.views import load_user
+from clusterhub.accounts.views import keep_session_seen, load_user
 from clusterhub.admin.views import bp as admin_bp
 from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
@@ -103,6 +103,7 @@ def create_app(config: dict | None = None) -> Flask:
     scoping.install(Session)
     notifications.install(Session)
     search_hooks.install(app, Session)
+    app.before_request(keep_session_seen)
     app.after_request(notifications.mail_committed)
     errors.init_app(app)
     limits.install(app)

@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import select
 from werkzeug.routing import Rule
 
+from clusterhub.accounts.models import User
+from clusterhub.accounts.sessions import start_session
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import update_profile
 from clusterhub.extensions import db
@@ -88,8 +90,18 @@ class Foreign:
             "conference_id": self.conference_b,
             "participant_id": world.participant_b,
             "meeting_id": self.meeting_b,
+            "session_id": self._session_of(app, world.member_b),
         }
         make_user(app, OUTSIDER, f"Ojārs {World.CANARY_A}", "alfa", "member", OUTSIDER_COMPANY)
+
+
+    @staticmethod
+    def _session_of(app, user_id: int) -> int:
+        """A signed-in browser of another person."""
+        with app.app_context():
+            signed_in = start_session(db.session.get(User, user_id), f"{World.CANARY_B} pārlūks", False)
+            db.session.commit()
+            return signed_in.id
 
 
 # The world's management records that routes name by id (see tests.factories.make_management).

@@ -8,7 +8,8 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from clusterhub.accounts.models import FailedLogin, SignIn, User, normalise_email
+from clusterhub.accounts.models import FailedLogin, SignIn, User, UserSession, normalise_email
+from clusterhub.accounts.sessions import end_sessions
 from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.security import audit
@@ -116,12 +117,13 @@ def _subject(user: User) -> str:
     return f"user:{user.id}"
 
 
-def set_password(user: User, password: str) -> None:
-    """Replace a person's password; old reset links and every signed-in session of the person end."""
+def set_password(user: User, password: str, keep: UserSession | None = None) -> None:
+    """Replace a person's password; old reset links and every signed-in session of the person but
+    `keep` (the browser that changed it) end."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     user.password_hash = hash_password(password)
-    user.session_version += 1
+    end_sessions(user, keep)
     audit.record("password_changed", _subject(user), actor=user)
 
 
@@ -130,10 +132,10 @@ def _require_password(user: User, password: str) -> None:
         raise WrongPassword("the current password is wrong")
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, keep: UserSession | None = None) -> None:
     """Set a new password once the person has confirmed the current one. Raises WrongPassword."""
     _require_password(user, current)
-    set_password(user, new)
+    set_password(user, new, keep)
 
 
 def change_email(user: User, current_password: str, email: str) -> str:
