@@ -94,7 +94,6 @@ class Foreign:
         }
         make_user(app, OUTSIDER, f"Ojārs {World.CANARY_A}", "alfa", "member", OUTSIDER_COMPANY)
 
-
     @staticmethod
     def _session_of(app, user_id: int) -> int:
         """A signed-in browser of another person."""

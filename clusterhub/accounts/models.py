@@ -67,7 +67,7 @@ class User(UserMixin, CreatedAtMixin, db.Model):
 
 
 class FailedLogin(db.Model):
-    """One failed sign-in; recent rows per e-mail and per address decide throttling."""
+    """One failed sign-in; recent rows per e-mail, per address and per known browser decide throttling."""
 
     __tablename__ = "failed_logins"
     __table_args__ = (
@@ -78,6 +78,8 @@ class FailedLogin(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
     ip: Mapped[str] = mapped_column(String(64))
+    # The nonce of the known browser's device cookie (clusterhub/accounts/devices.py); "" for unknown ones.
+    device: Mapped[str] = mapped_column(String(64), default="", server_default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -8,6 +8,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from clusterhub.accounts.devices import known_device
 from clusterhub.accounts.models import FailedLogin, SignIn, User, UserSession, normalise_email
 from clusterhub.accounts.sessions import end_sessions
 from clusterhub.clock import utcnow
@@ -80,34 +81,46 @@ def _window_start():
     return utcnow() - timedelta(minutes=current_app.config["LOGIN_THROTTLE_MINUTES"])
 
 
-def _recent_failures(column, value) -> int:
+def _recent_failures(*conditions) -> int:
     return db.session.scalar(
-        select(func.count(FailedLogin.id)).where(column == value, FailedLogin.at >= _window_start())
+        select(func.count(FailedLogin.id)).where(*conditions, FailedLogin.at >= _window_start())
     )
 
 
-def is_throttled(email: str, ip: str) -> bool:
-    """True after too many recent failures for this e-mail (known or not) or this address."""
+def is_throttled(email: str, ip: str, device: str = "") -> bool:
+    """True after too many recent failures of this known browser (`device`), or, for an unknown browser,
+    of unknown browsers for this e-mail (known or not) or from this address."""
     config = current_app.config
+    if device:
+        return _recent_failures(FailedLogin.device == device) >= config["LOGIN_FAILURES_PER_EMAIL"]
+    unknown = FailedLogin.device == ""
     return (
-        _recent_failures(FailedLogin.email, normalise_email(email)) >= config["LOGIN_FAILURES_PER_EMAIL"]
-        or _recent_failures(FailedLogin.ip, ip) >= config["LOGIN_FAILURES_PER_ADDRESS"]
+        _recent_failures(unknown, FailedLogin.email == normalise_email(email))
+        >= config["LOGIN_FAILURES_PER_EMAIL"]
+        or _recent_failures(unknown, FailedLogin.ip == ip) >= config["LOGIN_FAILURES_PER_ADDRESS"]
     )
 
 
-def authenticate(email: str, password: str, ip: str) -> User | None:
-    """The person if the password is right; records a failure otherwise. Raises Throttled."""
-    if is_throttled(email, ip):
-        raise Throttled()
+def authenticate(email: str, password: str, ip: str, device_cookie: str = "") -> User | None:
+    """The person if the password is right; records a failure otherwise. Raises Throttled.
+
+    A browser that signed in as this person before (its device cookie) is judged by its own failures only.
+    """
     user = find_user(email)
+    device = known_device(device_cookie, user)
+    if is_throttled(email, ip, device):
+        raise Throttled()
     # Hash even for unknown e-mails so the answer takes as long either way.
     stored = user.password_hash if user else hash_password("not-a-real-password")
     if user is not None and user.active and check_password_hash(stored, password):
-        db.session.execute(delete(FailedLogin).where(FailedLogin.email == user.email))
+        # A known browser's success leaves the unknown browsers' failures counted: they keep guessing.
+        db.session.execute(
+            delete(FailedLogin).where(FailedLogin.email == user.email, FailedLogin.device == device)
+        )
         db.session.add(SignIn(user_id=user.id, at=utcnow()))
         audit.record("login", _subject(user), actor=user)
         return user
-    db.session.add(FailedLogin(email=normalise_email(email), ip=ip, at=utcnow()))
+    db.session.add(FailedLogin(email=normalise_email(email), ip=ip, device=device, at=utcnow()))
     # An unknown address leaves the subject empty: the log never holds what someone typed.
     audit.record("login_failed", _subject(user) if user else "")
     return None

@@ -18,6 +18,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from clusterhub.accounts import forms, services
+from clusterhub.accounts.devices import COOKIE, LIFETIME_DAYS, by_device_or_address, new_device_cookie
 from clusterhub.accounts.models import User, normalise_email
 from clusterhub.accounts.services import (
     EmailTaken,
@@ -85,14 +86,19 @@ def _sign_in(user: User, remember: bool = False) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limited("login", key=by_address)
+@limited("login", key=by_device_or_address)
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next())
     form = forms.LoginForm()
     if form.validate_on_submit():
         try:
-            user = authenticate(form.email.data, form.password.data, request.remote_addr or "")
+            user = authenticate(
+                form.email.data,
+                form.password.data,
+                request.remote_addr or "",
+                request.cookies.get(COOKIE, ""),
+            )
         except Throttled:
             minutes = current_app.config["LOGIN_THROTTLE_MINUTES"]
             form.email.errors.append(
@@ -108,9 +114,22 @@ def login():
             db.session.commit()
             if user is not None:
                 flash(_("Welcome, %(name)s!", name=user.name), "success")
-                return redirect(safe_next())
+                return _known_from_now_on(redirect(safe_next()), user)
             form.password.errors.append(_("The e-mail or password is wrong."))
     return render_template("accounts/login.html", form=form)
+
+
+def _known_from_now_on(response, user: User):
+    """Give the browser that signed in its device cookie, so that others' failures never lock it out."""
+    response.set_cookie(
+        COOKIE,
+        new_device_cookie(user),
+        max_age=LIFETIME_DAYS * 24 * 3600,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @bp.route("/logout", methods=["POST"])
