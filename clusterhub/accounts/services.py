@@ -19,6 +19,7 @@ MIN_PASSWORD_LENGTH = 10
 # The web forms validate e-mails fully; this keeps commands from storing what no form would accept.
 EMAIL_PATTERN = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}")
 _RESET_SALT = "password-reset"
+_EMAIL_SALT = "email-change"
 
 
 class AccountError(ValueError):
@@ -151,19 +152,36 @@ def change_password(user: User, current: str, new: str, keep: UserSession | None
     set_password(user, new, keep)
 
 
-def change_email(user: User, current_password: str, email: str) -> str:
-    """Give the person a new sign-in e-mail once they confirmed their password; returns the old one.
+def _email_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_EMAIL_SALT)
 
-    Raises WrongPassword or EmailTaken.
-    """
+
+def request_email_change(user: User, current_password: str, email: str) -> str | None:
+    """The token of the link that confirms a new sign-in e-mail, to be sent to that address; None when
+    another account has it (the person is told the same either way). Raises WrongPassword."""
     _require_password(user, current_password)
-    found = find_user(email)
-    if found is not None and found.id != user.id:
-        raise EmailTaken(f"a user with e-mail {normalise_email(email)} exists already")
-    old = user.email
-    user.email = email
+    email = normalise_email(email)
+    if find_user(email) is not None:
+        return None
+    return _email_serializer().dumps({"u": user.id, "o": user.email, "e": email})
+
+
+def confirm_email_change(token: str) -> tuple[User, str]:
+    """Switch the sign-in e-mail a confirmation link names; returns the person and the old address.
+
+    Raises EmailTaken when the link is invalid, expired, used (the e-mail changed since) or the address
+    was taken meanwhile.
+    """
+    try:
+        data = _email_serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_HOURS"] * 3600)
+    except BadSignature:
+        raise EmailTaken("invalid or expired link") from None
+    user = db.session.get(User, data.get("u"))
+    if user is None or not user.active or user.email != data.get("o") or find_user(data.get("e", "")):
+        raise EmailTaken("the link is used or the address is taken")
+    user.email = data["e"]
     audit.record("email_changed", _subject(user), actor=user)
-    return old
+    return user, data["o"]
 
 
 def _reset_serializer() -> URLSafeTimedSerializer:

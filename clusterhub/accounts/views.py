@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from clusterhub.accounts import forms, services
 from clusterhub.accounts.devices import COOKIE, LIFETIME_DAYS, by_device_or_address, new_device_cookie
@@ -296,15 +297,40 @@ def change_email():
     if form.validate_on_submit():
         user = current_user._get_current_object()
         try:
-            old_email = services.change_email(user, form.current_password.data, form.email.data)
+            token = services.request_email_change(user, form.current_password.data, form.email.data)
         except WrongPassword:
             form.current_password.errors.append(WRONG_PASSWORD)
-        except EmailTaken:
-            form.email.errors.append(_("Another account signs in with this e-mail address."))
         else:
-            db.session.commit()
-            # The old address hears of it: if someone else made the change, its owner can act.
-            send_mail(old_email, user.language, "email_changed", user=user, email=user.email)
-            flash(_("From now on you sign in with %(email)s.", email=user.email), "success")
+            email = normalise_email(form.email.data)
+            if token is not None:
+                link = url_for("accounts.confirm_email", token=token, _external=True)
+                hours = current_app.config["PASSWORD_RESET_HOURS"]
+                send_mail(email, user.language, "email_confirm", user=user, link=link, hours=hours)
+            # The same answer whether or not another account has the address: nobody learns who has one.
+            flash(
+                _(
+                    "We have sent a link to %(email)s. Your sign-in e-mail changes when you open it.",
+                    email=email,
+                ),
+                "info",
+            )
             return redirect(url_for("accounts.account"))
     return render_template("accounts/change_email.html", form=form)
+
+
+@bp.route("/account/email/<token>", methods=["GET", "POST"])
+def confirm_email(token: str):
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            user, old_email = services.confirm_email_change(token)
+            db.session.commit()
+        except (EmailTaken, IntegrityError):
+            db.session.rollback()
+            flash(_("This link is invalid, used or expired. Ask for a new one."), "error")
+            return redirect(url_for("accounts.change_email"))
+        # The old address hears of it: if someone else made the change, its owner can act.
+        send_mail(old_email, user.language, "email_changed", user=user, email=user.email)
+        flash(_("From now on you sign in with %(email)s.", email=user.email), "success")
+        return redirect(url_for("accounts.account"))
+    return render_template("accounts/confirm_email.html", form=form)
