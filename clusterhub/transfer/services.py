@@ -17,8 +17,8 @@ def run_import(
     return posts.import_posts(content)
 
 
-def export(kind: str) -> bytes:
+def export(kind: str, separator: str = ",") -> bytes:
     """The current cluster's member companies or posts as a CSV file that can be imported again."""
     if kind == "companies":
-        return write_table(companies.COLUMNS, companies.company_rows())
-    return write_table(posts.COLUMNS, posts.post_rows())
+        return write_table(companies.COLUMNS, companies.company_rows(), separator)
+    return write_table(posts.COLUMNS, posts.post_rows(), separator)
