@@ -111,6 +111,9 @@ AUDIT_KINDS = {
     "admission_accepted": _l("Company accepted a cluster's request"),
     "admission_refused": _l("Company refused a cluster's request"),
     "company_admitted": _l("Company admitted by a platform administrator"),
+    "representation_requested": _l("Applicant asked to represent a member company"),
+    "representation_accepted": _l("Company accepted an applicant as its representative"),
+    "representation_refused": _l("Company refused an applicant as its representative"),
     "rate_limited": _l("Too many requests"),
 }
 LABELS = {

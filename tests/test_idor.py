@@ -135,6 +135,7 @@ PARTIES_ONLY = {
     "companies.history",
     "companies.logo",
     "companies.remove_logo",
+    "companies.representation",
     "matches.dismiss_for_post",
     "members.leave",
     "notifications.follow",

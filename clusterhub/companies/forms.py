@@ -221,15 +221,15 @@ class DirectoryForm(Form):
         return {field.name: field.data for field in self if field.data and not field.errors}
 
 
-ANSWERS = (("accept", _l("Accept: become a member of this cluster")), ("refuse", _l("Refuse")))
+REFUSE = ("refuse", _l("Refuse"))
 
 
-class AdmissionAnswerForm(Form):
-    """A representative's answer to another cluster's request to admit the company."""
+class AnswerForm(Form):
+    """A representative's answer to a request that needs the company's consent (which one: `request`)."""
 
-    admission = HiddenField(validators=[DataRequired()])
-    answer = RadioField(
-        _l("Your company's answer"),
-        choices=options(ANSWERS),
-        validators=[InputRequired()],
-    )
+    request = HiddenField(validators=[DataRequired()])
+    answer = RadioField(_l("Your company's answer"), validators=[InputRequired()])
+
+    def __init__(self, accept_label, **kwargs):
+        super().__init__(**kwargs)
+        self.answer.choices = options([("accept", accept_label), REFUSE])

@@ -33,6 +33,14 @@ MESSAGES = {
         "The cluster “%(cluster)s” asks your company to become its member. Accept or refuse on the "
         "request page."
     ),
+    "representation_request": _l(
+        "%(person)s applied to join the cluster as a representative of your company. Accept or refuse on "
+        "the request page."
+    ),
+    "representation_accepted": _l(
+        "%(company)s agreed that %(person)s represents it; the invitation was sent."
+    ),
+    "representation_refused": _l("%(company)s refused to let %(person)s represent it."),
     "admission_accepted": _l("%(company)s accepted your cluster's request and is now a member."),
     "admission_refused": _l("%(company)s refused your cluster's request to become a member."),
     "story_approval": _l(

@@ -86,8 +86,8 @@ def test_the_company_accepts_and_becomes_a_member_with_its_own_profile(app, worl
     representative = signed_in("member@beta.lv")
     page = representative.get(f"/c/beta/companies/{company_id}/admissions").get_data(as_text=True)
     assert "Alfa CANARYALFA klasteris" in page
-    admission = re.search(r'name="admission" type="hidden" value="(\d+)"', page).group(1)
-    answer = {"admission": admission, "answer": "accept"}
+    admission = re.search(r'name="request" type="hidden" value="(\d+)"', page).group(1)
+    answer = {"request": admission, "answer": "accept"}
     response = representative.post(f"/c/beta/companies/{company_id}/admissions", answer)
     assert response.status_code == 302
     assert _requests(app) == [("alfa", "accepted")]
@@ -105,9 +105,9 @@ def test_a_refused_request_leaves_the_company_out(app, world, signed_in):
     _import(signed_in("manager@alfa.lv"), _file(_row("Mans Dārzs", NUMBER)))
     representative = signed_in("member@beta.lv")
     page = representative.get(f"/c/beta/companies/{company_id}/admissions").get_data(as_text=True)
-    admission = re.search(r'name="admission" type="hidden" value="(\d+)"', page).group(1)
+    admission = re.search(r'name="request" type="hidden" value="(\d+)"', page).group(1)
     representative.post(
-        f"/c/beta/companies/{company_id}/admissions", {"admission": admission, "answer": "refuse"}
+        f"/c/beta/companies/{company_id}/admissions", {"request": admission, "answer": "refuse"}
     )
     assert _requests(app) == [("alfa", "refused")]
     assert DARZS not in member_names(app, "alfa")
