@@ -13,16 +13,19 @@ cluster, until it is classified as open to every member or reserved to the objec
 PARTIES_ONLY).
 """
 
+import re
+
 import pytest
 from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from clusterhub.accounts.models import User
 from clusterhub.accounts.sessions import start_session
+from clusterhub.admission.models import Application
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import update_profile
 from clusterhub.extensions import db
-from tenants.context import tenant_scope
+from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Tenant
 from tests.conftest import World
 from tests.factories import (
@@ -279,3 +282,29 @@ def test_a_company_an_import_row_names_stays_out_of_reach_until_it_accepts(
         status, body = _visit(visitor, method, path)
         assert status in REFUSED, f"{email} {method} {path}: {status}"
         assert World.CANARY_B not in body, f"{method} {path} shows B's data"
+
+
+def test_an_application_naming_another_clusters_company_never_reaches_it(app, world, make_visitor, signed_in):
+    """Cluster B's company named (name and registration number) in an application to A and accepted there:
+    the applicant joins A with a company of A's own, and every company route of A refuses B's company."""
+    applicant = make_visitor()
+    details = {"company_name": f"SIA {World.CANARY_B} Dārzs", "registration_number": "40103000002"}
+    details |= {"contact_name": "Pēteris Pieteicējs", "email": "peteris@example.lv", "motivation": "Gribam."}
+    applicant.submit("/join/alfa", details)
+    manager = signed_in("manager@alfa.lv")
+    with app.app_context(), cross_tenant():
+        application_id = db.session.scalar(
+            select(Application.id).where(Application.email == "peteris@example.lv")
+        )
+    manager.submit(f"/c/alfa/manage/applications/{application_id}/accept", {"language": "en"})
+    invitation = next(mail for mail in manager.mails() if mail["To"] == "peteris@example.lv")
+    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", invitation.get_content()).group(1)
+    form = {"name": "Pēteris Pieteicējs", "password": "jauna-parole-123", "confirm": "jauna-parole-123"}
+    assert applicant.submit(link, {**form, "language": "en"}).status_code == 302
+    for rule, method in _id_routes(app, "/c/"):
+        if "company_id" in rule.arguments:
+            path = rule.build({**_own(world, rule), "company_id": world.company_b})[1]
+            status, body = _visit(applicant, method, path)
+            assert status in REFUSED and World.CANARY_B + " apraksts" not in body, (
+                f"{method} {path}: {status}"
+            )
