@@ -7,7 +7,7 @@ from flask_sqlalchemy.session import Session
 
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.views import bp as accounts_bp
-from clusterhub.accounts.views import load_user
+from clusterhub.accounts.views import keep_session_seen, load_user
 from clusterhub.admin.views import bp as admin_bp
 from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
@@ -36,7 +36,7 @@ from clusterhub.ops.views import bp as ops_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.privacy.views import bp as privacy_bp
 from clusterhub.ratings.views import bp as ratings_bp
-from clusterhub.security import headers, limits
+from clusterhub.security import headers, limits, once
 from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
@@ -107,7 +107,9 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app, babel)
     scoping.install(Session)
     notifications.install(Session)
+    once.install(Session)
     search_hooks.install(app, Session)
+    app.before_request(keep_session_seen)
     app.after_request(notifications.mail_committed)
     errors.init_app(app)
     limits.install(app)

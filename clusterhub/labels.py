@@ -109,6 +109,13 @@ AUDIT_KINDS = {
     "data_downloaded": _l("Personal data downloaded"),
     "account_deleted": _l("Account deleted"),
     "company_deleted": _l("Company deleted"),
+    "admission_requested": _l("Company asked to join a cluster"),
+    "admission_accepted": _l("Company accepted a cluster's request"),
+    "admission_refused": _l("Company refused a cluster's request"),
+    "company_admitted": _l("Company admitted by a platform administrator"),
+    "representation_requested": _l("Applicant asked to represent a member company"),
+    "representation_accepted": _l("Company accepted an applicant as its representative"),
+    "representation_refused": _l("Company refused an applicant as its representative"),
     "rate_limited": _l("Too many requests"),
 }
 # What each company profile field is called, on the form, in the change history and in data downloads.

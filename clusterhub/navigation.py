@@ -29,13 +29,23 @@ def number(text: str) -> int:
     return value
 
 
+def _stays_here(target: str) -> bool:
+    # Browsers drop tabs and newlines from an address ("/\t/evil.example" leaves the site), and a newline
+    # cannot go into a Location header at all: any control character sends the visitor home instead.
+    if any(ord(char) < 32 or ord(char) == 127 for char in target):
+        return False
+    return (
+        target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not urlsplit(target).netloc
+    )
+
+
 def safe_next(default_endpoint: str = "home.index") -> str:
     """The `next` address if it stays on this site, otherwise the default page."""
     target = request.values.get("next", "")
-    parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc and "\\" not in target:
-        return target
-    return url_for(default_endpoint)
+    return target if _stays_here(target) else url_for(default_endpoint)
 
 
 def paginate(statement):

@@ -41,6 +41,15 @@ def _creation_lock(folder: Path):
         yield
 
 
+def exists(tenant_id: int) -> bool:
+    """True when the cluster's index is there, damaged or not (open_index would make a deleted one
+    again, empty); judged by its table of contents without reading it."""
+    folder = cluster_dir(tenant_id)
+    if folder.exists() and not folder.is_dir():
+        return True  # there, but not a folder: opening it fails and says why
+    return any(folder.glob(f"_{INDEX_NAME}_*.toc"))
+
+
 def open_index(tenant_id: int):
     """The cluster's index, created empty on first use (by one process even when several start at once)."""
     folder = cluster_dir(tenant_id)

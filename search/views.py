@@ -12,9 +12,11 @@ from clusterhub.extensions import db
 from clusterhub.labels import label
 from search.forms import FACET_FILTERS, TYPES, SearchForm
 from search.index import IndexUnavailable, remembered, searcher
+from search.index import exists as index_exists
 from search.query import MAX_QUERY_LENGTH, QueryError, search
+from search.services import database_counts
 from tenants.blueprint import TenantBlueprint
-from tenants.context import current_tenant_id
+from tenants.context import current_tenant, current_tenant_id
 
 bp = TenantBlueprint("search", __name__, "/search")
 
@@ -116,6 +118,11 @@ def index():
     form = SearchForm.from_address()
     if form.q.errors or not (form.text or form.filters()):
         return _page(form, start=not form.q.errors)
+    if not index_exists(current_tenant_id()) and any(
+        database_counts(current_tenant._get_current_object()).values()
+    ):
+        # The index was deleted or lost: "nothing found" would be a lie until `search reindex` has run.
+        return _page(form, 503, unavailable=True, rebuilding=True)
     try:
         results = search(
             form.text, form.filters(), form.order, form.page_number, current_app.config["PAGE_SIZE"]

@@ -1,8 +1,9 @@
 """The ONE place where cluster data is kept inside its cluster.
 
-Every SELECT gets `with_loader_criteria` for the cluster-owned mixins (SQLAlchemy's
-"global WHERE criteria" recipe), every new cluster-owned row gets its tenant_id at flush,
-and a query for cluster data with no cluster chosen fails loudly instead of reading them all.
+Every ORM SELECT, UPDATE and DELETE gets `with_loader_criteria` for the cluster-owned mixins
+(SQLAlchemy's "global WHERE criteria" recipe, which 2.x applies to bulk UPDATE and DELETE too), every
+new cluster-owned row gets its tenant_id at flush, and a statement for cluster data with no cluster
+chosen fails loudly instead of reading or changing them all.
 """
 
 from functools import cache
@@ -32,9 +33,15 @@ def _touches_cluster_data(state: ORMExecuteState) -> bool:
     return any(issubclass(mapper.class_, _SCOPED) for mapper in state.all_mappers)
 
 
-def _scope_select(state: ORMExecuteState) -> None:
+def _needs_scope(state: ORMExecuteState) -> bool:
+    if state.is_update or state.is_delete:
+        return True
     # Column and relationship loads inherit the criteria of the query that loaded their parent.
-    if not state.is_select or state.is_column_load or state.is_relationship_load:
+    return state.is_select and not state.is_column_load and not state.is_relationship_load
+
+
+def _scope_statement(state: ORMExecuteState) -> None:
+    if not _needs_scope(state):
         return
     if crossing_tenants():
         return
@@ -83,6 +90,6 @@ def _stamp_new_rows(session: Session, flush_context, instances) -> None:
 
 def install(session_class) -> None:
     """Attach the scoping listeners to every session the app makes (once per process)."""
-    for name, listener in (("do_orm_execute", _scope_select), ("before_flush", _stamp_new_rows)):
+    for name, listener in (("do_orm_execute", _scope_statement), ("before_flush", _stamp_new_rows)):
         if not event.contains(session_class, name, listener):
             event.listen(session_class, name, listener)

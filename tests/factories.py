@@ -20,11 +20,12 @@ from clusterhub.invitations.services import invite
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
 from clusterhub.notifications.models import Notification
+from clusterhub.notifications.services import people_of
 from clusterhub.onboarding.models import RoadmapStep
-from clusterhub.posts.models import Post
-from clusterhub.posts.services import create_post, respond
+from clusterhub.posts.models import Post, Thread
+from clusterhub.posts.services import create_post, respond, send_message
 from clusterhub.ratings.models import SCORES
-from clusterhub.ratings.services import rate
+from clusterhub.ratings.services import contact_basis, rate
 from clusterhub.stories.models import SuccessStory
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
@@ -150,12 +151,27 @@ def make_response(app, tenant_slug: str, post_id: int, company: str, author_emai
 def make_rating(
     app, tenant_slug: str, rater: str, rated: str, author_email: str, score: int = 4, comment: str = ""
 ) -> int:
-    """A committed rating with the same score on every scale; returns its id."""
+    """A committed rating with the same score on every scale; returns its id.
+
+    A company rates only after a conversation in which both sides wrote: when the rated company has not
+    written back in their thread yet, one of its people thanks the rater first.
+    """
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
         scores = dict.fromkeys(SCORES, score)
-        rating = rate(_company(rater), _company(rated), _person(author_email), scores, comment)
+        rater_company, rated_company = _company(rater), _company(rated)
+        if contact_basis(rater_company, rated_company) is None:
+            _write_back(rater_company, rated_company)
+        rating = rate(rater_company, rated_company, _person(author_email), scores, comment)
         db.session.commit()
         return rating.id
+
+
+def _write_back(rater: Company, rated: Company) -> None:
+    thread = db.session.scalars(
+        select(Thread).where(Thread.initiator_company_id == rater.id, Thread.recipient_company_id == rated.id)
+    ).first()
+    people = people_of(rated.id)  # none when the company's people are in another cluster
+    send_message(thread, rated, people[0] if people else None, "Paldies, sarunāsimies.")
 
 
 def make_management(app, tenant_slug: str, canary: str, company: str, member_email: str, manager_email: str):

@@ -48,6 +48,8 @@ ROWS = {
     "services": [{"kind": "training"}],
     "success_stories": [{"status": "published"}],
     "applications": [{"status": "accepted"}],
+    "admission_requests": [{"status": "accepted"}],
+    "representation_requests": [{"status": "accepted"}],
     "events": [
         {"kind": "member_meeting", "organiser_id": None, "slot_minutes": None, "tables": None},
         {

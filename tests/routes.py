@@ -26,6 +26,8 @@ ARGUMENTS = {
     "conference_id": lambda world: world.conference,
     "participant_id": lambda world: world.request_a,
     "meeting_id": lambda world: world.meeting,
+    # Nobody's signed-in browser: ending one's own session mid-walk would sign the visitor out.
+    "session_id": lambda world: 999999,
     "year": lambda world: local_today().year,
     "quarter": lambda world: (local_today().month + 2) // 3,
     "token": lambda world: "not-a-valid-token",

@@ -428,3 +428,42 @@ def test_numbers_too_large_for_the_database_are_no_ids_or_pages(app, world, sign
         visitor.get(f"/events/{world.conference}/meetings/new", query_string=f"with={huge}").status_code
         == 302
     )
+
+
+# The next= family: addresses a sign-in or a language choice returns to.
+NEXT_VALUES = (
+    "/c/alfa\n",
+    "/c/alfa\r\nSet-Cookie: x=1",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "\x00/",
+    "/c/alfa/posts\x7f",
+)
+
+
+@settings(max_examples=40, **FUZZ_SETTINGS)
+@given(st.one_of(st.sampled_from(NEXT_VALUES), HOSTILE.map(lambda text: "/" + text)))
+def _next_survives(visitor, path: str, method: str, next_value: str) -> None:
+    data = {"next": next_value, "language": "lv"}
+    response = visitor.get(path, query_string=data) if method == "GET" else visitor.post(path, data)
+    where = f"{method} {path} next={next_value!r}: {response.status_code}"
+    assert response.status_code < 500, where
+    location = response.headers.get("Location", "")
+    assert not any(ord(char) < 32 for char in location), where
+    assert not location.startswith(("//", "http")) or location.startswith("http://clusterhub.test/"), where
+
+
+def test_every_next_parameter_stays_on_the_site_and_never_fails(app, world, make_visitor, signed_in):
+    """A newline or a tab in next= on /login or /language: a clean redirect home, never a 500."""
+    anonymous, member = make_visitor(), signed_in("member@alfa.lv")
+    anonymous.get("/login")
+    member.get("/account")
+    for visitor, path, method in (
+        (member, "/login", "GET"),
+        (anonymous, "/language", "POST"),
+        (member, "/language", "POST"),
+    ):
+        _next_survives(visitor, path, method)

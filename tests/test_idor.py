@@ -13,9 +13,20 @@ cluster, until it is classified as open to every member or reserved to the objec
 PARTIES_ONLY).
 """
 
+import re
+
 import pytest
+from sqlalchemy import select
 from werkzeug.routing import Rule
 
+from clusterhub.accounts.models import User
+from clusterhub.accounts.sessions import start_session
+from clusterhub.admission.models import Application
+from clusterhub.companies.models import Company
+from clusterhub.companies.services import update_profile
+from clusterhub.extensions import db
+from tenants.context import cross_tenant, tenant_scope
+from tenants.models import Tenant
 from tests.conftest import World
 from tests.factories import (
     make_conference,
@@ -82,8 +93,17 @@ class Foreign:
             "conference_id": self.conference_b,
             "participant_id": world.participant_b,
             "meeting_id": self.meeting_b,
+            "session_id": self._session_of(app, world.member_b),
         }
         make_user(app, OUTSIDER, f"Ojārs {World.CANARY_A}", "alfa", "member", OUTSIDER_COMPANY)
+
+    @staticmethod
+    def _session_of(app, user_id: int) -> int:
+        """A signed-in browser of another person."""
+        with app.app_context():
+            signed_in = start_session(db.session.get(User, user_id), f"{World.CANARY_B} pārlūks", False)
+            db.session.commit()
+            return signed_in.id
 
 
 # The world's management records that routes name by id (see tests.factories.make_management).
@@ -113,10 +133,12 @@ OPEN_TO_MEMBERS = {
 # people and the managers see it.
 PARTIES_ONLY = {
     "catalogue.feedback",
+    "companies.admissions",
     "companies.edit",
     "companies.history",
     "companies.logo",
     "companies.remove_logo",
+    "companies.representation",
     "matches.dismiss_for_post",
     "members.leave",
     "notifications.follow",
@@ -232,3 +254,57 @@ def test_platform_routes_refuse_other_peoples_ids(app, world, foreign, signed_in
             status, body = _visit(visitor, method, path)
             assert status in REFUSED, f"member@alfa.lv {method} {path}: {status}"
             assert World.CANARY_B not in body, f"{method} {path} shows B's data"
+
+
+def _import_naming(app, runner, tmp_path, company_name: str, number: str) -> None:
+    """Cluster A imports a row with the registration number of cluster B's company."""
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))):
+        company = db.session.scalar(select(Company).where(Company.name == company_name))
+        update_profile(company, None, {"registration_number": number})
+        db.session.commit()
+    path = tmp_path / "import.csv"
+    path.write_bytes(f"name,registration_number\r\nMans uzņēmums,{number}\r\n".encode())
+    result = runner.invoke(args=["import", "companies", str(path), "--tenant", "alfa"])
+    assert result.output == "1 company: 1 waiting for the company\n"
+
+
+@pytest.mark.parametrize("email", ["manager@alfa.lv", "member@alfa.lv"])
+def test_a_company_an_import_row_names_stays_out_of_reach_until_it_accepts(
+    app, world, signed_in, runner, tmp_path, email
+):
+    """B's company named by A's import is only waiting: every company route of A refuses it."""
+    _import_naming(app, runner, tmp_path, f"SIA {World.CANARY_B} Dārzs", "40103000002")
+    visitor = signed_in(email)
+    for rule, method in _id_routes(app, "/c/"):
+        if "company_id" not in rule.arguments:
+            continue
+        path = rule.build({**_own(world, rule), "company_id": world.company_b})[1]
+        status, body = _visit(visitor, method, path)
+        assert status in REFUSED, f"{email} {method} {path}: {status}"
+        assert World.CANARY_B not in body, f"{method} {path} shows B's data"
+
+
+def test_an_application_naming_another_clusters_company_never_reaches_it(app, world, make_visitor, signed_in):
+    """Cluster B's company named (name and registration number) in an application to A and accepted there:
+    the applicant joins A with a company of A's own, and every company route of A refuses B's company."""
+    applicant = make_visitor()
+    details = {"company_name": f"SIA {World.CANARY_B} Dārzs", "registration_number": "40103000002"}
+    details |= {"contact_name": "Pēteris Pieteicējs", "email": "peteris@example.lv", "motivation": "Gribam."}
+    applicant.submit("/join/alfa", details)
+    manager = signed_in("manager@alfa.lv")
+    with app.app_context(), cross_tenant():
+        application_id = db.session.scalar(
+            select(Application.id).where(Application.email == "peteris@example.lv")
+        )
+    manager.submit(f"/c/alfa/manage/applications/{application_id}/accept", {"language": "en"})
+    invitation = next(mail for mail in manager.mails() if mail["To"] == "peteris@example.lv")
+    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", invitation.get_content()).group(1)
+    form = {"name": "Pēteris Pieteicējs", "password": "jauna-parole-123", "confirm": "jauna-parole-123"}
+    assert applicant.submit(link, {**form, "language": "en"}).status_code == 302
+    for rule, method in _id_routes(app, "/c/"):
+        if "company_id" in rule.arguments:
+            path = rule.build({**_own(world, rule), "company_id": world.company_b})[1]
+            status, body = _visit(applicant, method, path)
+            assert status in REFUSED and World.CANARY_B + " apraksts" not in body, (
+                f"{method} {path}: {status}"
+            )

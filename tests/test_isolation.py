@@ -31,6 +31,9 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     # members: only a company's own representatives take it out of the cluster (manager@alfa.lv represents
     # Ābele, not company_a); managers move a member to the former members on its own page instead.
     ("members.leave", "manager_a"): {403},
+    # companies: only company_a's own people answer other clusters' requests to admit it.
+    ("companies.admissions", "manager_a"): {403},
+    ("companies.representation", "manager_a"): {403},
     # catalogue: use_a is company_a's, so only its people give feedback on it; the world's current quarter
     # is not published (the manager's walk visits the report before it publishes), so members find no report.
     ("catalogue.feedback", "manager_a"): {403},

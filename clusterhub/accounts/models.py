@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, false
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clusterhub.clock import utcnow
@@ -39,8 +39,6 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Strong match suggestions for the person's needs are always in the app; by e-mail only if asked.
     match_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # Raised when the password changes or the account is deleted, which ends every other signed-in session.
-    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # Set when the person deleted the account: name and e-mail are then placeholders.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -56,16 +54,20 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     def is_active(self) -> bool:
         return self.active
 
+    # The secret of the browser session this request runs in (UserSession), set when it is loaded.
+    session_token = ""
+
     def get_id(self) -> str:
-        """What Flask-Login keeps in the session and the remember cookie; a raised version voids them all."""
-        return f"{self.id}:{self.session_version}"
+        """What Flask-Login keeps in the session and the remember cookie: the person and their session's
+        secret, new at every sign-in; ending the session on the server voids both cookies for good."""
+        return f"{self.id}:{self.session_token}"
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
 
 
 class FailedLogin(db.Model):
-    """One failed sign-in; recent rows per e-mail and per address decide throttling."""
+    """One failed sign-in; recent rows per e-mail, per address and per known browser decide throttling."""
 
     __tablename__ = "failed_logins"
     __table_args__ = (
@@ -76,6 +78,8 @@ class FailedLogin(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))
     ip: Mapped[str] = mapped_column(String(64))
+    # The nonce of the known browser's device cookie (clusterhub/accounts/devices.py); "" for unknown ones.
+    device: Mapped[str] = mapped_column(String(64), default="", server_default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -88,3 +92,22 @@ class SignIn(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class UserSession(CreatedAtMixin, db.Model):
+    """One signed-in browser, kept on the server: sign-out, a password change or the person ends it."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Only a hash of the secret the cookies carry: a copy of the database signs nobody in.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    browser: Mapped[str] = mapped_column(String(200), default="")
+    remember: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    user: Mapped[User] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<UserSession {self.id} user={self.user_id}>"

@@ -8,7 +8,9 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from clusterhub.accounts.models import FailedLogin, SignIn, User, normalise_email
+from clusterhub.accounts.devices import known_device
+from clusterhub.accounts.models import FailedLogin, SignIn, User, UserSession, normalise_email
+from clusterhub.accounts.sessions import end_sessions
 from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from clusterhub.security import audit
@@ -17,6 +19,7 @@ MIN_PASSWORD_LENGTH = 10
 # The web forms validate e-mails fully; this keeps commands from storing what no form would accept.
 EMAIL_PATTERN = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s.]{2,}")
 _RESET_SALT = "password-reset"
+_EMAIL_SALT = "email-change"
 
 
 class AccountError(ValueError):
@@ -79,34 +82,46 @@ def _window_start():
     return utcnow() - timedelta(minutes=current_app.config["LOGIN_THROTTLE_MINUTES"])
 
 
-def _recent_failures(column, value) -> int:
+def _recent_failures(*conditions) -> int:
     return db.session.scalar(
-        select(func.count(FailedLogin.id)).where(column == value, FailedLogin.at >= _window_start())
+        select(func.count(FailedLogin.id)).where(*conditions, FailedLogin.at >= _window_start())
     )
 
 
-def is_throttled(email: str, ip: str) -> bool:
-    """True after too many recent failures for this e-mail (known or not) or this address."""
+def is_throttled(email: str, ip: str, device: str = "") -> bool:
+    """True after too many recent failures of this known browser (`device`), or, for an unknown browser,
+    of unknown browsers for this e-mail (known or not) or from this address."""
     config = current_app.config
+    if device:
+        return _recent_failures(FailedLogin.device == device) >= config["LOGIN_FAILURES_PER_EMAIL"]
+    unknown = FailedLogin.device == ""
     return (
-        _recent_failures(FailedLogin.email, normalise_email(email)) >= config["LOGIN_FAILURES_PER_EMAIL"]
-        or _recent_failures(FailedLogin.ip, ip) >= config["LOGIN_FAILURES_PER_ADDRESS"]
+        _recent_failures(unknown, FailedLogin.email == normalise_email(email))
+        >= config["LOGIN_FAILURES_PER_EMAIL"]
+        or _recent_failures(unknown, FailedLogin.ip == ip) >= config["LOGIN_FAILURES_PER_ADDRESS"]
     )
 
 
-def authenticate(email: str, password: str, ip: str) -> User | None:
-    """The person if the password is right; records a failure otherwise. Raises Throttled."""
-    if is_throttled(email, ip):
-        raise Throttled()
+def authenticate(email: str, password: str, ip: str, device_cookie: str = "") -> User | None:
+    """The person if the password is right; records a failure otherwise. Raises Throttled.
+
+    A browser that signed in as this person before (its device cookie) is judged by its own failures only.
+    """
     user = find_user(email)
+    device = known_device(device_cookie, user)
+    if is_throttled(email, ip, device):
+        raise Throttled()
     # Hash even for unknown e-mails so the answer takes as long either way.
     stored = user.password_hash if user else hash_password("not-a-real-password")
     if user is not None and user.active and check_password_hash(stored, password):
-        db.session.execute(delete(FailedLogin).where(FailedLogin.email == user.email))
+        # A known browser's success leaves the unknown browsers' failures counted: they keep guessing.
+        db.session.execute(
+            delete(FailedLogin).where(FailedLogin.email == user.email, FailedLogin.device == device)
+        )
         db.session.add(SignIn(user_id=user.id, at=utcnow()))
         audit.record("login", _subject(user), actor=user)
         return user
-    db.session.add(FailedLogin(email=normalise_email(email), ip=ip, at=utcnow()))
+    db.session.add(FailedLogin(email=normalise_email(email), ip=ip, device=device, at=utcnow()))
     # An unknown address leaves the subject empty: the log never holds what someone typed.
     audit.record("login_failed", _subject(user) if user else "")
     return None
@@ -116,12 +131,13 @@ def _subject(user: User) -> str:
     return f"user:{user.id}"
 
 
-def set_password(user: User, password: str) -> None:
-    """Replace a person's password; old reset links and every signed-in session of the person end."""
+def set_password(user: User, password: str, keep: UserSession | None = None) -> None:
+    """Replace a person's password; old reset links and every signed-in session of the person but
+    `keep` (the browser that changed it) end."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     user.password_hash = hash_password(password)
-    user.session_version += 1
+    end_sessions(user, keep)
     audit.record("password_changed", _subject(user), actor=user)
 
 
@@ -130,25 +146,42 @@ def _require_password(user: User, password: str) -> None:
         raise WrongPassword("the current password is wrong")
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, keep: UserSession | None = None) -> None:
     """Set a new password once the person has confirmed the current one. Raises WrongPassword."""
     _require_password(user, current)
-    set_password(user, new)
+    set_password(user, new, keep)
 
 
-def change_email(user: User, current_password: str, email: str) -> str:
-    """Give the person a new sign-in e-mail once they confirmed their password; returns the old one.
+def _email_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_EMAIL_SALT)
 
-    Raises WrongPassword or EmailTaken.
-    """
+
+def request_email_change(user: User, current_password: str, email: str) -> str | None:
+    """The token of the link that confirms a new sign-in e-mail, to be sent to that address; None when
+    another account has it (the person is told the same either way). Raises WrongPassword."""
     _require_password(user, current_password)
-    found = find_user(email)
-    if found is not None and found.id != user.id:
-        raise EmailTaken(f"a user with e-mail {normalise_email(email)} exists already")
-    old = user.email
-    user.email = email
+    email = normalise_email(email)
+    if find_user(email) is not None:
+        return None
+    return _email_serializer().dumps({"u": user.id, "o": user.email, "e": email})
+
+
+def confirm_email_change(token: str) -> tuple[User, str]:
+    """Switch the sign-in e-mail a confirmation link names; returns the person and the old address.
+
+    Raises EmailTaken when the link is invalid, expired, used (the e-mail changed since) or the address
+    was taken meanwhile.
+    """
+    try:
+        data = _email_serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_HOURS"] * 3600)
+    except BadSignature:
+        raise EmailTaken("invalid or expired link") from None
+    user = db.session.get(User, data.get("u"))
+    if user is None or not user.active or user.email != data.get("o") or find_user(data.get("e", "")):
+        raise EmailTaken("the link is used or the address is taken")
+    user.email = data["e"]
     audit.record("email_changed", _subject(user), actor=user)
-    return old
+    return user, data["o"]
 
 
 def _reset_serializer() -> URLSafeTimedSerializer:

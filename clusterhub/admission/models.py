@@ -45,3 +45,26 @@ class Application(TenantScoped, CreatedAtMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Application {self.company_name!r} {self.status}>"
+
+
+REPRESENTATION_STATUSES = ("waiting", "accepted", "refused")
+
+
+class RepresentationRequest(TenantScoped, CreatedAtMixin, db.Model):
+    """An accepted applicant who named an existing member company: its own representatives decide
+    whether the applicant may represent it, and only then is the invitation sent."""
+
+    __tablename__ = "representation_requests"
+    __table_args__ = (CheckConstraint(_one_of("status", REPRESENTATION_STATUSES), name="status_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="waiting")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    application: Mapped[Application] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<RepresentationRequest company={self.company_id} {self.status}>"

@@ -20,6 +20,7 @@ from clusterhub.admission.services import (
     change_settings,
     counts,
     decline,
+    named_member,
 )
 from clusterhub.extensions import db
 from clusterhub.invitations.views import send_invitation
@@ -34,6 +35,10 @@ from tenants.models import Tenant
 public = Blueprint("admission", __name__, url_prefix="/join")
 bp = TenantBlueprint("applications", __name__, "/manage/applications")
 
+ASKED = _l(
+    "The company is a member already: its representatives decide whether %(name)s may represent it, and "
+    "the invitation goes out when they agree."
+)
 ALREADY_MEMBER = _l("%(email)s is a member of the cluster already. Decline the application or write to them.")
 
 
@@ -121,6 +126,9 @@ def accept_application(application_id: int):
             flash(ALREADY_MEMBER % {"email": application.email}, "error")
             return redirect(url_for(".detail", application_id=application.id))
         db.session.commit()
+        if invitation is None:
+            flash(ASKED % {"name": application.contact_name}, "info")
+            return redirect(url_for(".detail", application_id=application.id))
         send_invitation(invitation, form.language.data)
         flash(
             _(
@@ -131,7 +139,9 @@ def accept_application(application_id: int):
             "success",
         )
         return redirect(url_for(".detail", application_id=application.id))
-    return render_template("admission/accept.html", form=form, application=application)
+    return render_template(
+        "admission/accept.html", form=form, application=application, existing=named_member(application)
+    )
 
 
 @bp.route("/<int:application_id>/decline", methods=["GET", "POST"])

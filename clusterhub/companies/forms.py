@@ -11,12 +11,14 @@ from wtforms import (
     EmailField,
     FieldList,
     FormField,
+    HiddenField,
+    RadioField,
     SelectField,
     StringField,
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import URL, DataRequired, Email, Length, Optional, Regexp
+from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional, Regexp
 
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
@@ -199,3 +201,17 @@ class DirectoryForm(Form):
     def filters(self) -> dict:
         """The filters that were given and are valid (a stale link's unknown tag is ignored, with a note)."""
         return {field.name: field.data for field in self if field.data and not field.errors}
+
+
+REFUSE = ("refuse", _l("Refuse"))
+
+
+class AnswerForm(Form):
+    """A representative's answer to a request that needs the company's consent (which one: `request`)."""
+
+    request = HiddenField(validators=[DataRequired()])
+    answer = RadioField(_l("Your company's answer"), validators=[InputRequired()])
+
+    def __init__(self, accept_label, **kwargs):
+        super().__init__(**kwargs)
+        self.answer.choices = options([("accept", accept_label), REFUSE])

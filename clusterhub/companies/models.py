@@ -40,6 +40,7 @@ ROLES = (
 TAG_KINDS = ("sector", "competence")
 # "left": the company left by itself; "former": a manager ended an inactive member's membership.
 LEAVING = ("left", "former")
+ADMISSION_STATUSES = ("waiting", "accepted", "refused")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -240,6 +241,35 @@ class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):
     def member_on(cls, day: date):
         """The SQL condition for a company that was a member at the end of `day`."""
         return and_(cls.member_since <= day, or_(cls.left_on.is_(None), cls.left_on > day))
+
+
+class AdmissionRequest(TenantScoped, CreatedAtMixin, db.Model):
+    """A cluster's request to admit a company that is a member elsewhere: its own representatives decide.
+
+    A cluster never changes or reads beyond the public card a company that does not belong to it, so an
+    import row naming such a company waits here until the company accepts.
+    """
+
+    __tablename__ = "admission_requests"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", ADMISSION_STATUSES), name="status_known"),
+        CheckConstraint("(status = 'waiting') = (decided_at is null)", name="decided_with_time"),
+        Index("ix_admission_requests_company_status", "company_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    member_since: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="waiting")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    company: Mapped[Company] = relationship()
+    tenant: Mapped[Tenant] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<AdmissionRequest company={self.company_id} tenant={self.tenant_id} {self.status}>"
 
 
 _LINK = aliased(CompanyMembership, name="company_link")

@@ -1,6 +1,7 @@
 """The member directory, company profiles, their editing, logos and change history."""
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -8,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import undefer
 
+from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
+from clusterhub.companies.admissions import AdmissionRequestError, decide, waiting_for
 from clusterhub.companies.directory import directory, member_count, tag_names
-from clusterhub.companies.forms import FIELD_LABELS, DirectoryForm, LogoForm, ProfileForm
+from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import (
     MAX_LOGO_BYTES,
@@ -26,6 +29,7 @@ from clusterhub.companies.services import (
 )
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.invitations.views import send_invitation
 from clusterhub.navigation import paginate
 from clusterhub.ratings.services import summary
 from tenants.access import current_membership, load_or_404
@@ -158,4 +162,57 @@ def history(company_id: int):
         changes=changes,
         labels=FIELD_LABELS,
         known_people=people_of_this_cluster(change.user_id for change in changes.items),
+    )
+
+
+def _represented(company_id: int) -> Company:
+    """The company, if the visitor represents it: requests that need its consent are its people's alone."""
+    company = load_or_404(Company, company_id)
+    if current_membership.company_id != company.id:
+        abort(403, _("Only the company's own representatives answer requests made to it."))
+    return company
+
+
+def _answer_page(company: Company, waiting: list, accept_label, decide, template: str):
+    """A list of requests waiting for the company's consent, and the form that answers the oldest."""
+    form = AnswerForm(accept_label)
+    chosen = next((waiting_one for waiting_one in waiting if str(waiting_one.id) == form.request.data), None)
+    if form.validate_on_submit() and chosen is not None:
+        try:
+            invitation = decide(chosen, form.answer.data == "accept")
+        except (AdmissionRequestError, AdmissionError):
+            db.session.rollback()
+            flash(_("This request was answered already."), "info")
+        else:
+            db.session.commit()
+            if invitation is not None:  # an applicant the company agreed to: invited after the commit
+                send_invitation(invitation, str(get_locale()))
+            flash(_("Your answer was sent."), "success")
+        return redirect(request.path)
+    if waiting:
+        form.request.data = str(waiting[0].id)
+    return render_template(template, form=form, company=company, waiting=waiting)
+
+
+@bp.route("/<int:company_id>/admissions", methods=["GET", "POST"])
+def admissions(company_id: int):
+    company = _represented(company_id)
+    return _answer_page(
+        company,
+        waiting_for(company),
+        _l("Accept: become a member of this cluster"),
+        lambda admission, accepted: decide(admission, current_user, accepted),
+        "companies/admissions.html",
+    )
+
+
+@bp.route("/<int:company_id>/representation", methods=["GET", "POST"])
+def representation(company_id: int):
+    company = _represented(company_id)
+    return _answer_page(
+        company,
+        waiting_representation(company),
+        _l("Accept: this person represents our company"),
+        lambda waiting, accepted: decide_representation(waiting, company, current_user, accepted),
+        "companies/representation.html",
     )

@@ -11,7 +11,7 @@ from clusterhub.clock import utcnow
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
-from tenants.context import current_tenant_id, tenant_scope
+from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member
 
@@ -38,12 +38,7 @@ def invite(email: str, role: str, company_name: str, invited_by: User) -> Invita
         raise InvitationError("member")
     db.session.execute(
         update(Invitation)
-        .where(
-            Invitation.tenant_id == current_tenant_id(),
-            Invitation.email == email,
-            Invitation.accepted_at.is_(None),
-            Invitation.revoked_at.is_(None),
-        )
+        .where(Invitation.email == email, Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
     days = current_app.config["INVITATION_DAYS"]

@@ -32,6 +32,20 @@ MESSAGES = {
     "introduction": _l("The cluster management introduced you to %(company)s about “%(title)s”."),
     "member_left": _l("%(company)s left the cluster."),
     "application": _l("%(company)s applied to join the cluster."),
+    "admission_request": _l(
+        "The cluster “%(cluster)s” asks your company to become its member. Accept or refuse on the "
+        "request page."
+    ),
+    "representation_request": _l(
+        "%(person)s applied to join the cluster as a representative of your company. Accept or refuse on "
+        "the request page."
+    ),
+    "representation_accepted": _l(
+        "%(company)s agreed that %(person)s represents it; the invitation was sent."
+    ),
+    "representation_refused": _l("%(company)s refused to let %(person)s represent it."),
+    "admission_accepted": _l("%(company)s accepted your cluster's request and is now a member."),
+    "admission_refused": _l("%(company)s refused your cluster's request to become a member."),
     "story_approval": _l(
         "%(author)s wrote a success story about %(company)s, “%(title)s”; it is published once your "
         "company approves it."

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clusterhub.config import ENV_PREFIX
 from clusterhub.extensions import db
-from clusterhub.ops.health import writable
+from clusterhub.ops.health import clusters_without_index, writable
 
 MIN_SECRET_LENGTH = 32
 SMTP_TIMEOUT = 5
@@ -113,10 +113,14 @@ def _site(config: dict, production: bool) -> list[str]:
 
 
 def _index(config: dict) -> list[str]:
-    if writable(Path(config["INDEX_DIR"])):
-        return []
+    if not writable(Path(config["INDEX_DIR"])):
+        return [
+            f"INDEX_DIR {config['INDEX_DIR']} is not a writable folder: search cannot keep its indexes there."
+        ]
     return [
-        f"INDEX_DIR {config['INDEX_DIR']} is not a writable folder: search cannot keep its indexes there."
+        f"the search index of cluster {slug} is missing: its search finds nothing until"
+        f" `flask --app clusterhub search reindex --tenant {slug}` rebuilds it."
+        for slug in clusters_without_index()
     ]
 
 

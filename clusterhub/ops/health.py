@@ -1,4 +1,4 @@
-"""What `/healthz` and `flask check` look at: the database answers, the search indexes open."""
+"""What `/healthz` and `flask check` look at: the database answers, the search indexes are there and open."""
 
 import logging
 import tempfile
@@ -9,8 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import index
 
+from clusterhub.companies.models import CompanyMembership
 from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from search import index as search_index
 from search.schema import INDEX_NAME
+from tenants.context import cross_tenant
+from tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +41,31 @@ def database_ok() -> bool:
     return True
 
 
+def clusters_without_index() -> list[str]:
+    """The slugs of clusters that have member companies or posts but no search index (deleted, or lost
+    with a disk): their search would find nothing at all."""
+    with_data = select(CompanyMembership.tenant_id).union(select(Post.tenant_id))
+    try:
+        with cross_tenant():
+            clusters = db.session.execute(
+                select(Tenant.id, Tenant.slug).where(Tenant.id.in_(with_data))
+            ).all()
+    except SQLAlchemyError:
+        db.session.rollback()  # the database check reports it
+        return []
+    return sorted(slug for tenant_id, slug in clusters if not search_index.exists(tenant_id))
+
+
 def index_ok() -> bool:
-    """The index folder takes new files and every cluster's index there opens with all its segments."""
+    """The index folder takes new files, every cluster with data has its index, and every index there
+    opens with all its segments."""
     folder = Path(current_app.config["INDEX_DIR"])
     if not writable(folder):
         log.error("health: the index folder is not writable")
+        return False
+    missing = clusters_without_index()
+    if missing:
+        log.error("health: %d clusters with data have no search index", len(missing))
         return False
     try:
         # Not search.index.open_index: it would create an index for a cluster that has none yet.

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
+from clusterhub.security.once import OnceField
 
 MARKDOWN_HELP = _l("You can write **bold**, *italic*, lists and links.")
 TAGS_HELP = _l("Keywords, separated by commas, e.g. export, Germany, CNC.")
@@ -106,7 +107,12 @@ class BoardFilterForm(Form):
         return {name: field.data for name, field in self._fields.items() if field.data and not field.errors}
 
 
+class NewPostForm(PostForm):
+    once = OnceField()
+
+
 class AnswerForm(Form):
+    once = OnceField()
     body = TextAreaField(
         _l("Your message"), validators=[DataRequired(), Length(max=10000)], description=MARKDOWN_HELP
     )
@@ -116,6 +122,7 @@ MAX_SUBJECT = 200
 
 
 class ContactForm(Form):
+    once = OnceField()
     subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=MAX_SUBJECT)])
     body = TextAreaField(
         _l("Your message"), validators=[DataRequired(), Length(max=10000)], description=MARKDOWN_HELP

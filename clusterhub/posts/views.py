@@ -13,7 +13,14 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.labels import label
 from clusterhub.navigation import paginate
-from clusterhub.posts.forms import MAX_SUBJECT, AnswerForm, BoardFilterForm, ContactForm, PostForm
+from clusterhub.posts.forms import (
+    MAX_SUBJECT,
+    AnswerForm,
+    BoardFilterForm,
+    ContactForm,
+    NewPostForm,
+    PostForm,
+)
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import (
     answers_to,
@@ -34,6 +41,7 @@ from clusterhub.posts.services import (
     update_post,
 )
 from clusterhub.security.limits import limited
+from clusterhub.security.once import submitted_once
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -133,9 +141,10 @@ def mine():
 
 @bp.route("/posts/new", methods=["GET", "POST"])
 @limited("posting")
+@submitted_once
 def new():
     company = _my_company()
-    form = PostForm()
+    form = NewPostForm()
     if company is not None and form.validate_on_submit():
         post = create_post(company, _me(), **form.values())
         db.session.commit()
@@ -146,6 +155,7 @@ def new():
 
 @bp.route("/posts/<int:post_id>", methods=["GET", "POST"])
 @limited("posting")
+@submitted_once
 def detail(post_id: int):
     post = load_or_404(Post, post_id)
     company = _my_company()
@@ -231,6 +241,7 @@ def threads():
 
 @bp.route("/threads/<int:thread_id>", methods=["GET", "POST"])
 @limited("posting")
+@submitted_once
 def thread(thread_id: int):
     thread = _my_thread(thread_id)
     form = AnswerForm()
@@ -262,6 +273,7 @@ def collaboration(thread_id: int):
 
 @bp.route("/companies/<int:company_id>/contact", methods=["GET", "POST"])
 @limited("posting")
+@submitted_once
 def contact_company(company_id: int):
     other = load_or_404(Company, company_id)
     company = _my_company()

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 from werkzeug.security import check_password_hash
 
 from clusterhub.accounts.models import FailedLogin, SignIn, User
+from clusterhub.accounts.sessions import end_sessions
 from clusterhub.admission.models import Application
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, ContactPerson
@@ -149,7 +150,7 @@ def delete_account(user: User) -> None:
     user.active = False
     user.is_admin = user.is_organiser = user.match_emails = False
     user.deleted_at = utcnow()
-    user.session_version += 1
+    end_sessions(user)
     audit.record("account_deleted", f"user:{user.id}", actor=user)
     db.session.flush()
 

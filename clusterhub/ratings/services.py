@@ -1,18 +1,25 @@
-"""The rules of rating partners: only after contact, never oneself, once per pair, reply once, moderated."""
+"""The rules of rating partners: only after real contact, never oneself, once per pair, reply once, moderated.
+
+Real contact is a conversation in which both companies wrote, a recorded collaboration, or a 1:1
+conference meeting that took place: one unanswered message is not enough to rate anyone.
+"""
 
 import json
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
 
 from clusterhub.clock import utcnow
 from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company
+from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import managers, notify, people_of
-from clusterhub.posts.models import Thread
+from clusterhub.posts.models import Collaboration, Message, Thread
 from clusterhub.ratings.models import SCORES, Rating, RatingEvent, RatingFlag
 from clusterhub.security import audit
+from tenants.context import cross_tenant
 
 # The actions whose audit entry keeps the rating as it was written (scores and comment).
 WRITING = ("created", "edited")
@@ -26,13 +33,42 @@ class RatingError(ValueError):
         self.reason = reason
 
 
-def have_been_in_contact(one: Company, other: Company) -> bool:
-    """True once the two companies have a thread in this cluster, whoever started it."""
-    between = or_(
-        and_(Thread.initiator_company_id == one.id, Thread.recipient_company_id == other.id),
-        and_(Thread.initiator_company_id == other.id, Thread.recipient_company_id == one.id),
+def _either_way(first, second, one: Company, other: Company):
+    return or_(and_(first == one.id, second == other.id), and_(first == other.id, second == one.id))
+
+
+def _exists(statement) -> bool:
+    return db.session.scalar(statement.limit(1)) is not None
+
+
+def _met(one: Company, other: Company) -> bool:
+    # A conference is shared by several clusters and its participants belong to the nominating ones;
+    # only whether these two companies met is read across them.
+    requester, invitee = aliased(Participant), aliased(Participant)
+    with cross_tenant():
+        return _exists(
+            select(Meeting.id)
+            .join(requester, Meeting.requester_id == requester.id)
+            .join(invitee, Meeting.invitee_id == invitee.id)
+            .where(
+                Meeting.status == "accepted",
+                Meeting.starts_at <= utcnow(),
+                _either_way(requester.company_id, invitee.company_id, one, other),
+            )
+        )
+
+
+def contact_basis(one: Company, other: Company) -> str | None:
+    """What lets two companies rate each other: "collaboration", "conversation", "meeting" or None."""
+    threads = select(Thread.id).where(
+        _either_way(Thread.initiator_company_id, Thread.recipient_company_id, one, other)
     )
-    return db.session.scalar(select(Thread.id).where(between).limit(1)) is not None
+    if _exists(select(Collaboration.id).where(Collaboration.thread_id.in_(threads))):
+        return "collaboration"
+    wrote = [select(Message.thread_id).where(Message.company_id == company.id) for company in (one, other)]
+    if _exists(threads.where(Thread.id.in_(wrote[0]), Thread.id.in_(wrote[1]))):
+        return "conversation"
+    return "meeting" if _met(one, other) else None
 
 
 def existing_rating(rater: Company, rated: Company) -> Rating | None:
@@ -41,16 +77,18 @@ def existing_rating(rater: Company, rated: Company) -> Rating | None:
     )
 
 
-def check_may_rate(rater: Company | None, rated: Company) -> None:
-    """Raise RatingError unless `rater` may rate `rated`: a company, not itself, after a contact."""
+def check_may_rate(rater: Company | None, rated: Company) -> str:
+    """What `rater` may rate `rated` on (see contact_basis); RatingError when it may not."""
     if rater is None:
         raise RatingError("no_company")
     if rater.id == rated.id:
         raise RatingError("self")
     if not is_current_member(rated.id):
         raise RatingError("former_member")
-    if not have_been_in_contact(rater, rated):
+    basis = contact_basis(rater, rated)
+    if basis is None:
         raise RatingError("no_contact")
+    return basis
 
 
 def _on_profile(rating: Rating) -> str:

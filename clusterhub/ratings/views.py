@@ -47,8 +47,9 @@ REFUSALS = {
     "self": _l("A company cannot rate itself."),
     "former_member": _l("%(company)s is no longer a member of the cluster, so it cannot be rated."),
     "no_contact": _l(
-        "You can rate %(company)s once your companies have been in contact on the platform, for example "
-        "after answering one of its posts. Ratings come only from real partners."
+        "You can rate %(company)s once your companies have been in contact: a conversation in which both "
+        "wrote, a recorded collaboration, or a 1:1 meeting at a conference that took place. Ratings come "
+        "only from real partners."
     ),
     "not_rated_company": _l("Only the people of %(company)s, the rated company, can reply to this rating."),
     "replied": _l("%(company)s has replied to this rating already. A rating can be answered once."),
@@ -56,6 +57,12 @@ REFUSALS = {
     "own": _l("Your company wrote this rating. To change it, edit the rating instead of reporting it."),
     "flagged": _l("You have reported this rating already. The cluster management will look at it."),
     "visible": _l("This rating is shown and nobody has reported it: there is nothing to do."),
+}
+# What a rating rests on, shown on the rating form.
+BASES = {
+    "conversation": _l("Your companies wrote to each other on the platform."),
+    "collaboration": _l("Your companies recorded a collaboration on the platform."),
+    "meeting": _l("Your companies met at a 1:1 meeting of a conference."),
 }
 # What each entry of a rating's history says happened.
 ACTIONS = {
@@ -119,7 +126,7 @@ def rate_company(company_id: int):
     rated = load_or_404(Company, company_id)
     rater = current_membership.company
     try:
-        check_may_rate(rater, rated)
+        basis = check_may_rate(rater, rated)
     except RatingError as error:
         return _refused(error, rated)
     rating = existing_rating(rater, rated)
@@ -132,7 +139,9 @@ def rate_company(company_id: int):
         else:
             flash(_("Your rating of %(company)s is updated.", company=rated.name), "success")
         return redirect(url_for(".company_ratings", company_id=rated.id))
-    return render_template("ratings/rate_company.html", form=form, company=rated, rating=rating)
+    return render_template(
+        "ratings/rate_company.html", form=form, company=rated, rating=rating, basis=BASES[basis]
+    )
 
 
 @bp.route("/companies/<int:company_id>/ratings")

@@ -16,7 +16,8 @@ def retention_cli():
 @retention_cli.command("prune")
 @with_appcontext
 def prune_command():
-    """Delete audit events, sent-mail files, rate-limit counters and failed sign-ins past their retention."""
+    """Delete audit events, sent-mail files, rate-limit counters, failed sign-ins and one-time form tokens
+    past their retention."""
     counts = prune(utcnow())
     db.session.commit()
     for name, count in counts.items():

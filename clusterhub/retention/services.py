@@ -8,7 +8,7 @@ from sqlalchemy import delete
 
 from clusterhub.accounts.models import FailedLogin
 from clusterhub.extensions import db
-from clusterhub.security.models import AuditEvent, RateCount
+from clusterhub.security.models import AuditEvent, FormSubmission, RateCount
 
 # Rate-limit windows last minutes to an hour, and failed sign-ins only slow down the next quarter of an hour;
 # a day later both are of no use, but still hold addresses (and e-mails) of people.
@@ -37,6 +37,7 @@ def prune(now: datetime) -> dict[str, int]:
         "audit events": delete(AuditEvent).where(AuditEvent.at < audit_cutoff),
         "rate-limit counters": delete(RateCount).where(RateCount.window_start < int(short_lived.timestamp())),
         "failed sign-ins": delete(FailedLogin).where(FailedLogin.at < short_lived),
+        "one-time form tokens": delete(FormSubmission).where(FormSubmission.created_at < short_lived),
     }
     counts = {name: db.session.execute(statement).rowcount for name, statement in counts.items()}
     mail_cutoff = now - timedelta(days=config["MAIL_RETENTION_DAYS"])

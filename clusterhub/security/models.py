@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
-from clusterhub.db import UTCDateTime, db
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Tenant
 
 
@@ -53,3 +53,22 @@ class RateCount(db.Model):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[int] = mapped_column(Integer, primary_key=True)
     hits: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FormSubmission(CreatedAtMixin, db.Model):
+    """A form that created something, by its one-time token: a repeated submit shows the first result.
+
+    Written in the transaction of the action itself, so a worker killed after the commit and before its
+    answer leaves the record, and the browser's retry finds it instead of storing a duplicate.
+    """
+
+    __tablename__ = "form_submissions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # Where the first submit led; the form's own page until the answer is known.
+    location: Mapped[str] = mapped_column(String(300))
+
+    def __repr__(self) -> str:
+        return f"<FormSubmission {self.id} → {self.location}>"

@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 from sqlalchemy import select
 
+from clusterhub.accounts.models import User, normalise_email
 from clusterhub.extensions import db
 from clusterhub.transfer.report import Report
 from clusterhub.transfer.services import run_import
@@ -33,6 +34,16 @@ def _read(path: str) -> bytes:
         raise click.ClickException(f"cannot read {path}: {error.strerror}") from None
 
 
+def _administrator(email: str | None) -> User | None:
+    """The platform administrator who admits companies of other clusters without asking them."""
+    if email is None:
+        return None
+    admin = db.session.scalar(select(User).where(User.email == normalise_email(email), User.is_admin))
+    if admin is None:
+        raise click.ClickException(f"{email} is not a platform administrator")
+    return admin
+
+
 def _show_rows(report: Report) -> None:
     for row in report.rows:
         if row.problems:
@@ -44,11 +55,11 @@ def _show_rows(report: Report) -> None:
         click.echo(f"row {row.number}: {row.label}: {what}")
 
 
-def _run(kind: str, path: str, tenant_slug: str, dry_run: bool) -> None:
+def _run(kind: str, path: str, tenant_slug: str, dry_run: bool, admin: User | None = None) -> None:
     tenant, content = _tenant(tenant_slug), _read(path)
     # The command line speaks English, like every other command.
     with force_locale("en"), tenant_scope(tenant):
-        report = run_import(kind, content, None)
+        report = run_import(kind, content, admin, admit_existing=admin is not None)
         if dry_run:
             _show_rows(report)
         for problem in report.all_problems:
@@ -69,14 +80,20 @@ def _run(kind: str, path: str, tenant_slug: str, dry_run: bool) -> None:
 @click.argument("path", metavar="FILE")
 @click.option("--tenant", "tenant_slug", required=True, help="The slug of the cluster to import into.")
 @click.option("--dry-run", is_flag=True, help="Check the file and show every row; write nothing.")
+@click.option(
+    "--admit-existing",
+    "admin_email",
+    metavar="ADMIN_EMAIL",
+    help="Admit companies of other clusters at once instead of asking them (a platform administrator).",
+)
 @with_appcontext
-def companies(path: str, tenant_slug: str, dry_run: bool):
-    """Add, admit and update member companies from a CSV file.
+def companies(path: str, tenant_slug: str, dry_run: bool, admin_email: str | None):
+    """Add and update member companies from a CSV file; ask companies of other clusters to join.
 
     Columns: name, registration_number, sectors, size, region, roles, competences, description, website,
     contact_name, contact_email, member_since. Nothing is written unless every row is valid.
     """
-    _run("companies", path, tenant_slug, dry_run)
+    _run("companies", path, tenant_slug, dry_run, _administrator(admin_email))
 
 
 @import_cli.command("posts")

@@ -1,8 +1,11 @@
 """The member directory as a spreadsheet: importing companies into the current cluster, exporting them.
 
-A row finds its company by registration number in any cluster (one legal entity, one profile), else by
-name among this cluster's members; a company found elsewhere is admitted here. Non-empty cells replace
-what the profile says, empty cells leave it as it is, so importing the same file twice changes nothing.
+A row finds its company by registration number or name among this cluster's members. A registration
+number of a company that is a member only elsewhere (one legal entity, one profile) becomes a request the
+company's own representatives accept or refuse; until then the row is "waiting for the company" and the
+cluster neither reads nor changes its profile. A preview does not tell which numbers exist elsewhere.
+Non-empty cells replace what the profile says, empty cells leave it as it is, so importing the same file
+twice changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -12,9 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.collation import latvian_sort_key
+from clusterhub.companies.admissions import request_admission
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.companies.services import ProfileError, admit_company, profile_values, update_profile
 from clusterhub.extensions import db
+from clusterhub.security import audit
 from clusterhub.transfer import cells
 from clusterhub.transfer.csvfile import join_list, read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
@@ -60,8 +65,9 @@ REFUSED = _l("The profile does not accept this value.")
 class _Row:
     result: RowResult
     values: dict
-    company: Company | None = None  # None: a new company
-    link: CompanyMembership | None = None  # None: not a member of this cluster yet
+    company: Company | None = None  # a member of this cluster; None: a new company or one of elsewhere
+    link: CompanyMembership | None = None
+    elsewhere: Company | None = None  # the company of other clusters with the row's registration number
     keys: list[tuple] = field(default_factory=list)  # what makes the row the same company as another row
 
 
@@ -75,6 +81,10 @@ def _with_number(number: str) -> Company | None:
         return db.session.scalar(select(Company).where(Company.registration_number == number))
 
 
+def _member_with_number(number: str) -> Company | None:
+    return db.session.scalar(select(Company).where(Company.registration_number == number))
+
+
 def _member_named(name: str) -> Company | None:
     return db.session.scalar(select(Company).where(Company.name_sort == latvian_sort_key(name)))
 
@@ -86,7 +96,7 @@ def _link(company: Company) -> CompanyMembership | None:
 def _find_company(row: _Row) -> None:
     """Which company the row means, or a problem when its number and its name point at two companies."""
     number, name = row.values.get("registration_number"), row.values["name"]
-    by_number = _with_number(number) if number else None
+    by_number = _member_with_number(number) if number else None
     by_name = _member_named(name)
     if by_number and by_name and by_number.id != by_name.id:
         message = _l(
@@ -104,6 +114,8 @@ def _find_company(row: _Row) -> None:
         return _problem(row, "registration_number", message)
     row.company = by_number or by_name
     row.link = _link(row.company) if row.company else None
+    if row.company is None and number:
+        row.elsewhere = _with_number(number)
 
 
 def _check(number: int, record: dict) -> _Row:
@@ -140,31 +152,60 @@ def _contacts(company: Company, name: str, email: str) -> list[dict]:
     return [*people, {"name": name, "email": email}]
 
 
-def _apply(row: _Row, user) -> None:
-    values, result = row.values, row.result
-    since = values.get("member_since")
-    if row.company is None:
-        row.company = Company(name=values["name"])
-        admit_company(row.company, since)
-        result.outcome = "new"
-    elif row.link is None:
-        admit_company(row.company, since)
+def _join(row: _Row, user, preview: bool, admit_existing: bool) -> bool:
+    """Add or admit the row's company when it is not a member yet; False when the row stops here."""
+    result, since = row.result, row.values.get("member_since")
+    if preview and "registration_number" in row.values and not admit_existing:
+        # Whether a number is a company of other clusters is told only once the import is confirmed.
+        result.outcome = "new_or_waiting"
+        return False
+    if row.elsewhere is not None and not admit_existing:
+        request_admission(row.elsewhere, user, since)
+        result.outcome = "waiting"
+        return False
+    if row.elsewhere is not None:
+        row.company = row.elsewhere
+        audit.record("company_admitted", f"company:{row.company.id}", actor=user)
         result.outcome = "admitted"
-    moved = row.link is not None and since is not None and row.link.member_since != since
+    else:
+        row.company = Company(name=row.values["name"])
+        result.outcome = "new"
+    admit_company(row.company, since)
+    return True
+
+
+def _profile(row: _Row, preview: bool) -> dict:
+    values = row.values
     profile = {key: values[key] for key in PROFILE if key in values}
     if "contact_name" in values:
         profile["contacts"] = _contacts(row.company, values["contact_name"], values.get("contact_email", ""))
-    if since:
-        profile["member_since"] = since
+    if values.get("member_since"):
+        profile["member_since"] = values["member_since"]
+    if preview and row.company.registration_number is None and "registration_number" in profile:
+        # A number given to a member without one could clash with a company elsewhere: the preview
+        # reports it as a change whether or not it is taken, and the confirmed import checks it.
+        profile.pop("registration_number")
+    return profile
+
+
+def _apply(row: _Row, user, preview: bool, admit_existing: bool) -> None:
+    result, since = row.result, row.values.get("member_since")
+    if row.company is None and not _join(row, user, preview, admit_existing):
+        return
+    moved = row.link is not None and since is not None and row.link.member_since != since
+    profile = _profile(row, preview)
     change = update_profile(row.company, user, profile)
     if result.outcome != "new":  # a new profile changes everything; worth naming only for the others
-        result.changed = [*(change.changes if change else ()), *(["member_since"] if moved else [])]
+        held_back = [key for key in ("registration_number",) if key in row.values.keys() - profile.keys()]
+        moved_list = ["member_since"] if moved else []
+        result.changed = [*(change.changes if change else ()), *held_back, *moved_list]
     if not result.outcome:
         result.outcome = "updated" if result.changed else "unchanged"
 
 
-def import_companies(content: bytes, user) -> Report:
-    """Check a member list; when every row is valid, add, admit and update its companies (flush only)."""
+def import_companies(content: bytes, user, preview: bool = False, admit_existing: bool = False) -> Report:
+    """Check a member list; when every row is valid, add and update its companies and ask those of other
+    clusters to join (flush only). `admit_existing` (a platform administrator's command) admits them."""
     records, problems = read_table(content, COLUMNS, REQUIRED)
     report = Report("companies", problems)
     if problems and not records:
@@ -176,7 +217,7 @@ def import_companies(content: bytes, user) -> Report:
         return report
     for row in rows:
         try:
-            _apply(row, user)
+            _apply(row, user, preview, admit_existing)
         except ProfileError as error:
             # A clash the checks could not foresee; the report is no longer ok, so the caller rolls back.
             _problem(row, error.field, REFUSALS.get(error.field, REFUSED))

@@ -102,10 +102,14 @@ def _escape(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def write_table(columns: tuple[str, ...], rows: Iterable[dict]) -> bytes:
-    """A CSV file that Excel opens with Latvian letters intact (UTF-8 with a byte-order mark)."""
+def write_table(columns: tuple[str, ...], rows: Iterable[dict], separator: str = ",") -> bytes:
+    """A CSV file that Excel opens with Latvian letters intact (UTF-8 with a byte-order mark).
+
+    Every cell is quoted, so that no separator inside it (a Latvian Excel splits on `;`) starts a new
+    cell that a spreadsheet could run as a formula.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=separator, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_escape(row.get(column, "")) for column in columns])
@@ -113,10 +117,10 @@ def write_table(columns: tuple[str, ...], rows: Iterable[dict]) -> bytes:
 
 
 def join_list(names: Iterable[str]) -> str:
-    """A list as one cell."""
-    return f"{LIST_SEPARATOR} ".join(names)
+    """A list as one cell, each item guarded like a cell: any of them may end up in a cell of its own."""
+    return f"{LIST_SEPARATOR} ".join(_escape(name) for name in names)
 
 
 def split_list(cell: str) -> list[str]:
-    """The items of a list cell, blanks dropped."""
-    return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
+    """The items of a list cell, blanks dropped, each without the apostrophe that guards a formula."""
+    return [unescape(item) for item in cell.split(LIST_SEPARATOR) if item.strip()]

@@ -8,6 +8,8 @@ from flask_babel import ngettext
 OUTCOMES = {
     "new": _l("new"),
     "admitted": _l("admitted from another cluster"),
+    "waiting": _l("waiting for the company"),
+    "new_or_waiting": _l("new, or asked to join if the company is on the platform already"),
     "updated": _l("updated"),
     "unchanged": _l("unchanged"),
     "existing": _l("already on the board, left as it is"),
@@ -20,6 +22,8 @@ COUNTED = {
     "admitted": lambda n: ngettext(
         "%(num)d admitted from another cluster", "%(num)d admitted from other clusters", n
     ),
+    "waiting": lambda n: ngettext("%(num)d waiting for the company", "%(num)d waiting for the companies", n),
+    "new_or_waiting": lambda n: ngettext("%(num)d new or asked to join", "%(num)d new or asked to join", n),
     "updated": lambda n: ngettext("%(num)d updated", "%(num)d updated", n),
     "unchanged": lambda n: ngettext("%(num)d unchanged", "%(num)d unchanged", n),
     "existing": lambda n: ngettext("%(num)d already on the board", "%(num)d already on the board", n),

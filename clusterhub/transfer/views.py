@@ -1,6 +1,7 @@
 """Managers import member companies and posts from spreadsheets (upload, preview, confirm) and export them."""
 
 from flask import Response, flash, g, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -50,7 +51,7 @@ def import_file():
     form = UploadForm()
     if form.validate_on_submit():
         content = form.file.data.read()
-        report = run_import(form.kind.data, content, current_user)
+        report = run_import(form.kind.data, content, current_user, preview=True)
         db.session.rollback()  # the preview only shows what the import would do
         return _preview(report, form.kind.data, content)
     vocabularies = [(column, choices(name)) for column, name in VOCABULARIES]
@@ -77,7 +78,8 @@ def confirm_import():
 
 def _download(kind: str) -> Response:
     name = f"{g.tenant.slug}-{kind}-{local_today().isoformat()}.csv"
-    content = export(kind)
+    # A Latvian Excel takes `;` between cells (its decimal mark is the comma); the import reads either.
+    content = export(kind, ";" if get_locale().language == "lv" else ",")
     audit.record("export", f"{kind}.csv")
     db.session.commit()
     return Response(

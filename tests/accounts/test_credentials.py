@@ -1,5 +1,7 @@
 """Changing the password or e-mail asks for the current password, ends other sessions and is audited."""
 
+import re
+
 from sqlalchemy import select
 
 from clusterhub.extensions import db
@@ -86,28 +88,49 @@ def test_a_password_reset_signs_out_other_devices(app, person, visitor, signed_i
     assert phone.get("/account").status_code == 302
 
 
-def test_a_new_email_needs_the_password_and_tells_the_old_address(app, person, visitor, make_visitor):
+SENT = "We have sent a link to {email}. Your sign-in e-mail changes when you open it."
+
+
+def _link(mail) -> str:
+    return re.search(r"https?://[^/\s]+(/account/email/\S+)", mail.get_content()).group(1)
+
+
+def test_a_new_email_needs_the_password_and_a_link_sent_to_it_then_tells_the_old_address(
+    app, person, visitor, make_visitor
+):
     visitor.login(EMAIL)
     refused = visitor.submit("/account/email", {"email": "andris@example.lv", "current_password": "nope"})
     assert "This is not your current password." in refused.get_data(as_text=True)
     response = visitor.submit("/account/email", {"email": " Andris@Example.lv", "current_password": PASSWORD})
     assert response.status_code == 302
+    assert SENT.format(email="andris@example.lv") in visitor.get("/account").get_data(as_text=True)
+    assert _signs_in(make_visitor, EMAIL, PASSWORD)  # nothing changes before the link is opened
+    [confirmation] = visitor.mails()
+    assert confirmation["To"] == "andris@example.lv"
+    response = visitor.submit(_link(confirmation))
+    assert response.status_code == 302
     assert "From now on you sign in with andris@example.lv." in visitor.get("/account").get_data(as_text=True)
     assert _signs_in(make_visitor, "andris@example.lv", PASSWORD) and not _signs_in(
         make_visitor, EMAIL, PASSWORD
     )
-    [mail] = visitor.mails()
+    mail = visitor.mails()[-1]
     assert mail["To"] == EMAIL and "andris@example.lv" in plain_text(mail)
     assert ("email_changed", f"user:{person}") in _audit(app)
+    assert "invalid, used or expired" in visitor.submit(_link(confirmation), follow_redirects=True).get_data(
+        as_text=True
+    )
 
 
-def test_an_email_someone_else_uses_is_refused_beside_the_field(app, person, visitor):
+def test_an_email_someone_else_uses_gets_the_same_answer_and_changes_nothing(
+    app, person, visitor, make_visitor
+):
     make_user(app, "taken@alfa.lv")
     visitor.login(EMAIL)
     response = visitor.submit("/account/email", {"email": "taken@alfa.lv", "current_password": PASSWORD})
-    assert response.status_code == 200
-    assert "Another account signs in with this e-mail address." in response.get_data(as_text=True)
+    assert response.status_code == 302
+    assert SENT.format(email="taken@alfa.lv") in visitor.get("/account").get_data(as_text=True)
     assert visitor.mails() == []
+    assert _signs_in(make_visitor, EMAIL, PASSWORD)
 
 
 def test_sign_ins_and_failures_are_audited_by_id_never_by_address(app, person, visitor, make_visitor):

@@ -93,3 +93,42 @@ def test_passwords_are_stored_with_a_memory_hard_hash(app, world):
     with app.app_context():
         stored = find_user("member@alfa.lv").password_hash
     assert stored.startswith("scrypt:") and PASSWORD not in stored
+
+
+def _fail_five_times(visitor, email: str = "member@alfa.lv") -> None:
+    for _ in range(5):
+        visitor.submit("/login", {"email": email, "password": "guess-guess-guess"})
+
+
+def test_a_browser_that_signed_in_before_is_not_locked_out_by_a_strangers_guesses(app, world, make_visitor):
+    own = make_visitor()
+    own.login("member@alfa.lv")
+    own.post("/logout")
+    _fail_five_times(make_visitor())  # a stranger, anywhere
+    assert own.submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).status_code == 302
+    stranger = make_visitor()
+    page = stranger.submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).get_data(as_text=True)
+    assert "Too many failed attempts" in page  # unknown browsers are still slowed per account
+
+
+def test_a_known_browser_that_guesses_is_locked_out_on_its_own(app, world, make_visitor):
+    own = make_visitor()
+    own.login("member@alfa.lv")
+    own.post("/logout")
+    _fail_five_times(own)
+    page = own.submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).get_data(as_text=True)
+    assert "Too many failed attempts" in page
+    assert (
+        make_visitor().submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).status_code == 302
+    )
+
+
+def test_an_office_behind_one_address_keeps_signing_in(app, world, make_visitor):
+    office = [make_visitor() for _ in range(3)]
+    for browser in office:
+        browser.login("member@alfa.lv")
+        browser.post("/logout")
+    app.config["RATE_LIMITS"] = {**app.config["RATE_LIMITS"], "login": (3, 15 * 60)}
+    # Known browsers count on their own against the per-address limit of sign-in forms.
+    for browser in office:
+        assert browser.submit("/login", {"email": "member@alfa.lv", "password": PASSWORD}).status_code == 302

@@ -11,7 +11,7 @@ from clusterhub.clock import utcnow
 from clusterhub.config import from_environment
 from clusterhub.extensions import db
 from clusterhub.security.audit import record
-from clusterhub.security.models import AuditEvent, RateCount
+from clusterhub.security.models import AuditEvent, FormSubmission, RateCount
 
 
 def _age(days: float) -> timedelta:
@@ -28,6 +28,9 @@ def _fill(app, now) -> None:
             db.session.add(RateCount(key=f"login:{hours}", window_start=start, hits=3))
             db.session.add(
                 FailedLogin(email=f"x{hours}@alfa.lv", ip="192.0.2.1", at=now - timedelta(hours=hours))
+            )
+            db.session.add(
+                FormSubmission(token_hash=f"t{hours}", location="/", created_at=now - timedelta(hours=hours))
             )
         db.session.commit()
 
@@ -59,15 +62,17 @@ def test_prune_deletes_what_is_past_its_time_and_says_how_much(app, runner):
         "audit events: 1 deleted",
         "rate-limit counters: 1 deleted",
         "failed sign-ins: 1 deleted",
+        "one-time form tokens: 1 deleted",
         "mail files: 1 deleted",
     ]
     with app.app_context():
         assert db.session.scalars(select(AuditEvent.subject)).all() == ["recent"]
         assert db.session.scalars(select(RateCount.key)).all() == ["login:23"]
         assert db.session.scalars(select(FailedLogin.email)).all() == ["x23@alfa.lv"]
+        assert db.session.scalars(select(FormSubmission.token_hash)).all() == ["t23"]
     assert not old_mail.exists() and new_mail.exists() and other_file.exists()
     again = runner.invoke(args=["retention", "prune"])
-    assert again.output.count(": 0 deleted") == 4
+    assert again.output.count(": 0 deleted") == 5
 
 
 def test_the_retention_periods_are_settings(app, runner):

@@ -1,8 +1,10 @@
 """`/healthz` tells monitoring whether the database answers and the search indexes open, and nothing more."""
 
+import shutil
 from pathlib import Path
 
 from clusterhub import create_app
+from clusterhub.ops.check import problems
 from tests.conftest import app_config
 
 
@@ -31,3 +33,15 @@ def test_an_unreachable_database_makes_the_health_check_fail(tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json() == {"database": "failed", "index": "ok"}
+
+
+def test_a_deleted_index_of_a_cluster_with_data_makes_health_and_check_fail(app, world, visitor):
+    for folder in Path(app.config["INDEX_DIR"]).glob("cluster-*"):
+        shutil.rmtree(folder)
+    response = visitor.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"database": "ok", "index": "failed"}
+    with app.app_context():
+        found = problems(app)
+    assert any("the search index of cluster alfa is missing" in line for line in found)
+    assert any("search reindex --tenant beta" in line for line in found)

@@ -265,3 +265,11 @@ def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, 
     assert result_names(body) == [f"SIA {World.CANARY_A} Čiekurs"]
     assert World.CANARY_B not in body
     assert document["sector"] not in body  # a sector key spells its name out in digits
+
+
+def test_a_deleted_index_says_search_is_being_rebuilt_not_nothing_found(app, world, signed_in):
+    shutil.rmtree(Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'alfa')}")
+    response = signed_in("member@alfa.lv").get("/c/alfa/search?q=CANARYALFA")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert "Search is being rebuilt for this cluster" in body and "Nothing found" not in body

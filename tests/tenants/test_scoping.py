@@ -2,7 +2,7 @@
 
 import pytest
 from flask import jsonify
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import aliased
 
 from clusterhub.accounts.models import User
@@ -110,4 +110,35 @@ def test_a_new_row_is_stamped_with_the_current_cluster_and_cannot_be_planted_in_
             )
             with pytest.raises(TenantScopeError):
                 db.session.flush()
+        db.session.rollback()
+
+
+def _invitation_emails() -> dict[str, str]:
+    with cross_tenant():
+        return {i.email: i.role for i in db.session.scalars(select(Invitation).order_by(Invitation.email))}
+
+
+def test_a_naive_update_or_delete_in_cluster_a_never_touches_rows_of_cluster_b(app, world):
+    with app.app_context():
+        alfa = db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))
+        with tenant_scope(alfa):
+            db.session.execute(update(Invitation).values(role="manager"))
+            db.session.execute(update(Company).values(website="https://alfa.example"))
+        assert _invitation_emails() == {"invitee@alfa.lv": "manager", "invitee@beta.lv": "member"}
+        with cross_tenant():
+            websites = dict(db.session.execute(select(Company.name, Company.website)).all())
+        assert websites[f"SIA {world.CANARY_A} Čiekurs"] == "https://alfa.example"
+        assert websites[f"SIA {world.CANARY_B} Dārzs"] != "https://alfa.example"
+        with tenant_scope(alfa):
+            db.session.execute(delete(Invitation))
+        assert _invitation_emails() == {"invitee@beta.lv": "member"}
+        db.session.rollback()
+
+
+def test_an_update_or_delete_of_cluster_data_outside_any_cluster_fails_loudly(app, world):
+    with app.app_context():
+        with pytest.raises(TenantScopeError):
+            db.session.execute(update(Invitation).values(role="manager"))
+        with pytest.raises(TenantScopeError):
+            db.session.execute(delete(Membership))
         db.session.rollback()

@@ -51,8 +51,11 @@ def test_an_export_imported_again_changes_nothing_and_fills_an_empty_cluster(
         assert result.exit_code == 0 and "new" not in result.output, result.output
     assert everything(app) == before
     make_tenant(app, "kopija", "Kopija")
-    for kind, content in (("companies", companies), ("posts", posts)):
-        result = runner.invoke(args=["import", kind, write_file(content), "--tenant", "kopija"])
+    # Companies of another cluster join only when they accept, or when a platform administrator admits them.
+    make_user(app, "admin@clusterhub.lv", "Administrators", is_admin=True)
+    admitted = ["--admit-existing", "admin@clusterhub.lv"]
+    for kind, content, options in (("companies", companies, admitted), ("posts", posts, [])):
+        result = runner.invoke(args=["import", kind, write_file(content), "--tenant", "kopija", *options])
         assert result.exit_code == 0, result.output
     assert member_names(app, "kopija") == member_names(app, "alfa")
     make_user(app, "manager@kopija.lv", "Kārlis Kopija", "kopija", "manager")
@@ -71,3 +74,31 @@ def test_a_formula_in_a_profile_reaches_the_spreadsheet_as_text(app, world, visi
     rows = _rows(visitor.get("/c/alfa/manage/export/companies.csv"))
     row = next(row for row in rows if row["name"] == "SIA CANARYALFA Čiekurs")
     assert row["description"] == '\'=HYPERLINK("http://evil.example","klik")'
+
+
+def test_every_list_item_is_neutralised_and_every_cell_quoted(app, world, visitor):
+    make_profile(app, "alfa", "SIA CANARYALFA Čiekurs", sectors=["Kino", '=HYPERLINK("http://evil.example")'])
+    visitor.login("manager@alfa.lv")
+    response = visitor.get("/c/alfa/manage/export/companies.csv")
+    raw = response.get_data().decode("utf-8-sig")
+    assert raw.startswith('"name","registration_number",')
+    row = next(row for row in _rows(response) if row["name"] == "SIA CANARYALFA Čiekurs")
+    assert row["sectors"] == '\'=HYPERLINK("http://evil.example"); Kino'
+    # A Latvian Excel that splits the cell on `;` still finds no live formula in either part.
+    assert all(not part.strip().startswith("=") for part in row["sectors"].split(";"))
+
+
+def test_a_latvian_speaker_gets_semicolons_and_the_file_imports_again(
+    app, world, make_visitor, runner, write_file
+):
+    make_user(app, "vaditaja@alfa.lv", "Vadītāja", "alfa", "manager", language="lv")
+    latvian = make_visitor("lv")
+    latvian.login("vaditaja@alfa.lv")
+    data = latvian.get("/c/alfa/manage/export/companies.csv").get_data()
+    assert data.startswith("\ufeff".encode())
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == ";".join(f'"{column}"' for column in COMPANY_HEADER)
+    result = runner.invoke(args=["import", "companies", write_file(data), "--tenant", "alfa"])
+    assert result.exit_code == 0 and "unchanged" in result.output and "new" not in result.output, (
+        result.output
+    )

@@ -10,7 +10,7 @@ from clusterhub.companies.services import membership_in_cluster, profile_values
 from clusterhub.extensions import db
 from clusterhub.labels import SIZES
 from tenants.context import cross_tenant
-from tests.factories import make_profile, make_tenant
+from tests.factories import make_profile, make_tenant, make_user
 from tests.transfer.conftest import (
     COMPANY_HEADER,
     csv_bytes,
@@ -132,8 +132,12 @@ def test_a_company_of_another_cluster_is_admitted_by_registration_number_with_on
     app, world, runner, write_file
 ):
     make_profile(app, "beta", "SIA CANARYBETA Dārzs", registration_number="40103000002", size="large")
+    make_user(app, "admin@clusterhub.lv", "Administrators", is_admin=True)
     rows = [["SIA Dārzs", "4010 300 0002", "", "", "", "", "", "", "", "", "", "2020-01-01"]]
-    result = _import(runner, write_file(csv_bytes(COMPANY_HEADER, rows)))
+    # Only a platform administrator admits it at once; a cluster asks the company (test_shared_companies.py).
+    result = _import(
+        runner, write_file(csv_bytes(COMPANY_HEADER, rows)), "--admit-existing", "admin@clusterhub.lv"
+    )
     assert result.exit_code == 0 and result.output == "1 company: 1 admitted from another cluster\n"
     with app.app_context(), cross_tenant():
         companies = db.session.scalars(

@@ -1,0 +1,104 @@
+"""Admitting a company that is a member of other clusters: a request its own representatives decide.
+
+Registration numbers are public in Latvia, so naming one must not let a cluster take a company over:
+until the company accepts, the asking cluster sees nothing of it beyond its own import row.
+"""
+
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
+
+from clusterhub.accounts.models import User
+from clusterhub.clock import utcnow
+from clusterhub.companies.models import AdmissionRequest, Company, CompanyMembership
+from clusterhub.companies.services import admit_company
+from clusterhub.extensions import db
+from clusterhub.navigation import path_for
+from clusterhub.notifications.services import notify
+from clusterhub.security import audit
+from tenants.context import cross_tenant, current_tenant, tenant_scope
+from tenants.models import Membership
+
+
+class AdmissionRequestError(ValueError):
+    """The request was decided already (by another representative, or at the same moment)."""
+
+
+def _subject(admission: AdmissionRequest) -> str:
+    return f"company:{admission.company_id} admission:{admission.id}"
+
+
+def _tell_representatives(admission: AdmissionRequest) -> None:
+    # The company's people are in other clusters: each is told inside the cluster where they represent it.
+    with cross_tenant():
+        memberships = db.session.scalars(
+            select(Membership)
+            .where(Membership.company_id == admission.company_id)
+            .options(joinedload(Membership.tenant), joinedload(Membership.user))
+        ).all()
+        for membership in memberships:
+            link = path_for(
+                "companies.admissions", tenant_slug=membership.tenant.slug, company_id=admission.company_id
+            )
+            params = {"cluster": current_tenant.name}
+            notify([membership.user], "admission_request", params, link, tenant_id=membership.tenant_id)
+
+
+def request_admission(company: Company, user: User | None, member_since: date | None) -> AdmissionRequest:
+    """Ask a company of other clusters to join the current cluster (one waiting request per company)."""
+    waiting = db.session.scalar(
+        select(AdmissionRequest).where(
+            AdmissionRequest.company_id == company.id, AdmissionRequest.status == "waiting"
+        )
+    )
+    if waiting is not None:
+        return waiting
+    admission = AdmissionRequest(company=company, requested_by_id=user.id if user else None)
+    admission.member_since = member_since
+    db.session.add(admission)
+    db.session.flush()
+    audit.record("admission_requested", _subject(admission), actor=user)
+    _tell_representatives(admission)
+    return admission
+
+
+def waiting_for(company: Company) -> list[AdmissionRequest]:
+    """The requests of other clusters waiting for this company's answer, oldest first."""
+    with cross_tenant():
+        return list(
+            db.session.scalars(
+                select(AdmissionRequest)
+                .where(AdmissionRequest.company_id == company.id, AdmissionRequest.status == "waiting")
+                .options(joinedload(AdmissionRequest.tenant))
+                .order_by(AdmissionRequest.created_at, AdmissionRequest.id)
+            )
+        )
+
+
+def _tell_requester(admission: AdmissionRequest, kind: str) -> None:
+    requester = db.session.get(User, admission.requested_by_id) if admission.requested_by_id else None
+    if requester is not None:
+        link = path_for("transfer.import_file")
+        notify([requester], kind, {"company": admission.company.name}, link)
+
+
+def decide(admission: AdmissionRequest, person: User, accepted: bool) -> None:
+    """The company's representative accepts or refuses; a second decision, even at the same moment, fails."""
+    status = "accepted" if accepted else "refused"
+    with tenant_scope(admission.tenant):
+        # A conditional UPDATE, so that two representatives deciding at once cannot both succeed.
+        decided = db.session.execute(
+            update(AdmissionRequest)
+            .where(AdmissionRequest.id == admission.id, AdmissionRequest.status == "waiting")
+            .values(status=status, decided_by_id=person.id, decided_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if decided.rowcount != 1:
+            raise AdmissionRequestError(admission.id)
+        member = select(CompanyMembership.id).where(CompanyMembership.company_id == admission.company_id)
+        if accepted and db.session.scalar(member) is None:
+            admit_company(admission.company, admission.member_since)
+        audit.record(f"admission_{status}", _subject(admission), actor=person)
+        _tell_requester(admission, f"admission_{status}")
+    db.session.expire(admission)
