@@ -9,10 +9,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import CheckConstraint, event
+from sqlalchemy import CheckConstraint, event, text
 
 from clusterhub import create_app
 from clusterhub.extensions import db
+from search.analysis import terms
 from tests.conftest import app_config
 from tests.migration_data import fill, missing, schema, snapshot
 
@@ -102,3 +103,34 @@ def test_downgrading_one_step_and_back_keeps_the_rows_the_older_schema_can_hold(
     upgrade(revision=revision)
     assert missing(downgraded, _rows()) == []
     assert _schema() == shape
+
+
+def test_tags_are_linked_to_the_concepts_their_words_name_and_kept_when_downgraded(migrating_app):
+    _filled_at("a5eb17c9d345")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text("update concept_forms set terms = :terms"), {"terms": " ".join(terms("Krāsu korekcija"))}
+        )
+        connection.execute(text("update cluster_concept_forms set terms = 'zinatn'"))
+        connection.execute(text("update company_tags set name = 'KRĀSU KOREKCIJU'"))
+        connection.execute(text("update post_tags set name = 'Zinātne'"))
+        connection.execute(
+            text("insert into post_tags (id, post_id, name, key, tenant_id) values (2, 1, 'Čiekuri', 'c', 1)")
+        )
+
+    upgrade()
+    linked = "select name, concept_id from {} order by id"
+    with db.engine.connect() as connection:
+        assert connection.execute(text(linked.format("company_tags"))).all() == [("KRĀSU KOREKCIJU", 2)]
+        assert connection.execute(text(linked.format("post_tags"))).all() == [
+            ("Zinātne", 1),
+            ("Čiekuri", None),
+        ]
+
+    downgrade(revision="-1")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("select name from post_tags order by id")).scalars().all() == [
+            "Zinātne",
+            "Čiekuri",
+        ]
+        assert "concept_id" not in connection.execute(text("select * from company_tags")).keys()

@@ -144,6 +144,8 @@ class CompanyTag(CompanyOwned, db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(100))
     key: Mapped[str] = mapped_column(String(400))
+    # The concept the name stands for, when the vocabulary knows it; the name stays as typed.
+    concept_id: Mapped[int | None] = mapped_column(ForeignKey("concepts.id", ondelete="SET NULL"), index=True)
 
     company: Mapped[Company] = relationship(back_populates="tags")
 

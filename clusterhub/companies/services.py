@@ -20,6 +20,7 @@ from clusterhub.companies.models import (
 )
 from clusterhub.db import reuse_rows
 from clusterhub.extensions import db
+from search.vocabulary.lookup import concept_id_named
 from tenants.context import cross_tenant
 from tenants.models import Membership
 
@@ -107,11 +108,13 @@ def clean_list(names) -> list[str]:
 
 
 def named_rows(existing, names, make) -> list:
-    """Tag rows for `names` (a company's or a post's), reusing a row whose name keeps its key."""
+    """Tag rows for `names` (a company's or a post's), reusing a row whose name keeps its key, each
+    linked to the concept its name stands for."""
     wanted = {latvian_sort_key(name): name for name in clean_list(names)}
     rows = reuse_rows(existing, lambda row: row.key, wanted, lambda key: make())
     for row, name in zip(rows, wanted.values(), strict=True):
         row.name = name  # the spelling typed now, e.g. "Čiekurs" replacing "ciekurs"
+        row.concept_id = concept_id_named(name)
     return rows
 
 

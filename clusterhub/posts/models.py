@@ -85,6 +85,8 @@ class PostTag(TenantScoped, db.Model):
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     key: Mapped[str] = mapped_column(String(400))
+    # The concept the name stands for, when the vocabulary knows it; the name stays as typed.
+    concept_id: Mapped[int | None] = mapped_column(ForeignKey("concepts.id", ondelete="SET NULL"), index=True)
 
     _keep_key = keeps_sort_key("name", "key")
 

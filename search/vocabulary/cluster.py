@@ -11,8 +11,8 @@ from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import PostTag
 from search.analysis import terms
-from search.vocabulary.lookup import vocabulary
-from search.vocabulary.models import ClusterForm, Concept
+from search.vocabulary.lookup import concept_id_named, concept_named, vocabulary
+from search.vocabulary.models import ClusterForm
 
 
 class VocabularyError(ValueError):
@@ -44,29 +44,33 @@ def unmapped_tags(limit: int) -> list[tuple[str, int]]:
     ][:limit]
 
 
-def concept_named(text: str) -> str | None:
-    """The concept whose label or form `text` is, whole (its key), or None."""
-    found = vocabulary().mentions(text)
-    whole = len(found) == 1 and found[0].terms == tuple(terms(text))
-    return found[0].concept if whole else None
-
-
 def add_form(words: str, concept_text: str) -> ClusterForm:
     """Make `words` one of the cluster's names of the concept called `concept_text`; flushes."""
     analysed = " ".join(terms(words))
     if not analysed:
         raise VocabularyError("no_words")
-    key = concept_named(concept_text)
-    if key is None:
+    concept = concept_named(concept_text)
+    if concept is None:
         raise VocabularyError("no_concept")
     if tuple(analysed.split()) in vocabulary().forms:
         raise VocabularyError("known")
-    concept_id = db.session.scalar(select(Concept.id).where(Concept.key == key))
-    form = ClusterForm(concept_id=concept_id, form=words.strip(), terms=analysed)
+    form = ClusterForm(concept_id=concept.id, form=words.strip(), terms=analysed)
     db.session.add(form)
     db.session.flush()
     g.pop("vocabulary_of", None)  # the next lookup in this request reads the new word
+    link_tags()
     return form
+
+
+def link_tags() -> None:
+    """Link the tags that name no concept yet to the one they name now (the vocabulary grew); flushes.
+
+    Within a cluster its own words count too; outside one (loading the shared vocabulary) only the
+    shared vocabulary does, for every cluster's tags."""
+    for model in (CompanyTag, PostTag):
+        for tag in db.session.scalars(select(model).where(model.concept_id.is_(None))):
+            tag.concept_id = concept_id_named(tag.name)
+    db.session.flush()
 
 
 def cluster_forms() -> list[ClusterForm]:

@@ -9,10 +9,11 @@ wins where forms overlap ("3D animācija" is `animation-3d`, not also `animation
 from dataclasses import dataclass
 
 from flask import current_app, g
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clusterhub.extensions import db
 from search.analysis import ANALYZER
+from search.analysis import terms as text_terms
 from search.vocabulary.models import ClusterForm, Concept, ConceptForm
 from tenants.context import current_tenant_id
 
@@ -28,6 +29,7 @@ REMEMBERED_TEXTS = 20_000
 class Known:
     """What matching and search need of a concept."""
 
+    id: int
     key: str
     kind: str
     label_lv: str
@@ -113,7 +115,7 @@ def _read() -> Vocabulary:
     ).all()
     keys = {row.id: row.key for row in rows}
     concepts = {
-        row.key: Known(row.key, row.kind, row.label_lv, row.label_en, keys.get(row.broader_id))
+        row.key: Known(row.id, row.key, row.kind, row.label_lv, row.label_en, keys.get(row.broader_id))
         for row in rows
     }
     forms: dict[tuple[str, ...], str] = {}
@@ -127,8 +129,19 @@ def _read() -> Vocabulary:
     return Vocabulary(concepts, forms, written)
 
 
+def _stored_version() -> tuple:
+    # `flask vocabulary load` in another process changes what this one remembers; tags are linked to
+    # concept ids, so a remembered id must still be there.
+    return tuple(db.session.execute(select(func.count(ConceptForm.id), func.max(ConceptForm.id))).one())
+
+
 def _shared() -> Vocabulary:
+    if "vocabulary_checked" not in g:
+        g.vocabulary_checked = True
+        if current_app.extensions.get("vocabulary_version") != _stored_version():
+            forget()
     if "vocabulary" not in current_app.extensions:
+        current_app.extensions["vocabulary_version"] = _stored_version()
         current_app.extensions["vocabulary"] = _read()
     return current_app.extensions["vocabulary"]
 
@@ -153,6 +166,20 @@ def vocabulary() -> Vocabulary:
     if g.get("vocabulary_of") != current_tenant_id():
         g.vocabulary, g.vocabulary_of = _with_cluster_forms(_shared()), current_tenant_id()
     return g.vocabulary
+
+
+def concept_named(text: str) -> Known | None:
+    """The concept whose label, synonym or form `text` is, whole (folded and stemmed), or None."""
+    found = vocabulary().mentions(text)
+    if len(found) == 1 and found[0].terms == tuple(text_terms(text)):
+        return vocabulary().concepts.get(found[0].concept)
+    return None
+
+
+def concept_id_named(text: str) -> int | None:
+    """The id of the concept `text` names whole, or None: what a tag is linked to."""
+    known = concept_named(text)
+    return known.id if known else None
 
 
 def forget() -> None:

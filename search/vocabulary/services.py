@@ -8,8 +8,10 @@ from sqlalchemy import select
 
 from clusterhub.extensions import db
 from search.analysis import terms
+from search.vocabulary.cluster import link_tags
 from search.vocabulary.lookup import forget
 from search.vocabulary.models import Concept, ConceptForm
+from tenants.context import cross_tenant
 
 DATA = Path(__file__).parent / "data"
 WORD = re.compile(r"\w+")
@@ -80,4 +82,6 @@ def load_vocabulary() -> int:
         stored[entry["key"]].broader_id = broader.id if broader else None
     db.session.flush()
     forget()
+    with cross_tenant():
+        link_tags()
     return len(listed)
