@@ -28,10 +28,16 @@ class CellError(ValueError):
         self.message = message
 
 
+# Words that join the parts of a label: people leave them out or write a slash instead.
+JOINING_WORDS = frozenset({"and", "un"})
+
+
 def _fold(text: str) -> str:
-    # "Rīga", "riga" and "RIGA" are one region; "education_research" is "Education and research" less "and".
+    # "Rīga", "riga" and "RIGA" are one region; "education_research", "education/research", "Education and
+    # research" and "Izglītība un pētniecība" are one role.
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(plain.casefold().replace("_", " ").replace("-", " ").split())
+    words = re.sub(r"[\W_]+", " ", plain.casefold()).split()
+    return " ".join(word for word in words if word not in JOINING_WORDS)
 
 
 @cache
