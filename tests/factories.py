@@ -11,7 +11,7 @@ from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today, utcnow, zone
 from clusterhub.companies.models import Company, CompanyMembership, CompanyRole, CompanyTag
-from clusterhub.companies.services import company_or_none, update_profile
+from clusterhub.companies.services import company_or_none, named_rows, update_profile
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event, EventAttendance
@@ -318,8 +318,9 @@ class Records:
         **profile,
     ) -> Company:
         """A member company (maybe a former one) with its sectors, competences and value-chain roles."""
-        tags = [CompanyTag(kind="sector", name=n) for n in sectors]
-        tags += [CompanyTag(kind="competence", name=n) for n in competences]
+        # Tags as the profile form saves them: each linked to the concept it names.
+        tags = named_rows([], sectors, lambda: CompanyTag(kind="sector"))
+        tags += named_rows([], competences, lambda: CompanyTag(kind="competence"))
         company = Company(name=name, tags=tags, roles=[CompanyRole(role=role) for role in roles], **profile)
         reason = reason or ("left" if left_on else None)
         membership = CompanyMembership(

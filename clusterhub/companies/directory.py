@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from clusterhub.collation import fold, latvian_sort_key
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyRole, CompanyTag
 from clusterhub.extensions import db
+from search.vocabulary.lookup import concept_id_named
 
 MAX_WORDS = 8
 
@@ -70,11 +71,17 @@ def _matching_ids(words: list[str]) -> list[int]:
     return [company_id for company_id, text in folded.items() if all(word in text for word in words)]
 
 
+def _named(name: str):
+    """Tags written so, or (when `name` names a concept) linked to the same concept in any spelling."""
+    same = CompanyTag.key == latvian_sort_key(name)
+    concept_id = concept_id_named(name)
+    return same if concept_id is None else or_(same, CompanyTag.concept_id == concept_id)
+
+
 def _conditions(filters: dict):
     for kind in ("sector", "competence"):
         if filters.get(kind):
-            key = latvian_sort_key(filters[kind])
-            yield Company.tags.any((CompanyTag.kind == kind) & (CompanyTag.key == key))
+            yield Company.tags.any((CompanyTag.kind == kind) & _named(filters[kind]))
     if filters.get("region"):
         yield Company.region == filters["region"]
     if filters.get("size"):

@@ -3,6 +3,8 @@
 Every function takes `today` and the period explicitly, so tests can feed hand-made data with known
 answers. Only posts of current members count: a former member's history stays readable elsewhere, but
 its needs are no longer the cluster's. Months begin at midnight in Rīga, the calendar dates are shown in.
+Sectors and tag words are counted on concepts: the spellings of one concept ("animācija", "Animation")
+count together under the concept's key and label; a tag that names no concept counts by its own key.
 """
 
 from dataclasses import dataclass, field
@@ -10,15 +12,17 @@ from datetime import date, timedelta
 from itertools import pairwise
 from statistics import median
 
-from sqlalchemy import Select, and_, case, distinct, exists, func, select
+from flask_babel import get_locale
+from sqlalchemy import Select, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
-from clusterhub.companies.models import REGIONS, CompanyMembership, CompanyTag
+from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
 from search.vocabulary.lookup import vocabulary
+from search.vocabulary.models import Concept
 
 SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them
 OFFERING = ("offer",)
@@ -70,11 +74,11 @@ class Filters:
 
     kind: str = ""
     category: str = ""
-    sector: str = ""  # a sector's key, or NO_SECTOR
+    sector: str = ""  # a sector's concept or tag key, or NO_SECTOR
     region: str = ""  # a region, or ALL_REGIONS
     month: date | None = None  # the first day of the month
     state: str = ""  # one of STATES, or RESPONDED
-    word: str = ""  # a tag's key; `side` says whether in needs and interests or in offers
+    word: str = ""  # a tag's concept or key; `side` says whether in needs and interests or in offers
     side: str = ""
 
 
@@ -84,7 +88,7 @@ class Tally:
 
     value: str
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    name: str = ""  # how members wrote it, for sectors; fixed vocabularies are named by the templates
+    name: str = ""  # the concept's label or how members wrote it, for sectors; templates name the others
 
     @property
     def total(self) -> int:
@@ -100,6 +104,7 @@ class Word:
     requested: int = 0
     offered: int = 0
     companies: int = 0
+    askers: int = 0  # the member companies whose needs and interests ask for it
     competence: str = ""  # how member profiles write it, which is what the directory's filter expects
 
     @property
@@ -162,11 +167,21 @@ def _state_condition(state: str):
     return Post.status == state
 
 
+def _grouped(model):
+    """What a tag is counted as: its concept's key, or its own key (digits, never a concept's key)."""
+    return func.coalesce(Concept.key, model.key)
+
+
+def _named(model, value: str):
+    """The tags counted as `value`: of its concept, or with that key."""
+    return or_(model.key == value, model.concept_id.in_(select(Concept.id).where(Concept.key == value)))
+
+
 def _sector_condition(sector: str):
     sectors = exists().where(CompanyTag.company_id == Post.company_id, CompanyTag.kind == "sector")
     if sector == NO_SECTOR:
         return ~sectors
-    return sectors.where(CompanyTag.key == sector)
+    return sectors.where(_named(CompanyTag, sector))
 
 
 def _region_condition(region: str):
@@ -192,7 +207,7 @@ def _filter_conditions(filters: Filters):
         yield _state_condition(filters.state)
     if filters.word:
         yield Post.kind.in_(SIDES[filters.side])
-        yield exists().where(PostTag.post_id == Post.id, PostTag.key == filters.word)
+        yield exists().where(PostTag.post_id == Post.id, _named(PostTag, filters.word))
 
 
 def matching_posts(span: Span, filters: Filters) -> Select:
@@ -301,16 +316,31 @@ def _sectors(span: Span) -> list[Tally]:
         .group_by(Post.company_id, Post.kind)
         .subquery()
     )
-    rows = db.session.execute(
-        select(CompanyTag.key, func.min(CompanyTag.name), per_company.c.kind, func.sum(per_company.c.posts))
-        .join(per_company, per_company.c.company_id == CompanyTag.company_id)
+    # A company naming one concept twice ("IT", "Information technology") counts its posts once there.
+    per_concept = (
+        select(
+            _grouped(CompanyTag).label("value"),
+            func.min(CompanyTag.name).label("name"),
+            CompanyTag.company_id,
+        )
+        .outerjoin(Concept, CompanyTag.concept_id == Concept.id)
         .where(CompanyTag.kind == "sector")
-        .group_by(CompanyTag.key, per_company.c.kind)
+        .group_by(_grouped(CompanyTag), CompanyTag.company_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(
+            per_concept.c.value,
+            func.min(per_concept.c.name),
+            per_company.c.kind,
+            func.sum(per_company.c.posts),
+        )
+        .join(per_company, per_company.c.company_id == per_concept.c.company_id)
+        .group_by(per_concept.c.value, per_company.c.kind)
     )
     sectors: dict[str, Tally] = {}
     for key, name, kind, count in rows:
-        tally = sectors.setdefault(key, Tally(key, name=name))
-        tally.name = min(tally.name, name)
+        tally = sectors.setdefault(key, Tally(key, name=_label(key, name)))
         tally.counts[kind] = count
     unnamed = _tally_where(span, _sector_condition(NO_SECTOR), NO_SECTOR)
     return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
@@ -339,36 +369,59 @@ def _categories(span: Span) -> list[Tally]:
     return _biggest_first(_tallies(rows, CATEGORIES).values(), CATEGORIES)
 
 
+def _label(value: str, written: str) -> str:
+    """A concept's label in the reader's language; a tag that names none as its members wrote it."""
+    known = vocabulary().concepts.get(value)
+    return known.label(get_locale().language) if known else written
+
+
 def _post_words(span: Span, kinds: tuple[str, ...]):
     return db.session.execute(
-        select(PostTag.key, func.min(PostTag.name), func.count(PostTag.post_id))
+        select(
+            _grouped(PostTag),
+            func.min(PostTag.name),
+            func.count(distinct(PostTag.post_id)),
+            func.count(distinct(Post.company_id)),
+        )
+        .join(Post, Post.id == PostTag.post_id)
+        .outerjoin(Concept, PostTag.concept_id == Concept.id)
         .where(PostTag.post_id.in_(_counted_ids(span, Post.kind.in_(kinds))))
-        .group_by(PostTag.key)
+        .group_by(_grouped(PostTag))
     )
 
 
 def _competences():
     return db.session.execute(
-        select(CompanyTag.key, func.min(CompanyTag.name), func.count(CompanyTag.company_id))
+        select(_grouped(CompanyTag), func.min(CompanyTag.name), func.count(distinct(CompanyTag.company_id)))
+        .outerjoin(Concept, CompanyTag.concept_id == Concept.id)
         .where(CompanyTag.kind == "competence", CompanyTag.company_id.in_(current_member_ids()))
-        .group_by(CompanyTag.key)
+        .group_by(_grouped(CompanyTag))
     )
 
 
+def _word(found: dict[str, Word], value: str, written: str) -> Word:
+    return found.setdefault(value, Word(value, _label(value, written)))
+
+
 def words(span: Span) -> list[Word]:
-    """Every tag word of the counted posts and of the current members' competences, compared by key."""
+    """Every tag word of the counted posts and of the current members' competences, compared on concepts
+    (or, for words that name none, by key)."""
     found: dict[str, Word] = {}
-    for key, name, count in _post_words(span, SEEKING):
-        found.setdefault(key, Word(key, name)).requested = count
-    for key, name, count in _post_words(span, OFFERING):
-        found.setdefault(key, Word(key, name)).offered = count
-    for key, name, count in _competences():
-        word = found.setdefault(key, Word(key, name))
-        word.companies, word.competence = count, name
+    for value, written, count, askers in _post_words(span, SEEKING):
+        word = _word(found, value, written)
+        word.requested, word.askers = count, askers
+    for value, written, count, _ in _post_words(span, OFFERING):
+        _word(found, value, written).offered = count
+    for value, written, count in _competences():
+        word = _word(found, value, written)
+        word.companies, word.competence = count, written
     return list(found.values())
 
 
 def _concepts(word: Word) -> set[str]:
+    # A free tag may still speak of concepts among other words ("3D animācija bērniem").
+    if word.key in vocabulary().concepts:
+        return {word.key}
     return {mention.concept for mention in vocabulary().mentions(word.name)}
 
 
@@ -404,13 +457,21 @@ def summary(today: date, months: int | None) -> Summary:
     )
 
 
-def sector_name(key: str) -> str | None:
-    """How members write the sector with this key, or None if no company names it."""
-    return db.session.scalar(
-        select(func.min(CompanyTag.name)).where(CompanyTag.kind == "sector", CompanyTag.key == key)
+def sector_name(value: str) -> str | None:
+    """The sector counted as `value` as the dashboard names it, or None if no company names it."""
+    written = db.session.scalar(
+        select(func.min(CompanyTag.name)).where(CompanyTag.kind == "sector", _named(CompanyTag, value))
     )
+    return written and _label(value, written)
 
 
-def word_name(key: str) -> str | None:
-    """How posts write the tag with this key, or None if no post has it."""
-    return db.session.scalar(select(func.min(PostTag.name)).where(PostTag.key == key))
+def word_name(value: str) -> str | None:
+    """The tag word counted as `value` as the dashboard names it, or None if no post has it."""
+    written = db.session.scalar(select(func.min(PostTag.name)).where(_named(PostTag, value)))
+    return written and _label(value, written)
+
+
+def asking_companies(span: Span, filters: Filters) -> list[Company]:
+    """The member companies of the posts behind a figure, by name."""
+    ids = select(Post.company_id).where(*_counted(span), *_filter_conditions(filters))
+    return list(db.session.scalars(select(Company).where(Company.id.in_(ids)).order_by(Company.name_sort)))

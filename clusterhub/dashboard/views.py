@@ -6,7 +6,7 @@ from flask_babel import format_decimal
 from clusterhub.clock import local_today
 from clusterhub.dashboard.figures import charts, describe, drill_down, since
 from clusterhub.dashboard.forms import DrillDownForm, PeriodForm
-from clusterhub.dashboard.needs import RESPONDED, Span, matching_posts, summary
+from clusterhub.dashboard.needs import RESPONDED, Span, asking_companies, matching_posts, summary
 from clusterhub.navigation import paginate
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint
@@ -49,6 +49,7 @@ def posts():
     return render_template(
         "dashboard/posts.html",
         posts=paginate(matching_posts(span, filters)),
+        companies=asking_companies(span, filters),
         description=description,
         period=form.period.data,
         since=since(span),

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from clusterhub.companies.models import Company
+from clusterhub.companies.services import named_rows
 from clusterhub.dashboard.needs import Filters, Span, matching_posts, summary
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, PostRegion, PostTag, Thread
@@ -36,7 +37,7 @@ class Board(Records):
             title=f"{kind} of {company.name} at {at:%Y-%m-%d %H:%M}",
             status=status,
             created_at=at,
-            tags=[PostTag(name=name) for name in tags],
+            tags=named_rows([], tags, PostTag),  # as the post form saves them, linked to their concepts
             regions=[PostRegion(region=region) for region in regions],
         )
         return self.add(post)

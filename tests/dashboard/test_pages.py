@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from tests.factories import make_post, make_response, make_tenant, make_user
+from clusterhub.extensions import db
+from search.vocabulary.services import load_vocabulary
+from tests.factories import make_post, make_profile, make_response, make_tenant, make_user
 from tests.posts.conftest import ABELE, CIEKURS
 
 DASHBOARD = "/c/alfa/manage/"
@@ -177,3 +179,36 @@ def test_the_dashboard_speaks_latvian(app, world, signed_in, posted):
     assert dashboard.status_code == 200 and listed.status_code == 200
     assert '<html lang="lv">' in dashboard.get_data(as_text=True)
     assert _titles(listed.get_data(as_text=True)) == ["CANARYALFA vajadzība"]
+
+
+def test_a_gap_entry_names_its_concept_and_opens_the_posts_and_the_companies_asking(app, world, signed_in):
+    with app.app_context():
+        load_vocabulary()
+        db.session.commit()
+    make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Meklējam scenogrāfu", tags=["scenogrāfija"])
+    make_post(app, "alfa", ABELE, "manager@alfa.lv", "Vajag dekorācijas", tags=["Set design"])
+    manager = signed_in("manager@alfa.lv")  # who reads English: the concept has its English label
+
+    page = manager.get(DASHBOARD).get_data(as_text=True)
+    behind = f"{POSTS}?period=12&amp;word=scenography&amp;side=requested"
+    row = f'<th scope="row">Set design</th><td class="number"><a href="{behind}">2</a></td>'
+    assert f'{row}<td class="number"><a href="{behind}#companies">2</a></td>' in page
+
+    listed = manager.get(behind.replace("&amp;", "&")).get_data(as_text=True)
+    assert set(_titles(listed)) == {"Meklējam scenogrāfu", "Vajag dekorācijas"}
+    companies = listed.split('id="companies"')[1]
+    assert ABELE in companies and CIEKURS in companies
+
+
+def test_the_directory_filter_of_a_competence_finds_every_spelling_of_its_concept(app, world, signed_in):
+    with app.app_context():
+        load_vocabulary()
+        db.session.commit()
+    make_profile(app, "alfa", CIEKURS, competences=["Set design"])
+    make_profile(app, "alfa", ABELE, competences=["scenogrāfija"])
+
+    page = (
+        signed_in("manager@alfa.lv").get("/c/alfa/companies?competence=Scenogrāfija").get_data(as_text=True)
+    )
+
+    assert CIEKURS in page and ABELE in page
