@@ -9,6 +9,7 @@ from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
+from search.vocabulary.lookup import tag_value
 from tenants.context import current_tenant_id
 
 BATCH = 500
@@ -46,6 +47,11 @@ def _joined(*parts: str | None) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def _values(tags) -> str:
+    # Facets count concepts: the spellings of one concept are one value.
+    return ",".join(dict.fromkeys(tag_value(tag) for tag in tags))
+
+
 def company_document(company: Company) -> dict:
     sectors = [tag for tag in company.tags if tag.kind == "sector"]
     return {
@@ -54,7 +60,8 @@ def company_document(company: Company) -> dict:
         "company": str(company.id),
         "date": _naive_utc(company.updated_at),
         "type": "company",
-        "sector": ",".join(tag.key for tag in sectors),
+        "sector": _values(sectors),
+        "competence": _values(tag for tag in company.tags if tag.kind == "competence"),
         "region": company.region or "",
         "size": company.size or "",
         "role": ",".join(company.role_names),
@@ -78,6 +85,7 @@ def post_document(post: Post) -> dict:
         "category": post.category,
         "status": post.status,
         "region": ",".join(post.region_names),
+        "competence": _values(post.tags),
         "title": post.title,
         "competences": _joined(*post.tag_names),
         "body": post.body,

@@ -12,7 +12,9 @@ from search.query import MAX_QUERY_LENGTH
 TYPES = {"company": _l("Companies"), "post": _l("Posts")}
 SORTS = {"relevance": _l("Best match first"), "date": _l("Newest first")}
 # The filters shown beside the results with their counts, in this order; "type" is the select above them.
-FACET_FILTERS = ("kind", "category", "status", "sector", "region", "size", "role")
+FACET_FILTERS = ("kind", "category", "status", "sector", "competence", "region", "size", "role")
+# Tags are counted as their concept's key ("nace-62") or, naming none, by their own key (digits).
+TAG_VALUE = r"^[A-Za-z0-9-]+$"
 # Nobody reads further than this; a deep page only makes the index collect more hits.
 MAX_PAGE = 500
 
@@ -37,8 +39,8 @@ class SearchForm(Form):
     kind = _facet(_l("Kind"), POST_KINDS)
     category = _facet(_l("Category"), POST_CATEGORIES)
     status = _facet(_l("Status"), POST_STATUSES)
-    # A sector is counted by its key (CompanyTag.key: digits), so two spellings of one name are one value.
-    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=400), Regexp(r"^\d+$")])
+    sector = StringField(_l("Sector"), validators=[Optional(), Length(max=400), Regexp(TAG_VALUE)])
+    competence = StringField(_l("Competence"), validators=[Optional(), Length(max=400), Regexp(TAG_VALUE)])
     region = _facet(_l("Region"), REGIONS)
     size = _facet(_l("Size"), SIZES)
     role = _facet(_l("Role in the value chain"), ROLES)

@@ -9,7 +9,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from search.analysis import ANALYZER
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt.
-VERSION = 1
+VERSION = 2
 INDEX_NAME = f"docs_v{VERSION}"
 
 # The fields a search looks in, with their weight: names and competences count above body text.
@@ -21,7 +21,7 @@ TEXT_FIELDS = {
     "directions": 1.0,
     "body": 1.0,
 }
-FACETS = ("type", "kind", "category", "status", "sector", "region", "size", "role")
+FACETS = ("type", "kind", "category", "status", "sector", "competence", "region", "size", "role")
 
 
 def _text(boost: float) -> TEXT:
@@ -43,6 +43,7 @@ def make_schema() -> Schema:
         category=_keywords(),
         status=_keywords(),
         sector=_keywords(),
+        competence=_keywords(),
         region=_keywords(),
         size=_keywords(),
         role=_keywords(),

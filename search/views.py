@@ -5,16 +5,18 @@ from typing import NamedTuple
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.labels import label
+from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm
 from search.index import IndexUnavailable, remembered, searcher
 from search.index import exists as index_exists
 from search.query import MAX_QUERY_LENGTH, QueryError, search
 from search.services import database_counts
+from search.vocabulary.lookup import counted_name, tag_value
 from tenants.blueprint import TenantBlueprint
 from tenants.context import current_tenant, current_tenant_id
 
@@ -30,6 +32,7 @@ QUERY_PROBLEMS = {
 }
 # A long tail of sectors would push the other filters off the screen.
 FACET_VALUES_SHOWN = 10
+TAG_FACETS = ("sector", "competence")  # counted on concepts, named by the cluster's tags
 
 
 class FacetValue(NamedTuple):
@@ -45,41 +48,55 @@ class FacetGroup(NamedTuple):
     values: list[FacetValue]
 
 
-def _cluster_sectors() -> dict[str, str]:
-    # Scoped to the cluster like every query: a key no company here uses gets no name.
-    rows = db.session.execute(
-        select(CompanyTag.key, func.min(CompanyTag.name))
-        .where(CompanyTag.kind == "sector")
-        .group_by(CompanyTag.key)
-    )
-    return dict(rows.all())
+def _written(tags) -> dict[str, str]:
+    """{counted value: a spelling of it} for the tags, the spellings of one concept under its key."""
+    written: dict[str, str] = {}
+    for tag in tags:
+        value = tag_value(tag)
+        written[value] = min(written.get(value, tag.name), tag.name)
+    return written
 
 
-def _sector_names(keys: set[str]) -> dict[str, str]:
-    """The name of each sector key that this cluster's companies use, read once per index version."""
-    if not keys:
+def _cluster_tags() -> dict[str, dict[str, str]]:
+    # Scoped to the cluster like every query: a value no company or post here uses gets no name.
+    company_tags = db.session.execute(
+        select(CompanyTag.kind, CompanyTag.key, CompanyTag.concept_id, CompanyTag.name)
+    ).all()
+    post_tags = db.session.execute(select(PostTag.key, PostTag.concept_id, PostTag.name))
+    return {
+        "sector": _written(tag for tag in company_tags if tag.kind == "sector"),
+        "competence": _written([*(tag for tag in company_tags if tag.kind == "competence"), *post_tags]),
+    }
+
+
+def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """The name of each sector and competence value that this cluster uses, read once per index version."""
+    if not any(values.values()):
         return {}
-    names = remembered(searcher(current_tenant_id()), "sector names", _cluster_sectors)
-    return {key: names[key] for key in keys if key in names}
+    written = remembered(searcher(current_tenant_id()), "tag names", _cluster_tags)
+    return {
+        name: {value: counted_name(value, written[name][value]) for value in found if value in written[name]}
+        for name, found in values.items()
+    }
 
 
-def _value_label(name: str, value: str, sectors: dict[str, str]) -> str:
+def _value_label(name: str, value: str, tags: dict[str, dict[str, str]]) -> str:
     if name == "type":
         return str(TYPES.get(value, value))
-    if name == "sector":
-        return sectors.get(value, _("a sector no company here names"))
+    if name in TAG_FACETS:
+        return tags.get(name, {}).get(value, _("a value no company or post here names"))
     return label(name, value)
 
 
-def _facet_groups(form: SearchForm, counts: dict, sectors: dict[str, str]) -> list[FacetGroup]:
+def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]]) -> list[FacetGroup]:
     chosen = form.filters()
     groups = []
     for name in FACET_FILTERS:
-        # A sector key this cluster does not know came from a stale index: never show it.
+        # A tag value this cluster does not know came from a stale index: never show it.
         values = [
-            FacetValue(value, _value_label(name, value, sectors), count, chosen.get(name) == value)
+            FacetValue(value, _value_label(name, value, tags), count, chosen.get(name) == value)
             for value, count in counts.get(name, {}).items()
-            if name != "sector" or value in sectors
+            if name not in TAG_FACETS or value in tags.get(name, {})
         ]
         if values:
             groups.append(FacetGroup(name, str(form[name].label.text), values[:FACET_VALUES_SHOWN]))
@@ -97,7 +114,7 @@ def _address_with(address: dict[str, str]):
 def _page(form: SearchForm, status: int = 200, results=None, **context):
     address, chosen = form.address(), form.filters()
     counts = results.facets if results else {}
-    sectors = _sector_names({*counts.get("sector", {}), chosen.get("sector")} - {None})
+    tags = _tag_names({name: {*counts.get(name, {}), chosen.get(name)} - {None} for name in TAG_FACETS})
     return render_template(
         "search/index.html",
         form=form,
@@ -105,8 +122,8 @@ def _page(form: SearchForm, status: int = 200, results=None, **context):
         address=address,
         search_url=_address_with(address),
         clear_url=url_for(".index", q=address.get("q"), sort=address.get("sort")),
-        chosen=[(name, _value_label(name, value, sectors)) for name, value in chosen.items()],
-        facet_groups=_facet_groups(form, counts, sectors),
+        chosen=[(name, _value_label(name, value, tags)) for name, value in chosen.items()],
+        facet_groups=_facet_groups(form, counts, tags),
         # Hits the cluster no longer has (stale index) are dropped: an empty first page is "nothing found".
         found=bool(results and results.total and (results.hits or results.page > 1)),
         **context,

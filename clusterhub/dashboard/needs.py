@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from itertools import pairwise
 from statistics import median
 
-from flask_babel import get_locale
 from sqlalchemy import Select, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -21,7 +20,7 @@ from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
-from search.vocabulary.lookup import vocabulary
+from search.vocabulary.lookup import counted_name, vocabulary
 from search.vocabulary.models import Concept
 
 SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them
@@ -340,7 +339,7 @@ def _sectors(span: Span) -> list[Tally]:
     )
     sectors: dict[str, Tally] = {}
     for key, name, kind, count in rows:
-        tally = sectors.setdefault(key, Tally(key, name=_label(key, name)))
+        tally = sectors.setdefault(key, Tally(key, name=counted_name(key, name)))
         tally.counts[kind] = count
     unnamed = _tally_where(span, _sector_condition(NO_SECTOR), NO_SECTOR)
     return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
@@ -369,12 +368,6 @@ def _categories(span: Span) -> list[Tally]:
     return _biggest_first(_tallies(rows, CATEGORIES).values(), CATEGORIES)
 
 
-def _label(value: str, written: str) -> str:
-    """A concept's label in the reader's language; a tag that names none as its members wrote it."""
-    known = vocabulary().concepts.get(value)
-    return known.label(get_locale().language) if known else written
-
-
 def _post_words(span: Span, kinds: tuple[str, ...]):
     return db.session.execute(
         select(
@@ -400,7 +393,7 @@ def _competences():
 
 
 def _word(found: dict[str, Word], value: str, written: str) -> Word:
-    return found.setdefault(value, Word(value, _label(value, written)))
+    return found.setdefault(value, Word(value, counted_name(value, written)))
 
 
 def words(span: Span) -> list[Word]:
@@ -462,13 +455,13 @@ def sector_name(value: str) -> str | None:
     written = db.session.scalar(
         select(func.min(CompanyTag.name)).where(CompanyTag.kind == "sector", _named(CompanyTag, value))
     )
-    return written and _label(value, written)
+    return written and counted_name(value, written)
 
 
 def word_name(value: str) -> str | None:
     """The tag word counted as `value` as the dashboard names it, or None if no post has it."""
     written = db.session.scalar(select(func.min(PostTag.name)).where(_named(PostTag, value)))
-    return written and _label(value, written)
+    return written and counted_name(value, written)
 
 
 def asking_companies(span: Span, filters: Filters) -> list[Company]:

@@ -9,6 +9,7 @@ wins where forms overlap ("3D animācija" is `animation-3d`, not also `animation
 from dataclasses import dataclass
 
 from flask import current_app, g
+from flask_babel import get_locale
 from sqlalchemy import func, select
 
 from clusterhub.extensions import db
@@ -63,6 +64,7 @@ class Vocabulary:
         for terms, key in forms.items():
             self.forms_of.setdefault(key, []).append(terms)
         self.terms_of = {key: set().union(*found) for key, found in self.forms_of.items()}
+        self.key_of = {known.id: key for key, known in concepts.items()}
         self._found: dict[str, list[Mention]] = {}
 
     def mentions(self, text: str) -> list[Mention]:
@@ -180,6 +182,18 @@ def concept_id_named(text: str) -> int | None:
     """The id of the concept `text` names whole, or None: what a tag is linked to."""
     known = concept_named(text)
     return known.id if known else None
+
+
+def tag_value(tag) -> str:
+    """What a company's or a post's tag is counted as: its concept's key, or (naming none) its own key,
+    which is digits and so never a concept's key."""
+    return vocabulary().key_of.get(tag.concept_id, tag.key)
+
+
+def counted_name(value: str, written: str) -> str:
+    """How a counted tag value is shown: its concept's label in the reader's language, or as written."""
+    known = vocabulary().concepts.get(value)
+    return known.label(get_locale().language) if known else written
 
 
 def forget() -> None:
