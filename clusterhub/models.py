@@ -23,12 +23,13 @@ from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
-from search.vocabulary.models import ClusterForm, Concept, ConceptForm
+from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
 
 __all__ = [
     "Application",
     "AuditEvent",
+    "ClusterConcept",
     "ClusterForm",
     "Collaboration",
     "Company",

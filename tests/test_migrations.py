@@ -127,7 +127,7 @@ def test_tags_are_linked_to_the_concepts_their_words_name_and_kept_when_downgrad
             ("Čiekuri", None),
         ]
 
-    downgrade(revision="-1")
+    downgrade(revision="a5eb17c9d345")
     with db.engine.connect() as connection:
         assert connection.execute(text("select name from post_tags order by id")).scalars().all() == [
             "Zinātne",

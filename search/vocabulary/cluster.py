@@ -1,18 +1,21 @@
-"""A cluster's own words for the vocabulary's concepts: its managers merge free tags into concepts and add
-synonyms. Cluster data: another cluster never sees them."""
+"""A cluster's own words for the vocabulary's concepts: its managers merge free tags into concepts, add
+synonyms and add concepts of their own. Cluster data: another cluster never sees them."""
 
+import re
 from collections import Counter
 
 from flask import g
 from sqlalchemy import func, select
 
+from clusterhub.collation import fold
 from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import PostTag
 from search.analysis import terms
-from search.vocabulary.lookup import concept_id_named, concept_named, vocabulary
-from search.vocabulary.models import ClusterForm
+from search.vocabulary.lookup import Known, concept_id_named, concept_named, vocabulary
+from search.vocabulary.models import ClusterConcept, ClusterForm, Concept
+from tenants.context import current_tenant_id
 
 
 class VocabularyError(ValueError):
@@ -44,22 +47,62 @@ def unmapped_tags(limit: int) -> list[tuple[str, int]]:
     ][:limit]
 
 
-def add_form(words: str, concept_text: str) -> ClusterForm:
-    """Make `words` one of the cluster's names of the concept called `concept_text`; flushes."""
+def _new_terms(words: str) -> str:
+    """The search terms of words that are to name a concept in this cluster; refused when they are only
+    common words or already name a concept."""
     analysed = " ".join(terms(words))
     if not analysed:
         raise VocabularyError("no_words")
+    if tuple(analysed.split()) in vocabulary().forms:
+        raise VocabularyError("known")
+    return analysed
+
+
+def _grown() -> None:
+    db.session.flush()
+    g.pop("vocabulary_of", None)  # the next lookup in this request reads the new words
+    link_tags()
+
+
+def add_form(words: str, concept_text: str) -> ClusterForm:
+    """Make `words` one of the cluster's names of the concept called `concept_text`; flushes."""
     concept = concept_named(concept_text)
     if concept is None:
         raise VocabularyError("no_concept")
-    if tuple(analysed.split()) in vocabulary().forms:
-        raise VocabularyError("known")
-    form = ClusterForm(concept_id=concept.id, form=words.strip(), terms=analysed)
+    form = ClusterForm(concept_id=concept.id, form=words.strip(), terms=_new_terms(words))
     db.session.add(form)
-    db.session.flush()
-    g.pop("vocabulary_of", None)  # the next lookup in this request reads the new word
-    link_tags()
+    _grown()
     return form
+
+
+def _broader(text: str) -> Known | None:
+    if not text.strip():
+        return None
+    broader = concept_named(text)
+    if broader is None:
+        raise VocabularyError("no_concept")
+    return broader
+
+
+def add_concept(label_lv: str, label_en: str, broader_text: str = "") -> Concept:
+    """A new concept of this cluster only, named by its two labels, under the concept `broader_text` names
+    (if any); flushes."""
+    labels = {_new_terms(label): label.strip() for label in (label_lv, label_en)}
+    broader = _broader(broader_text)
+    number = db.session.scalar(select(func.count(ClusterConcept.id))) + 1
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(label_en)).strip("-")
+    concept = Concept(
+        # Unique on the platform: the cluster, then its own count; never digits only, as tag keys are.
+        key=f"t{current_tenant_id()}-{number}-{slug}"[:80],
+        kind=broader.kind if broader else "competence",
+        label_lv=label_lv.strip(),
+        label_en=label_en.strip(),
+        broader_id=broader.id if broader else None,
+    )
+    db.session.add(ClusterConcept(concept=concept))
+    db.session.add_all(ClusterForm(concept=concept, form=label, terms=key) for key, label in labels.items())
+    _grown()
+    return concept
 
 
 def link_tags() -> None:
@@ -76,3 +119,8 @@ def link_tags() -> None:
 def cluster_forms() -> list[ClusterForm]:
     """The cluster's own words, newest first."""
     return list(db.session.scalars(select(ClusterForm).order_by(ClusterForm.id.desc())))
+
+
+def cluster_concepts() -> list[Concept]:
+    """The cluster's own concepts, newest first."""
+    return list(db.session.scalars(select(Concept).join(ClusterConcept).order_by(ClusterConcept.id.desc())))

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from clusterhub.extensions import db
 from search.analysis import ANALYZER
 from search.analysis import terms as text_terms
-from search.vocabulary.models import ClusterForm, Concept, ConceptForm
+from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.context import current_tenant_id
 
 # A concept named through a broader or narrower one answers a need less well than the concept itself.
@@ -24,6 +24,7 @@ from tenants.context import current_tenant_id
 RELATED = 0.6
 # Texts analysed for concepts are kept this many at most (profiles come back need after need).
 REMEMBERED_TEXTS = 20_000
+CLUSTER_CONCEPTS = ClusterConcept.__table__
 
 
 @dataclass(frozen=True)
@@ -111,15 +112,26 @@ class Vocabulary:
         return known.label(language) if known else key
 
 
-def _read() -> Vocabulary:
-    rows = db.session.execute(
-        select(Concept.id, Concept.key, Concept.kind, Concept.label_lv, Concept.label_en, Concept.broader_id)
-    ).all()
-    keys = {row.id: row.key for row in rows}
-    concepts = {
+def _known(rows, keys: dict[int, str]) -> dict[str, Known]:
+    return {
         row.key: Known(row.id, row.key, row.kind, row.label_lv, row.label_en, keys.get(row.broader_id))
         for row in rows
     }
+
+
+def _concepts():
+    return select(
+        Concept.id, Concept.key, Concept.kind, Concept.label_lv, Concept.label_en, Concept.broader_id
+    )
+
+
+def _read() -> Vocabulary:
+    # The clusters' own concepts are left out (read through the plain table, which no cluster scopes).
+    rows = db.session.execute(
+        _concepts().where(Concept.id.not_in(select(CLUSTER_CONCEPTS.c.concept_id)))
+    ).all()
+    keys = {row.id: row.key for row in rows}
+    concepts = _known(rows, keys)
     forms: dict[tuple[str, ...], str] = {}
     written: dict[str, list[str]] = {}
     for concept_id, form, terms in db.session.execute(
@@ -148,6 +160,15 @@ def _shared() -> Vocabulary:
     return current_app.extensions["vocabulary"]
 
 
+def _cluster_concepts(shared: Vocabulary) -> dict[str, Known]:
+    """The shared concepts and the current cluster's own ones."""
+    rows = db.session.execute(_concepts().join(ClusterConcept, ClusterConcept.concept_id == Concept.id)).all()
+    if not rows:
+        return shared.concepts
+    keys = {known.id: key for key, known in shared.concepts.items()} | {row.id: row.key for row in rows}
+    return shared.concepts | _known(rows, keys)
+
+
 def _with_cluster_forms(shared: Vocabulary) -> Vocabulary:
     rows = db.session.execute(
         select(Concept.key, ClusterForm.form, ClusterForm.terms).join(Concept).order_by(ClusterForm.id)
@@ -158,7 +179,7 @@ def _with_cluster_forms(shared: Vocabulary) -> Vocabulary:
     for key, form, terms in rows:
         forms.setdefault(tuple(terms.split()), key)
         written.setdefault(key, []).append(form)
-    return Vocabulary(shared.concepts, forms, written)
+    return Vocabulary(_cluster_concepts(shared), forms, written)
 
 
 def vocabulary() -> Vocabulary:

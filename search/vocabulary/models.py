@@ -54,6 +54,21 @@ class ConceptForm(db.Model):
         return f"<ConceptForm {self.form}>"
 
 
+class ClusterConcept(TenantScoped, db.Model):
+    """A concept a cluster's managers added: its row in `concepts` is known to that cluster only (its
+    labels are the cluster's own words for it)."""
+
+    __tablename__ = "cluster_concepts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concept_id: Mapped[int] = mapped_column(ForeignKey("concepts.id", ondelete="CASCADE"), unique=True)
+
+    concept: Mapped[Concept] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<ClusterConcept {self.concept_id}>"
+
+
 class ClusterForm(TenantScoped, db.Model):
     """A cluster's own word for a concept: a synonym its managers added, or a free tag merged into it."""
 

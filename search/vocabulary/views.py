@@ -9,7 +9,14 @@ from wtforms.validators import DataRequired, Length
 
 from clusterhub.extensions import db
 from clusterhub.forms import Form
-from search.vocabulary.cluster import VocabularyError, add_form, cluster_forms, unmapped_tags
+from search.vocabulary.cluster import (
+    VocabularyError,
+    add_concept,
+    add_form,
+    cluster_concepts,
+    cluster_forms,
+    unmapped_tags,
+)
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -34,6 +41,27 @@ class MergeForm(Form):
     )
 
 
+class NewConceptForm(Form):
+    label_lv = StringField(_l("Name in Latvian"), validators=[DataRequired(), Length(max=200)])
+    label_en = StringField(_l("Name in English"), validators=[DataRequired(), Length(max=200)])
+    broader = StringField(
+        _l("Broader concept (optional)"),
+        description=_l("The name of a wider concept it belongs to, for example “Animācija”."),
+        validators=[Length(max=200)],
+    )
+
+
+def _page(merge: MergeForm, concept: NewConceptForm):
+    return render_template(
+        "vocabulary/index.html",
+        form=merge,
+        concept_form=concept,
+        tags=unmapped_tags(TAGS_SHOWN),
+        forms=cluster_forms(),
+        concepts=cluster_concepts(),
+    )
+
+
 @bp.route("", methods=["GET", "POST"])
 @manager_required
 def index():
@@ -54,6 +82,27 @@ def index():
                 "success",
             )
             return redirect(url_for("vocabulary.index"))
-    return render_template(
-        "vocabulary/index.html", form=form, tags=unmapped_tags(TAGS_SHOWN), forms=cluster_forms()
-    )
+    return _page(form, NewConceptForm(formdata=None))
+
+
+@bp.route("/concepts", methods=["POST"])
+@manager_required
+def new_concept():
+    form = NewConceptForm()
+    if form.validate_on_submit():
+        try:
+            added = add_concept(form.label_lv.data, form.label_en.data, form.broader.data or "")
+        except VocabularyError as error:
+            field = form.broader if error.reason == "no_concept" else form.label_lv
+            field.errors.append(ERRORS[error.reason])
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "The concept %(concept)s is added for this cluster.",
+                    concept=added.label(get_locale().language),
+                ),
+                "success",
+            )
+            return redirect(url_for("vocabulary.index"))
+    return _page(MergeForm(formdata=None), form)
