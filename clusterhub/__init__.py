@@ -43,6 +43,7 @@ from search import hooks as search_hooks
 from search.matching.brokering import bp as brokering_bp
 from search.matching.views import bp as matches_bp
 from search.views import bp as search_bp
+from search.vocabulary.suggestions import bp as tag_suggestions_bp
 from search.vocabulary.views import bp as vocabulary_bp
 from tenants import scoping
 from tenants.views import bp as clusters_bp
@@ -62,6 +63,7 @@ BLUEPRINTS = (
     matches_bp,
     brokering_bp,
     vocabulary_bp,
+    tag_suggestions_bp,
     events_bp,
     onboarding_bp,
     catalogue_bp,

@@ -97,7 +97,10 @@ def _tags_within_limits(form, field):
 
 def tags_field(label, description) -> TagsField:
     """Comma-separated tags (sectors, competences, a post's keywords), within the columns' limits."""
-    return TagsField(label, validators=[_tags_within_limits], description=description)
+    # data-tags: tag-suggestions.js offers the vocabulary's names while typing.
+    return TagsField(
+        label, validators=[_tags_within_limits], description=description, render_kw={"data-tags": ""}
+    )
 
 
 class _CatalogueTranslations:
