@@ -84,6 +84,13 @@ def app_server(place: Place, needs: list[int], conference_id: int) -> list[Row]:
             [f"{BIG_PATH}/posts/{post_id}" for post_id in needs],
             measure.MATCH_P95_MS,
         )
+        rows += measured(
+            measure.page_row,
+            f"suggested partners {BIG_PATH}/matches (the bench user's company)",
+            client,
+            [f"{BIG_PATH}/matches"],
+            measure.MATCH_P95_MS,
+        )
         rows += measured(measure.page_row, f"member directory {DIRECTORY}", client, [DIRECTORY])
         for what, path in measure.MANAGER_PAGES:
             rows += measured(measure.page_row, f"{what} {BIG_PATH}{path}", client, [BIG_PATH + path])

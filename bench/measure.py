@@ -150,6 +150,7 @@ MANAGER_PAGES = (
     ("needs dashboard, 24 months", "/manage/?period=24"),
     ("member segments", "/manage/members"),
     ("indicators of the current quarter", "/manage/indicators"),
+    ("brokering desk (every open need with its suggestions)", "/manage/matches"),
 )
 
 
