@@ -13,7 +13,7 @@ from itertools import pairwise
 from statistics import median
 
 from sqlalchemy import Select, and_, case, distinct, exists, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
@@ -369,14 +369,16 @@ def _categories(span: Span) -> list[Tally]:
 
 
 def _post_words(span: Span, kinds: tuple[str, ...]):
+    # An alias, so that the IN subquery of counted posts stays uncorrelated (read once).
+    tagged = aliased(Post)
     return db.session.execute(
         select(
             _grouped(PostTag),
             func.min(PostTag.name),
             func.count(distinct(PostTag.post_id)),
-            func.count(distinct(Post.company_id)),
+            func.count(distinct(tagged.company_id)),
         )
-        .join(Post, Post.id == PostTag.post_id)
+        .join(tagged, tagged.id == PostTag.post_id)
         .outerjoin(Concept, PostTag.concept_id == Concept.id)
         .where(PostTag.post_id.in_(_counted_ids(span, Post.kind.in_(kinds))))
         .group_by(_grouped(PostTag))
