@@ -4,7 +4,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -61,3 +61,15 @@ def reuse_rows(existing, key_of, keys, make) -> list:
     """
     by_key = {key_of(row): row for row in existing}
     return [by_key.get(key) or make(key) for key in keys]
+
+
+def decide_once(model, row_id: int, waiting: str, **values) -> bool:
+    """Move a row out of its `waiting` status with a conditional UPDATE, so that two people deciding at
+    the same moment cannot both succeed; False when it was decided already."""
+    decided = db.session.execute(
+        update(model)
+        .where(model.id == row_id, model.status == waiting)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return decided.rowcount == 1

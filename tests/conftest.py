@@ -104,20 +104,30 @@ def _without_waiting_for_the_disk(dbapi_connection, connection_record) -> None:
 
 
 @pytest.fixture(scope="session")
-def store(fresh_database, tmp_path_factory) -> Store:
+def stores() -> dict[str, Store]:
+    """The run's stores by backend: tests in random order switch backends, and pytest then sets the
+    parametrized fixtures below up again; the migrated database and its saved states stay."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def store(fresh_database, stores, tmp_path_factory) -> Store:
     """The run's test database of the backend under test, migrated once, and its saved states."""
-    folder = tmp_path_factory.mktemp("snapshots")
     server = getattr(fresh_database, "__self__", None)  # PostgreSQL's fresh_database is its server's
-    if isinstance(server, PostgresServer):
-        database = PostgresStore(server, folder)
-    else:
-        database = SqliteStore(fresh_database("clusterhub_test"), folder)
-    shared = create_app(app_config(database.url, tmp_path_factory.mktemp("migrate")))
-    with shared.app_context():
-        upgrade()
-    database.save(EMPTY, shared)
-    database.shared_app = shared
-    return database
+    backend = "postgresql" if isinstance(server, PostgresServer) else "sqlite"
+    if backend not in stores:
+        folder = tmp_path_factory.mktemp("snapshots")
+        if server is not None:
+            database = PostgresStore(server, folder)
+        else:
+            database = SqliteStore(fresh_database("clusterhub_test"), folder)
+        shared = create_app(app_config(database.url, tmp_path_factory.mktemp("migrate")))
+        with shared.app_context():
+            upgrade()
+        database.save(EMPTY, shared)
+        database.shared_app = shared
+        stores[backend] = database
+    return stores[backend]
 
 
 @pytest.fixture(scope="session")
@@ -381,3 +391,30 @@ class World:
 @pytest.fixture
 def world(app, snapshot):
     return snapshot("world", lambda: World(app))
+
+
+# Every demo test on one worker of a parallel run, so the demo is loaded once.
+DEMO = pytest.mark.xdist_group("demo")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(DEMO)
+
+
+@pytest.fixture
+def demo(app, runner, snapshot) -> str:
+    """The demo loaded into the test's database; returns what `demo load` printed.
+
+    Loaded as `make run` loads it: from the command line, with no request and no SERVER_NAME, so links in
+    its notifications must build without one."""
+
+    def load() -> str:
+        server_name, app.config["SERVER_NAME"] = app.config["SERVER_NAME"], None
+        result = runner.invoke(args=["demo", "load"])
+        app.config["SERVER_NAME"] = server_name
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return snapshot("demo", load)

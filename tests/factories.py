@@ -171,7 +171,7 @@ def _write_back(rater: Company, rated: Company) -> None:
         select(Thread).where(Thread.initiator_company_id == rater.id, Thread.recipient_company_id == rated.id)
     ).first()
     people = people_of(rated.id)  # none when the company's people are in another cluster
-    send_message(thread, rated, people[0] if people else None, "Paldies, sarunāsimies.")
+    send_message(thread, rated, people[0] if people else None, f"Paldies, sarunāsimies. {rated.name}")
 
 
 def make_management(app, tenant_slug: str, canary: str, company: str, member_email: str, manager_email: str):

@@ -56,3 +56,21 @@ def route_path(rule: Rule, world) -> str:
     missing = set(rule.arguments) - set(ARGUMENTS)
     assert not missing, f"{rule.rule}: add {missing} to ARGUMENTS in tests/routes.py"
     return rule.build({name: ARGUMENTS[name](world) for name in rule.arguments})[1]
+
+
+# The world's people a walk signs in as.
+PEOPLE = {
+    "member_a": "member@alfa.lv",
+    "manager_a": "manager@alfa.lv",
+    "member_b": "member@beta.lv",
+    "organiser": "organiser@clusterhub.lv",
+}
+
+
+def visitor_as(persona: str, make_visitor, language: str = "en"):
+    """A browser of one of the world's people (or nobody's), holding a form so a POST carries a token."""
+    visitor = make_visitor(language)
+    if persona != "anonymous":
+        visitor.login(PEOPLE[persona])
+    visitor.get("/login", follow_redirects=True)
+    return visitor

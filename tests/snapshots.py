@@ -103,6 +103,13 @@ class PostgresStore(Store):
         )
 
     def _save_database(self, name: str) -> None:
+        # A test's own app (a restarted one, a second worker) may still hold idle connections, and a
+        # database with other sessions cannot be a template.
+        self.admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (self.NAME,),
+        )
         self.admin.execute(f'CREATE DATABASE "state_{name}" TEMPLATE {self.NAME}')
 
     def _restore_database(self, name: str) -> None:

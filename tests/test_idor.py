@@ -36,6 +36,7 @@ from tests.factories import (
     membership_id,
     notification_id,
 )
+from tests.mailbox import plain_text
 from tests.routes import ARGUMENTS, all_routes
 
 # Route arguments that name no stored object of a cluster, company or event.
@@ -298,7 +299,7 @@ def test_an_application_naming_another_clusters_company_never_reaches_it(app, wo
         )
     manager.submit(f"/c/alfa/manage/applications/{application_id}/accept", {"language": "en"})
     invitation = next(mail for mail in manager.mails() if mail["To"] == "peteris@example.lv")
-    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", invitation.get_content()).group(1)
+    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", plain_text(invitation)).group(1)
     form = {"name": "Pēteris Pieteicējs", "password": "jauna-parole-123", "confirm": "jauna-parole-123"}
     assert applicant.submit(link, {**form, "language": "en"}).status_code == 302
     for rule, method in _id_routes(app, "/c/"):

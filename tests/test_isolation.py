@@ -7,7 +7,7 @@ argument this test does not know how to fill fails until it is added to ARGUMENT
 import pytest
 
 from tests.conftest import World
-from tests.routes import all_routes, route_path
+from tests.routes import all_routes, route_path, visitor_as
 
 PERSONAS = ("anonymous", "member_a", "manager_a", "member_b")
 
@@ -77,18 +77,6 @@ SHOWN_TO_PARTICIPANTS = {
 OWN_DATA = {"privacy.account_data", "privacy.account_data_json"}
 
 
-def _visitor_as(persona: str, make_visitor):
-    visitor = make_visitor()
-    if persona != "anonymous":
-        visitor.login(
-            {"member_a": "member@alfa.lv", "manager_a": "manager@alfa.lv", "member_b": "member@beta.lv"}[
-                persona
-            ]
-        )
-    visitor.get("/login", follow_redirects=True)  # a page with a form, so a POST carries a valid CSRF token
-    return visitor
-
-
 def _expected_in_cluster(persona: str, endpoint: str, view) -> set[int]:
     if (endpoint, persona) in OVERRIDES:
         return OVERRIDES[(endpoint, persona)]
@@ -116,7 +104,7 @@ def _expected_at_conference(persona: str, endpoint: str, view) -> set[int]:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_no_route_leaks_across_clusters(app, world, make_visitor, persona):
-    visitor = _visitor_as(persona, make_visitor)
+    visitor = visitor_as(persona, make_visitor)
     foreign = World.CANARY_A if persona == "member_b" else World.CANARY_B
     for rule, method in all_routes(app):
         path = route_path(rule, world)

@@ -17,7 +17,7 @@ from clusterhub.extensions import db
 from clusterhub.i18n import TRANSLATIONS
 from clusterhub.labels import LABELS
 from tests.factories import make_user
-from tests.test_isolation import _path, _routes, _visitor_as
+from tests.routes import all_routes, route_path, visitor_as
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[a-z]|%[a-z]")
 # Attributes a visitor reads (or hears from a screen reader) besides the text itself.
@@ -25,7 +25,7 @@ READ_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 # A phrase this long, with a space, is English wherever it appears; shorter ones only as a whole text.
 PHRASE = 12
 PERSONAS = ("anonymous", "member_a", "manager_a", "organiser", "admin")
-LOGINS = {"organiser": "organiser@clusterhub.lv", "admin": "admin@clusterhub.lv"}
+ADMIN = "admin@clusterhub.lv"
 
 
 # Not read as interface text: scripts and styles, and <code> (a CSV column or value named as the file
@@ -103,7 +103,7 @@ def problems_of(page: str, whole: set[str], phrases: set[str]) -> list[str]:
 @pytest.fixture
 def latvian_world(app, world):
     """The two-cluster world, with an administrator, everyone reading Latvian."""
-    make_user(app, "admin@clusterhub.lv", "Aija Administratore", is_admin=True)
+    make_user(app, ADMIN, "Aija Administratore", is_admin=True)
     with app.app_context():
         db.session.execute(update(User).values(language="lv"))
         db.session.commit()
@@ -111,11 +111,11 @@ def latvian_world(app, world):
 
 
 def _visitor(persona: str, make_visitor):
-    if persona in LOGINS:
+    if persona == "admin":
         visitor = make_visitor("lv")
-        visitor.login(LOGINS[persona])
+        visitor.login(ADMIN)
         return visitor
-    return _visitor_as(persona, lambda: make_visitor("lv"))
+    return visitor_as(persona, make_visitor, "lv")
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -123,10 +123,10 @@ def test_every_page_speaks_latvian_without_raw_codes(app, latvian_world, make_vi
     whole, phrases = _english_catalogue()
     visitor = _visitor(persona, make_visitor)
     wrong, read = {}, 0
-    for rule, method in _routes(app):
+    for rule, method in all_routes(app):
         if method != "GET" or rule.endpoint == "accounts.logout":
             continue
-        path = _path(rule, latvian_world)
+        path = route_path(rule, latvian_world)
         response = visitor.get(path)
         if response.mimetype == "text/html":
             read += 1

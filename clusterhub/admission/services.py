@@ -1,12 +1,13 @@
 """Applications to join a cluster: taken on its public page, then accepted or declined by a manager."""
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, or_, select
 
 from clusterhub.accounts.models import User
 from clusterhub.admission.models import STATUSES, Application, RepresentationRequest
 from clusterhub.clock import utcnow
 from clusterhub.collation import latvian_sort_key
 from clusterhub.companies.models import Company
+from clusterhub.db import decide_once
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, invite
@@ -47,14 +48,8 @@ def apply(tenant: Tenant, details: dict[str, str]) -> Application:
 
 
 def _decide(application: Application, status: str, manager: User, reason: str = "") -> None:
-    # A conditional UPDATE, so that two managers deciding at the same moment cannot both succeed.
-    decided = db.session.execute(
-        update(Application)
-        .where(Application.id == application.id, Application.status == "new")
-        .values(status=status, reason=reason, decided_by_id=manager.id, decided_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    if decided.rowcount != 1:
+    values = {"status": status, "reason": reason, "decided_by_id": manager.id, "decided_at": utcnow()}
+    if not decide_once(Application, application.id, "new", **values):
         raise AdmissionError("decided")
     db.session.expire(application)
 
@@ -118,13 +113,8 @@ def decide_representation(
     """A representative lets the applicant represent the company (the invitation, sent after the commit)
     or refuses; the managers are told. A second decision, even at the same moment, raises AdmissionError."""
     status = "accepted" if accepted else "refused"
-    decided = db.session.execute(
-        update(RepresentationRequest)
-        .where(RepresentationRequest.id == request.id, RepresentationRequest.status == "waiting")
-        .values(status=status, decided_by_id=person.id, decided_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    if decided.rowcount != 1:
+    values = {"status": status, "decided_by_id": person.id, "decided_at": utcnow()}
+    if not decide_once(RepresentationRequest, request.id, "waiting", **values):
         raise AdmissionError("decided")
     application = request.application
     audit.record(

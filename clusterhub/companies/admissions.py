@@ -6,13 +6,14 @@ until the company accepts, the asking cluster sees nothing of it beyond its own 
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import AdmissionRequest, Company, CompanyMembership
 from clusterhub.companies.services import admit_company
+from clusterhub.db import decide_once
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify
@@ -86,15 +87,9 @@ def _tell_requester(admission: AdmissionRequest, kind: str) -> None:
 def decide(admission: AdmissionRequest, person: User, accepted: bool) -> None:
     """The company's representative accepts or refuses; a second decision, even at the same moment, fails."""
     status = "accepted" if accepted else "refused"
+    values = {"status": status, "decided_by_id": person.id, "decided_at": utcnow()}
     with tenant_scope(admission.tenant):
-        # A conditional UPDATE, so that two representatives deciding at once cannot both succeed.
-        decided = db.session.execute(
-            update(AdmissionRequest)
-            .where(AdmissionRequest.id == admission.id, AdmissionRequest.status == "waiting")
-            .values(status=status, decided_by_id=person.id, decided_at=utcnow())
-            .execution_options(synchronize_session=False)
-        )
-        if decided.rowcount != 1:
+        if not decide_once(AdmissionRequest, admission.id, "waiting", **values):
             raise AdmissionRequestError(admission.id)
         member = select(CompanyMembership.id).where(CompanyMembership.company_id == admission.company_id)
         if accepted and db.session.scalar(member) is None:

@@ -93,6 +93,12 @@ SUBJECTS = {
     "meeting_request_sent": _l("Your meeting request to %(company)s"),
     "meeting_proposal_sent": _l("Your proposal of another time to %(company)s"),
     "meeting_decline_sent": _l("You declined the meeting with %(company)s"),
+    "representation_request": _l("%(person)s asks to represent your company"),
+    "representation_accepted": _l("%(company)s agreed that %(person)s represents it"),
+    "representation_refused": _l("%(company)s refused to let %(person)s represent it"),
+    "admission_request": _l("The cluster “%(cluster)s” invites your company to become a member"),
+    "admission_accepted": _l("%(company)s accepted your cluster's request"),
+    "admission_refused": _l("%(company)s refused your cluster's request"),
 }
 log = logging.getLogger(__name__)
 

@@ -92,7 +92,7 @@ SENT = "We have sent a link to {email}. Your sign-in e-mail changes when you ope
 
 
 def _link(mail) -> str:
-    return re.search(r"https?://[^/\s]+(/account/email/\S+)", mail.get_content()).group(1)
+    return re.search(r"https?://[^/\s]+(/account/email/\S+)", plain_text(mail)).group(1)
 
 
 def test_a_new_email_needs_the_password_and_a_link_sent_to_it_then_tells_the_old_address(

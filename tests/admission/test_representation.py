@@ -8,6 +8,7 @@ from clusterhub.admission.models import Application, RepresentationRequest
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tests.conftest import World
+from tests.mailbox import plain_text
 
 CIEKURS = f"SIA {World.CANARY_A} Čiekurs"  # member@alfa.lv's company: company_a
 IMPOSTOR = {
@@ -63,7 +64,7 @@ def test_the_company_agrees_and_only_then_the_applicant_is_invited_for_it(
     assert _answer(signed_in("member@alfa.lv"), world.company_a, "accept").status_code == 302
     assert _requests(app) == ["accepted"]
     invitation = next(mail for mail in visitor.mails() if mail["To"] == "viltus@example.lv")
-    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", invitation.get_content()).group(1)
+    link = re.search(r"http://clusterhub\.test(/invitation/\S+)", plain_text(invitation)).group(1)
     newcomer = make_visitor()
     form = {"name": "Viltus Pārstāvis", "password": "jauna-parole-123", "confirm": "jauna-parole-123"}
     assert newcomer.submit(link, {**form, "language": "en"}).status_code == 302

@@ -26,8 +26,8 @@ from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
 from clusterhub.posts.models import Collaboration, Message, Post, Thread
 from clusterhub.ratings.models import Rating
 from clusterhub.stories.models import SuccessStory
-from search.match import for_post
-from search.match_rules import STRONG
+from search.matching.candidates import for_post
+from search.matching.rules import STRONG
 from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
 

@@ -48,6 +48,8 @@ EVERY_PARAMETER = {
     "author": "Ilze",
     "service": "Apmācība",
     "quota": 3,
+    "cluster": "Alfa",
+    "person": "Pēteris",
     "score": 80,
     "table": 2,
     "when": datetime(2027, 1, 21, 8, 0, tzinfo=UTC).isoformat(),

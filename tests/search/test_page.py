@@ -119,8 +119,9 @@ def test_a_post_result_links_to_the_post_with_its_badges_company_and_date(app, c
     _, body = page(cluster, q="eksporta partneri")
     assert result_names(body) == ["Meklējam eksporta partneri"]
     assert f'<a href="/c/alfa/posts/{post_id}">Meklējam eksporta partneri</a>' in body
-    assert "<span>Offer</span>" in body and "<span>Export and new markets</span>" in body
-    assert ">Open</span>" in body
+    assert '<span class="badge kind-offer">Offer</span>' in body
+    assert '<span class="muted">Export and new markets</span>' in body
+    assert '<span class="badge status-open">Open</span>' in body
     assert f">{ANIMATOR}</a>" in body
     with app.test_request_context(headers={"Accept-Language": "en"}), in_cluster(app, "alfa"):
         posted = short_date(db.session.get(Post, post_id).created_at)

@@ -73,7 +73,8 @@ def test_a_naive_query_in_cluster_a_never_returns_rows_of_cluster_b(naive_app, w
         alfa_id = db.session.scalar(select(Tenant.id).where(Tenant.slug == "alfa"))
     assert data["memberships"] == data["joined"] == [alfa_id]
     assert data["invitation"] is None
-    assert len(data["texts"]) == 7 and all("CANARYALFA" in text for text in data["texts"])
+    # Tags, the post, its answer, the rated company's reply (signed with its name), the rating, the thread.
+    assert len(data["texts"]) == 8 and all("CANARYALFA" in text for text in data["texts"])
 
 
 @pytest.mark.own_app
