@@ -63,7 +63,8 @@ def _pages(app, world) -> dict[str, list[str]]:
 def _check(page: Page, path: str, problems: list, figures: dict) -> None:
     for viewport in VIEWPORTS:
         page.set_viewport_size(viewport)
-        page.goto(path)
+        if not page.goto(path).headers.get("content-type", "").startswith("text/html"):
+            return  # JSON, CSV, calendars and images are no pages to lay out
         width = viewport["width"]
         measured = page.evaluate(MEASURE)
         where = f"{path} at {width} px"
