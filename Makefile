@@ -52,9 +52,10 @@ test: install translations system-packages
 test-fast: install translations
 	CLUSTERHUB_TEST_POSTGRES=0 CI= $(BIN)/pytest -n auto --dist loadgroup -m "not browser"
 
-# The README's pictures (docs/screenshots/), taken by the browser suite from the demo.
+# The README's pictures (docs/screenshots/), taken by the browser suite from the demo at the real moment,
+# so they show this season's dates.
 screenshots: install translations system-packages
-	CLUSTERHUB_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_screenshots.py
+	CLUSTERHUB_SCREENSHOTS=1 CLUSTERHUB_TEST_NOW=$$(date -u +%Y-%m-%dT%H:%M:%SZ) $(BIN)/pytest -q -p no:randomly tests/browser/test_screenshots.py
 
 # A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory,
 # and a 60 s load test of a member mix on SQLite and on PostgreSQL (bench/load.py).
