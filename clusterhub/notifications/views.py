@@ -27,8 +27,15 @@ def unread():
     """Unread counts for the navigation, counted only when a page asks for them."""
     return {
         "unread_notifications": lambda: unread_count(current_user) if g.get("membership") else 0,
-        "unread_by_cluster": lambda: unread_by_cluster(current_user) if current_user.is_authenticated else {},
+        "unread_by_cluster": _unread_by_cluster,
     }
+
+
+def _unread_by_cluster() -> dict[int, int]:
+    # The switcher, the menu and the home page all ask: counted once per request.
+    if "unread_by_cluster" not in g:
+        g.unread_by_cluster = unread_by_cluster(current_user) if current_user.is_authenticated else {}
+    return g.unread_by_cluster
 
 
 @bp.route("/")
