@@ -16,7 +16,7 @@ from clusterhub.accounts.services import hash_password
 from clusterhub.clock import utcnow
 from clusterhub.collation import latvian_sort_key
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.conferences import booking
+from clusterhub.conferences.meetings import services as meetings
 from clusterhub.conferences.models import EventCluster, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
@@ -136,4 +136,4 @@ def _meet(event: Event, bench_user: User) -> None:
         select(Participant).where(Participant.event_id == event.id, Participant.tenant_id != mine.tenant_id)
     )
     for other, start in zip(list(others)[:MEETINGS], slots(event)[:MEETINGS], strict=True):
-        booking.accept(booking.request_meeting(event, mine, other, start), other)
+        meetings.accept(meetings.request_meeting(event, mine, other, start), other)

@@ -1,0 +1,2 @@
+"""Inter-cluster conferences, one sub-package per activity over a common core (models, access, slots,
+blueprints)."""

@@ -3,10 +3,10 @@
 Each step goes through the same services as the pages and is dated as it would have happened: the
 organiser plans the forum and invites the three clusters, their managers nominate, the companies
 register. In the coming forum the participants ask each other for meetings and answer through
-booking.py, which keeps people and tables from double booking; booking.py arranges nothing for a forum
-that is over, so the past forum's meetings are written as they ended (the database still keeps a person
-and a table to one meeting per slot), then its participants rate it and say which meetings led to a
-follow-up. The past forum's notifications were read long ago.
+conferences/meetings/services.py, which keeps people and tables from double booking and arranges nothing
+for a forum that is over, so the past forum's meetings are written as they ended (the database still
+keeps a person and a table to one meeting per slot), then its participants rate it and say which
+meetings led to a follow-up. The past forum's notifications were read long ago.
 
 The forums are made once, in one go: an organiser who organises a conference already gets nothing more.
 """
@@ -20,11 +20,11 @@ from clusterhub.accounts.models import User
 from clusterhub.accounts.services import find_user
 from clusterhub.clock import local_today, utcnow, zone
 from clusterhub.companies.services import company_named
-from clusterhub.conferences import booking
-from clusterhub.conferences.feedback import give_feedback
+from clusterhub.conferences.feedback.services import give_feedback
+from clusterhub.conferences.meetings import services as meetings
 from clusterhub.conferences.models import SHOWABLE, Meeting, MeetingSeat, Participant
-from clusterhub.conferences.nominating import invitation, nominate, register, request_to_go
-from clusterhub.conferences.organising import create_conference
+from clusterhub.conferences.nominations.services import invitation, nominate, register, request_to_go
+from clusterhub.conferences.organiser.services import create_conference
 from clusterhub.conferences.slots import slots
 from clusterhub.demo import data, forums
 from clusterhub.demo.entries import Pitch, Talk
@@ -116,22 +116,23 @@ def _put_forward(event: Event, spec: dict, slug: str, invited_at: datetime) -> d
 
 
 def _arrange(event: Event, talk: Talk, requester: Participant, invitee: Participant, starts: list) -> Meeting:
-    """A meeting still ahead, asked for and answered through booking.py as on the participants' pages."""
-    meeting = booking.request_meeting(event, requester, invitee, starts[talk.slot], talk.message)
+    """A meeting still ahead, asked for and answered through the meeting services as on the participants'
+    pages."""
+    meeting = meetings.request_meeting(event, requester, invitee, starts[talk.slot], talk.message)
     if talk.outcome == "accepted":
-        booking.accept(meeting, invitee)
+        meetings.accept(meeting, invitee)
     elif talk.outcome == "declined":
-        booking.decline(meeting, invitee)
+        meetings.decline(meeting, invitee)
     elif talk.outcome == "proposed":
-        booking.propose(meeting, invitee, starts[talk.other_slot])
+        meetings.propose(meeting, invitee, starts[talk.other_slot])
     return meeting
 
 
 def _held(
     event: Event, talk: Talk, requester: Participant, invitee: Participant, starts: list, tables: Counter
 ) -> Meeting:
-    """A meeting of a forum that is over, written as it ended (booking.py arranges only meetings still
-    ahead); the database's unique seats and tables keep it from double booking all the same."""
+    """A meeting of a forum that is over, written as it ended (the meeting services arrange only meetings
+    still ahead); the database's unique seats and tables keep it from double booking all the same."""
     meeting = Meeting(
         event=event,
         requester=requester,
@@ -156,7 +157,7 @@ def _held(
 
 def _book(event: Event, talks: list[Talk], participants: dict, at: datetime) -> list[tuple[Talk, Meeting]]:
     """The meetings the participants asked for, answered as the talks say, each with its talk."""
-    starts, over, tables = slots(event), booking.is_over(event), Counter()
+    starts, over, tables = slots(event), meetings.is_over(event), Counter()
     booked = []
     for number, talk in enumerate(talks):
         requester, invitee = participants[talk.requester], participants[talk.invitee]
@@ -204,7 +205,7 @@ def _forum(spec: dict, organiser: User, tenants: dict[str, Tenant], today: date)
             participants |= _put_forward(event, spec, slug, invited_at)
     with cross_tenant():
         booked = _book(event, spec["talks"], participants, invited_at + BOOKED)
-        if booking.is_over(event):
+        if meetings.is_over(event):
             _feedback(spec, participants, booked, now)
             _settle_notifications(last_notification, invited_at)
 

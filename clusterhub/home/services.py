@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from clusterhub.accounts.models import User
-from clusterhub.conferences.organising import conferences_of
+from clusterhub.conferences.organiser.services import conferences_of
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification

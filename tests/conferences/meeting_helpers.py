@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from clusterhub.accounts.models import User
-from clusterhub.conferences import booking
+from clusterhub.conferences.meetings import services as meetings
 from clusterhub.conferences.models import Meeting, MeetingSeat, Participant
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
@@ -89,7 +89,7 @@ def accept_now(app, meeting_id: int) -> None:
     with app.app_context(), cross_tenant():
         meeting = db.session.get(Meeting, meeting_id)
         answering = meeting.invitee if meeting.proposed_by_id == meeting.requester_id else meeting.requester
-        booking.accept(meeting, answering)
+        meetings.accept(meeting, answering)
         db.session.commit()
 
 
@@ -113,14 +113,14 @@ def at_the_same_moment(monkeypatch, jobs, tables: dict[int, list[int]] | None = 
     numbers) makes a meeting try other tables than the free ones it found.
     """
     barrier = threading.Barrier(len(jobs), timeout=20)
-    looked_up = booking._free_tables
+    looked_up = meetings._free_tables
 
     def free_tables_then_wait(meeting):
         found = looked_up(meeting)
         barrier.wait()
         return (tables or {}).get(meeting.id, found)
 
-    monkeypatch.setattr(booking, "_free_tables", free_tables_then_wait)
+    monkeypatch.setattr(meetings, "_free_tables", free_tables_then_wait)
     results: list = [None] * len(jobs)
 
     def run(number, job):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from clusterhub.accounts.models import User
-from clusterhub.conferences import booking
+from clusterhub.conferences.meetings import services as meetings
 from clusterhub.conferences.models import Meeting, MeetingSeat, Participant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
@@ -28,7 +28,7 @@ from tests.factories import make_meeting
 def _free(app, conference_id: int, *participant_ids: int):
     with app.app_context(), cross_tenant():
         participants = [db.session.get(Participant, pid) for pid in participant_ids]
-        return booking.free_slots(db.session.get(Event, conference_id), *participants)
+        return meetings.free_slots(db.session.get(Event, conference_id), *participants)
 
 
 def _accepting(app, meeting_id: int, participant_id: int):
@@ -38,8 +38,8 @@ def _accepting(app, meeting_id: int, participant_id: int):
         with app.app_context(), cross_tenant():
             meeting = db.session.get(Meeting, meeting_id)
             try:
-                booking.accept(meeting, db.session.get(Participant, participant_id))
-            except booking.BookingError as error:
+                meetings.accept(meeting, db.session.get(Participant, participant_id))
+            except meetings.BookingError as error:
                 db.session.rollback()
                 return error.reason
             db.session.commit()

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company
-from clusterhub.conferences import nominating
 from clusterhub.conferences.models import Meeting
-from clusterhub.conferences.nominating import NominationError
+from clusterhub.conferences.nominations import services as nominations
+from clusterhub.conferences.nominations.services import NominationError
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from tenants.context import cross_tenant, tenant_scope
@@ -163,10 +163,10 @@ def test_a_former_member_company_cannot_be_nominated(app, world, signed_in):
     response = manager.post(_manage(world), {"company": former})
     assert response.status_code == 200 and "Not a valid choice" in response.get_data(as_text=True)
     with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))):
-        invited = nominating.invitation(world.conference)
+        invited = nominations.invitation(world.conference)
         manager_user = db.session.scalar(select(User).where(User.email == "manager@alfa.lv"))
         with pytest.raises(NominationError, match="former"):
-            nominating.nominate(invited, db.session.get(Company, former), manager_user, utcnow())
+            nominations.nominate(invited, db.session.get(Company, former), manager_user, utcnow())
     assert "SIA Bijušais" not in listed(app, world.conference, "alfa")
 
 
@@ -185,13 +185,13 @@ def _nominate_in_thread(
     with app.app_context():
         alfa = db.session.scalar(select(Tenant).where(Tenant.slug == "alfa"))
         with tenant_scope(alfa):
-            invited = nominating.invitation(conference_id)
+            invited = nominations.invitation(conference_id)
             company = db.session.scalar(select(Company).where(Company.name == name))
             manager = db.session.scalar(select(User).where(User.email == "manager@alfa.lv"))
             try:
                 if hold is None:
                     locked.wait(10)
-                nominating.nominate(invited, company, manager, utcnow())
+                nominations.nominate(invited, company, manager, utcnow())
                 if hold is not None:
                     locked.set()
                     hold.wait(1)  # the other nomination is waiting for the lock by now

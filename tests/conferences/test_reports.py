@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from clusterhub.conferences.access import conference_or_404
-from clusterhub.conferences.figures import (
+from clusterhub.conferences.reports.services import (
     accepted,
     cluster_lines,
     cluster_matrix,

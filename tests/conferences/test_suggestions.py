@@ -2,8 +2,8 @@
 
 import pytest
 
+from clusterhub.conferences.directory.suggestions import suggestions
 from clusterhub.conferences.models import Participant
-from clusterhub.conferences.suggestions import suggestions
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tests.conferences.directory_world import Fair

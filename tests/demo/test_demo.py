@@ -12,7 +12,7 @@ from clusterhub.admission.models import Application
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.models import Company, CompanyChange, CompanyMembership, CompanyTag
-from clusterhub.conferences.booking import agenda
+from clusterhub.conferences.meetings.services import agenda
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.conferences.slots import slots
 from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD, ORGANISER

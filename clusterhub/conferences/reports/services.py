@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from clusterhub.companies.models import Company
 from clusterhub.conferences.models import MEETING_STATUSES, Meeting, Participant
-from clusterhub.conferences.organising import invitations, participation_counts
+from clusterhub.conferences.organiser.services import invitations, participation_counts
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
 from clusterhub.extensions import db

@@ -16,8 +16,8 @@ from clusterhub.conferences.access import (
     organises,
 )
 from clusterhub.conferences.blueprints import bp
-from clusterhub.conferences.organiser_forms import ConferenceForm, conference_form
-from clusterhub.conferences.organising import (
+from clusterhub.conferences.organiser.forms import ConferenceForm, conference_form
+from clusterhub.conferences.organiser.services import (
     PAST_SHOWN,
     OrganisingError,
     Problem,

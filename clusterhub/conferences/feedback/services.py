@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from clusterhub.conferences.figures import has_ended
 from clusterhub.conferences.models import Meeting, Participant
+from clusterhub.conferences.reports.services import has_ended
 from clusterhub.extensions import db
 
 SIDES = (Meeting.requester, Meeting.invitee)

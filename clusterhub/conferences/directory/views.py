@@ -9,15 +9,15 @@ from clusterhub.conferences.access import (
     participant_required,
 )
 from clusterhub.conferences.blueprints import bp
-from clusterhub.conferences.filters import ParticipantFilterForm
-from clusterhub.conferences.listing import (
+from clusterhub.conferences.directory.forms import ParticipantFilterForm
+from clusterhub.conferences.directory.services import (
     card,
     directory,
     invited_clusters,
     participant_count,
     sector_names,
 )
-from clusterhub.conferences.suggestions import WEIGHTS, suggestions
+from clusterhub.conferences.directory.suggestions import WEIGHTS, suggestions
 from clusterhub.navigation import paginate, paginate_list
 
 

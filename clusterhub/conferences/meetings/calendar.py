@@ -11,7 +11,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from clusterhub.clock import utcnow
-from clusterhub.conferences.listing import card
+from clusterhub.conferences.directory.services import card
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.conferences.slots import slot_end
 from clusterhub.events.models import Event

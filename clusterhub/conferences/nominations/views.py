@@ -13,12 +13,13 @@ from flask_login import current_user
 
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company
-from clusterhub.conferences import booking, nominating
 from clusterhub.conferences.access import current_conference, invited_required
 from clusterhub.conferences.blueprints import bp, cluster_bp
+from clusterhub.conferences.meetings.services import is_over
 from clusterhub.conferences.models import Participant
-from clusterhub.conferences.nominating import NominationError
-from clusterhub.conferences.nomination_forms import SHOWN, NominateForm, RegistrationForm
+from clusterhub.conferences.nominations import services
+from clusterhub.conferences.nominations.forms import SHOWN, NominateForm, RegistrationForm
+from clusterhub.conferences.nominations.services import NominationError
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from tenants.access import current_membership, load_or_404, manager_required
@@ -48,7 +49,7 @@ NOT_NOMINATED = _l(
 
 def _invitation_or_404(conference_id: int):
     """The cluster's invitation to the conference; a conference that did not invite it is not found."""
-    invited = nominating.invitation(conference_id)
+    invited = services.invitation(conference_id)
     if invited is None:
         abort(404)
     return invited
@@ -56,7 +57,7 @@ def _invitation_or_404(conference_id: int):
 
 def _listed_or_404(invited, participant_id: int) -> Participant:
     """A company on the cluster's list for the conference; another cluster's or conference's is not found."""
-    participant = nominating.on_list(invited, participant_id)
+    participant = services.on_list(invited, participant_id)
     if participant is None:
         abort(404)
     return participant
@@ -67,10 +68,10 @@ def index():
     now = utcnow()
     return render_template(
         "conferences/cluster_index.html",
-        invitations=nominating.invitations(now),
-        mine=nominating.participations(current_membership.company_id),
-        is_open=partial(nominating.registration_open, now=now),
-        deadline=nominating.deadline,
+        invitations=services.invitations(now),
+        mine=services.participations(current_membership.company_id),
+        is_open=partial(services.registration_open, now=now),
+        deadline=services.deadline,
         now=now,
         form=ConfirmForm(),
     )
@@ -81,7 +82,7 @@ def index():
 def request_to_go(conference_id: int):
     invited = _invitation_or_404(conference_id)
     try:
-        nominating.request_to_go(invited, current_membership.company, current_user, utcnow())
+        services.request_to_go(invited, current_membership.company, current_user, utcnow())
     except NominationError as error:
         flash(REASONS[error.reason], "error")
     else:
@@ -95,11 +96,11 @@ def request_to_go(conference_id: int):
 def manage(conference_id: int):
     invited = _invitation_or_404(conference_id)
     event = invited.event  # kept: a refused nomination rolls back, and the invitation forgets it
-    form = NominateForm(companies=nominating.nominable(event))
+    form = NominateForm(companies=services.nominable(event))
     if form.validate_on_submit():
         company = load_or_404(Company, int(form.company.data))
         try:
-            nominating.nominate(invited, company, current_user, utcnow())
+            services.nominate(invited, company, current_user, utcnow())
         except NominationError as error:
             db.session.rollback()  # frees the quota lock at once
             form.company.errors.append(REASONS[error.reason])
@@ -112,10 +113,10 @@ def manage(conference_id: int):
         invited=invited,
         event=event,
         form=form,
-        listed=nominating.listed(event),
-        taken=nominating.places_taken(event.id),
-        open=nominating.registration_open(event, utcnow()),
-        deadline=nominating.deadline(event),
+        listed=services.listed(event),
+        taken=services.places_taken(event.id),
+        open=services.registration_open(event, utcnow()),
+        deadline=services.deadline(event),
         buttons=ConfirmForm(),
     )
 
@@ -128,7 +129,7 @@ def approve(conference_id: int, participant_id: int):
     invited = _invitation_or_404(conference_id)
     participant = _listed_or_404(invited, participant_id)
     try:
-        nominating.approve(invited, participant, utcnow())
+        services.approve(invited, participant, utcnow())
     except NominationError as error:
         db.session.rollback()
         flash(REASONS[error.reason], "error")
@@ -148,13 +149,13 @@ def approve(conference_id: int, participant_id: int):
 @manager_required
 def withdraw(conference_id: int, participant_id: int):
     participant = _listed_or_404(_invitation_or_404(conference_id), participant_id)
-    if booking.is_over(participant.event):
+    if is_over(participant.event):
         flash(REASONS["over"], "error")
         return redirect(url_for(".manage", conference_id=conference_id))
     form = ConfirmForm()
     if form.validate_on_submit():
         name = participant.company.name
-        nominating.withdraw(participant)
+        services.withdraw(participant)
         db.session.commit()
         flash(_("%(company)s is off the cluster's list for this conference.", company=name), "info")
         return redirect(url_for(".manage", conference_id=conference_id))
@@ -163,7 +164,7 @@ def withdraw(conference_id: int, participant_id: int):
         form=form,
         participant=participant,
         event=participant.event,
-        meetings=nominating.meeting_count(participant),
+        meetings=services.meeting_count(participant),
     )
 
 
@@ -171,17 +172,17 @@ def withdraw(conference_id: int, participant_id: int):
 @invited_required
 def register(conference_id: int):
     event = current_conference
-    participant = nominating.representing(event, current_user)
+    participant = services.representing(event, current_user)
     if participant is None:
         abort(403, NOT_NOMINATED)
-    blocked = nominating.blocker(participant, current_user, utcnow())
+    blocked = services.blocker(participant, current_user, utcnow())
     form = RegistrationForm(
         data=RegistrationForm.data_of(participant),
-        sectors=nominating.sector_names(event),
+        sectors=services.sector_names(event),
         chosen=participant.interest_names,
     )
     if not blocked and form.validate_on_submit():
-        nominating.register(participant, current_user, form.values(), utcnow())
+        services.register(participant, current_user, form.values(), utcnow())
         db.session.commit()
         flash(_("Your company is registered for “%(title)s”.", title=event.title), "success")
         return redirect(url_for(".matches", conference_id=conference_id))
@@ -191,6 +192,6 @@ def register(conference_id: int):
         participant=participant,
         form=form,
         blocked=REASONS[blocked] if blocked else None,
-        deadline=nominating.deadline(event),
+        deadline=services.deadline(event),
         shown=SHOWN,
     )

@@ -14,8 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from clusterhub.accounts.models import User
 from clusterhub.companies.directory import is_current_member
 from clusterhub.companies.models import Company, CompanyMembership, CompanyTag
-from clusterhub.conferences import booking
-from clusterhub.conferences.booking import BookingError
+from clusterhub.conferences.meetings.services import BookingError, agenda, cancel, is_over
 from clusterhub.conferences.models import SHOWABLE, EventCluster, Meeting, Participant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
@@ -241,13 +240,13 @@ def withdraw(participant: Participant) -> None:
     (in their own clusters, hence across clusters); the database then deletes the meetings with it. After
     the conference nobody is taken off: its meetings, ratings and follow-ups are the cluster's record.
     """
-    if booking.is_over(participant.event):
+    if is_over(participant.event):
         raise NominationError("over")
     if participant.status == "registered":
         with cross_tenant():
-            for meeting in booking.agenda(participant):
+            for meeting in agenda(participant):
                 try:
-                    booking.cancel(meeting, participant)
+                    cancel(meeting, participant)
                 except BookingError:
                     continue  # declined or cancelled already, or the conference is over: nobody to tell
     db.session.delete(participant)

@@ -13,12 +13,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from clusterhub.conferences import booking
 from clusterhub.conferences.access import current_conference, current_participant, participant_required
 from clusterhub.conferences.blueprints import bp
-from clusterhub.conferences.calendar import agenda_calendar
-from clusterhub.conferences.listing import Card, card
-from clusterhub.conferences.meeting_forms import TAKEN, RequestMeetingForm, SlotForm, slot_label
+from clusterhub.conferences.directory.services import Card, card
+from clusterhub.conferences.meetings import services
+from clusterhub.conferences.meetings.calendar import agenda_calendar
+from clusterhub.conferences.meetings.forms import TAKEN, RequestMeetingForm, SlotForm, slot_label
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.conferences.slots import slot_end
 from clusterhub.extensions import db
@@ -66,7 +66,7 @@ def _agenda_url():
     return url_for(".agenda", conference_id=current_conference.id)
 
 
-def _refused(error: booking.BookingError):
+def _refused(error: services.BookingError):
     flash(REFUSALS[error.reason], "error")
     return redirect(_agenda_url())
 
@@ -102,16 +102,16 @@ def request_meeting(conference_id: int):
     if other_id is None:  # whom to meet is chosen in the directory
         return redirect(url_for(".participants", conference_id=conference_id))
     other = _registered_or_404(other_id)
-    if booking.is_over(current_conference):
-        return _refused(booking.BookingError("over"))
-    free = booking.free_slots(current_conference, current_participant, other)
+    if services.is_over(current_conference):
+        return _refused(services.BookingError("over"))
+    free = services.free_slots(current_conference, current_participant, other)
     form = RequestMeetingForm(event=current_conference, slots=free)
     if free and form.validate_on_submit():
         try:
-            booking.request_meeting(
+            services.request_meeting(
                 current_conference, current_participant, other, form.starts_at(), form.message.data or ""
             )
-        except booking.BookingError as error:
+        except services.BookingError as error:
             form.slot.errors.append(REFUSALS[error.reason])
         else:
             db.session.commit()
@@ -130,7 +130,7 @@ def _answer(meeting_id: int, change, done: str):
     meeting = _meeting_or_404(meeting_id)
     try:
         change(meeting, current_participant)
-    except booking.BookingError as error:
+    except services.BookingError as error:
         return _refused(error)
     db.session.commit()
     flash(done, "success")
@@ -141,14 +141,14 @@ def _answer(meeting_id: int, change, done: str):
 @participant_required
 def accept_meeting(conference_id: int, meeting_id: int):
     return _answer(
-        meeting_id, booking.accept, _("The meeting is agreed. Both of you find it in your agendas.")
+        meeting_id, services.accept, _("The meeting is agreed. Both of you find it in your agendas.")
     )
 
 
 @bp.route("/<int:conference_id>/meetings/<int:meeting_id>/decline", methods=["POST"])
 @participant_required
 def decline_meeting(conference_id: int, meeting_id: int):
-    return _answer(meeting_id, booking.decline, _("You declined the meeting."))
+    return _answer(meeting_id, services.decline, _("You declined the meeting."))
 
 
 @bp.route("/<int:conference_id>/meetings/<int:meeting_id>/propose", methods=["GET", "POST"])
@@ -156,19 +156,19 @@ def decline_meeting(conference_id: int, meeting_id: int):
 def propose_meeting(conference_id: int, meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
     try:
-        booking.check_answer(meeting, current_participant)
-    except booking.BookingError as error:
+        services.check_answer(meeting, current_participant)
+    except services.BookingError as error:
         return _refused(error)
     free = [
         start
-        for start in booking.free_slots(current_conference, meeting.requester, meeting.invitee)
+        for start in services.free_slots(current_conference, meeting.requester, meeting.invitee)
         if start != meeting.starts_at
     ]
     form = SlotForm(event=current_conference, slots=free)
     if free and form.validate_on_submit():
         try:
-            booking.propose(meeting, current_participant, form.starts_at())
-        except booking.BookingError as error:
+            services.propose(meeting, current_participant, form.starts_at())
+        except services.BookingError as error:
             form.slot.errors.append(REFUSALS[error.reason])
         else:
             db.session.commit()
@@ -189,12 +189,12 @@ def propose_meeting(conference_id: int, meeting_id: int):
 def cancel_meeting(conference_id: int, meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
     try:
-        booking.check_cancel(meeting)
-    except booking.BookingError as error:
+        services.check_cancel(meeting)
+    except services.BookingError as error:
         return _refused(error)
     form = ConfirmForm()
     if form.validate_on_submit():
-        booking.cancel(meeting, current_participant)
+        services.cancel(meeting, current_participant)
         db.session.commit()
         flash(_("The meeting is cancelled. Both of you were told."), "info")
         return redirect(_agenda_url())
@@ -210,7 +210,7 @@ def cancel_meeting(conference_id: int, meeting_id: int):
 @bp.route("/<int:conference_id>/agenda")
 @participant_required
 def agenda(conference_id: int):
-    entries = [_entry(meeting) for meeting in booking.agenda(current_participant)]
+    entries = [_entry(meeting) for meeting in services.agenda(current_participant)]
     pending = [entry for entry in entries if entry.meeting.status == "pending"]
     return render_template(
         "conferences/agenda.html",
@@ -219,7 +219,7 @@ def agenda(conference_id: int):
         to_answer=[entry for entry in pending if not entry.mine],
         waiting=[entry for entry in pending if entry.mine],
         closed=[entry for entry in entries if entry.meeting.status in ("declined", "cancelled")],
-        over=booking.is_over(current_conference),
+        over=services.is_over(current_conference),
         form=ConfirmForm(),
     )
 
@@ -230,7 +230,7 @@ def agenda_ics(conference_id: int):
     body = agenda_calendar(
         current_conference,
         current_participant,
-        booking.agenda(current_participant),
+        services.agenda(current_participant),
         request.host,
         url_for(".agenda", conference_id=conference_id, _external=True),
     )

@@ -10,7 +10,7 @@ search/matching/rules.py.
 from dataclasses import dataclass, field
 
 from clusterhub.collation import fold
-from clusterhub.conferences.listing import Card, card, registered
+from clusterhub.conferences.directory.services import Card, card, registered
 from clusterhub.conferences.models import Participant
 from search.analysis import terms, words_by_term
 from search.matching import rules

@@ -1,21 +1,16 @@
-"""The organiser's report, spreadsheets and printable table plan of a conference, and the participants'
-feedback after it."""
+"""The organiser's report, spreadsheets and printable table plan of a conference."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Response, render_template, request
 
 from clusterhub.clock import utcnow
-from clusterhub.conferences import export
 from clusterhub.conferences.access import (
     current_conference,
-    current_participant,
     organiser_required,
-    participant_required,
 )
 from clusterhub.conferences.blueprints import bp
-from clusterhub.conferences.feedback import give_feedback, my_answer, my_meetings, other_side
-from clusterhub.conferences.feedback_forms import feedback_form
-from clusterhub.conferences.figures import (
+from clusterhub.conferences.models import STATUSES
+from clusterhub.conferences.reports import export
+from clusterhub.conferences.reports.services import (
     accepted,
     cluster_lines,
     cluster_matrix,
@@ -27,7 +22,6 @@ from clusterhub.conferences.figures import (
     request_shares,
     sector_matrix,
 )
-from clusterhub.conferences.models import STATUSES
 from clusterhub.extensions import db
 from clusterhub.security import audit
 
@@ -88,26 +82,4 @@ def table_plan(conference_id: int):
         event=event,
         grid=grid(event, accepted(meetings(event))),
         printing=request.args.get("print") == "1",
-    )
-
-
-@bp.route("/<int:conference_id>/feedback", methods=["GET", "POST"])
-@participant_required
-def feedback(conference_id: int):
-    event, me = current_conference, current_participant
-    if not has_ended(event, utcnow()):
-        return render_template("conferences/feedback.html", event=event, form=None)
-    mine = my_meetings(me)
-    form = feedback_form(me, mine, {meeting.id: my_answer(meeting, me) for meeting in mine})
-    if form.validate_on_submit():
-        first = me.rating is None
-        give_feedback(me, int(form.rating.data), form.comment.data or "", form.follow_ups(), utcnow())
-        db.session.commit()
-        flash(_("Thank you for your feedback.") if first else _("Your feedback is updated."), "success")
-        return redirect(url_for(".detail", conference_id=event.id))
-    return render_template(
-        "conferences/feedback.html",
-        event=event,
-        form=form,
-        meetings=[(meeting, other_side(meeting, me), form[f"meeting_{meeting.id}"]) for meeting in mine],
     )

@@ -1,0 +1,1 @@
+"""The participant directory of a conference and whom each participant should meet."""

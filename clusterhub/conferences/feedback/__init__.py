@@ -1,0 +1,1 @@
+"""The participants' feedback after a conference."""

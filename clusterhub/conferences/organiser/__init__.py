@@ -1,0 +1,1 @@
+"""The organiser's side of a conference: planning it, inviting clusters, meeting windows."""

@@ -1,0 +1,1 @@
+"""The organiser's report of a conference, its spreadsheets and the table plan."""
