@@ -13,6 +13,7 @@ from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
 from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
+from clusterhub.conferences import scoping as conference_scoping
 from clusterhub.conferences.views import bp as conferences_bp
 from clusterhub.conferences.views import cluster_bp as cluster_conferences_bp
 from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
@@ -108,6 +109,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.login_message_category = "info"
     i18n.init_app(app, babel)
     scoping.install(Session)
+    conference_scoping.install(Session)
     notifications.install(Session)
     once.install(Session)
     search_hooks.install(app, Session)

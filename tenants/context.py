@@ -1,6 +1,7 @@
 """The cluster a piece of work runs for, kept on the application context."""
 
 from contextlib import contextmanager
+from functools import wraps
 
 from flask import g
 from werkzeug.local import LocalProxy
@@ -44,9 +45,29 @@ def cross_tenant():
         g.cross_tenant = previous
 
 
-def cross_tenant_for_request() -> None:
-    """Read across clusters for the rest of this request (pages that span clusters: conferences)."""
-    g.cross_tenant = True
+def across_clusters(function):
+    """Name a function that reads across clusters on purpose: its whole body runs in `cross_tenant()`."""
+
+    @wraps(function)
+    def crossing(*args, **kwargs):
+        with cross_tenant():
+            return function(*args, **kwargs)
+
+    return crossing
+
+
+def spanning_scope():
+    """The scope of pages that span clusters (a conference's), if this work runs in one.
+
+    It has `governs(model)`: the models it keeps apart itself with a criterion of its own, which the
+    cluster criterion then leaves to it; every other cluster model stays refused there.
+    """
+    return g.get("spanning_scope")
+
+
+def set_spanning_scope(scope) -> None:
+    """Keep the rest of this work inside `scope` (None: no longer)."""
+    g.spanning_scope = scope
 
 
 current_tenant = LocalProxy(lambda: g.get("tenant"))

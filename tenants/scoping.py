@@ -3,7 +3,9 @@
 Every ORM SELECT, UPDATE and DELETE gets `with_loader_criteria` for the cluster-owned mixins
 (SQLAlchemy's "global WHERE criteria" recipe, which 2.x applies to bulk UPDATE and DELETE too), every
 new cluster-owned row gets its tenant_id at flush, and a statement for cluster data with no cluster
-chosen fails loudly instead of reading or changing them all.
+chosen fails loudly instead of reading or changing them all. Pages that span clusters (a conference's)
+run in a spanning scope that keeps the models it governs apart with its own criterion
+(clusterhub/conferences/scoping.py); the rest of the cluster data stays refused there.
 """
 
 from functools import cache
@@ -12,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from clusterhub.db import Base
-from tenants.context import crossing_tenants, current_tenant_id
+from tenants.context import crossing_tenants, current_tenant_id, spanning_scope
 from tenants.models import TenantHosted, TenantScoped, TenantShared
 
 _SCOPED = (TenantScoped, TenantShared)
@@ -30,10 +32,15 @@ def _shared_models() -> tuple[type, ...]:
 
 
 def _touches_cluster_data(state: ORMExecuteState) -> bool:
-    return any(issubclass(mapper.class_, _SCOPED) for mapper in state.all_mappers)
+    spanning = spanning_scope()
+    return any(
+        issubclass(mapper.class_, _SCOPED) and not (spanning is not None and spanning.governs(mapper.class_))
+        for mapper in state.all_mappers
+    )
 
 
-def _needs_scope(state: ORMExecuteState) -> bool:
+def needs_scope(state: ORMExecuteState) -> bool:
+    """Whether a statement is one a scope filters (column and relationship loads are not)."""
     if state.is_update or state.is_delete:
         return True
     # Column and relationship loads inherit the criteria of the query that loaded their parent.
@@ -41,7 +48,7 @@ def _needs_scope(state: ORMExecuteState) -> bool:
 
 
 def _scope_statement(state: ORMExecuteState) -> None:
-    if not _needs_scope(state):
+    if not needs_scope(state):
         return
     if crossing_tenants():
         return

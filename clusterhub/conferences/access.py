@@ -1,8 +1,9 @@
 """Who may see which conference page: its organiser, its registered participants, its invited clusters.
 
 Each decorator loads the conference named by the route's `conference_id` into `current_conference`
-(another kind of event, or an unknown id, is simply not found) and marks the view with its `access`
-for the isolation matrix.
+(another kind of event, or an unknown id, is simply not found), enters it (clusterhub/conferences/
+scoping.py: from then on conference data is that conference's, meetings the visitor's own unless they
+organise it) and marks the view with its `access` for the isolation matrix.
 """
 
 from functools import wraps
@@ -14,8 +15,10 @@ from sqlalchemy import exists, select
 from werkzeug.local import LocalProxy
 
 from clusterhub.conferences.models import EventCluster, Participant
+from clusterhub.conferences.scoping import enter_conference
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
+from tenants.context import cross_tenant
 from tenants.models import Membership
 
 current_conference = LocalProxy(lambda: g.get("conference"))
@@ -26,8 +29,9 @@ INVITED_ONLY = _l("This conference is for the members of the clusters it invites
 
 
 def conference_or_404(conference_id: int) -> Event:
-    """An inter-cluster conference by id."""
-    return db.one_or_404(select(Event).where(Event.id == conference_id, Event.kind == "conference"))
+    """An inter-cluster conference by id: an event the platform holds, hence read across clusters."""
+    with cross_tenant():
+        return db.one_or_404(select(Event).where(Event.id == conference_id, Event.kind == "conference"))
 
 
 def organises(event: Event, user) -> bool:
@@ -47,16 +51,18 @@ def registered_participant(event: Event, user) -> Participant | None:
 
 
 def invited(event: Event, user) -> bool:
-    """Whether `user` belongs to one of the clusters the conference invites."""
-    return db.session.scalar(
-        select(
-            exists().where(
-                EventCluster.event_id == event.id,
-                EventCluster.tenant_id == Membership.tenant_id,
-                Membership.user_id == user.id,
+    """Whether `user` belongs to one of the clusters the conference invites (their memberships in any
+    cluster, hence read across clusters)."""
+    with cross_tenant():
+        return db.session.scalar(
+            select(
+                exists().where(
+                    EventCluster.event_id == event.id,
+                    EventCluster.tenant_id == Membership.tenant_id,
+                    Membership.user_id == user.id,
+                )
             )
         )
-    )
 
 
 def _guard(access: str, allowed, message):
@@ -64,9 +70,11 @@ def _guard(access: str, allowed, message):
         @wraps(view)
         def guarded(*args, **kwargs):
             g.conference = conference_or_404(kwargs["conference_id"])
+            enter_conference(g.conference.id)  # no part in it yet: no meetings visible
             g.participant = registered_participant(g.conference, current_user)
             if not allowed(g.conference, current_user):
                 abort(403, message)
+            enter_conference(g.conference.id, g.participant, whole=organises(g.conference, current_user))
             return view(*args, **kwargs)
 
         guarded.access = access

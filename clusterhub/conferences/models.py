@@ -2,8 +2,11 @@
 
 The conference itself is an `Event` with no cluster (clusterhub/events/models.py). Invitations and
 participants belong to the cluster that nominated them, so a manager's pages see only their own
-cluster's; the conference pages read across clusters on purpose (`cross_tenant()`) and show a
-participant only the fields the other participant agreed to show.
+cluster's. Meeting windows, meetings and seats belong to the conference; inside a cluster they are
+visible only where the cluster takes part (a meeting: one of its sides is the cluster's). Every row here
+is also `ConferenceScoped`: on the conference's own pages clusterhub/conferences/scoping.py keeps each
+query inside that conference and the visitor's participation, and the pages show a participant only the
+fields the other participant agreed to show.
 """
 
 from datetime import datetime
@@ -17,7 +20,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     false,
+    or_,
+    select,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -26,7 +32,7 @@ from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, _one_of
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from clusterhub.events.models import Event
-from tenants.models import Tenant, TenantScoped
+from tenants.models import Tenant, TenantScoped, TenantShared
 
 # "requested": a member asked to go and waits for its manager; "nominated": within the cluster's quota,
 # waiting for the company to register; "registered": the representative filled in the form and consented.
@@ -37,7 +43,28 @@ SHOWABLE = ("description", "website", "region", "size", "roles", "contact")
 MEETING_STATUSES = ("pending", "accepted", "declined", "cancelled")
 
 
-class EventCluster(TenantScoped, db.Model):
+class ConferenceScoped:
+    """Rows of one conference (an `event_id`): on its pages every query is kept inside it.
+
+    `scope` is a clusterhub/conferences/scoping.py ConferenceScope: the conference, the visitor's
+    registered participation and person, and whether the whole conference may be read.
+    """
+
+    @classmethod
+    def in_conference(cls, scope):
+        """The SQL condition that keeps a row inside the conference's pages for this visitor."""
+        return cls.event_id == scope.event_id
+
+
+def _visitors_part(cls, scope, own):
+    """The conference's rows the visitor may read: all when the scope reads the whole conference, else
+    `own` (their own rows; None when they take no part)."""
+    if scope.whole:
+        return cls.event_id == scope.event_id
+    return and_(cls.event_id == scope.event_id, false() if own is None else own)
+
+
+class EventCluster(ConferenceScoped, TenantScoped, db.Model):
     """A cluster invited to a conference, with how many member companies it may nominate."""
 
     __tablename__ = "event_clusters"
@@ -57,7 +84,7 @@ class EventCluster(TenantScoped, db.Model):
         return f"<EventCluster event={self.event_id} tenant={self.tenant_id} quota={self.quota}>"
 
 
-class MeetingWindow(db.Model):
+class MeetingWindow(ConferenceScoped, TenantShared, db.Model):
     """A stretch of the conference when 1:1 meetings take place; cut into slots of the event's length."""
 
     __tablename__ = "meeting_windows"
@@ -70,11 +97,16 @@ class MeetingWindow(db.Model):
 
     event: Mapped[Event] = relationship()
 
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        """A cluster sees the windows of the conferences that invite it."""
+        return cls.event_id.in_(select(EventCluster.event_id).where(EventCluster.tenant_id == tenant_id))
+
     def __repr__(self) -> str:
         return f"<MeetingWindow event={self.event_id} {self.starts_at:%Y-%m-%d %H:%M}>"
 
 
-class Participant(TenantScoped, CreatedAtMixin, db.Model):
+class Participant(ConferenceScoped, TenantScoped, CreatedAtMixin, db.Model):
     """A company going to a conference for the cluster that nominated it."""
 
     __tablename__ = "participants"
@@ -128,7 +160,7 @@ class Participant(TenantScoped, CreatedAtMixin, db.Model):
         return f"<Participant event={self.event_id} company={self.company_id} {self.status}>"
 
 
-class Meeting(CreatedAtMixin, db.Model):
+class Meeting(ConferenceScoped, TenantShared, CreatedAtMixin, db.Model):
     """A 1:1 meeting between two participants in one slot; a table is given when it is accepted.
 
     The partial unique index keeps a table to one accepted meeting per slot, and MeetingSeat keeps a
@@ -173,11 +205,27 @@ class Meeting(CreatedAtMixin, db.Model):
     proposed_by: Mapped[Participant] = relationship(foreign_keys=[proposed_by_id])
     seats: Mapped[list["MeetingSeat"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
 
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        """A cluster sees the meetings one of its participants takes part in."""
+        sides = select(Participant.id).where(Participant.tenant_id == tenant_id)
+        return or_(cls.requester_id.in_(sides), cls.invitee_id.in_(sides))
+
+    @classmethod
+    def in_conference(cls, scope):
+        """A participant sees their own meetings; the organiser (or a rule about the whole) all of them."""
+        return _visitors_part(cls, scope, scope.participant_id and cls.taking_part(scope.participant_id))
+
+    @classmethod
+    def taking_part(cls, participant_id: int):
+        """The SQL condition: participant `participant_id` is one of the two sides."""
+        return or_(cls.requester_id == participant_id, cls.invitee_id == participant_id)
+
     def __repr__(self) -> str:
         return f"<Meeting event={self.event_id} {self.requester_id}->{self.invitee_id} {self.status}>"
 
 
-class MeetingSeat(db.Model):
+class MeetingSeat(ConferenceScoped, TenantShared, db.Model):
     """A person taken by an accepted meeting in one slot: at most one seat per person and slot."""
 
     __tablename__ = "meeting_seats"
@@ -190,6 +238,18 @@ class MeetingSeat(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     meeting: Mapped[Meeting] = relationship(back_populates="seats")
+
+    @classmethod
+    def visible_in_tenant(cls, tenant_id: int):
+        """A cluster sees the seats of the meetings it sees."""
+        return cls.meeting_id.in_(select(Meeting.id).where(Meeting.visible_in_tenant(tenant_id)))
+
+    @classmethod
+    def in_conference(cls, scope):
+        """A participant sees the seats of their own meetings; the organiser (or a rule about the whole)
+        everyone's."""
+        mine = select(Meeting.id).where(Meeting.taking_part(scope.participant_id))
+        return _visitors_part(cls, scope, scope.participant_id and cls.meeting_id.in_(mine))
 
     def __repr__(self) -> str:
         return f"<MeetingSeat user={self.user_id} {self.starts_at:%Y-%m-%d %H:%M}>"

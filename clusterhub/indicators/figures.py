@@ -348,8 +348,8 @@ def conference_figures(start: date, end: date) -> list[Figure]:
     meetings with other clusters' companies, the follow-ups they led to and the rating they gave."""
     conferences = _conferences_begun(start, end)
     registered = and_(Participant.event_id.in_(conferences), Participant.status == "registered")
-    # Participant rows are the cluster's own (the scope adds that); meetings belong to no cluster, so they
-    # are found through them. A meeting between two of the cluster's companies is not cross-cluster.
+    # Participant rows are the cluster's own and a meeting is visible where one of its sides is (the scope
+    # adds both); our side is found through them. A meeting between two of our companies is not cross-cluster.
     ours = select(Participant.id).where(registered)
     cross_cluster = and_(
         Meeting.event_id.in_(conferences),

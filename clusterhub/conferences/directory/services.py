@@ -7,6 +7,7 @@ offers and is interested in at the conference; the rest only as far as its show_
 
 from dataclasses import dataclass
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
@@ -15,7 +16,9 @@ from clusterhub.companies.models import Company, CompanyRole, CompanyTag
 from clusterhub.conferences.models import EventCluster, Participant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
+from clusterhub.navigation import paginate
 from search.analysis import terms
+from tenants.context import across_clusters
 from tenants.models import Tenant
 
 # A search of more words than this is cut; each word must match.
@@ -81,6 +84,7 @@ def _loaded(statement: Select) -> Select:
     )
 
 
+@across_clusters
 def registered(event: Event) -> list[Participant]:
     """The conference's registered participants with what their cards show, in name order."""
     statement = (
@@ -92,6 +96,7 @@ def registered(event: Event) -> list[Participant]:
     return list(db.session.scalars(_loaded(statement)))
 
 
+@across_clusters
 def _searched_text(event: Event) -> dict[int, list[str]]:
     """Per participant, the texts every participant shows: name, sectors, seeks, offers, interests."""
     texts: dict[int, list[str]] = {}
@@ -139,8 +144,14 @@ def _conditions(event: Event, filters: dict):
         yield Participant.id.in_(_matching_ids(event, wanted))
 
 
-def directory(event: Event, filters: dict, sort: str = "name") -> Select:
-    """The statement for the conference's registered participants matching `filters`, sorted."""
+@across_clusters
+def directory_page(event: Event, filters: dict, sort: str = "name") -> Pagination:
+    """One page of the conference's registered participants matching `filters`, sorted; their companies'
+    cards are read across clusters, the participants are kept to the conference by its criterion."""
+    return paginate(_directory(event, filters, sort))
+
+
+def _directory(event: Event, filters: dict, sort: str) -> Select:
     statement = (
         select(Participant)
         .join(Participant.company)
@@ -167,6 +178,7 @@ def invited_clusters(event: Event) -> list[Tenant]:
     return list(db.session.scalars(statement))
 
 
+@across_clusters
 def sector_names(event: Event) -> list[str]:
     """Every sector the registered participants' companies name, once, in Latvian order."""
     rows = db.session.execute(

@@ -12,13 +12,13 @@ from clusterhub.conferences.blueprints import bp
 from clusterhub.conferences.directory.forms import ParticipantFilterForm
 from clusterhub.conferences.directory.services import (
     card,
-    directory,
+    directory_page,
     invited_clusters,
     participant_count,
     sector_names,
 )
 from clusterhub.conferences.directory.suggestions import WEIGHTS, suggestions
-from clusterhub.navigation import paginate, paginate_list
+from clusterhub.navigation import paginate_list
 
 
 @bp.route("/<int:conference_id>/participants")
@@ -28,7 +28,7 @@ def participants(conference_id: int):
         invited_clusters(current_conference), sector_names(current_conference)
     )
     filters = form.filters()
-    page = paginate(directory(current_conference, filters, filters.get("sort", "name")))
+    page = directory_page(current_conference, filters, filters.get("sort", "name"))
     return render_template(
         "conferences/participants.html",
         conference=current_conference,

@@ -8,11 +8,12 @@ slot and MeetingSeat keeps a person to one, so of two acceptances at the same mo
 
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from clusterhub.clock import utcnow
 from clusterhub.conferences.models import Meeting, MeetingSeat, Participant
+from clusterhub.conferences.scoping import whole_conference
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
@@ -39,6 +40,7 @@ def is_over(event: Event) -> bool:
     return utcnow() >= (event.ends_at or event.starts_at)
 
 
+@whole_conference()
 def _taken_by(event: Event, participants) -> set[datetime]:
     """The slots in which any of `participants`' people has an accepted meeting."""
     users = [participant.user_id for participant in participants]
@@ -51,6 +53,7 @@ def _taken_by(event: Event, participants) -> set[datetime]:
     )
 
 
+@whole_conference()
 def _full(event: Event) -> set[datetime]:
     """The slots in which every table has an accepted meeting."""
     return set(
@@ -147,6 +150,7 @@ def check_answer(meeting: Meeting, participant: Participant) -> None:
         raise BookingError("over")
 
 
+@whole_conference()
 def _free_tables(meeting: Meeting) -> list[int]:
     taken = set(
         db.session.scalars(
@@ -237,8 +241,6 @@ def agenda(participant: Participant) -> list[Meeting]:
     """Every meeting the participant asked for or was asked to, in time order."""
     return list(
         db.session.scalars(
-            select(Meeting)
-            .where(or_(Meeting.requester_id == participant.id, Meeting.invitee_id == participant.id))
-            .order_by(Meeting.starts_at, Meeting.id)
+            select(Meeting).where(Meeting.taking_part(participant.id)).order_by(Meeting.starts_at, Meeting.id)
         )
     )

@@ -1,6 +1,8 @@
 """1:1 meetings at a conference: asking for one, answering, calling off, and the personal agenda.
 
-Only the two sides of a meeting find it; anyone else, and a meeting of another conference, is not found.
+Only the two sides of a meeting find it; anyone else, and a meeting of another conference, is not found:
+the conference's criterion (clusterhub/conferences/scoping.py) keeps every query to this conference's
+participants and the visitor's own meetings.
 A rule that refuses a change (answering one's own proposal, a meeting answered already) is a message on
 the agenda, not an error page.
 """
@@ -72,13 +74,9 @@ def _refused(error: services.BookingError):
 
 
 def _registered_or_404(participant_id: int) -> Participant:
-    """Another registered participant of this conference."""
+    """Another registered participant of this conference (the criterion keeps out any other)."""
     other = db.session.scalar(
-        select(Participant).where(
-            Participant.id == participant_id,
-            Participant.event_id == current_conference.id,
-            Participant.status == "registered",
-        )
+        select(Participant).where(Participant.id == participant_id, Participant.status == "registered")
     )
     if other is None or other.id == current_participant.id:
         abort(404)
@@ -86,13 +84,8 @@ def _registered_or_404(participant_id: int) -> Participant:
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
-    """A meeting of this conference that the visitor is one side of."""
-    meeting = db.session.scalar(
-        select(Meeting).where(Meeting.id == meeting_id, Meeting.event_id == current_conference.id)
-    )
-    if meeting is None or current_participant.id not in (meeting.requester_id, meeting.invitee_id):
-        abort(404)
-    return meeting
+    """A meeting of this conference that the visitor is one side of (the criterion finds no other)."""
+    return db.one_or_404(select(Meeting).where(Meeting.id == meeting_id))
 
 
 @bp.route("/<int:conference_id>/meetings/new", methods=["GET", "POST"])

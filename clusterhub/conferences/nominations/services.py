@@ -20,7 +20,7 @@ from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import managers, moment_param, notify, people_of
-from tenants.context import cross_tenant
+from tenants.context import across_clusters, cross_tenant
 from tenants.models import Membership
 
 # Nominated and registered companies take the cluster's places; a member's request does not until approved.
@@ -256,6 +256,7 @@ def withdraw(participant: Participant) -> None:
 # Registering: on the conference's pages, across clusters.
 
 
+@across_clusters
 def representing(event: Event, user: User) -> Participant | None:
     """The nominated or registered company `user` represents in the cluster that put it forward."""
     return db.session.scalar(
@@ -278,6 +279,7 @@ def representing(event: Event, user: User) -> Participant | None:
     )
 
 
+@across_clusters
 def sector_names(event: Event) -> list[str]:
     """The sectors of the invited clusters' current member companies, once each, in Latvian order."""
     invited = select(EventCluster.tenant_id).where(EventCluster.event_id == event.id)

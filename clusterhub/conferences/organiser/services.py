@@ -8,15 +8,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, or_, select
 
 from clusterhub.accounts.models import User
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
 from clusterhub.conferences.slots import slot_starts, windows
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
-from clusterhub.navigation import path_for
+from clusterhub.navigation import paginate, path_for
 from clusterhub.notifications.services import moment_param, notify
+from tenants.context import across_clusters
 from tenants.models import Membership, Tenant
 
 # Event columns the organiser's form sets.
@@ -186,14 +188,17 @@ def _invite(event: Event, tenant_id: int, quota: int) -> None:
     )
 
 
-def organised_by(user: User) -> Select:
-    """The conferences a person organises (an administrator: all of them), latest start first."""
+@across_clusters
+def organised_by(user: User) -> Pagination:
+    """One page of the conferences a person organises (an administrator: all of them), latest start
+    first; conferences are held by the platform, not by a cluster."""
     statement = select(Event).where(Event.kind == "conference")
     if not user.is_admin:
         statement = statement.where(Event.organiser_id == user.id)
-    return statement.order_by(Event.starts_at.desc(), Event.id.desc())
+    return paginate(statement.order_by(Event.starts_at.desc(), Event.id.desc()))
 
 
+@across_clusters
 def conferences_of(user: User, now: datetime) -> tuple[list[Event], list[Event]]:
     """The conferences a person takes part in or that invite one of their clusters: the upcoming ones,
     soonest first, and the PAST_SHOWN latest past ones."""
@@ -211,6 +216,7 @@ def conferences_of(user: User, now: datetime) -> tuple[list[Event], list[Event]]
     return list(db.session.scalars(upcoming)), list(db.session.scalars(past.limit(PAST_SHOWN)))
 
 
+@across_clusters
 def invited_clusters_of(event: Event, user: User) -> list[Tenant]:
     """The person's own clusters that the conference invites, by name."""
     return list(
@@ -224,6 +230,7 @@ def invited_clusters_of(event: Event, user: User) -> list[Tenant]:
     )
 
 
+@across_clusters
 def nomination_of(event: Event, user: User) -> Participant | None:
     """A nomination waiting for the person to register: their company's, in the cluster that nominated it."""
     return db.session.scalar(

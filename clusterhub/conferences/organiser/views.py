@@ -37,7 +37,6 @@ from clusterhub.conferences.slots import slots, windows
 from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
-from clusterhub.navigation import paginate
 
 
 @bp.route("/")
@@ -45,7 +44,7 @@ def index():
     upcoming, past = conferences_of(current_user, utcnow())
     return render_template(
         "conferences/index.html",
-        organised=paginate(organised_by(current_user)) if may_organise(current_user) else None,
+        organised=organised_by(current_user) if may_organise(current_user) else None,
         upcoming=upcoming,
         past=past,
         past_shown=PAST_SHOWN,

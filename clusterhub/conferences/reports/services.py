@@ -17,6 +17,7 @@ from clusterhub.conferences.organiser.services import invitations, participation
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
+from tenants.context import across_clusters
 from tenants.models import Tenant
 
 
@@ -84,6 +85,7 @@ def accepted(all_meetings: list[Meeting]) -> list[Meeting]:
     return [meeting for meeting in all_meetings if meeting.status == "accepted"]
 
 
+@across_clusters
 def participants(event: Event) -> list[Participant]:
     """Every company on a cluster's list for the conference, by cluster and company name."""
     statement = (
