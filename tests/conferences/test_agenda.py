@@ -3,8 +3,20 @@
 from datetime import timedelta
 
 from icalendar import Calendar
+from sqlalchemy import select, update
 
-from tests.conferences.meeting_helpers import accept_now, agreed, conference_slots, newcomer
+from clusterhub.accounts.models import User
+from clusterhub.demo.data import DEMO_PASSWORD
+from clusterhub.events.models import Event
+from clusterhub.extensions import db
+from tenants.context import cross_tenant
+from tests.conferences.meeting_helpers import (
+    accept_now,
+    agreed,
+    change_conference,
+    conference_slots,
+    newcomer,
+)
 from tests.factories import make_meeting
 
 ALFA = "SIA CANARYALFA Čiekurs"
@@ -133,3 +145,64 @@ def test_only_registered_participants_have_an_agenda(world, signed_in):
     visitor = signed_in("manager@alfa.lv")
     assert visitor.get(f"/events/{world.conference}/agenda").status_code == 403
     assert visitor.get(f"/events/{world.conference}/agenda.ics").status_code == 403
+
+
+BOOKED = "This time has meanwhile been booked"
+
+
+def _answer_part(signed_in, email: str, conference_id: int) -> str:
+    return _section(_agenda(signed_in, email, conference_id), "Waiting for your answer")
+
+
+def test_a_request_for_a_time_since_booked_shows_as_conflicting_and_offers_another_time(
+    app, world, signed_in
+):
+    # member@beta.lv agreed to meet Gamma in the very slot member@alfa.lv asked her for.
+    agreed(app, newcomer(app, world.conference, "beta", "Gamma"), world.participant_b, 0)
+    to_answer = _answer_part(signed_in, "member@beta.lv", world.conference)
+    assert ALFA in to_answer and BOOKED in to_answer and "conflict" in to_answer
+    assert "Accept" not in to_answer
+    assert "Propose another time" in to_answer and "Decline" in to_answer
+    waiting = _section(_agenda(signed_in, "member@alfa.lv", world.conference), "Waiting for their answer")
+    assert BETA in waiting and BOOKED in waiting
+
+
+def test_a_request_whose_slot_has_no_free_table_left_is_conflicting_too(app, world, signed_in):
+    change_conference(app, world.conference, tables=1)
+    agreed(
+        app,
+        newcomer(app, world.conference, "alfa", "Ilze"),
+        newcomer(app, world.conference, "beta", "Juris"),
+        0,
+    )
+    to_answer = _answer_part(signed_in, "member@beta.lv", world.conference)
+    assert BOOKED in to_answer and "Accept" not in to_answer
+
+
+def test_a_request_whose_time_is_still_free_can_be_accepted(app, world, signed_in):
+    agreed(app, newcomer(app, world.conference, "beta", "Gamma"), world.participant_b, 1)
+    to_answer = _answer_part(signed_in, "member@beta.lv", world.conference)
+    assert "Accept" in to_answer and BOOKED not in to_answer and "conflict" not in to_answer
+
+
+def test_a_conflicting_request_in_latvian(app, world, signed_in):
+    agreed(app, newcomer(app, world.conference, "beta", "Gamma"), world.participant_b, 0)
+    with app.app_context():
+        db.session.execute(update(User).where(User.email == "member@beta.lv").values(language="lv"))
+        db.session.commit()
+    to_answer = _section(_agenda(signed_in, "member@beta.lv", world.conference), "Gaida Jūsu atbildi")
+    assert "Šis laiks pa to laiku ir aizņemts" in to_answer and "laiks aizņemts" in to_answer
+    assert "Piedāvāt citu laiku" in to_answer and "Pieņemt" not in to_answer
+
+
+def test_the_demo_shows_a_request_whose_time_was_booked_meanwhile(app, demo, make_visitor):
+    # SIA Žāvēti Augļi asked SIA Ēnu Teātris for slot 3; SIA Loģistika Kurzeme's meeting then took it.
+    with app.app_context(), cross_tenant():
+        forum = db.session.scalar(
+            select(Event).where(Event.kind == "conference").order_by(Event.starts_at.desc())
+        )
+    visitor = make_visitor("lv")
+    visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)  # represents SIA Ēnu Teātris
+    page = visitor.get(f"/events/{forum.id}/agenda").get_data(as_text=True)
+    to_answer = _section(page, "Gaida Jūsu atbildi")
+    assert "SIA Žāvēti Augļi" in to_answer and "Šis laiks pa to laiku ir aizņemts" in to_answer

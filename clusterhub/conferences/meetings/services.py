@@ -237,6 +237,27 @@ def cancel(meeting: Meeting, participant: Participant) -> Meeting:
     return meeting
 
 
+@whole_conference()
+def conflicting(event: Event, pending: list[Meeting]) -> set[int]:
+    """The ids of the `pending` meetings whose slot has meanwhile been booked: one side has an agreed
+    meeting then, or every table is taken. They can no longer be accepted, only moved or declined."""
+    people = {side.user_id for meeting in pending for side in (meeting.requester, meeting.invitee)}
+    seated = set(
+        db.session.execute(
+            select(MeetingSeat.user_id, MeetingSeat.starts_at).where(
+                MeetingSeat.event_id == event.id, MeetingSeat.user_id.in_(people)
+            )
+        )
+    )
+    full = _full(event)
+    return {
+        meeting.id
+        for meeting in pending
+        if meeting.starts_at in full
+        or any((side.user_id, meeting.starts_at) in seated for side in (meeting.requester, meeting.invitee))
+    }
+
+
 def agenda(participant: Participant) -> list[Meeting]:
     """Every meeting the participant asked for or was asked to, in time order."""
     return list(

@@ -52,15 +52,17 @@ class Entry:
     partner: Card
     ends_at: datetime
     mine: bool  # the visitor proposed the current time, so the other side answers
+    conflict: bool = False  # a request whose time has meanwhile been booked: it can only be moved
 
 
-def _entry(meeting: Meeting) -> Entry:
+def _entry(meeting: Meeting, conflicts: set[int] = frozenset()) -> Entry:
     me = current_participant.id
     return Entry(
         meeting=meeting,
         partner=card(meeting.invitee if meeting.requester_id == me else meeting.requester),
         ends_at=slot_end(current_conference, meeting.starts_at),
         mine=meeting.proposed_by_id == me,
+        conflict=meeting.id in conflicts,
     )
 
 
@@ -203,7 +205,9 @@ def cancel_meeting(conference_id: int, meeting_id: int):
 @bp.route("/<int:conference_id>/agenda")
 @participant_required
 def agenda(conference_id: int):
-    entries = [_entry(meeting) for meeting in services.agenda(current_participant)]
+    meetings = services.agenda(current_participant)
+    conflicts = services.conflicting(current_conference, [m for m in meetings if m.status == "pending"])
+    entries = [_entry(meeting, conflicts) for meeting in meetings]
     pending = [entry for entry in entries if entry.meeting.status == "pending"]
     return render_template(
         "conferences/agenda.html",
