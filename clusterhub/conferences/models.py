@@ -47,7 +47,7 @@ class ConferenceScoped:
     """Rows of one conference (an `event_id`): on its pages every query is kept inside it.
 
     `scope` is a clusterhub/conferences/scoping.py ConferenceScope: the conference, the visitor's
-    registered participation and person, and whether the whole conference may be read.
+    registered participation, and whether the whole conference may be read.
     """
 
     @classmethod
