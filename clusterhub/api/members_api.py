@@ -12,7 +12,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import can_edit
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
-from clusterhub.posts.services import board, create_post, is_expired, set_status, update_post
+from clusterhub.posts.services import board, create_post, set_status, update_post
 from clusterhub.security import limits
 from search.index import IndexUnavailable
 from tenants.access import load_or_404
@@ -54,19 +54,13 @@ def get_company(company_id: int):
     return load_or_404(Company, company_id)
 
 
-def _post_json(post: Post) -> dict:
-    return {**schemas.Post().dump(post), "expired": is_expired(post)}
-
-
 @posts.route("/posts")
 @posts.etag
 @posts.arguments(PostListArguments, location="query", as_kwargs=True)
 @posts.response(200, PostPage)
 def list_posts(cursor, limit, **filters):
     """The board, filtered as on its page; by default the open posts, newest first."""
-    answer = page_of_statement(board(**filters), {"cursor": cursor, "limit": limit})
-    answer["items"] = [_post_json(post) for post in answer["items"]]
-    return answer
+    return page_of_statement(board(**filters), {"cursor": cursor, "limit": limit})
 
 
 @posts.route("/posts/<int:post_id>")
@@ -74,7 +68,7 @@ def list_posts(cursor, limit, **filters):
 @posts.response(200, schemas.Post)
 def get_post(post_id: int):
     """One post."""
-    return _post_json(load_or_404(Post, post_id))
+    return load_or_404(Post, post_id)
 
 
 @posts.route("/posts", methods=["POST"])
@@ -88,7 +82,7 @@ def create(values):
     limits.check("posting", f"user:{current_user.id}")
     post = create_post(company, current_user._get_current_object(), **values)
     db.session.commit()
-    return _post_json(post)
+    return post
 
 
 def _manageable(post_id: int) -> Post:
@@ -106,7 +100,7 @@ def update(values, post_id: int):
     post = _manageable(post_id)
     update_post(post, values)
     db.session.commit()
-    return _post_json(post)
+    return post
 
 
 @posts.route("/posts/<int:post_id>/close", methods=["POST"])
@@ -118,7 +112,7 @@ def close(post_id: int):
         abort(409, message=f"Only an open post can be closed; this one is {post.status}.")
     set_status(post, "fulfilled")
     db.session.commit()
-    return _post_json(post)
+    return post
 
 
 def _suggested(find):

@@ -13,6 +13,7 @@ from marshmallow import fields, validate
 from clusterhub.clock import local_today
 from clusterhub.companies.models import REGIONS, ROLES, SIZES
 from clusterhub.posts.models import CATEGORIES, KINDS, STATUSES
+from clusterhub.posts.services import is_expired
 
 MAX_TAGS = 30
 
@@ -111,7 +112,7 @@ class Post(ma.Schema):
     title = fields.String(required=True)
     body = fields.String(required=True)
     status = fields.String(required=True, metadata={"enum": list(STATUSES)})
-    expired = fields.Boolean(required=True)
+    expired = fields.Function(is_expired, required=True, metadata={"type": "boolean"})
     tags = fields.List(fields.String(), attribute="tag_names", required=True)
     regions = fields.List(fields.String(), attribute="region_names", required=True)
     valid_until = fields.Date(allow_none=True, required=True)
