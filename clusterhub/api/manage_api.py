@@ -23,7 +23,9 @@ class MemberArguments(schemas.MemberFilters, PageArguments):
 
 
 class PeriodArguments(ma.Schema):
-    year = ma.fields.Integer(required=True, validate=ma.validate.Range(2000, 2100))
+    year = ma.fields.Integer(
+        load_default=None, validate=ma.validate.Range(2000, 2100), metadata={"description": "This year if not given"}
+    )
     quarter = ma.fields.Integer(load_default=None, allow_none=True, validate=ma.validate.Range(1, 4))
 
 
@@ -73,7 +75,7 @@ def needs(arguments):
 def period_indicators(arguments):
     """The programme's indicators for a quarter or a whole year (up to today while it runs)."""
     today = local_today()
-    period = Period(arguments["year"], arguments["quarter"])
+    period = Period(arguments["year"] or today.year, arguments["quarter"])
     if period.year not in reporting_years(today) or period.start > today:
         abort(404, message="The cluster has no records for that period.")
     until: date = period.until(today)

@@ -74,6 +74,7 @@ def init_app(app) -> None:
     for name, value in SETTINGS.items():
         app.config.setdefault(name, value)
     app.session_interface = NoCookieForTheApi()
+    app.json.ensure_ascii = False  # Latvian text as it was written, not as \u escapes
     api = ClusterHubApi(app)
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1, "maximum": LARGEST_NUMBER})
     for blueprint in BLUEPRINTS:
