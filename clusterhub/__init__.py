@@ -12,6 +12,8 @@ from clusterhub.admin.views import bp as admin_bp
 from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
 from clusterhub.api import setup as api_setup
+from clusterhub.api.views import bp as api_tokens_bp
+from clusterhub.api.views import cluster_bp as cluster_api_tokens_bp
 from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
 from clusterhub.conferences.views import bp as conferences_bp
@@ -81,6 +83,8 @@ BLUEPRINTS = (
     ops_bp,
     admin_bp,
     privacy_bp,
+    api_tokens_bp,
+    cluster_api_tokens_bp,
 )
 
 

@@ -1,4 +1,4 @@
-"""API blueprints: /api/v1/clusters/<tenant_slug>/…, entered with a bearer token, never with a browser's cookie.
+"""API blueprints: /api/v1/clusters/<tenant_slug>/…, entered with a bearer token, never with a cookie.
 
 Each request is resolved once, before any view: the token (401 without a usable one), its cluster (404 when
 the address names another one: a token never learns whether another cluster exists), its person's membership

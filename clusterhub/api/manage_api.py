@@ -24,7 +24,9 @@ class MemberArguments(schemas.MemberFilters, PageArguments):
 
 class PeriodArguments(ma.Schema):
     year = ma.fields.Integer(
-        load_default=None, validate=ma.validate.Range(2000, 2100), metadata={"description": "This year if not given"}
+        load_default=None,
+        validate=ma.validate.Range(2000, 2100),
+        metadata={"description": "This year if not given"},
     )
     quarter = ma.fields.Integer(load_default=None, allow_none=True, validate=ma.validate.Range(1, 4))
 

@@ -43,7 +43,9 @@ PostPage = page_schema(schemas.Post, "PostPage")
 @companies.response(200, CompanyPage)
 def list_companies(cursor, limit, sort, **filters):
     """The member directory, filtered and searched as on its page (text searches every profile field)."""
-    return page_of_statement(directory({k: v for k, v in filters.items() if v}, sort), {"cursor": cursor, "limit": limit})
+    return page_of_statement(
+        directory({k: v for k, v in filters.items() if v}, sort), {"cursor": cursor, "limit": limit}
+    )
 
 
 @companies.route("/companies/<int:company_id>")

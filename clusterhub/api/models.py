@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.accounts.models import User
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
-from tenants.models import TenantScoped
+from tenants.models import Tenant, TenantScoped
 
 ACCESS = ("read", "write")
 
@@ -39,6 +39,7 @@ class ApiToken(TenantScoped, CreatedAtMixin, db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship()
+    tenant: Mapped[Tenant] = relationship()
 
     @property
     def writes(self) -> bool:

@@ -17,7 +17,9 @@ MAX_LIMIT = 100
 
 
 class PageArguments(ma.Schema):
-    cursor = ma.fields.String(load_default=None, metadata={"description": "The `next_cursor` of the page before."})
+    cursor = ma.fields.String(
+        load_default=None, metadata={"description": "The `next_cursor` of the page before."}
+    )
     limit = ma.fields.Integer(
         load_default=DEFAULT_LIMIT,
         validate=ma.validate.Range(1, MAX_LIMIT),
@@ -68,4 +70,3 @@ def page_of_list(items: list, arguments: dict) -> dict:
     """One page of a list a service computed in Python."""
     start, limit = _start(arguments["cursor"]), arguments["limit"]
     return _answer(items[start : start + limit], start, limit, len(items) > start + limit)
-

@@ -59,7 +59,9 @@ def from_http_exception(error: HTTPException):
         headers["Retry-After"] = str(retry_after)
     if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
-    detail = data.get("message") or ("" if error.description == type(error).description else error.description)
+    detail = data.get("message") or (
+        "" if error.description == type(error).description else error.description
+    )
     return problem(status, str(detail or ""), errors, headers)
 
 

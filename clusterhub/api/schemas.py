@@ -1,4 +1,4 @@
-"""What the API reads and answers: marshmallow schemas that validate requests and describe the OpenAPI document.
+"""What the API reads and answers: marshmallow schemas that validate requests and describe the OpenAPI.
 
 Times are ISO 8601 in UTC; dates are calendar days in the cluster's (Latvian) calendar; texts are returned as
 their authors wrote them (Markdown where the pages render it). Codes (kinds, regions, sizes…) are the
@@ -31,6 +31,23 @@ def _enum(values, **kwargs):
     return fields.String(validate=validate.OneOf(values), metadata={"enum": list(values)}, **kwargs)
 
 
+class FieldError(ma.Schema):
+    location = fields.String(required=True, metadata={"description": "json, query or path"})
+    field = fields.String(required=True)
+    pointer = fields.String(required=True, metadata={"description": "JSON pointer to the field"})
+    detail = fields.String(required=True)
+
+
+class Problem(ma.Schema):
+    """An error, as RFC 9457 problem details; `errors` lists a validation failure's fields."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String()
+    errors = fields.List(fields.Nested(FieldError))
+
+
 class CompanyRef(ma.Schema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
@@ -39,7 +56,9 @@ class CompanyRef(ma.Schema):
 class CompanyFilters(ma.Schema):
     """The directory's filters and search, as on the members' directory page."""
 
-    text = fields.String(load_default="", validate=validate.Length(max=200), metadata={"description": "Words"})
+    text = fields.String(
+        load_default="", validate=validate.Length(max=200), metadata={"description": "Words"}
+    )
     sector = fields.String(load_default="", validate=validate.Length(max=100))
     competence = fields.String(load_default="", validate=validate.Length(max=100))
     region = _enum(REGIONS, load_default="")
@@ -53,9 +72,13 @@ class CompanySummary(ma.Schema):
     name = fields.String(attribute="company.name", required=True)
     region = fields.String(attribute="company.region", allow_none=True, required=True)
     size = fields.String(attribute="company.size", allow_none=True, required=True)
-    sectors = fields.Method("_sectors", required=True, metadata={"type": "array", "items": {"type": "string"}})
+    sectors = fields.Method(
+        "_sectors", required=True, metadata={"type": "array", "items": {"type": "string"}}
+    )
     competences = fields.Method("_competences", metadata={"type": "array", "items": {"type": "string"}})
-    roles = fields.Function(lambda link: link.company.role_names, metadata={"type": "array", "items": {"type": "string"}})
+    roles = fields.Function(
+        lambda link: link.company.role_names, metadata={"type": "array", "items": {"type": "string"}}
+    )
     member_since = fields.Date(required=True)
 
     def _sectors(self, link):
@@ -80,7 +103,9 @@ class CompanyProfile(ma.Schema):
     website = fields.String(required=True)
     region = fields.String(allow_none=True, required=True)
     size = fields.String(allow_none=True, required=True)
-    sectors = fields.Function(lambda c: c.tag_names("sector"), metadata={"type": "array", "items": {"type": "string"}})
+    sectors = fields.Function(
+        lambda c: c.tag_names("sector"), metadata={"type": "array", "items": {"type": "string"}}
+    )
     competences = fields.Function(
         lambda c: c.tag_names("competence"), metadata={"type": "array", "items": {"type": "string"}}
     )
@@ -101,7 +126,9 @@ class PostFilters(ma.Schema):
     status = _enum((*STATUSES, "expired", "all"), load_default="open")
     region = _enum(REGIONS, load_default="")
     tag = fields.String(load_default="", validate=validate.Length(max=100))
-    text = fields.String(load_default="", validate=validate.Length(max=200), metadata={"description": "In the title"})
+    text = fields.String(
+        load_default="", validate=validate.Length(max=200), metadata={"description": "In the title"}
+    )
     order = _enum(("newest", "oldest", "deadline"), load_default="newest")
 
 
@@ -154,7 +181,9 @@ class PostChanges(PostInput):
 
 
 class Reason(ma.Schema):
-    kind = fields.String(required=True, metadata={"enum": ["concept", "words", "roles", "category", "region"]})
+    kind = fields.String(
+        required=True, metadata={"enum": ["concept", "words", "roles", "category", "region"]}
+    )
     where = fields.String(required=True)
     theirs = fields.String(required=True)
     yours = fields.String(required=True)
@@ -250,7 +279,10 @@ class Word(ma.Schema):
 
 class NeedsArguments(ma.Schema):
     months = fields.Integer(
-        load_default=12, allow_none=True, validate=validate.OneOf([3, 6, 12, 24]), metadata={"enum": [3, 6, 12, 24]}
+        load_default=12,
+        allow_none=True,
+        validate=validate.OneOf([3, 6, 12, 24]),
+        metadata={"enum": [3, 6, 12, 24]},
     )
 
 

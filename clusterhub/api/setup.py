@@ -1,10 +1,13 @@
 """The API's place in the app: flask-smorest's Api documents the API blueprints; errors stay ours."""
 
+import http
+
 from flask import Blueprint, current_app, render_template
 from flask.sessions import SecureCookieSessionInterface
 from flask_smorest import Api
+from flask_smorest.utils import prepare_response
 
-from clusterhub.api import content_api, manage_api, members_api, problems
+from clusterhub.api import content_api, manage_api, members_api, problems, schemas
 from clusterhub.api.blueprint import PREFIX
 from clusterhub.extensions import csrf
 from clusterhub.navigation import LARGEST_NUMBER, IdConverter
@@ -24,11 +27,11 @@ SETTINGS = {
     "API_SPEC_OPTIONS": {
         "info": {
             "description": (
-                "Read and write a cluster's data with a personal access token (made on the account page) or a "
-                "cluster integration token (made by a manager). Send it as `Authorization: Bearer <token>`. "
-                "A token acts with exactly the rights of its person in its one cluster. Lists are paged with "
-                "`cursor` and `limit`; reads answer an `ETag` and 304 to a matching `If-None-Match`; times are "
-                "ISO 8601 in UTC; errors are RFC 9457 problem details."
+                "Read and write a cluster's data with a personal access token (made on the account page) "
+                "or a cluster integration token (made by a manager). Send it as `Authorization: Bearer "
+                "<token>`. A token acts with exactly the rights of its person in its one cluster. Lists are "
+                "paged with `cursor` and `limit`; reads answer an `ETag` and 304 to a matching "
+                "`If-None-Match`; times are ISO 8601 in UTC; errors are RFC 9457 problem details."
             )
         },
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
@@ -48,8 +51,22 @@ class ClusterHubApi(Api):
     """flask-smorest's Api, minus its app-wide JSON error handler: the pages keep their HTML error pages,
     and the API's errors are problem details (clusterhub/api/problems.py)."""
 
+    ERROR_SCHEMA = schemas.Problem
+
     def _register_error_handlers(self):
         pass
+
+    def _register_responses(self):
+        """Every error answer documented as problem details, in their own media type."""
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, problems.MEDIA_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Any error", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, problems.MEDIA_TYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
 
 
 class NoCookieForTheApi(SecureCookieSessionInterface):
@@ -76,7 +93,9 @@ def init_app(app) -> None:
     app.session_interface = NoCookieForTheApi()
     app.json.ensure_ascii = False  # Latvian text as it was written, not as \u escapes
     api = ClusterHubApi(app)
-    api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1, "maximum": LARGEST_NUMBER})
+    api.register_converter(
+        IdConverter, lambda converter: {"type": "integer", "minimum": 1, "maximum": LARGEST_NUMBER}
+    )
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs)

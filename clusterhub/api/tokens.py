@@ -62,7 +62,7 @@ def revoke(token: ApiToken, by) -> None:
 
 
 def personal_tokens(user) -> list[ApiToken]:
-    """A person's own tokens in every cluster, newest first (integration tokens are on the clusters' pages)."""
+    """A person's own tokens in every cluster, newest first (integration tokens: on the clusters' pages)."""
     with cross_tenant():
         return list(
             db.session.scalars(
@@ -100,7 +100,9 @@ def membership_of(token: ApiToken) -> Membership | None:
     """The token's person's membership in the token's cluster now (they may have left it since)."""
     with cross_tenant():
         return db.session.scalar(
-            select(Membership).where(Membership.user_id == token.user_id, Membership.tenant_id == token.tenant_id)
+            select(Membership).where(
+                Membership.user_id == token.user_id, Membership.tenant_id == token.tenant_id
+            )
         )
 
 

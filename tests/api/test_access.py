@@ -1,4 +1,4 @@
-"""Who the API lets in: a usable bearer token only, never a browser's cookie; its cluster only; read or write."""
+"""Who the API lets in: a usable bearer token only, never a cookie; its cluster only; read or write."""
 
 from datetime import timedelta
 
@@ -101,7 +101,9 @@ def test_pages_follow_the_cursor_without_repeating(app, world):
     client = app.test_client()
     token = bearer(make_token(app, "member@alfa.lv", "alfa"))
     first = client.get(COMPANIES, query_string={"limit": 1}, headers=token).json
-    second = client.get(COMPANIES, query_string={"limit": 1, "cursor": first["next_cursor"]}, headers=token).json
+    second = client.get(
+        COMPANIES, query_string={"limit": 1, "cursor": first["next_cursor"]}, headers=token
+    ).json
     assert first["items"][0]["id"] != second["items"][0]["id"]
     forged = client.get(COMPANIES, query_string={"cursor": "abc"}, headers=token)
     assert forged.status_code == 422

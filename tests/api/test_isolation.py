@@ -1,4 +1,4 @@
-"""Every API route, walked with tokens as the isolation matrix and the IDOR sweep walk the pages with browsers.
+"""Every API route, walked with tokens, as the isolation matrix and the IDOR sweep walk the pages.
 
 The routes come from the app's URL map (tests/routes.py fills their arguments), so a new API route is walked
 without a word here: a token for cluster A never sees or changes cluster B's data, with B's ids in A's
