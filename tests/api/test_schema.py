@@ -11,8 +11,8 @@ from tests.routes import ARGUMENTS
 
 EXAMPLES = 8
 # A cursor is any string to the schema, but only one this API signed opens a page: a made-up one is refused
-# with 422 on purpose, as a post's date in the past is. Every other check stays on (no 5xx; status, media type,
-# headers and body as documented).
+# with 422 on purpose, as a post's date in the past is. Every other check stays on (no 5xx; status, media
+# type, headers and body as documented).
 NOT_CHECKED = [positive_data_acceptance]
 SETTINGS = {
     "max_examples": EXAMPLES,
