@@ -49,36 +49,40 @@ def get_event(event_id: int):
     return load_or_404(Event, event_id)
 
 
-@content.route("/news")
-@content.etag
-@content.arguments(PageArguments, location="query")
-@content.response(200, page_schema(schemas.NewsItem, "NewsPage"))
-def list_news(arguments):
-    """The cluster's news, newest first."""
-    return page_of_statement(newest_first(), arguments)
+def _readable(name: str, id_name: str, schema, listing, one, about: str) -> None:
+    """/<name>: a page of `listing()`, newest first; /<name>/<id>: `one(id)`, or 404."""
+
+    def listed(arguments):
+        return page_of_statement(listing(), arguments)
+
+    def single(**ids):
+        return one(ids[id_name])
+
+    # Set before the decorators read them: they are the operations' summaries in the OpenAPI document.
+    listed.__doc__, single.__doc__ = about, f"One of the {name}."
+    page = page_schema(schema, f"{schema.__name__}Page")
+    listed = content.response(200, page)(content.arguments(PageArguments, location="query")(listed))
+    content.route(f"/{name}", endpoint=f"list_{name}")(content.etag(listed))
+    single = content.response(200, schema)(single)
+    content.route(f"/{name}/<int:{id_name}>", endpoint=f"get_{name}")(content.etag(single))
 
 
-@content.route("/news/<int:news_id>")
-@content.etag
-@content.response(200, schemas.NewsItem)
-def get_news(news_id: int):
-    return load_or_404(NewsItem, news_id)
-
-
-@content.route("/stories")
-@content.etag
-@content.arguments(PageArguments, location="query")
-@content.response(200, page_schema(schemas.Story, "StoryPage"))
-def list_stories(arguments):
-    """Published success stories, most recently approved first (drafts never show here)."""
-    return page_of_statement(published(), arguments)
-
-
-@content.route("/stories/<int:story_id>")
-@content.etag
-@content.response(200, schemas.Story)
-def get_story(story_id: int):
-    return db.one_or_404(published().where(SuccessStory.id == story_id))
+_readable(
+    "news",
+    "news_id",
+    schemas.NewsItem,
+    newest_first,
+    lambda news_id: load_or_404(NewsItem, news_id),
+    "The cluster's news, newest first.",
+)
+_readable(
+    "stories",
+    "story_id",
+    schemas.Story,
+    published,
+    lambda story_id: db.one_or_404(published().where(SuccessStory.id == story_id)),
+    "Published success stories, most recently approved first (drafts never show here).",
+)
 
 
 def _my_participation(conference_id: int) -> Participant:

@@ -231,13 +231,8 @@ class Story(ma.Schema):
     published_at = Instant(attribute="decided_at", allow_none=True, required=True)
 
 
-class Conference(ma.Schema):
-    id = fields.Integer(required=True)
-    title = fields.String(required=True)
-    description = fields.String(required=True)
-    venue = fields.String(required=True)
-    starts_at = Instant(required=True)
-    ends_at = Instant(allow_none=True, required=True)
+class Conference(Event):
+    """An inter-cluster conference (kind "conference")."""
 
 
 class Meeting(ma.Schema):

@@ -27,7 +27,7 @@ TOKENS = {
 # What cluster A's own people get where the feature itself says no, with the reason.
 OVERRIDES = {
     # story_a awaits company_a's approval: only published stories are in the API.
-    ("api_content.get_story", "GET"): {404},
+    ("api_content.get_stories", "GET"): {404},
     # manager@alfa.lv's company only asked to go to the conference: it has no agenda there.
     ("api_conferences.agenda", "GET", "manager_a"): {404},
 }
