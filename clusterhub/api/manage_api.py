@@ -48,7 +48,7 @@ def _member(row) -> dict:
 @manage.response(200, page_schema(schemas.Member, "MemberPage"))
 @manager_only
 def members(arguments):
-    """The member companies with their segment today (new, active, to be re-activated), by name."""
+    """The companies in the cluster now, each with its segment today (new, active, to be re-activated)."""
     found = segments(local_today())
     chosen = (arguments["segment"],) if arguments["segment"] else SEGMENTS
     rows = sorted(

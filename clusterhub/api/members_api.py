@@ -17,7 +17,7 @@ from clusterhub.security import limits
 from search.index import IndexUnavailable
 from tenants.access import load_or_404
 
-companies = cluster_blueprint("api_companies", __name__, "The cluster's member companies.")
+companies = cluster_blueprint("api_companies", __name__, "The companies in the cluster.")
 posts = cluster_blueprint("api_posts", __name__, "Needs, offers and partnership interests on the board.")
 matches = cluster_blueprint("api_matches", __name__, "Match suggestions, with the reasons they were made.")
 
@@ -52,7 +52,7 @@ def list_companies(cursor, limit, sort, **filters):
 @companies.etag
 @companies.response(200, schemas.CompanyProfile)
 def get_company(company_id: int):
-    """One member company's profile."""
+    """One company's profile."""
     return load_or_404(Company, company_id)
 
 

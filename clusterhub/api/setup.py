@@ -27,7 +27,7 @@ SETTINGS = {
     "API_SPEC_OPTIONS": {
         "info": {
             "description": (
-                "Read and write a cluster's data with a personal access token (made on the account page) "
+                "Reads and changes a cluster's data with a personal access token (made on the account page) "
                 "or a cluster integration token (made by a manager). Send it as `Authorization: Bearer "
                 "<token>`. A token acts with exactly the rights of its person in its one cluster. Lists are "
                 "paged with `cursor` and `limit`; reads answer an `ETag` and 304 to a matching "

@@ -31,9 +31,11 @@ def _my_clusters() -> list[Tenant]:
         )
 
 
-def _shown_once(template: str, **context):
-    """The page with a new token's secret: never kept by a browser's cache or a proxy."""
-    response = make_response(render_template(template, **context))
+def _shown_once(template: str, secret: str | None, **context):
+    """The token page; after a token was made, 201 with its secret, never kept by a cache or a proxy.
+
+    No redirect after this POST: the secret would have to wait somewhere for the next page to show it."""
+    response = make_response(render_template(template, secret=secret, **context), 201 if secret else 200)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -51,9 +53,8 @@ def index():
         )
         db.session.commit()
         form = PersonalTokenForm(clusters, formdata=None)
-    context = {"form": form, "tokens": personal_tokens(current_user), "secret": secret, "clusters": clusters}
-    context["now"] = utcnow()
-    return _shown_once("api/tokens.html", **context)
+    context = {"form": form, "tokens": personal_tokens(current_user), "clusters": clusters, "now": utcnow()}
+    return _shown_once("api/tokens.html", secret, **context)
 
 
 def _revoke_page(token: ApiToken, form: RevokeForm, back: str):
@@ -94,9 +95,7 @@ def manage():
         )
         db.session.commit()
         form = TokenForm(formdata=None)
-    return _shown_once(
-        "api/manage_tokens.html", form=form, tokens=integration_tokens(), secret=secret, now=utcnow()
-    )
+    return _shown_once("api/manage_tokens.html", secret, form=form, tokens=integration_tokens(), now=utcnow())
 
 
 @cluster_bp.route("/revoke", methods=["POST"])

@@ -25,7 +25,7 @@ def _alfa(app) -> str:
 def _make(visitor, path: str, **fields) -> str:
     visitor.get(path)
     page = visitor.post(path, {"name": "Mūsu CRM", "access": "write", "days": "90", **fields})
-    assert page.status_code == 200
+    assert page.status_code == 201
     assert page.headers["Cache-Control"] == "no-store"
     return SECRET.search(page.get_data(as_text=True)).group(1)
 
