@@ -22,6 +22,7 @@ from tenants.models import Tenant
 
 BIG_PATH = f"/c/{BIG}"
 DIRECTORY = f"{BIG_PATH}/companies"
+API_PATH = f"/api/v1/clusters/{BIG}"
 
 
 def attempt(measurement, *arguments) -> list[Row]:
@@ -56,15 +57,31 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
         with tenant_scope(big):
             needs = measure.own_open_needs()
             measure.make_manager(USER["email"])
+            tokens = measure.api_tokens(USER["email"], 2)
         conference_id = conference.ensure_conference(tenants)
         rows = measured(measure.index_build, tenants)
         rows += measured(measure.raw_build, tenants, place.folder / "raw-index")
         raw = measured(measure.raw_query, big)
         rows += raw + measured(measure.search_service, big) + measured(measure.match_call, big, needs)
-    return rows, raw[0], needs, conference_id
+    return rows, raw[0], needs, conference_id, tokens
 
 
-def app_server(place: Place, needs: list[int], conference_id: int) -> list[Row]:
+def api_rows(port: int, needs: list[int], tokens: list[str]) -> list[Row]:
+    """The JSON API's companies list and a need's matches, each read with a token of its own."""
+    companies, matches = (Client(port, {"Authorization": f"Bearer {token}"}) for token in tokens)
+    rows = measured(
+        measure.page_row, f"API companies list {API_PATH}/companies", companies, [f"{API_PATH}/companies"]
+    )
+    return rows + measured(
+        measure.page_row,
+        f"API matches of an open need {API_PATH}/posts/<id>/matches",
+        matches,
+        [f"{API_PATH}/posts/{post_id}/matches" for post_id in needs],
+        measure.MATCH_P95_MS,
+    )
+
+
+def app_server(place: Place, needs: list[int], conference_id: int, tokens: list[str]) -> list[Row]:
     with Gunicorn("clusterhub:create_app()", environment(place), place.folder / "gunicorn-app.log") as server:
         client = Client(server.port)
         client.login(USER["email"], USER["password"])
@@ -92,6 +109,7 @@ def app_server(place: Place, needs: list[int], conference_id: int) -> list[Row]:
             measure.MATCH_P95_MS,
         )
         rows += measured(measure.page_row, f"member directory {DIRECTORY}", client, [DIRECTORY])
+        rows += api_rows(server.port, needs, tokens)
         for what, path in measure.MANAGER_PAGES:
             rows += measured(measure.page_row, f"{what} {BIG_PATH}{path}", client, [BIG_PATH + path])
         for what, paths in conference.paths(conference_id):
@@ -146,10 +164,10 @@ def main() -> int:
     )
     print(f"dataset: {place.folder} ({state}); sign in as {USER['email']} / {USER['password']}", flush=True)
     rows = measured(quality.rows, place.folder / "quality")
-    in_place, raw, needs, conference_id = in_process(place)
+    in_place, raw, needs, conference_id, tokens = in_process(place)
     rows += in_place
     print("in-process measurements done; now through gunicorn on 127.0.0.1", flush=True)
-    served = attempt(app_server, place, needs, conference_id)
+    served = attempt(app_server, place, needs, conference_id, tokens)
     floor = attempt(minimal_server, place)
     rows += served + floor + [measure.compared(served[0], raw, floor[0])]
     print(f"now the load test ({load.SECONDS} s on each database)", flush=True)

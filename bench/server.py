@@ -35,13 +35,14 @@ def free_port() -> int:
 class Client:
     """Sequential HTTP requests with cookies, like one browser tab; one connection per request."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, headers: dict[str, str] | None = None):
         self.port = port
+        self.headers = headers or {}  # sent with every request: an API client's Authorization
         self.cookies: dict[str, str] = {}
         self.location: str | None = None  # where the last response redirected to
 
     def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
-        headers = {"Cookie": self.cookie_header()} if self.cookies else {}
+        headers = {**self.headers, **({"Cookie": self.cookie_header()} if self.cookies else {})}
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = http.client.HTTPConnection(HOST, self.port, timeout=60)

@@ -11,6 +11,9 @@ from clusterhub.accounts.views import keep_session_seen, load_user
 from clusterhub.admin.views import bp as admin_bp
 from clusterhub.admission.views import bp as applications_bp
 from clusterhub.admission.views import public as admission_bp
+from clusterhub.api import setup as api_setup
+from clusterhub.api.views import bp as api_tokens_bp
+from clusterhub.api.views import cluster_bp as cluster_api_tokens_bp
 from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
 from clusterhub.conferences import scoping as conference_scoping
@@ -81,6 +84,8 @@ BLUEPRINTS = (
     ops_bp,
     admin_bp,
     privacy_bp,
+    api_tokens_bp,
+    cluster_api_tokens_bp,
 )
 
 
@@ -121,5 +126,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter  # before the routes: each rule picks its converter when added
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    api_setup.init_app(app)
     cli.init_app(app)
     return app

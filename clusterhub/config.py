@@ -90,6 +90,8 @@ DEFAULTS = {
         "posting": (60, 60 * 60),
         # Applications to join come from anyone: per address.
         "applications": (10, 60 * 60),
+        # Every API call, per token: a cluster's script may poll, but not hammer.
+        "api": (300, 60),
     },
 }
 

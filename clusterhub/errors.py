@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 
+from clusterhub.api import problems
 from clusterhub.extensions import db
 
 MESSAGES = {
@@ -24,6 +25,8 @@ CSRF_MESSAGE = _l("The form has expired or was sent from elsewhere. Reload the p
 
 
 def _page(error):
+    if problems.wants_problem():
+        return problems.from_http_exception(error)
     code = getattr(error, "code", None) or 500
     title, message = MESSAGES.get(code, MESSAGES[500])
     # abort(403, reason) tells the visitor why; werkzeug's own English descriptions are replaced.
@@ -34,6 +37,8 @@ def _page(error):
 
 def _conflict(error):
     # Forms check uniqueness first; this catches the race two people can still win at the same instant.
+    if problems.wants_problem():
+        return problems.from_conflict(error)
     db.session.rollback()
     title, message = MESSAGES[409]
     return render_template("errors/error.html", code=409, title=title, message=message), 409

@@ -117,6 +117,8 @@ AUDIT_KINDS = {
     "representation_accepted": _l("Company accepted an applicant as its representative"),
     "representation_refused": _l("Company refused an applicant as its representative"),
     "rate_limited": _l("Too many requests"),
+    "api_token_created": _l("API token created"),
+    "api_token_revoked": _l("API token revoked"),
 }
 # What each company profile field is called, on the form, in the change history and in data downloads.
 PROFILE_FIELDS = {

@@ -2,6 +2,7 @@
 
 from clusterhub.accounts.models import FailedLogin, SignIn, User
 from clusterhub.admission.models import Application
+from clusterhub.api.models import ApiToken
 from clusterhub.catalogue.models import FeedbackReport, Service, ServiceFeedback, ServiceUse
 from clusterhub.companies.models import (
     Company,
@@ -27,6 +28,7 @@ from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, Conce
 from tenants.models import Membership, Tenant
 
 __all__ = [
+    "ApiToken",
     "Application",
     "AuditEvent",
     "ClusterConcept",

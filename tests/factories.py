@@ -8,6 +8,7 @@ from sqlalchemy import select
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
 from clusterhub.admission.models import Application
+from clusterhub.api.tokens import create_token
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
 from clusterhub.clock import local_today, utcnow, zone
 from clusterhub.companies.models import Company, CompanyMembership, CompanyRole, CompanyTag
@@ -338,3 +339,14 @@ def records(app, kind=Records, slug: str = "alfa", **cluster):
         with tenant_scope(_tenant(slug)):
             yield kind(_tenant(slug))
         db.session.rollback()
+
+
+def make_token(
+    app, email: str, tenant_slug: str, access: str = "read", days: int = 30, integration: bool = False
+) -> str:
+    """A committed API token of a person for one cluster; returns its secret."""
+    with app.app_context():
+        tenant = _tenant(tenant_slug)
+        _token, secret = create_token(_person(email), tenant, f"{access} token", access, days, integration)
+        db.session.commit()
+        return secret

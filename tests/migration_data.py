@@ -70,6 +70,7 @@ ROWS = {
     "meetings": [{"event_id": 2, "invitee_id": 2, "status": "accepted", "table_no": 3}],
     "meeting_seats": [{"event_id": 2}],
     "audit_events": [{"kind": "login", "subject": "user:1"}],
+    "api_tokens": [{"access": "write", "last_used_at": None}],
     "concepts": [
         {"kind": "sector", "code": "J", "broader_id": None},
         {"kind": "competence", "code": None, "broader_id": 1},

@@ -14,6 +14,7 @@ from flask_login import current_user
 from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.exceptions import TooManyRequests
 
+from clusterhub.api import problems
 from clusterhub.clock import utcnow
 from clusterhub.errors import MESSAGES
 from clusterhub.extensions import db
@@ -94,6 +95,8 @@ def limited(name: str, key=by_person):
 
 
 def _refused(error: RateLimited):
+    if problems.wants_problem():
+        return problems.from_http_exception(error)
     minutes = -(-error.retry_after // 60)
     message = ngettext(
         "You have done this too often in a short time. Wait %(num)d minute and try again.",
