@@ -23,7 +23,7 @@ from clusterhub.admission.services import (
     named_member,
 )
 from clusterhub.extensions import db
-from clusterhub.invitations.views import send_invitation
+from clusterhub.invitations.services import send_invitation
 from clusterhub.mail import send_mail
 from clusterhub.navigation import paginate
 from clusterhub.security.limits import by_address, limited
