@@ -299,12 +299,12 @@ def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_
                     select(Company.name, CompanyMembership.member_since).join(CompanyMembership.company)
                 ).all()
             )
-            assert drifting.name == "reactivate" and drifting.actions == 0
+            assert drifting.name == "reactivate" and drifting.uses == drifting.other == 0
             assert drifting.last_activity < today - timedelta(days=365)
             assert joined[spec["drifting"]] <= today - timedelta(days=4 * 365)
 
             newcomer = by_name[spec["newcomer"]]
-            assert newcomer.name == "new" and newcomer.actions > 0
+            assert newcomer.name == "new" and newcomer.uses + newcomer.other > 0
             assert joined[spec["newcomer"]] == today - timedelta(days=61)
             steps = db.session.scalar(select(func.count(RoadmapStep.id)))
             done = db.session.scalar(
