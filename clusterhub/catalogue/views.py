@@ -264,14 +264,23 @@ def manage_report(year: int, quarter: int):
     return _report_page("catalogue/manage_report.html", year, quarter, publication=publication)
 
 
+def _report_back(year: int, quarter: int, published: bool):
+    """The quarter's report page, and a redirect there with the reason when the report is not in the state
+    the action needs (published, to withdraw it; not yet, to publish it)."""
+    _reportable_or_404(year, quarter)
+    back = url_for(".manage_report", year=year, quarter=quarter)
+    if (published_report(year, quarter) is not None) != published:
+        flash(REASONS["not_published" if published else "published"], "info")
+        return back, redirect(back)
+    return back, None
+
+
 @bp.route("/manage/services/report/<int:year>/<int:quarter>/publish", methods=["GET", "POST"])
 @manager_required
 def publish_report(year: int, quarter: int):
-    _reportable_or_404(year, quarter)
-    back = url_for(".manage_report", year=year, quarter=quarter)
-    if published_report(year, quarter) is not None:
-        flash(REASONS["published"], "info")
-        return redirect(back)
+    back, answered = _report_back(year, quarter, published=False)
+    if answered:
+        return answered
     form = PublishForm()
     if form.validate_on_submit():
         running = quarter_running(year, quarter)
@@ -295,11 +304,9 @@ def publish_report(year: int, quarter: int):
 @bp.route("/manage/services/report/<int:year>/<int:quarter>/withdraw", methods=["GET", "POST"])
 @manager_required
 def withdraw_report(year: int, quarter: int):
-    _reportable_or_404(year, quarter)
-    back = url_for(".manage_report", year=year, quarter=quarter)
-    if published_report(year, quarter) is None:
-        flash(REASONS["not_published"], "info")
-        return redirect(back)
+    back, answered = _report_back(year, quarter, published=True)
+    if answered:
+        return answered
     form = ConfirmForm()
     if form.validate_on_submit():
         withdraw(year, quarter)
