@@ -21,7 +21,7 @@ from search.models import MatchNotice
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
-# What is counted in each quarter: (key, heading, model, the moment it happened, extra condition).
+# What is counted in each quarter: (key, heading, the moment it happened, an extra condition or None).
 ACTIVITIES = (
     ("needs", _l("Needs posted"), Post.created_at, Post.kind == "need"),
     ("matches", _l("Strong matches found"), MatchNotice.created_at, None),
