@@ -23,6 +23,7 @@ from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
 from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
+from clusterhub.feeds.views import bp as feeds_bp
 from clusterhub.home.views import bp as home_bp
 from clusterhub.indicators.views import bp as indicators_bp
 from clusterhub.invitations.views import bp as invitations_bp
@@ -56,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BLUEPRINTS = (
     home_bp,
     accounts_bp,
+    feeds_bp,
     clusters_bp,
     companies_bp,
     invitations_bp,

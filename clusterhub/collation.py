@@ -5,6 +5,7 @@ a e i u only when the rest of the word is equal. The key is plain digits, so the
 orders it the same under any collation; a 0 ends the letters so a prefix sorts first.
 """
 
+import re
 import unicodedata
 
 from sqlalchemy.orm import validates
@@ -53,3 +54,49 @@ def keeps_sort_key(source: str, target: str, key=latvian_sort_key):
         return value
 
     return _keep
+
+
+# Legal forms written before (or after, with a comma) a company's name: "SIA Koks", "Koks, SIA". The
+# directory orders companies by the rest, so "AS Rīgas Kinostudija" stands under R.
+LEGAL_FORMS = (
+    "sia",
+    "as",
+    "ik",
+    "zs",
+    "ps",
+    "ks",
+    "kb",
+    "vsia",
+    "pas",
+    "biedrība",
+    "nodibinājums",
+    "fonds",
+    "uab",
+    "oü",
+    "ab",
+    "ltd",
+    "llc",
+)
+_FORM = "|".join(LEGAL_FORMS)
+_PREFIX = re.compile(rf"^\s*({_FORM})\.?\s+(?=\S)", re.IGNORECASE)
+_SUFFIX = re.compile(rf"(?<=\S),?\s+({_FORM})\.?\s*$", re.IGNORECASE)
+
+
+def split_legal_form(name: str) -> tuple[str, str]:
+    """(the name without its legal form, the legal form or ""): "SIA Koks" → ("Koks", "SIA")."""
+    for pattern in (_PREFIX, _SUFFIX):
+        found = pattern.search(name)
+        if found and (rest := (name[: found.start()] + name[found.end() :]).strip()):
+            return rest, found.group(1)
+    return name, ""
+
+
+def company_sort_key(name: str) -> str:
+    """A company's key: its name without the legal form in Latvian order, then the legal form.
+
+    The directory sorts by it ("AS Rīgas Kinostudija" under R), and it tells companies apart: "SIA Koks"
+    and "Koks, SIA" are one company, "SIA Koks" and "AS Koks" two.
+    """
+    rest, form = split_legal_form(name)
+    # A name without a legal form keeps its plain key, and sorts before the same name with one.
+    return latvian_sort_key(rest) + (latvian_sort_key(form) if form else "")

@@ -119,6 +119,14 @@ AUDIT_KINDS = {
     "rate_limited": _l("Too many requests"),
     "api_token_created": _l("API token created"),
     "api_token_revoked": _l("API token revoked"),
+    "cluster_created": _l("Cluster created"),
+    "cluster_changed": _l("Cluster changed"),
+    "cluster_deactivated": _l("Cluster closed"),
+    "cluster_reactivated": _l("Cluster opened again"),
+    "manager_appointed": _l("Manager appointed"),
+    "manager_invited": _l("Manager invited"),
+    "platform_role_granted": _l("Platform role granted"),
+    "platform_role_removed": _l("Platform role removed"),
 }
 # What each company profile field is called, on the form, in the change history and in data downloads.
 PROFILE_FIELDS = {

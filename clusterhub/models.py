@@ -14,6 +14,7 @@ from clusterhub.companies.models import (
 )
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.events.models import Event, EventAttendance
+from clusterhub.feeds.models import CalendarFeed
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
 from clusterhub.news.models import DigestDelivery, NewsItem
@@ -30,6 +31,7 @@ from tenants.models import Membership, Tenant
 __all__ = [
     "ApiToken",
     "Application",
+    "CalendarFeed",
     "AuditEvent",
     "ClusterConcept",
     "ClusterForm",

@@ -43,7 +43,7 @@ class Tenant(CreatedAtMixin, db.Model):
     region: Mapped[str] = mapped_column(String(100), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Member segments (source study): "new" for this many months, then "active" with at least this many
-    # recorded actions in the last 12 months, otherwise "to be re-activated".
+    # uses of the cluster's services (events included) in the last 12 months, otherwise "to be re-activated".
     segment_new_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     segment_active_actions: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     admission_criteria: Mapped[str] = mapped_column(Text, default="", server_default="")

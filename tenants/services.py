@@ -11,27 +11,64 @@ from tenants.models import ROLES, SLUG_PATTERN, VISION_MAX, Membership, Tenant
 
 
 class TenantError(ValueError):
-    """A cluster could not be created as asked; the message says why."""
+    """A cluster could not be created or changed as asked; the message says why."""
 
 
-def create_tenant(
-    slug: str, name: str, vision: str = "", description: str = "", sector: str = "", region: str = ""
-) -> Tenant:
-    """Add a cluster after checking its address and vision."""
+class SlugTaken(TenantError):
+    """Another cluster is reached at this address already."""
+
+
+def _check(slug: str, name: str, vision: str, tenant_id: int | None = None) -> None:
     if not re.fullmatch(SLUG_PATTERN, slug or "") or not 2 <= len(slug) <= 60:
         raise TenantError(f"slug {slug!r} must be 2-60 lowercase letters, digits and single hyphens")
     if not name.strip() or len(name) > 200:
         raise TenantError("name must have 1-200 characters")
     if len(vision) > VISION_MAX:
         raise TenantError(f"vision has {len(vision)} characters; at most {VISION_MAX}")
-    if db.session.scalar(select(Tenant.id).where(Tenant.slug == slug)) is not None:
-        raise TenantError(f"a cluster with slug {slug!r} exists already")
+    if db.session.scalar(select(Tenant.id).where(Tenant.slug == slug, Tenant.id != tenant_id)) is not None:
+        raise SlugTaken(f"a cluster with slug {slug!r} exists already")
+
+
+def create_tenant(
+    slug: str,
+    name: str,
+    vision: str = "",
+    description: str = "",
+    sector: str = "",
+    region: str = "",
+    admission_criteria: str = "",
+) -> Tenant:
+    """Add a cluster after checking its address and vision, on the audit log."""
+    _check(slug, name, vision)
     tenant = Tenant(
-        slug=slug, name=name.strip(), vision=vision, description=description, sector=sector, region=region
+        slug=slug,
+        name=name.strip(),
+        vision=vision,
+        description=description,
+        sector=sector,
+        region=region,
+        admission_criteria=admission_criteria.strip(),
     )
     db.session.add(tenant)
     db.session.flush()
+    audit.record("cluster_created", f"cluster:{tenant.id}", tenant_id=tenant.id)
     return tenant
+
+
+def update_tenant(tenant: Tenant, slug: str, name: str, vision: str, admission_criteria: str) -> None:
+    """Rename a cluster, move it to another address, or rewrite its vision and admission criteria."""
+    _check(slug, name, vision, tenant.id)
+    tenant.slug, tenant.name, tenant.vision = slug, name.strip(), vision
+    tenant.admission_criteria = admission_criteria.strip()
+    audit.record("cluster_changed", f"cluster:{tenant.id}", tenant_id=tenant.id)
+
+
+def set_active(tenant: Tenant, active: bool) -> None:
+    """Close a cluster (its pages and invitation links stop working, its data stays) or open it again."""
+    if tenant.active != active:
+        tenant.active = active
+        kind = "cluster_reactivated" if active else "cluster_deactivated"
+        audit.record(kind, f"cluster:{tenant.id}", tenant_id=tenant.id)
 
 
 def memberships_of(user) -> list[Membership]:

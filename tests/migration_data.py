@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, MetaData, String, inspect, select
 
+from clusterhub.collation import latvian_sort_key
+
 WHEN = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 DAY = date(2026, 3, 14)
 
@@ -24,12 +26,23 @@ ROWS = {
     ],
     "companies": [
         {
+            # A sort key that belongs to the name, as the app writes it (migrations recompute it).
+            "name": "Ābele",
+            "name_sort": latvian_sort_key("Ābele"),
             "registration_number": "40003000001",
             "size": "small",
             "region": "kurzeme",
             "logo_type": "image/png",
         },
-        {"registration_number": "40003000002", "size": None, "region": None, "logo": None, "logo_type": None},
+        {
+            "name": "Bite",
+            "name_sort": latvian_sort_key("Bite"),
+            "registration_number": "40003000002",
+            "size": None,
+            "region": None,
+            "logo": None,
+            "logo_type": None,
+        },
     ],
     "memberships": [{"role": "manager"}, {"user_id": 2, "company_id": 2, "role": "member"}],
     "company_memberships": [{"left_reason": "left"}, {"company_id": 2, "left_on": None, "left_reason": None}],
@@ -71,6 +84,7 @@ ROWS = {
     "meeting_seats": [{"event_id": 2}],
     "audit_events": [{"kind": "login", "subject": "user:1"}],
     "api_tokens": [{"access": "write", "last_used_at": None}],
+    "calendar_feeds": [{"token_hash": "f" * 64}],
     "concepts": [
         {"kind": "sector", "code": "J", "broader_id": None},
         {"kind": "competence", "code": None, "broader_id": 1},

@@ -32,6 +32,9 @@ ARGUMENTS = {
     "quarter": lambda world: (local_today().month + 2) // 3,
     "token": lambda world: "not-a-valid-token",
     "filename": lambda world: "clusterhub.css",
+    # The administrators' pages name a cluster by its address and a person by their id.
+    "cluster_slug": lambda world: "alfa",
+    "person_id": lambda world: world.member_a,
 }
 
 

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import company_sort_key, latvian_sort_key, split_legal_form
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_named
 from clusterhub.extensions import db
@@ -53,3 +53,25 @@ def test_the_database_orders_by_the_key_the_same_way(app):
             company_named(name)
         names = db.session.scalars(select(Company.name).order_by(Company.name_sort)).all()
     assert names == LATVIAN_ORDER
+
+
+def test_a_companys_legal_form_is_found_before_or_after_its_name():
+    assert split_legal_form("AS Rīgas Kinostudija") == ("Rīgas Kinostudija", "AS")
+    assert split_legal_form("Koks, SIA") == ("Koks", "SIA")
+    assert split_legal_form("nodibinājums Zaļā Josta") == ("Zaļā Josta", "nodibinājums")
+    # A name that is only a legal form, or starts with the letters of one, keeps them.
+    assert split_legal_form("SIA") == ("SIA", "")
+    assert split_legal_form("Asari") == ("Asari", "")
+
+
+def test_companies_sort_without_their_legal_form_but_stay_apart_by_it():
+    names = ["SIA Zebra", "AS Rīgas Kinostudija", "Bite", "IK Ābele", "Rīgas Kinostudija"]
+    assert sorted(names, key=company_sort_key) == [
+        "IK Ābele",
+        "Bite",
+        "Rīgas Kinostudija",
+        "AS Rīgas Kinostudija",
+        "SIA Zebra",
+    ]
+    assert company_sort_key("SIA Koks") == company_sort_key("Koks, SIA") == company_sort_key("sia  KOKS")
+    assert company_sort_key("SIA Koks") != company_sort_key("AS Koks")

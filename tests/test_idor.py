@@ -95,6 +95,8 @@ class Foreign:
             "participant_id": world.participant_b,
             "meeting_id": self.meeting_b,
             "session_id": self._session_of(app, world.member_b),
+            "cluster_slug": "beta",
+            "person_id": world.member_b,
         }
         make_user(app, OUTSIDER, f"Ojārs {World.CANARY_A}", "alfa", "member", OUTSIDER_COMPANY)
 

@@ -12,6 +12,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import CheckConstraint, event, text
 
 from clusterhub import create_app
+from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.extensions import db
 from search.analysis import terms
 from tests.conftest import app_config
@@ -134,3 +135,25 @@ def test_tags_are_linked_to_the_concepts_their_words_name_and_kept_when_downgrad
             "Čiekuri",
         ]
         assert "concept_id" not in connection.execute(text("select * from company_tags")).keys()
+
+
+def test_company_sort_keys_leave_out_the_legal_form_and_come_back_when_downgraded(migrating_app):
+    _filled_at("c8f2d3e4a567")
+    names = {1: "AS Rīgas Kinostudija", 2: "Bites, SIA"}
+    with db.engine.begin() as connection:
+        for company_id, name in names.items():
+            connection.execute(
+                text("update companies set name = :name, name_sort = :key where id = :id"),
+                {"name": name, "key": latvian_sort_key(name), "id": company_id},
+            )
+    keys = "select name_sort from companies order by id"
+
+    upgrade()
+    with db.engine.connect() as connection:
+        upgraded = connection.execute(text(keys)).scalars().all()
+    assert upgraded == [company_sort_key("Rīgas Kinostudija AS"), company_sort_key("SIA Bites")]
+    assert upgraded[0].startswith(latvian_sort_key("Rīgas Kinostudija")[:-1])  # under R, not A
+
+    downgrade(revision="c8f2d3e4a567")
+    with db.engine.connect() as connection:
+        assert connection.execute(text(keys)).scalars().all() == [latvian_sort_key(n) for n in names.values()]

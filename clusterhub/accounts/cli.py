@@ -4,7 +4,13 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from clusterhub.accounts.services import AccountError, create_user
+from clusterhub.accounts.services import (
+    PLATFORM_ROLES,
+    AccountError,
+    create_user,
+    find_user,
+    set_platform_role,
+)
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from tenants.context import tenant_scope
@@ -28,7 +34,9 @@ def users_cli():
 @click.option("--organiser", is_flag=True, help="May organise inter-cluster events.")
 @with_appcontext
 def create(email, password, name, tenant_slug, role, company, admin, organiser):
-    """Create a person, optionally as a member of one cluster."""
+    """Create a person, optionally as a member of one cluster.
+
+    An existing person is given a role with `users grant` or made a manager with `tenants appoint`."""
     tenant = None
     if tenant_slug:
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == tenant_slug))
@@ -43,3 +51,33 @@ def create(email, password, name, tenant_slug, role, company, admin, organiser):
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"Created user {user.email}" + (f" as {role} of {tenant.slug}" if tenant else ""))
+
+
+def _set_role(email: str, role: str, granted: bool) -> None:
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"no user with e-mail {email}")
+    try:
+        set_platform_role(user, role, granted)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"{user.email} {'is' if granted else 'is no longer'} {role}")
+
+
+@users_cli.command("grant")
+@click.argument("email")
+@click.argument("role", type=click.Choice(PLATFORM_ROLES))
+@with_appcontext
+def grant(email: str, role: str):
+    """Give an existing person a platform role (admin or organiser)."""
+    _set_role(email, role, True)
+
+
+@users_cli.command("revoke")
+@click.argument("email")
+@click.argument("role", type=click.Choice(PLATFORM_ROLES))
+@with_appcontext
+def revoke(email: str, role: str):
+    """Take a platform role from a person; the last administrator keeps theirs."""
+    _set_role(email, role, False)

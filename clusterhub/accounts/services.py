@@ -38,6 +38,10 @@ class EmailTaken(AccountError):
     """Another person signs in with this e-mail already."""
 
 
+class LastAdmin(AccountError):
+    """The platform would be left without an administrator."""
+
+
 def hash_password(password: str) -> str:
     """A memory-hard hash of `password` (scrypt, cost from the settings)."""
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
@@ -64,7 +68,10 @@ def create_user(
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
     if find_user(email) is not None:
-        raise AccountError(f"a user with e-mail {normalise_email(email)} exists already")
+        raise AccountError(
+            f"a user with e-mail {normalise_email(email)} exists already "
+            "(give a role with `users grant`, make a manager with `tenants appoint`)"
+        )
     user = User(
         email=email,
         name=name.strip(),
@@ -204,3 +211,28 @@ def user_from_reset_token(token: str) -> User | None:
     if user is None or not user.active or user.password_hash[-12:] != data.get("p"):
         return None
     return user
+
+
+PLATFORM_ROLES = ("admin", "organiser")
+
+
+def _has_role(user: User, role: str) -> bool:
+    return user.is_admin if role == "admin" else user.is_organiser
+
+
+def set_platform_role(user: User, role: str, granted: bool) -> None:
+    """Grant or remove a platform role (administrator or conference organiser), on the audit log; the last
+    administrator keeps theirs, or nobody could manage the platform from the browser again."""
+    if role not in PLATFORM_ROLES:
+        raise AccountError(f"role must be one of {', '.join(PLATFORM_ROLES)}")
+    if _has_role(user, role) == granted:
+        return
+    if role == "admin" and not granted:
+        others = select(func.count(User.id)).where(
+            User.is_admin.is_(True), User.active.is_(True), User.id != user.id
+        )
+        if db.session.scalar(others) == 0:
+            raise LastAdmin(f"{user.email} is the last platform administrator")
+    setattr(user, "is_admin" if role == "admin" else "is_organiser", granted)
+    kind = "platform_role_granted" if granted else "platform_role_removed"
+    audit.record(kind, f"user:{user.id} role:{role}", tenant_id=None)

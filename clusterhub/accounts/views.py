@@ -41,6 +41,7 @@ from clusterhub.accounts.sessions import (
     touch,
 )
 from clusterhub.extensions import db
+from clusterhub.feeds.services import feed_of
 from clusterhub.forms import ConfirmForm
 from clusterhub.invitations.services import InvitationError, accept, invitation_from_token
 from clusterhub.invitations.views import invitation_problem
@@ -245,6 +246,7 @@ def account():
         sessions=sessions_of(current_user),
         this_session=g.user_session,
         end_form=ConfirmForm(),
+        calendar_feed=feed_of(current_user),
     )
 
 

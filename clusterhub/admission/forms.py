@@ -101,8 +101,8 @@ class SettingsForm(Form):
         validators=[Length(max=CRITERIA_MAX)],
         filters=[_strip],
         description=_l(
-            "Shown on the public admission page; you can write lists, **bold** and links. Leave it empty to "
-            "show the standard criteria."
+            "Shown on the public admission page; you can write lists, **bold** and links. Until they are "
+            "written, the cluster is not in the public list of clusters that take applications."
         ),
     )
     admissions_open = BooleanField(_l("Take applications on the public admission page"))

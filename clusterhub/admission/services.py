@@ -5,7 +5,7 @@ from sqlalchemy import Select, func, or_, select
 from clusterhub.accounts.models import User
 from clusterhub.admission.models import STATUSES, Application, RepresentationRequest
 from clusterhub.clock import utcnow
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import company_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.db import decide_once
 from clusterhub.extensions import db
@@ -57,7 +57,7 @@ def _decide(application: Application, status: str, manager: User, reason: str = 
 def named_member(application: Application) -> Company | None:
     """The member company the application names, by its folded name ("sia  BOB" is "SIA Bob") or
     registration number: an applicant becomes its representative only if its own representatives agree."""
-    condition = Company.name_sort == latvian_sort_key(" ".join(application.company_name.split()))
+    condition = Company.name_sort == company_sort_key(" ".join(application.company_name.split()))
     number = "".join(application.registration_number.split())
     if number:
         condition = or_(condition, Company.registration_number == number)

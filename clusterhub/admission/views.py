@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clusterhub.admission.forms import AcceptForm, ApplicationForm, DeclineForm, SettingsForm
 from clusterhub.admission.models import STATUSES, Application
@@ -23,7 +23,7 @@ from clusterhub.admission.services import (
     named_member,
 )
 from clusterhub.extensions import db
-from clusterhub.invitations.views import send_invitation
+from clusterhub.invitations.services import send_invitation
 from clusterhub.mail import send_mail
 from clusterhub.navigation import paginate
 from clusterhub.security.limits import by_address, limited
@@ -53,7 +53,12 @@ def _cluster_from_address(endpoint, values) -> None:
 def clusters():
     open_clusters = db.session.scalars(
         select(Tenant)
-        .where(Tenant.active.is_(True), Tenant.admissions_open.is_(True))
+        # A cluster is listed once its managers have written whom it admits (the seed's admission criteria).
+        .where(
+            Tenant.active.is_(True),
+            Tenant.admissions_open.is_(True),
+            func.trim(Tenant.admission_criteria) != "",
+        )
         .order_by(Tenant.name_sort)
     )
     return render_template("admission/clusters.html", clusters=list(open_clusters))

@@ -1,12 +1,12 @@
 """The catalogue's forms: a service, a use (by the member or the manager), feedback on a use."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from clusterhub.catalogue.models import ServiceFeedback
 from clusterhub.clock import local_today
-from clusterhub.forms import Form, options
+from clusterhub.forms import ConfirmForm, Form, options
 from clusterhub.labels import SERVICE_KINDS
 from clusterhub.ratings.forms import SCORE_CHOICES
 
@@ -74,3 +74,9 @@ class FeedbackForm(Form):
     score = RadioField(_l("Your score"), choices=SCORE_CHOICES[1:], coerce=str, validators=[InputRequired()])
     worked = _quote(_l("What worked"), _l("A sentence or two. Shown in the quarterly report without names."))
     change = _quote(_l("What to change"), _l("What would make it more useful for your company next time."))
+
+
+class PublishForm(ConfirmForm):
+    """Publishing a quarter's report; while the quarter runs the manager says it is preliminary."""
+
+    preliminary = BooleanField(_l("Publish it as a preliminary report: the quarter is not over yet"))

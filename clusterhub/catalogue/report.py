@@ -65,6 +65,11 @@ def is_reportable(year: int, quarter: int, today: date) -> bool:
     )
 
 
+def is_running(year: int, quarter: int, today: date) -> bool:
+    """True while the quarter has not ended: its report is preliminary, its figures still change."""
+    return today < Period(year, quarter).end
+
+
 def _key(period: Period) -> tuple[int, int]:
     return period.year, period.quarter
 

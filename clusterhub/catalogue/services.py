@@ -167,11 +167,24 @@ def published_reports() -> list[FeedbackReport]:
     return list(db.session.scalars(statement))
 
 
-def publish(year: int, quarter: int, publisher: User, now: datetime) -> FeedbackReport:
-    """Show a quarter's report to the members (once)."""
+def publish(
+    year: int, quarter: int, publisher: User, now: datetime, running: bool, preliminary: bool
+) -> FeedbackReport:
+    """Show a quarter's report to the members (once); while the quarter runs only as a preliminary report,
+    which the manager must ask for, because its figures still change."""
     if published_report(year, quarter) is not None:
         raise CatalogueError("published")
+    if running and not preliminary:
+        raise CatalogueError("running")
     report = FeedbackReport(year=year, quarter=quarter, published_at=now, published_by_id=publisher.id)
     db.session.add(report)
     db.session.flush()
     return report
+
+
+def withdraw_report(year: int, quarter: int) -> None:
+    """Take a quarter's report back from the members; it can be published again later."""
+    report = published_report(year, quarter)
+    if report is None:
+        raise CatalogueError("not_published")
+    db.session.delete(report)

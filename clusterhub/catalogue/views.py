@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from clusterhub.catalogue.forms import FeedbackForm, RecordUseForm, ServiceForm, UseForm
+from clusterhub.catalogue.forms import FeedbackForm, PublishForm, RecordUseForm, ServiceForm, UseForm
 from clusterhub.catalogue.models import Service, ServiceUse
-from clusterhub.catalogue.report import is_reportable, quarter_report, quarters
+from clusterhub.catalogue.report import is_reportable, is_running, quarter_report, quarters
 from clusterhub.catalogue.services import (
     CatalogueError,
     awaiting_feedback,
@@ -24,6 +24,9 @@ from clusterhub.catalogue.services import (
     use_counts,
     uses_by_company,
     uses_of_service,
+)
+from clusterhub.catalogue.services import (
+    withdraw_report as withdraw,
 )
 from clusterhub.clock import local_today, utcnow
 from clusterhub.companies.directory import current_member_companies
@@ -49,6 +52,11 @@ REASONS = {
     "not_member": _l("This company is not a member of the cluster any more."),
     "duplicate": _l("This use is recorded already: the same company, service and day."),
     "published": _l("This quarter's report is published already."),
+    "running": _l(
+        "The quarter is not over yet. Tick the box to publish a preliminary report, or publish it after the "
+        "quarter."
+    ),
+    "not_published": _l("This quarter's report is not published."),
 }
 NOT_YOURS = _l("Only the people of %(company)s, which used the service, give feedback on it.")
 NOT_PUBLISHED = _l("The feedback report for %(quarter)s is not published yet.")
@@ -60,9 +68,13 @@ def quarter_name(year: int, quarter: int) -> str:
     return Period(year, quarter).label()
 
 
+def quarter_running(year: int, quarter: int) -> bool:
+    return is_running(year, quarter, local_today())
+
+
 @bp.context_processor
 def quarters_in_words():
-    return {"quarter_name": quarter_name}
+    return {"quarter_name": quarter_name, "quarter_running": quarter_running}
 
 
 def _reportable_or_404(year: int, quarter: int) -> None:
@@ -252,24 +264,62 @@ def manage_report(year: int, quarter: int):
     return _report_page("catalogue/manage_report.html", year, quarter, publication=publication)
 
 
+def _report_back(year: int, quarter: int, published: bool):
+    """The quarter's report page, and a redirect there with the reason when the report is not in the state
+    the action needs (published, to withdraw it; not yet, to publish it)."""
+    _reportable_or_404(year, quarter)
+    back = url_for(".manage_report", year=year, quarter=quarter)
+    if (published_report(year, quarter) is not None) != published:
+        flash(REASONS["not_published" if published else "published"], "info")
+        return back, redirect(back)
+    return back, None
+
+
 @bp.route("/manage/services/report/<int:year>/<int:quarter>/publish", methods=["GET", "POST"])
 @manager_required
 def publish_report(year: int, quarter: int):
-    _reportable_or_404(year, quarter)
-    back = url_for(".manage_report", year=year, quarter=quarter)
-    if published_report(year, quarter) is not None:
-        flash(REASONS["published"], "info")
-        return redirect(back)
+    back, answered = _report_back(year, quarter, published=False)
+    if answered:
+        return answered
+    form = PublishForm()
+    if form.validate_on_submit():
+        running = quarter_running(year, quarter)
+        try:
+            publish(year, quarter, current_user, utcnow(), running, form.preliminary.data)
+        except CatalogueError as error:
+            form.preliminary.errors.append(REASONS[error.reason])
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "The report for %(quarter)s is published to the members.",
+                    quarter=quarter_name(year, quarter),
+                ),
+                "success",
+            )
+            return redirect(back)
+    return render_template("catalogue/publish_report.html", form=form, year=year, quarter=quarter, back=back)
+
+
+@bp.route("/manage/services/report/<int:year>/<int:quarter>/withdraw", methods=["GET", "POST"])
+@manager_required
+def withdraw_report(year: int, quarter: int):
+    back, answered = _report_back(year, quarter, published=True)
+    if answered:
+        return answered
     form = ConfirmForm()
     if form.validate_on_submit():
-        publish(year, quarter, current_user, utcnow())
+        withdraw(year, quarter)
         db.session.commit()
         flash(
-            _("The report for %(quarter)s is published to the members.", quarter=quarter_name(year, quarter)),
-            "success",
+            _(
+                "The report for %(quarter)s is withdrawn from the members.",
+                quarter=quarter_name(year, quarter),
+            ),
+            "info",
         )
         return redirect(back)
-    return render_template("catalogue/publish_report.html", form=form, year=year, quarter=quarter, back=back)
+    return render_template("catalogue/withdraw_report.html", form=form, year=year, quarter=quarter, back=back)
 
 
 @bp.route("/manage/services/uses/<int:use_id>/remove", methods=["GET", "POST"])

@@ -22,7 +22,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, aliased, declared_attr, mapped_column, relationship
 
 from clusterhub.clock import utcnow
-from clusterhub.collation import keeps_sort_key
+from clusterhub.collation import company_sort_key, keeps_sort_key
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import Tenant, TenantScoped, TenantShared
 
@@ -89,7 +89,7 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
         cascade="all, delete-orphan", order_by="ContactPerson.position"
     )
 
-    _keep_sort_key = keeps_sort_key("name", "name_sort")
+    _keep_sort_key = keeps_sort_key("name", "name_sort", key=company_sort_key)
 
     @classmethod
     def visible_in_tenant(cls, tenant_id: int):

@@ -9,7 +9,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from clusterhub.clock import local_today
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.companies.models import (
     Company,
     CompanyChange,
@@ -76,8 +76,9 @@ def admit_company(company: Company, member_since: date | None = None) -> Company
 def company_named(name: str, member_since: date | None = None) -> Company:
     """The current cluster's member company of this name, admitted now if it is not a member yet."""
     name = " ".join(name.split())
-    # SQLite's lower() folds only ASCII, so names are compared by their Latvian sort key instead.
-    company = db.session.scalar(select(Company).where(Company.name_sort == latvian_sort_key(name)))
+    # SQLite's lower() folds only ASCII, so names are compared by their sort key instead ("SIA Koks" is
+    # "Koks, SIA" and "sia koks").
+    company = db.session.scalar(select(Company).where(Company.name_sort == company_sort_key(name)))
     if company is None:
         company = Company(name=name)
         admit_company(company, member_since)
@@ -169,10 +170,10 @@ def _refuse_clashes(company: Company, values: dict) -> None:
         if taken is not None:
             raise ProfileError("registration_number", "taken")
     name = values.get("name")
-    if name and latvian_sort_key(name) != company.name_sort:
+    if name and company_sort_key(name) != company.name_sort:
         # Invitations and imports find a member company by its name, so a cluster must not have two.
         same_name = select(Company.id).where(
-            Company.name_sort == latvian_sort_key(name), Company.id != company.id
+            Company.name_sort == company_sort_key(name), Company.id != company.id
         )
         if db.session.scalar(same_name) is not None:
             raise ProfileError("name", "taken")

@@ -29,7 +29,7 @@ from clusterhub.companies.services import (
 )
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
-from clusterhub.invitations.views import send_invitation
+from clusterhub.invitations.services import send_invitation
 from clusterhub.navigation import paginate
 from clusterhub.ratings.services import summary
 from tenants.access import current_membership, load_or_404

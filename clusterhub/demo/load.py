@@ -75,6 +75,8 @@ def _tenant(spec: dict) -> Tenant:
         description=spec["description"],
         sector=spec["sector"],
         region=spec["region"],
+        # A cluster without written criteria is not listed for applicants (the food cluster's are not yet).
+        admission_criteria=spec.get("admission_criteria", ""),
     )
 
 

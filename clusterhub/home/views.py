@@ -16,11 +16,12 @@ bp = Blueprint("home", __name__)
 
 
 def _landing(user) -> str | None:
-    """Where a person in no cluster starts: an organiser at their conferences, an admin at the clusters."""
+    """Where a person in no cluster starts: an organiser at their conferences, an admin at the platform's
+    administration."""
     if user.is_organiser:
         return url_for("conferences.index")
     if user.is_admin:
-        return url_for("admin.clusters")
+        return url_for("admin.index")
     return None
 
 

@@ -113,8 +113,8 @@ def member_figures(day: date) -> list[Figure]:
             _("Members by segment"),
             _(
                 "The same members by segment on that day: new (a member for less than %(months)d months), "
-                "active (at least %(actions)d recorded actions in the 12 months before: sign-ins, posts, "
-                "messages, service uses, events attended) or to be re-activated (fewer).",
+                "active (used the cluster's services, events included, at least %(actions)d times in the 12 "
+                "months before) or to be re-activated (rarely or never).",
                 months=current_tenant.segment_new_months,
                 actions=current_tenant.segment_active_actions,
             ),

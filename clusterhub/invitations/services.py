@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, has_request_context, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select, update
 
@@ -11,6 +11,8 @@ from clusterhub.clock import utcnow
 from clusterhub.companies.services import company_or_none
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
+from clusterhub.mail import send_mail
+from clusterhub.navigation import path_for
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member
@@ -30,7 +32,7 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
-def invite(email: str, role: str, company_name: str, invited_by: User) -> Invitation:
+def invite(email: str, role: str, company_name: str, invited_by: User | None) -> Invitation:
     """Invite `email` into the current cluster; an earlier pending invitation for it is revoked."""
     email = normalise_email(email)
     already_member = select(Membership.id).join(Membership.user).where(User.email == email)
@@ -97,3 +99,22 @@ def revoke(invitation: Invitation) -> None:
     """Stop a pending invitation's link from working."""
     if invitation.status == "pending":
         invitation.revoked_at = utcnow()
+
+
+def _link(token: str) -> str:
+    # A command (an admin appointing a manager) has no request to take the site's address from.
+    if has_request_context():
+        return url_for("accounts.accept_invitation", token=token, _external=True)
+    return current_app.config["SITE_URL"].rstrip("/") + path_for("accounts.accept_invitation", token=token)
+
+
+def send_invitation(invitation: Invitation, language: str) -> None:
+    """E-mail the invitation link; after the commit, so a rollback sends nothing."""
+    send_mail(
+        invitation.email,
+        language,
+        "invitation",
+        invitation=invitation,
+        link=_link(invitation_token(invitation)),
+        days=current_app.config["INVITATION_DAYS"],
+    )

@@ -1,6 +1,6 @@
 """Managers invite people into their cluster and withdraw invitations."""
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -10,8 +10,7 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.invitations.forms import InvitationForm
 from clusterhub.invitations.models import Invitation
-from clusterhub.invitations.services import InvitationError, invitation_token, invite, revoke
-from clusterhub.mail import send_mail
+from clusterhub.invitations.services import InvitationError, invite, revoke, send_invitation
 from clusterhub.navigation import paginate
 from clusterhub.security.limits import limited
 from tenants.access import load_or_404, manager_required
@@ -36,19 +35,6 @@ def invitation_problem(error: InvitationError):
     """A clean page that says why an invitation link cannot be used."""
     code, message = REASONS[error.reason]
     return render_template("invitations/problem.html", message=message), code
-
-
-def send_invitation(invitation: Invitation, language: str) -> None:
-    """E-mail the invitation link; after the commit, so a rollback sends nothing."""
-    link = url_for("accounts.accept_invitation", token=invitation_token(invitation), _external=True)
-    send_mail(
-        invitation.email,
-        language,
-        "invitation",
-        invitation=invitation,
-        link=link,
-        days=current_app.config["INVITATION_DAYS"],
-    )
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -18,7 +18,7 @@ from clusterhub.members.services import VISIT_FIELDS
 SORT_LABELS = {
     "name": _l("Company name (A–Ž)"),
     "member_since": _l("Member since (longest first)"),
-    "actions": _l("Actions (most first)"),
+    "uses": _l("Service uses (most first)"),
     "last_activity": _l("Last activity (longest ago first)"),
 }
 VISIT_SORT_LABELS = {"date": _l("Date (latest first)"), "company": _l("Company")}
@@ -71,11 +71,12 @@ class SettingsForm(Form):
         description=_l("The source study counts members as new for their first 24 months."),
     )
     segment_active_actions = IntegerField(
-        _l("Actions in the last 12 months that make an older member active"),
+        _l("Service uses in the last 12 months that make an older member active"),
         validators=[InputRequired(), _between(1, 1000)],
         description=_l(
-            "Actions are sign-ins of the company's people, posts, messages, service uses and event "
-            "attendances. Older members with fewer actions are to be re-activated."
+            "Uses are the cluster's services the company used and the cluster's events it attended. Older "
+            "members with fewer uses rarely or never use the cluster's services and are to be re-activated "
+            "(source study, chapter 6); sign-ins, posts and messages are shown beside them, not counted."
         ),
     )
 

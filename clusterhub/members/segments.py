@@ -1,8 +1,10 @@
 """Member segments (source study, chapter 6): new, active and to-be-re-activated member companies.
 
-A company is "new" for the cluster's `segment_new_months` after it joined; after that it is "active"
-with at least `segment_active_actions` actions in the last 12 months and "reactivate" with fewer.
-Actions are sign-ins of the company's people, posts, messages, service uses and event attendances.
+A company is "new" for the cluster's `segment_new_months` after it joined; after that the study asks
+whether it uses the cluster's services: "active" with at least `segment_active_actions` uses in the last 12
+months, "reactivate" (rarely or never uses them) with fewer. Uses are the services it used (catalogue) and
+the cluster's events it attended. Sign-ins, posts and messages do not decide the segment; they are counted
+beside it, so a manager sees a company that talks on the platform but never comes to the cluster's services.
 The 12 months run from the same day a year earlier up to and including `today` (dates in UTC).
 """
 
@@ -28,8 +30,9 @@ WINDOW_MONTHS = 12
 
 class Segment(NamedTuple):
     name: str
-    actions: int  # in the 12 months up to `today`
-    last_activity: date | None  # the latest action ever (up to `today`), None if there was none
+    uses: int  # services used and events attended in the 12 months up to `today`
+    other: int  # sign-ins, posts and messages in those 12 months: context, not the segment
+    last_activity: date | None  # the latest action of any kind ever (up to `today`), None if there was none
 
 
 def months_before(day: date, months: int) -> date:
@@ -53,8 +56,17 @@ def _tally(company, moment, start, end) -> Select:
     )
 
 
-def _activity_queries(since: date, today: date) -> tuple[Select, ...]:
-    start, end = _midnight(since), _midnight(today + timedelta(days=1))
+def _service_queries(start: datetime, end: datetime, since: date, today: date) -> tuple[Select, ...]:
+    return (
+        _tally(ServiceUse.company_id, ServiceUse.used_on, since, today + timedelta(days=1)),
+        # An event counts once it has started: coming to next week's meeting is no use yet.
+        _tally(EventAttendance.company_id, Event.starts_at, start, end).join_from(
+            EventAttendance, Event, EventAttendance.event_id == Event.id
+        ),
+    )
+
+
+def _other_queries(start: datetime, end: datetime) -> tuple[Select, ...]:
     return (
         # A sign-in counts for the company the person represents in this cluster.
         _tally(Membership.company_id, SignIn.at, start, end).join_from(
@@ -62,27 +74,30 @@ def _activity_queries(since: date, today: date) -> tuple[Select, ...]:
         ),
         _tally(Post.company_id, Post.created_at, start, end),
         _tally(Message.company_id, Message.created_at, start, end),
-        _tally(ServiceUse.company_id, ServiceUse.used_on, since, today + timedelta(days=1)),
-        # An event counts once it has started: coming to next week's meeting is no activity yet.
-        _tally(EventAttendance.company_id, Event.starts_at, start, end).join_from(
-            EventAttendance, Event, EventAttendance.event_id == Event.id
-        ),
     )
 
 
-def activity(since: date, today: date) -> dict[int, tuple[int, date | None]]:
-    """Per company of the current cluster: (actions from `since` to `today`, its last action up to `today`).
+class Activity(NamedTuple):
+    uses: Counter  # per company
+    other: Counter
+    last: dict[int, date]
 
-    Companies with no action at all up to `today` are left out.
-    """
-    actions: Counter = Counter()
-    last: dict[int, date] = {}
-    for statement in _activity_queries(since, today):
-        for company_id, count, latest in db.session.execute(statement):
-            day = latest.astimezone(UTC).date() if isinstance(latest, datetime) else latest
-            actions[company_id] += count
-            last[company_id] = max(last.get(company_id, day), day)
-    return {company_id: (actions[company_id], last[company_id]) for company_id in last}
+
+def activity(since: date, today: date) -> Activity:
+    """Per company of the current cluster: its service uses and its other actions from `since` to `today`,
+    and its last action of any kind up to `today` (companies with no action at all are not in `last`)."""
+    start, end = _midnight(since), _midnight(today + timedelta(days=1))
+    found = Activity(Counter(), Counter(), {})
+    for counter, statements in (
+        (found.uses, _service_queries(start, end, since, today)),
+        (found.other, _other_queries(start, end)),
+    ):
+        for statement in statements:
+            for company_id, count, latest in db.session.execute(statement):
+                day = latest.astimezone(UTC).date() if isinstance(latest, datetime) else latest
+                counter[company_id] += count
+                found.last[company_id] = max(found.last.get(company_id, day), day)
+    return found
 
 
 def members_on(today: date) -> dict[int, date]:
@@ -93,20 +108,21 @@ def members_on(today: date) -> dict[int, date]:
     return dict(db.session.execute(statement).all())
 
 
-def segment_of(joined: date, actions: int, today: date, new_months: int, active_actions: int) -> str:
-    """The segment of a company that joined on `joined` and had `actions` in the last 12 months."""
+def segment_of(joined: date, uses: int, today: date, new_months: int, active_uses: int) -> str:
+    """The segment of a company that joined on `joined` and used the cluster's services `uses` times in the
+    last 12 months."""
     if joined > months_before(today, new_months):
         return "new"
-    return "active" if actions >= active_actions else "reactivate"
+    return "active" if uses >= active_uses else "reactivate"
 
 
 def segments(today: date) -> dict[int, Segment]:
     """Every member company's segment on `today`, by the current cluster's thresholds."""
-    new_months, active_actions = current_tenant.segment_new_months, current_tenant.segment_active_actions
+    new_months, active_uses = current_tenant.segment_new_months, current_tenant.segment_active_actions
     found = activity(months_before(today, WINDOW_MONTHS), today)
     result = {}
     for company_id, joined in members_on(today).items():
-        actions, last = found.get(company_id, (0, None))
-        name = segment_of(joined, actions, today, new_months, active_actions)
-        result[company_id] = Segment(name, actions, last)
+        uses = found.uses[company_id]
+        name = segment_of(joined, uses, today, new_months, active_uses)
+        result[company_id] = Segment(name, uses, found.other[company_id], found.last.get(company_id))
     return result

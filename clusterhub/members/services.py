@@ -55,7 +55,7 @@ class MemberRow:
 SORTS = {
     "name": lambda row: (row.name_sort, row.company_id),
     "member_since": lambda row: (row.member_since, row.name_sort),
-    "actions": lambda row: (-row.segment.actions, row.name_sort),
+    "uses": lambda row: (-row.segment.uses, -row.segment.other, row.name_sort),
     # The longest silent first: they need the call most; never active at the very top.
     "last_activity": lambda row: (row.segment.last_activity or date.min, row.name_sort),
 }

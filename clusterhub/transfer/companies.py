@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import company_sort_key
 from clusterhub.companies.admissions import request_admission
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.companies.services import ProfileError, admit_company, profile_values, update_profile
@@ -86,7 +86,7 @@ def _member_with_number(number: str) -> Company | None:
 
 
 def _member_named(name: str) -> Company | None:
-    return db.session.scalar(select(Company).where(Company.name_sort == latvian_sort_key(name)))
+    return db.session.scalar(select(Company).where(Company.name_sort == company_sort_key(name)))
 
 
 def _link(company: Company) -> CompanyMembership | None:
@@ -125,7 +125,7 @@ def _check(number: int, record: dict) -> _Row:
         _problem(row, "contact_name", _l("Give the contact person's name with the e-mail address."))
     if "name" in values:
         _find_company(row)
-        row.keys = [("name", latvian_sort_key(values["name"]))]
+        row.keys = [("name", company_sort_key(values["name"]))]
         if "registration_number" in values:
             row.keys.append(("number", values["registration_number"]))
         if row.company is not None:

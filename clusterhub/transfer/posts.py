@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from clusterhub.collation import latvian_sort_key
+from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
@@ -47,7 +47,7 @@ def _member(reference: str) -> Company | None:
         select(Company).where(Company.registration_number == "".join(reference.split()))
     )
     return by_number or db.session.scalar(
-        select(Company).where(Company.name_sort == latvian_sort_key(reference))
+        select(Company).where(Company.name_sort == company_sort_key(reference))
     )
 
 

@@ -123,14 +123,26 @@ def test_closed_admissions_take_no_applications(app, world, visitor):
     response = visitor.post("/join/alfa", APPLICATION)
     assert response.status_code == 200 and "not taking applications" in response.get_data(as_text=True)
     assert len(_stored(app)) == 2
+    _set_tenant(app, "beta", admission_criteria="Uzņemam dārzniekus.")
     clusters = visitor.get("/join/").get_data(as_text=True)
     assert "/join/beta" in clusters and "/join/alfa" not in clusters
 
 
 def test_the_sign_in_page_leads_to_the_clusters_that_take_applications(app, world, visitor):
+    for slug in ("alfa", "beta"):
+        _set_tenant(app, slug, admission_criteria="Uzņemam ražotājus.")
     assert 'href="/join/"' in visitor.get("/login").get_data(as_text=True)
     page = visitor.get("/join/").get_data(as_text=True)
     assert 'href="/join/alfa"' in page and 'href="/join/beta"' in page
+
+
+def test_a_cluster_is_listed_for_applicants_only_once_its_criteria_are_written(app, world, visitor):
+    _set_tenant(app, "alfa", admission_criteria="Uzņemam ražotājus.")
+    _set_tenant(app, "beta", admission_criteria="  ")
+    page = visitor.get("/join/").get_data(as_text=True)
+    assert 'href="/join/alfa"' in page and 'href="/join/beta"' not in page
+    _set_tenant(app, "alfa", admission_criteria="")
+    assert "No cluster is taking applications at the moment." in visitor.get("/join/").get_data(as_text=True)
 
 
 def test_an_accepted_applicant_gets_an_invitation_that_works(app, world, visitor, make_visitor, signed_in):

@@ -145,7 +145,11 @@ def test_members_see_a_quarters_report_only_once_the_manager_publishes_it(app, m
         as_text=True
     )
     assert count(app, FeedbackReport) == 0
-    assert manager.post(publish).status_code == 302
+    # The quarter is running: publishing needs the manager to say the report is preliminary.
+    refused = manager.post(publish)
+    assert refused.status_code == 200 and "The quarter is not over yet." in refused.get_data(as_text=True)
+    assert count(app, FeedbackReport) == 0
+    assert manager.post(publish, {"preliminary": "y"}).status_code == 302
     assert count(app, FeedbackReport, year=YEAR, quarter=QUARTER) == 1
     assert "Published to the members on" in manager.get(
         f"/c/alfa/manage/services/report/{YEAR}/{QUARTER}"
@@ -155,10 +159,29 @@ def test_members_see_a_quarters_report_only_once_the_manager_publishes_it(app, m
     assert f'href="{path}">Q{QUARTER} {YEAR}</a>' in catalogue
     report = member.get(path).get_data(as_text=True)
     assert "1 of 1 member rates it 4 or 5" in report and "“CANARYALFA labi”" in report
+    assert f"Preliminary: Q{QUARTER} {YEAR} runs until" in report and "preliminary" in catalogue
     assert 'class="cluster"' not in member.get(f"{path}?print=1").get_data(as_text=True)
     # Publishing twice is refused politely.
     manager.get(publish)
     assert count(app, FeedbackReport) == 1
+
+
+def test_a_past_quarters_report_is_published_as_final_and_can_be_withdrawn(app, manager, member):
+    before = Period(YEAR, QUARTER)
+    year, quarter = (before.year - 1, 4) if before.quarter == 1 else (before.year, before.quarter - 1)
+    manage = f"/c/alfa/manage/services/report/{year}/{quarter}"
+    assert manager.submit(f"{manage}/publish").status_code == 302
+    report = member.get(f"/c/alfa/services/report/{year}/{quarter}").get_data(as_text=True)
+    assert "Service feedback" in report and "Preliminary" not in report
+    question = manager.get(f"{manage}/withdraw").get_data(as_text=True)
+    assert f"Withdraw the feedback report for Q{quarter} {year} from the members?" in question
+    assert count(app, FeedbackReport) == 1  # opening the question withdraws nothing
+    manager.post(f"{manage}/withdraw")
+    assert count(app, FeedbackReport) == 0
+    assert member.get(f"/c/alfa/services/report/{year}/{quarter}").status_code == 404
+    # Withdrawing what is not published only says so.
+    again = manager.get(f"{manage}/withdraw", follow_redirects=True).get_data(as_text=True)
+    assert "report is not published." in again
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,13 @@ def test_demo_load_if_empty_leaves_a_used_database_alone(app, runner, world):
     assert "avt" not in _counts(app)["companies"]
 
 
+def test_the_demo_join_page_lists_the_clusters_whose_admission_criteria_are_written(app, demo, visitor):
+    page = visitor.get("/join/").get_data(as_text=True)
+    assert 'href="/join/avt"' in page and 'href="/join/metal"' in page
+    assert 'href="/join/partika"' not in page  # its managers have not written the criteria yet
+    assert "klātienē" in visitor.get("/join/avt").get_data(as_text=True)
+
+
 def test_a_demo_manager_can_sign_in_and_see_the_avt_members(app, demo, visitor):
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/members").get_data(as_text=True)
@@ -299,12 +306,12 @@ def test_the_avt_cluster_has_a_company_in_every_segment_a_drifting_member_and_a_
                     select(Company.name, CompanyMembership.member_since).join(CompanyMembership.company)
                 ).all()
             )
-            assert drifting.name == "reactivate" and drifting.actions == 0
+            assert drifting.name == "reactivate" and drifting.uses == drifting.other == 0
             assert drifting.last_activity < today - timedelta(days=365)
             assert joined[spec["drifting"]] <= today - timedelta(days=4 * 365)
 
             newcomer = by_name[spec["newcomer"]]
-            assert newcomer.name == "new" and newcomer.actions > 0
+            assert newcomer.name == "new" and newcomer.uses + newcomer.other > 0
             assert joined[spec["newcomer"]] == today - timedelta(days=61)
             steps = db.session.scalar(select(func.count(RoadmapStep.id)))
             done = db.session.scalar(

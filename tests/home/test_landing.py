@@ -60,7 +60,7 @@ def test_an_organiser_in_no_cluster_lands_on_their_conferences(world, make_visit
     assert response.status_code == 302 and response.headers["Location"] == "/events/"
 
 
-def test_a_platform_administrator_lands_on_the_list_of_clusters(app, world, make_visitor):
+def test_a_platform_administrator_lands_on_the_administration_pages(app, world, make_visitor):
     make_user(app, "admin@clusterhub.lv", "Aiga Administratore", is_admin=True)
     visitor = make_visitor()
     visitor.login("admin@clusterhub.lv")
@@ -68,7 +68,7 @@ def test_a_platform_administrator_lands_on_the_list_of_clusters(app, world, make
     landing = visitor.get("/")
     page = visitor.get("/admin/clusters").get_data(as_text=True)
 
-    assert landing.headers["Location"] == "/admin/clusters"
+    assert landing.headers["Location"] == "/admin/"
     assert f"Alfa {World.CANARY_A} klasteris" in page and f"Beta {World.CANARY_B} klasteris" in page
     assert f"Māra {World.CANARY_A}" in page  # alfa's manager
 

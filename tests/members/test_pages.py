@@ -27,7 +27,9 @@ def cluster(app) -> dict[str, int]:
         "active": member(app, "SIA Aktīvā", LONG_AGO),
         "reactivate": member(app, "SIA Klusā", LONG_AGO),
     }
-    act(app, companies["active"], "post", today - timedelta(days=10), times=6)
+    act(app, companies["active"], "use", today - timedelta(days=10), times=6)
+    # Busy on the platform, but it never comes to the cluster's services.
+    act(app, companies["reactivate"], "message", today - timedelta(days=10), times=7)
     return companies
 
 
@@ -45,10 +47,10 @@ def test_each_segment_lists_its_companies_with_the_recommended_action(app, clust
     active = visitor.get("/c/alfa/manage/members?segment=active").get_data(as_text=True)
     assert _rows(active) == ["SIA Aktīvā"]
     assert f'/c/alfa/manage/visits/new?company_id={cluster["active"]}">Annual visit</a>' in active
-    assert ">6</td>" in active  # its actions in the last 12 months
+    assert ">6</td>" in active  # its service uses in the last 12 months
     quiet = visitor.get("/c/alfa/manage/members?segment=reactivate").get_data(as_text=True)
     assert _rows(quiet) == ["SIA Klusā"]
-    assert "Re-activation call" in quiet and "never" in quiet
+    assert "Re-activation call" in quiet and '<td class="muted">7</td>' in quiet  # its messages, as context
 
 
 def test_members_cannot_open_the_member_tools(app, cluster, signed_in):
@@ -68,8 +70,8 @@ def test_a_segment_is_sorted_as_asked_and_shown_page_by_page(app, cluster, signe
     assert "27 companies" in by_name and "Page 1 of 2" in by_name
     second = visitor.get("/c/alfa/manage/members?segment=reactivate&page=2").get_data(as_text=True)
     assert _rows(second) == ["SIA Klusā 24", "SIA Klusā 25"]
-    by_actions = visitor.get("/c/alfa/manage/members?segment=reactivate&sort=actions").get_data(as_text=True)
-    assert _rows(by_actions)[0] == "SIA Klusā 25"
+    by_uses = visitor.get("/c/alfa/manage/members?segment=reactivate&sort=uses").get_data(as_text=True)
+    assert _rows(by_uses)[:2] == ["SIA Klusā", "SIA Klusā 25"]  # no uses: the most messages and posts first
     by_since = visitor.get("/c/alfa/manage/members?segment=reactivate&sort=member_since").get_data(
         as_text=True
     )
@@ -119,7 +121,7 @@ def test_wrong_thresholds_are_refused_beside_the_field(app, cluster, signed_in, 
 
 def test_new_thresholds_move_companies_between_segments(app, cluster, signed_in):
     eighteen_months = member(app, "SIA Pusotra gada", local_today() - timedelta(days=548))
-    act(app, eighteen_months, "post", local_today() - timedelta(days=2), times=2)
+    act(app, eighteen_months, "event", local_today() - timedelta(days=2), times=2)
     visitor = signed_in("vadiba@alfa.lv")
     assert "SIA Pusotra gada" in _rows(visitor.get("/c/alfa/manage/members").get_data(as_text=True))
     page = visitor.get("/c/alfa/manage/members/settings").get_data(as_text=True)

@@ -146,7 +146,7 @@ def test_visits_due_are_older_members_not_visited_this_calendar_year(app, cluste
     last_year = member(app, "SIA Pērn", LONG_AGO)
     this_year = member(app, "SIA Šogad", LONG_AGO)
     active = member(app, "SIA Aktīvā", LONG_AGO)
-    act(app, active, "post", TODAY - timedelta(days=5), times=6)
+    act(app, active, "use", TODAY - timedelta(days=5), times=6)
     with in_cluster(app):
         for company_id, day in ((last_year, date(2025, 12, 31)), (this_year, date(2026, 1, 1))):
             db.session.add(Visit(company_id=company_id, visited_on=day, visitors="Ilze"))

@@ -23,7 +23,7 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _entry(uid: str, summary: str, starts_at: datetime, ends_at: datetime | None, **fields) -> CalendarEvent:
+def calendar_entry(uid: str, summary: str, starts_at: datetime, ends_at: datetime | None, **fields) -> CalendarEvent:
     entry = CalendarEvent()
     entry.add("uid", uid)
     entry.add("dtstamp", utcnow())
@@ -49,7 +49,7 @@ def _meeting_entry(meeting: Meeting, me: Participant, host: str, link: str) -> C
     lines.append(_("Your agenda: %(link)s", link=link))
     venue = meeting.event.venue
     table = _("table %(number)d", number=meeting.table_no)
-    return _entry(
+    return calendar_entry(
         f"meeting-{meeting.id}@{host}",
         _("Meeting: %(company)s", company=partner.company),
         meeting.starts_at,
@@ -70,7 +70,7 @@ def agenda_calendar(event: Event, me: Participant, meetings: list[Meeting], host
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", event.title)
     calendar.add_component(
-        _entry(
+        calendar_entry(
             f"conference-{event.id}@{host}",
             event.title,
             event.starts_at,
