@@ -10,7 +10,7 @@ from sqlalchemy import select
 from clusterhub.conferences.models import Meeting
 from clusterhub.extensions import db
 from clusterhub.feeds.models import CalendarFeed
-from tenants.context import tenant_scope
+from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
 from tests.conftest import World
 
@@ -47,7 +47,7 @@ def test_the_feed_holds_the_persons_cluster_events_and_conference_without_a_sess
 
 
 def test_an_accepted_conference_meeting_is_in_the_feed(app, world, member, visitor):
-    with app.app_context():
+    with app.app_context(), cross_tenant():
         meeting = db.session.get(Meeting, world.meeting)
         meeting.status, meeting.table_no = "accepted", 1
         db.session.commit()

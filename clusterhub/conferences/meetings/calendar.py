@@ -23,7 +23,9 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def calendar_entry(uid: str, summary: str, starts_at: datetime, ends_at: datetime | None, **fields) -> CalendarEvent:
+def calendar_entry(
+    uid: str, summary: str, starts_at: datetime, ends_at: datetime | None, **fields
+) -> CalendarEvent:
     entry = CalendarEvent()
     entry.add("uid", uid)
     entry.add("dtstamp", utcnow())
