@@ -19,6 +19,7 @@ from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
 from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
+from clusterhub.groups.views import bp as groups_bp
 from clusterhub.home.views import bp as home_bp
 from clusterhub.indicators.views import bp as indicators_bp
 from clusterhub.invitations.views import bp as invitations_bp
@@ -69,6 +70,7 @@ BLUEPRINTS = (
     catalogue_bp,
     news_bp,
     digest_bp,
+    groups_bp,
     stories_bp,
     admission_bp,
     applications_bp,

@@ -13,6 +13,7 @@ from clusterhub.companies.models import (
 )
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.events.models import Event, EventAttendance
+from clusterhub.groups.models import Group, GroupMember
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
 from clusterhub.news.models import DigestDelivery, NewsItem
@@ -46,6 +47,8 @@ __all__ = [
     "EventCluster",
     "FailedLogin",
     "FeedbackReport",
+    "Group",
+    "GroupMember",
     "IndexOutbox",
     "Invitation",
     "MatchDismissal",
