@@ -18,6 +18,8 @@ from clusterhub.conferences.slots import slots
 from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD, ORGANISER
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.groups.models import Group
+from clusterhub.groups.services import members_of, news_to, posts_to
 from clusterhub.members.models import Visit
 from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.news.models import NewsItem
@@ -373,3 +375,22 @@ def test_the_demo_manager_finds_a_new_application_waiting(app, demo, visitor):
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/manage/applications/").get_data(as_text=True)
     assert "SIA Krāsu Korekcija" in page and "SIA Pasākumu Aģentūra Zvaigzne" not in page  # declined
+
+
+def test_the_metalworking_cluster_has_three_interest_groups_with_members_posts_and_news(app, demo):
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "metal"))):
+        groups = {group.name: group for group in db.session.scalars(select(Group))}
+        assert set(groups) == {"Eksports uz Ziemeļvalstīm", "Automatizācija un robotika", "Kopīgie iepirkumi"}
+        for group in groups.values():
+            assert len(members_of(group)) >= 5 and group.description
+            assert db.session.scalars(posts_to(group)).first() is not None
+        assert news_to(groups["Eksports uz Ziemeļvalstīm"])
+        # Two companies of one group with a need and an offer that meet: the suggestion names the group.
+        reasons = [
+            reason.theirs
+            for post in db.session.scalars(select(Post).where(Post.kind == "need"))
+            for suggestion in for_post(post)
+            for reason in suggestion.reasons
+            if reason.kind == "group"
+        ]
+        assert reasons
