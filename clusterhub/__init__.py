@@ -27,6 +27,7 @@ from clusterhub.labels import label
 from clusterhub.markup import initials, render_markdown
 from clusterhub.members.views import bp as members_bp
 from clusterhub.navigation import IdConverter
+from clusterhub.network.views import bp as network_bp
 from clusterhub.news.views import bp as news_bp
 from clusterhub.news.views import digest_bp
 from clusterhub.notifications import services as notifications
@@ -71,6 +72,7 @@ BLUEPRINTS = (
     news_bp,
     digest_bp,
     groups_bp,
+    network_bp,
     stories_bp,
     admission_bp,
     applications_bp,

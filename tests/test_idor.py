@@ -146,6 +146,7 @@ PARTIES_ONLY = {
     "companies.representation",
     "matches.dismiss_for_post",
     "members.leave",
+    "network.company_choice",
     "notifications.follow",
     "posts.close",
     "posts.collaboration",
