@@ -394,3 +394,18 @@ def test_the_metalworking_cluster_has_three_interest_groups_with_members_posts_a
             if reason.kind == "group"
         ]
         assert reasons
+
+
+def test_a_demo_member_finds_companies_of_the_other_clusters_in_the_network(app, demo, visitor):
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "partika"))):
+        talsu = db.session.scalar(select(Company).where(Company.name == "SIA Talsu Piens"))
+        email = db.session.scalar(
+            select(User.email).join(Membership).where(Membership.company_id == talsu.id)
+        )
+    visitor.login(email, DEMO_PASSWORD)
+    page = visitor.get("/c/partika/network").get_data(as_text=True)
+    assert "SIA Robotika Baltija" in page and "SIA Ģeometrija 3D" in page
+    assert "SIA Jelgavas Metālapstrāde" not in page  # not opted in
+    assert "SIA Aizputes Iepakojums" not in page  # its own cluster's member
+    suggested = page.split("Ieteikumi jūsu vajadzībām")[1].split("Atrodiet partneri citā klasterī")[0]
+    assert "no klastera" in suggested
