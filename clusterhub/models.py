@@ -16,6 +16,7 @@ from clusterhub.events.models import Event, EventAttendance
 from clusterhub.groups.models import Group, GroupMember
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
+from clusterhub.network.models import NetworkRequest
 from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
@@ -58,6 +59,7 @@ __all__ = [
     "MeetingWindow",
     "Membership",
     "Message",
+    "NetworkRequest",
     "NewsItem",
     "Notification",
     "Participant",

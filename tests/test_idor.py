@@ -112,7 +112,7 @@ ARGUMENT_RECORDS = ("visit", "service", "use", "story", "news", "application", "
 
 # Routes inside a cluster whose object any member of the cluster may open or act on: a company's profile,
 # a need anyone may answer, a rating anyone may report, the cluster's services, news, events and interest
-# groups (anyone may join or leave one). (The logo
+# groups (anyone may join or leave one), a company the network of clusters shows. (The logo
 # of company_a is not found by anyone: it has none.)
 OPEN_TO_MEMBERS = {
     "catalogue.service",
@@ -126,6 +126,7 @@ OPEN_TO_MEMBERS = {
     "groups.join_group",
     "groups.leave_group",
     "matches.dismiss_partner",
+    "network.ask_company",
     "news.detail",
     "posts.contact_company",
     "posts.detail",

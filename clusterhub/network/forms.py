@@ -1,11 +1,12 @@
 """The network page's search, a company's opt-in and the cluster's switch."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SearchField, SelectField
-from wtforms.validators import Length
+from wtforms import BooleanField, SearchField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import Form, options
 from clusterhub.labels import REGIONS
+from clusterhub.network.models import MESSAGE_MAX
 
 
 class NetworkSearchForm(Form):
@@ -41,4 +42,12 @@ class ClusterNetworkForm(Form):
             "this cluster's members search the network. Switched off, none of its companies is shown "
             "elsewhere, whatever they chose."
         ),
+    )
+
+
+class AskForm(Form):
+    message = TextAreaField(
+        _l("Your message"),
+        validators=[DataRequired(), Length(max=MESSAGE_MAX)],
+        description=_l("Say who you are and what you would like to do together."),
     )

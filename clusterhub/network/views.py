@@ -3,13 +3,14 @@
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import paginate_list
-from clusterhub.network.forms import ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
+from clusterhub.network.forms import AskForm, ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
 from clusterhub.network.matching import suggestions_for
-from clusterhub.network.services import public_cards, set_network_open, set_network_visible
+from clusterhub.network.services import ask, network_view, set_network_open, set_network_visible
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -28,16 +29,33 @@ def _found(cards, text: str = "", region: str = ""):
 def index():
     form = NetworkSearchForm(request.args)
     filters = form.filters()
-    cards = public_cards(g.tenant)
     company = current_membership.company
+    view = network_view(g.tenant, company)
     return render_template(
         "network/index.html",
         form=form,
         filters=filters,
-        cards=paginate_list(_found(cards, **filters)),
-        suggestions=suggestions_for(company, cards, limit=5) if company and not filters else [],
-        any_cards=bool(cards),
+        cards=paginate_list(_found(view.found, **filters)),
+        asking=view.asking,
+        suggestions=suggestions_for(company, view.found, limit=5) if company and not filters else [],
+        any_cards=bool(view.found),
     )
+
+
+@bp.route("/network/<int:company_id>/ask", methods=["GET", "POST"])
+def ask_company(company_id: int):
+    company = current_membership.company
+    # Only a company the network shows to this visitor's company can be asked; any other is not found.
+    card = network_view(g.tenant, company).card(company_id) if company else None
+    if card is None:
+        abort(404)
+    form = AskForm()
+    if not card.i_asked and form.validate_on_submit():
+        ask(g.tenant, company, current_user._get_current_object(), card, form.message.data)
+        db.session.commit()
+        flash(_("Your message was sent to %(company)s.", company=card.name), "success")
+        return redirect(url_for(".index"))
+    return render_template("network/ask.html", form=form, card=card)
 
 
 @bp.route("/companies/<int:company_id>/network", methods=["GET", "POST"])
