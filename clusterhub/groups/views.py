@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -72,10 +73,12 @@ def join_group(group_id: int):
     if ConfirmForm().validate_on_submit():
         try:
             join(group, current_user._get_current_object())
+            db.session.commit()
         except GroupError:
             flash(_("This group is archived and takes no new members."), "info")
+        except IntegrityError:
+            db.session.rollback()  # joined twice at once (a double click): once is enough
         else:
-            db.session.commit()
             flash(_("You joined the group “%(name)s”.", name=group.name), "success")
     return redirect(url_for(".detail", group_id=group.id))
 
@@ -103,10 +106,11 @@ def new():
     if form.validate_on_submit():
         try:
             group = create_group(form.name.data, form.description.data or "")
-        except GroupError:
+            db.session.commit()
+        except (GroupError, IntegrityError):
+            db.session.rollback()
             form.name.errors.append(NAME_TAKEN)
         else:
-            db.session.commit()
             flash(_("The group “%(name)s” is open for members.", name=group.name), "success")
             return redirect(url_for(".detail", group_id=group.id))
     return render_template("groups/new.html", form=form)
@@ -120,10 +124,11 @@ def edit(group_id: int):
     if form.validate_on_submit():
         try:
             update_group(group, form.name.data, form.description.data or "")
-        except GroupError:
+            db.session.commit()
+        except (GroupError, IntegrityError):
+            db.session.rollback()
             form.name.errors.append(NAME_TAKEN)
         else:
-            db.session.commit()
             flash(_("The group was saved."), "success")
             return redirect(url_for(".detail", group_id=group.id))
     return render_template("groups/edit.html", form=form, group=group)

@@ -4,6 +4,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
@@ -11,6 +12,7 @@ from clusterhub.navigation import paginate_list
 from clusterhub.network.forms import AskForm, ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
 from clusterhub.network.matching import suggestions_for
 from clusterhub.network.services import ask, network_view, set_network_open, set_network_visible
+from clusterhub.security.limits import limited
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -43,6 +45,7 @@ def index():
 
 
 @bp.route("/network/<int:company_id>/ask", methods=["GET", "POST"])
+@limited("posting")
 def ask_company(company_id: int):
     company = current_membership.company
     # Only a company the network shows to this visitor's company can be asked; any other is not found.
@@ -51,8 +54,12 @@ def ask_company(company_id: int):
         abort(404)
     form = AskForm()
     if not card.i_asked and form.validate_on_submit():
-        ask(g.tenant, company, current_user._get_current_object(), card, form.message.data)
-        db.session.commit()
+        try:
+            ask(g.tenant, company, current_user._get_current_object(), card, form.message.data)
+            db.session.commit()
+        except IntegrityError:
+            # The same request sent twice at once (a double click): the first one counts.
+            db.session.rollback()
         flash(_("Your message was sent to %(company)s.", company=card.name), "success")
         return redirect(url_for(".index"))
     return render_template("network/ask.html", form=form, card=card)
