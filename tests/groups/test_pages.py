@@ -94,6 +94,7 @@ def test_a_post_addressed_to_a_group_shows_on_its_page_and_on_the_filtered_board
 
     page = member.get(f"/c/alfa/groups/{group_id}").get_data(as_text=True)
     assert "Kravas uz Oslo" in page and "Bez grupas" not in page
+    assert f"/c/alfa/posts?group={group_id}&amp;status=all" in page
     board = member.get(f"/c/alfa/posts?group={group_id}").get_data(as_text=True)
     assert "Kravas uz Oslo" in board and "Bez grupas" not in board
     assert "Bez grupas" in member.get("/c/alfa/posts").get_data(as_text=True)
