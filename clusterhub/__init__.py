@@ -24,6 +24,7 @@ from clusterhub.dashboard.views import bp as dashboard_bp
 from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.feeds.views import bp as feeds_bp
+from clusterhub.groups.views import bp as groups_bp
 from clusterhub.home.views import bp as home_bp
 from clusterhub.indicators.views import bp as indicators_bp
 from clusterhub.invitations.views import bp as invitations_bp
@@ -31,6 +32,7 @@ from clusterhub.labels import label
 from clusterhub.markup import initials, render_markdown
 from clusterhub.members.views import bp as members_bp
 from clusterhub.navigation import IdConverter
+from clusterhub.network.views import bp as network_bp
 from clusterhub.news.views import bp as news_bp
 from clusterhub.news.views import digest_bp
 from clusterhub.notifications import services as notifications
@@ -75,6 +77,8 @@ BLUEPRINTS = (
     catalogue_bp,
     news_bp,
     digest_bp,
+    groups_bp,
+    network_bp,
     stories_bp,
     admission_bp,
     applications_bp,

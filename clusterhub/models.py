@@ -15,8 +15,10 @@ from clusterhub.companies.models import (
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingSeat, MeetingWindow, Participant
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.feeds.models import CalendarFeed
+from clusterhub.groups.models import Group, GroupMember
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
+from clusterhub.network.models import NetworkRequest
 from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
@@ -50,6 +52,8 @@ __all__ = [
     "EventCluster",
     "FailedLogin",
     "FeedbackReport",
+    "Group",
+    "GroupMember",
     "IndexOutbox",
     "Invitation",
     "MatchDismissal",
@@ -59,6 +63,7 @@ __all__ = [
     "MeetingWindow",
     "Membership",
     "Message",
+    "NetworkRequest",
     "NewsItem",
     "Notification",
     "Participant",

@@ -48,6 +48,9 @@ class Tenant(CreatedAtMixin, db.Model):
     segment_active_actions: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     admission_criteria: Mapped[str] = mapped_column(Text, default="", server_default="")
     admissions_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The managers may keep the cluster out of the network of clusters: its companies are then not found
+    # from other clusters, and its members do not search the network.
+    network_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     _keep_sort_key = keeps_sort_key("name", "name_sort")
 

@@ -17,6 +17,7 @@ from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, 
 from clusterhub.conferences.slots import slots
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.groups.models import Group, GroupMember
 from clusterhub.invitations.services import invite
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
@@ -179,8 +180,8 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
     """One of each cluster-management record, every text carrying the canary; returns their ids by name.
 
     The company (represented by `member_email`) has a visit, a use of a service with feedback, a story
-    waiting for its approval, and attended an event; the cluster has a news item, an application and a
-    road-map step.
+    waiting for its approval, and attended an event; the cluster has a news item, an application, a
+    road-map step and an interest group the member is in.
     """
     today = local_today()
     with app.app_context(), tenant_scope(_tenant(tenant_slug)):
@@ -203,7 +204,9 @@ def make_management(app, tenant_slug: str, canary: str, company: str, member_ema
             "event": event,
             "attendance": EventAttendance(event=event, company=firm),
             "step": RoadmapStep(title=f"{canary} solis", position=1),
+            "group": Group(name=f"{canary} grupa", description=f"{canary} grupas apraksts"),
         }
+        rows["group_member"] = GroupMember(group=rows["group"], user=member)
         db.session.add_all(rows.values())
         db.session.commit()
         return {name: row.id for name, row in rows.items()}

@@ -56,6 +56,7 @@ ROWS = {
     "threads": [{"recipient_company_id": 2}],
     "messages": [{"company_id": 2}],
     "match_dismissals": [{"partner_company_id": 2}],
+    "network_requests": [{"to_company_id": 2}],
     "search_outbox": [{"doc_key": "post:1"}],
     "digest_deliveries": [{"status": "sent"}],
     "services": [{"kind": "training"}],

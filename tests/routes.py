@@ -23,6 +23,7 @@ ARGUMENTS = {
     "application_id": lambda world: world.managed_a["application"],
     "event_id": lambda world: world.managed_a["event"],
     "step_id": lambda world: world.managed_a["step"],
+    "group_id": lambda world: world.managed_a["group"],
     "conference_id": lambda world: world.conference,
     "participant_id": lambda world: world.request_a,
     "meeting_id": lambda world: world.meeting,

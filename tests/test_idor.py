@@ -110,10 +110,11 @@ class Foreign:
 
 
 # The world's management records that routes name by id (see tests.factories.make_management).
-ARGUMENT_RECORDS = ("visit", "service", "use", "story", "news", "application", "event", "step")
+ARGUMENT_RECORDS = ("visit", "service", "use", "story", "news", "application", "event", "step", "group")
 
 # Routes inside a cluster whose object any member of the cluster may open or act on: a company's profile,
-# a need anyone may answer, a rating anyone may report, the cluster's services, news and events. (The logo
+# a need anyone may answer, a rating anyone may report, the cluster's services, news, events and interest
+# groups (anyone may join or leave one), a company the network of clusters shows. (The logo
 # of company_a is not found by anyone: it has none.)
 OPEN_TO_MEMBERS = {
     "catalogue.service",
@@ -123,7 +124,11 @@ OPEN_TO_MEMBERS = {
     "events.attend",
     "events.detail",
     "events.withdraw_attendance",
+    "groups.detail",
+    "groups.join_group",
+    "groups.leave_group",
     "matches.dismiss_partner",
+    "network.ask_company",
     "news.detail",
     "posts.contact_company",
     "posts.detail",
@@ -144,6 +149,7 @@ PARTIES_ONLY = {
     "companies.representation",
     "matches.dismiss_for_post",
     "members.leave",
+    "network.company_choice",
     "notifications.follow",
     "posts.close",
     "posts.collaboration",

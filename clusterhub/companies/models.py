@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
     and_,
     exists,
+    false,
     or_,
     select,
 )
@@ -78,6 +80,8 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     # Set when the company, having left every cluster, was deleted: its profile is then erased.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Its representatives' choice: its public card may be found by members of the platform's other clusters.
+    network_visible: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     tags: Mapped[list["CompanyTag"]] = relationship(
         back_populates="company", cascade="all, delete-orphan", order_by="CompanyTag.key"

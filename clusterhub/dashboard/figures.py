@@ -20,6 +20,7 @@ from clusterhub.dashboard.needs import (
     word_name,
 )
 from clusterhub.dates import month_of, short_date
+from clusterhub.groups.services import group_name
 from clusterhub.labels import label
 from clusterhub.posts.models import KINDS
 
@@ -109,6 +110,23 @@ def _word_series() -> tuple[Series, ...]:
     )
 
 
+def _group_chart(summary: Summary, period: str) -> list[Chart]:
+    """Posts by interest group, when the cluster has open groups."""
+    if not summary.groups:
+        return []
+    title = _("Posts by interest group")
+    return [
+        Chart(
+            "groups",
+            title,
+            _described(title, summary),
+            _("Group"),
+            _kinds(),
+            _kind_rows(summary.groups, period, "group", lambda tally: tally.name),
+        )
+    ]
+
+
 def charts(summary: Summary, period: str) -> list[Chart]:
     """Every chart of the dashboard, in the order the page shows them."""
     return [
@@ -158,6 +176,7 @@ def charts(summary: Summary, period: str) -> list[Chart]:
             _kinds(),
             _kind_rows(summary.regions, period, "region", lambda tally: region_name(tally.value)),
         ),
+        *_group_chart(summary, period),
         Chart(
             "requested",
             _("Most requested words"),
@@ -210,4 +229,9 @@ def describe(filters: Filters) -> list[str] | None:
         if name is None:
             return None
         parts.append(_("Tag “%(name)s”: %(side)s", name=name, side=SIDE_NAMES[filters.side]))
+    if filters.group:
+        name = group_name(filters.group)
+        if name is None:
+            return None
+        parts.append(_("Interest group: %(name)s", name=name))
     return parts

@@ -44,6 +44,7 @@ class DrillDownForm(PeriodForm):
     month = StringField(validators=[Optional(), Regexp(MONTH)])
     sector = StringField(validators=[Length(max=KEY_LENGTH)])
     word = StringField(validators=[Length(max=KEY_LENGTH)])
+    group = StringField(validators=[Optional(), Regexp(r"^[1-9]\d{0,8}$")])
 
     def validate_side(self, field):
         if bool(field.data) != bool(self.word.data):
@@ -59,4 +60,5 @@ class DrillDownForm(PeriodForm):
             state=self.state.data,
             word=self.word.data or "",
             side=self.side.data,
+            group=int(self.group.data) if self.group.data else None,
         )

@@ -19,6 +19,7 @@ from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
+from clusterhub.groups.services import concerning, open_groups
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
 from search.vocabulary.lookup import counted_name, vocabulary
 from search.vocabulary.models import Concept
@@ -79,6 +80,7 @@ class Filters:
     state: str = ""  # one of STATES, or RESPONDED
     word: str = ""  # a tag's concept or key; `side` says whether in needs and interests or in offers
     side: str = ""
+    group: int | None = None  # an interest group's id: the posts addressed to it or of its companies
 
 
 @dataclass
@@ -122,6 +124,7 @@ class Summary:
     categories: list[Tally]
     sectors: list[Tally]
     regions: list[Tally]
+    groups: list[Tally]
     requested: list[Word]
     offered: list[Word]
     gap: list[Word]
@@ -207,6 +210,8 @@ def _filter_conditions(filters: Filters):
     if filters.word:
         yield Post.kind.in_(SIDES[filters.side])
         yield exists().where(PostTag.post_id == Post.id, _named(PostTag, filters.word))
+    if filters.group:
+        yield concerning(filters.group)
 
 
 def matching_posts(span: Span, filters: Filters) -> Select:
@@ -359,6 +364,16 @@ def _regions(span: Span) -> list[Tally]:
     return _biggest_first(regions.values(), order)
 
 
+def _groups(span: Span) -> list[Tally]:
+    """The posts of each open interest group (a post counts in every group it concerns), biggest first."""
+    tallies = []
+    for group in open_groups():
+        tally = _tally_where(span, concerning(group.id), str(group.id))
+        tally.name = group.name
+        tallies.append(tally)
+    return _biggest_first(tallies)
+
+
 def _categories(span: Span) -> list[Tally]:
     rows = db.session.execute(
         select(Post.category, Post.kind, func.count(Post.id))
@@ -444,6 +459,7 @@ def summary(today: date, months: int | None) -> Summary:
         categories=_categories(span),
         sectors=_sectors(span),
         regions=_regions(span),
+        groups=_groups(span),
         requested=sorted((w for w in found if w.requested), key=lambda w: (-w.requested, w.key))[
             :WORDS_SHOWN
         ],

@@ -62,6 +62,17 @@ class News(NamedTuple):
     days_ago: int
 
 
+class Group(NamedTuple):
+    """An interest or working group: its members (company names, joined by their representatives) and the
+    posts and news (by title) addressed to it."""
+
+    name: str
+    description: str
+    members: tuple[str, ...]
+    posts: tuple[str, ...] = ()
+    news: tuple[str, ...] = ()
+
+
 class Story(NamedTuple):
     """A success story about a member company: published (the company approved it) or awaiting approval."""
 

@@ -4,8 +4,9 @@ A cluster is added by writing clusters/<slug>.json in the shape of avt.json: the
 its manager (name, e-mail), its companies (the order matters: each company's demo representative is
 derived from its place), the board's posts, the threads (the answering company writes first, then the two
 sides take turns), ratings, the newcomer and the drifting member (company names), the meeting venue,
-services, news, success stories, the manager's visits and applications. Each entry has the fields of its
-shape in entries.py; a field left out takes the shape's default.
+services, news, success stories, the manager's visits, applications, interest groups and the companies
+found from other clusters (`network`, names). Each entry has the fields of its shape in entries.py; a
+field left out takes the shape's default.
 
 common.json holds the needs every cluster's members share (posted by the companies at `posters`, places in
 each cluster's list), history.json the posts of the two years before the board's current ones.
@@ -31,6 +32,7 @@ CLUSTER_ENTRIES = {
     "stories": entries.Story,
     "visits": entries.Visit,
     "applications": entries.Application,
+    "groups": entries.Group,
 }
 
 

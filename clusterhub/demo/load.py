@@ -21,6 +21,7 @@ from clusterhub.companies.services import admit_company, company_named, membersh
 from clusterhub.demo import data, entries
 from clusterhub.demo.activity import load_activity
 from clusterhub.demo.conferences import load_conferences
+from clusterhub.demo.groups import load_groups
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import create_post, mark_collaboration, respond, send_message, thread_about
@@ -173,6 +174,13 @@ def _load_ratings(spec: dict, people: dict) -> None:
             rate(rater, rated, person, dict(zip(SCORES, item.scores, strict=True)), item.comment)
 
 
+def _open_to_network(spec: dict, people: dict) -> None:
+    """The companies that chose to be found by the other clusters' members (their own choice, not the demo's
+    managers')."""
+    for name in spec["network"]:
+        people[name][0].network_visible = True
+
+
 def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
     tenant = _tenant(spec)
     with tenant_scope(tenant):
@@ -189,6 +197,8 @@ def _load_cluster(cluster_index: int, spec: dict) -> list[tuple[str, str]]:
         _load_threads(spec, posts, people)
         _load_ratings(spec, people)
         load_activity(spec, manager, people)
+        load_groups(spec, people, posts)
+        _open_to_network(spec, people)
     first_member = _representative(0, cluster_index, tenant.slug)[1]
     return [(manager.email, f"manager of {tenant.slug}"), (first_member, f"new member of {tenant.slug}")]
 

@@ -5,7 +5,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import CheckboxesField, Form
-from clusterhub.posts.forms import MARKDOWN_HELP
+from clusterhub.posts.forms import MARKDOWN_HELP, GroupField, group_value, offer_groups
 
 
 def _strip(value):
@@ -20,6 +20,15 @@ class NewsForm(Form):
         description=_l("One topic per item: the digest lists every item as a headline of its own."),
     )
     body = TextAreaField(_l("Text"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
+    group = GroupField()
+
+    def __init__(self, *args, groups=(), kept_group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_groups(self, groups, kept_group)
+
+    def values(self) -> dict:
+        """What the services take."""
+        return {"title": self.title.data, "body": self.body.data or "", **group_value(self)}
 
 
 class DigestChoicesField(CheckboxesField):

@@ -25,8 +25,13 @@ class NewsItem(TenantScoped, CreatedAtMixin, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
+    # The interest group the item is addressed to, if any; it stays on the cluster's news page too.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interest_groups.id", ondelete="SET NULL"), index=True
+    )
 
     author: Mapped["User | None"] = relationship()  # noqa: F821
+    group: Mapped["Group | None"] = relationship()  # noqa: F821
 
     def __repr__(self) -> str:
         return f"<NewsItem {self.title!r}>"

@@ -19,17 +19,19 @@ def latest(limit: int = DIGEST_ITEMS) -> list[NewsItem]:
     return list(db.session.scalars(newest_first().limit(limit)))
 
 
-def post_news(author, title: str, body: str) -> NewsItem:
-    """Publish a news item in the current cluster."""
-    item = NewsItem(author=author, title=title.strip(), body=body)
+def post_news(author, title: str, body: str, group_id: int | None = None) -> NewsItem:
+    """Publish a news item in the current cluster (addressed to one of its groups, if given)."""
+    item = NewsItem(author=author, title=title.strip(), body=body, group_id=group_id)
     db.session.add(item)
     db.session.flush()
     return item
 
 
-def update_news(item: NewsItem, title: str, body: str) -> None:
-    """Correct a news item; it keeps its date and its place in the list."""
+def update_news(item: NewsItem, title: str, body: str, **group) -> None:
+    """Correct a news item (or the group it is addressed to); it keeps its date and its place in the list."""
     item.title, item.body = title.strip(), body
+    if "group_id" in group:
+        item.group_id = group["group_id"]
     db.session.flush()
 
 

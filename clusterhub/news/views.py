@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from clusterhub.extensions import csrf, db
 from clusterhub.forms import ConfirmForm
+from clusterhub.groups.services import open_groups
 from clusterhub.navigation import paginate
 from clusterhub.news.digest import membership_from_token
 from clusterhub.news.forms import NewsForm
@@ -59,9 +60,9 @@ def manage():
 @bp.route("/manage/news/new", methods=["GET", "POST"])
 @manager_required
 def new():
-    form = NewsForm()
+    form = NewsForm(groups=open_groups())
     if form.validate_on_submit():
-        item = post_news(current_user._get_current_object(), form.title.data, form.body.data or "")
+        item = post_news(current_user._get_current_object(), **form.values())
         db.session.commit()
         flash(_("The news item is published."), "success")
         return redirect(url_for(".detail", news_id=item.id))
@@ -72,9 +73,9 @@ def new():
 @manager_required
 def edit(news_id: int):
     item = load_or_404(NewsItem, news_id)
-    form = NewsForm(obj=item)
+    form = NewsForm(obj=item, groups=open_groups(), kept_group=item.group)
     if form.validate_on_submit():
-        update_news(item, form.title.data, form.body.data or "")
+        update_news(item, **form.values())
         db.session.commit()
         flash(_("The news item was saved."), "success")
         return redirect(url_for(".detail", news_id=item.id))

@@ -67,6 +67,11 @@ MESSAGES = {
     "meeting_request_sent": _l("You asked %(company)s to meet at “%(event)s” on %(when)s."),
     "meeting_proposal_sent": _l("You proposed to %(company)s to meet at “%(event)s” on %(when)s instead."),
     "meeting_decline_sent": _l("You declined the meeting with %(company)s at “%(event)s” on %(when)s."),
+    "network_request": _l(
+        "%(company)s of another cluster found your company in the network of clusters and would like to "
+        "get in touch. Answer on the network page to see each other's contacts."
+    ),
+    "network_answer": _l("%(company)s answered your request: you now see each other's contact people."),
 }
 # Each kind's e-mail subject: what happened, before the mail is opened.
 SUBJECTS = {
@@ -99,6 +104,8 @@ SUBJECTS = {
     "admission_request": _l("The cluster “%(cluster)s” invites your company to become a member"),
     "admission_accepted": _l("%(company)s accepted your cluster's request"),
     "admission_refused": _l("%(company)s refused your cluster's request"),
+    "network_request": _l("%(company)s of another cluster would like to get in touch"),
+    "network_answer": _l("%(company)s answered: you can now get in touch"),
 }
 log = logging.getLogger(__name__)
 

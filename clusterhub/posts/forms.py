@@ -16,6 +16,47 @@ MARKDOWN_HELP = _l("You can write **bold**, *italic*, lists and links.")
 TAGS_HELP = _l("Keywords, separated by commas, e.g. export, Germany, CNC.")
 
 
+NO_GROUP = _l("No group")
+
+
+class GroupField(SelectField):
+    """Which group a post or news item is addressed to; `offer_groups` fills the choices in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            _l("Addressed to a group"),
+            choices=[],
+            default="",
+            description=_l(
+                "Optional: it also shows on that group's page; everybody in the cluster still sees it."
+            ),
+            **kwargs,
+        )
+
+    def process_data(self, value):
+        # An edited record's group (a Group, or none), and a form sent without the field, keep their group.
+        super().process_data("" if value is None else str(getattr(value, "id", value)))
+
+
+def offer_groups(form, groups, kept=None, blank=NO_GROUP) -> None:
+    """Offer the open groups (and the one already chosen, even if archived since) in a form's group field,
+    or drop the field when the cluster has no group to offer."""
+    shown = list(groups)
+    if kept is not None and kept not in shown:
+        shown.append(kept)
+    if shown:
+        form.group.choices = options(((str(group.id), group.name) for group in shown), blank)
+    else:
+        del form.group
+
+
+def group_value(form) -> dict:
+    """{"group_id": …} as the services take it, or nothing when the form had no group to offer."""
+    if "group" not in form:
+        return {}
+    return {"group_id": int(form.group.data) if form.group.data else None}
+
+
 class PostForm(Form):
     kind = SelectField(_l("Kind"), choices=options(POST_KINDS.items()))
     category = SelectField(_l("Category"), choices=options(POST_CATEGORIES.items()))
@@ -33,11 +74,13 @@ class PostForm(Form):
         validators=[Optional()],
         description=_l("After this day the post leaves the open listing. Leave empty for no end."),
     )
+    group = GroupField()
 
-    def __init__(self, *args, kept_date: date | None = None, **kwargs):
+    def __init__(self, *args, kept_date: date | None = None, groups=(), kept_group=None, **kwargs):
         super().__init__(*args, **kwargs)
         # An edit may keep the date a post already has, even if that day has passed.
         self.kept_date = kept_date
+        offer_groups(self, groups, kept_group)
 
     def validate_valid_until(self, field):
         if field.data and field.data < local_today() and field.data != self.kept_date:
@@ -54,6 +97,7 @@ class PostForm(Form):
             "tags": post.tag_names,
             "regions": post.region_names,
             "valid_until": post.valid_until,
+            "group": post.group_id,
         }
 
     def values(self) -> dict:
@@ -66,6 +110,7 @@ class PostForm(Form):
             "tags": self.tags.data or [],
             "regions": self.regions.data or [],
             "valid_until": self.valid_until.data,
+            **group_value(self),
         }
 
 
@@ -91,6 +136,7 @@ class BoardFilterForm(Form):
     )
     region = SelectField(_l("Region"), choices=options(REGIONS.items(), _l("All regions")), default="")
     tag = StringField(_l("Tag"), validators=[Length(max=100)])
+    group = SelectField(_l("Group"), choices=[], default="")
     order = SelectField(
         _l("Sort by"),
         choices=[
@@ -100,6 +146,10 @@ class BoardFilterForm(Form):
         ],
         default="newest",
     )
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_groups(self, groups, blank=_l("All groups"))
 
     def filters(self) -> dict:
         """The chosen filters, as keyword arguments of `services.board`; a bad value is left out."""

@@ -52,9 +52,14 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
     valid_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # The interest group the post is addressed to, if any; it stays on the whole board too.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interest_groups.id", ondelete="SET NULL"), index=True
+    )
 
     company: Mapped[Company] = relationship()
     author: Mapped["User | None"] = relationship()  # noqa: F821
+    group: Mapped["Group | None"] = relationship()  # noqa: F821
     tags: Mapped[list["PostTag"]] = relationship(cascade="all, delete-orphan", order_by="PostTag.key")
     regions: Mapped[list["PostRegion"]] = relationship(
         cascade="all, delete-orphan", order_by="PostRegion.region"

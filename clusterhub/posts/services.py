@@ -16,7 +16,7 @@ from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import STATUSES, Collaboration, Message, Post, PostRegion, PostTag, Thread
 
-POST_FIELDS = ("kind", "category", "title", "body", "valid_until")
+POST_FIELDS = ("kind", "category", "title", "body", "valid_until", "group_id")
 # The board's orders; the first one is the default.
 ORDERS = {
     "newest": (Post.created_at.desc(), Post.id.desc()),
@@ -66,6 +66,7 @@ def board(
     region: str = "",
     tag: str = "",
     text: str = "",
+    group: str = "",
     order: str = "newest",
 ) -> Select:
     """The board's posts that match the filters; an empty filter matches everything."""
@@ -90,6 +91,8 @@ def board(
         statement = statement.where(exists().where(PostTag.post_id == Post.id, PostTag.key == key))
     if text.strip():
         statement = statement.where(_title_contains(text.strip()))
+    if group:
+        statement = statement.where(Post.group_id == int(group))
     return statement
 
 
@@ -120,10 +123,12 @@ def create_post(
     tags=(),
     regions=(),
     valid_until: date | None = None,
+    group_id: int | None = None,
 ) -> Post:
-    """Put a need, offer or partnership interest of `company` on the board."""
+    """Put a need, offer or interest of `company` on the board (addressed to a group, if given)."""
     post = Post(
         company=company,
+        group_id=group_id,
         author=author,
         kind=kind,
         category=category,

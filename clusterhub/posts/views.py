@@ -11,6 +11,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import can_edit
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.groups.services import open_groups
 from clusterhub.labels import label
 from clusterhub.navigation import paginate
 from clusterhub.posts.forms import (
@@ -126,7 +127,7 @@ def _my_thread(thread_id: int) -> Thread:
 
 @bp.route("/posts")
 def index():
-    form = BoardFilterForm(request.args)
+    form = BoardFilterForm(request.args, groups=open_groups())
     filters = form.filters()
     posts = paginate(board(**filters))
     return render_template("posts/index.html", form=form, posts=posts, filters=filters)
@@ -144,7 +145,7 @@ def mine():
 @submitted_once
 def new():
     company = _my_company()
-    form = NewPostForm()
+    form = NewPostForm(groups=open_groups())
     if company is not None and form.validate_on_submit():
         post = create_post(company, _me(), **form.values())
         db.session.commit()
@@ -182,7 +183,9 @@ def detail(post_id: int):
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
 def edit(post_id: int):
     post = _manageable_post(post_id)
-    form = PostForm(data=PostForm.data_of(post), kept_date=post.valid_until)
+    form = PostForm(
+        data=PostForm.data_of(post), kept_date=post.valid_until, groups=open_groups(), kept_group=post.group
+    )
     if form.validate_on_submit():
         update_post(post, form.values())
         db.session.commit()

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.groups.services import shared_groups
 from clusterhub.posts.models import Post, PostTag
 from search import index
 from search.analysis import likeness, words_by_term
@@ -29,7 +30,7 @@ from tenants.context import current_tenant_id
 class Reason:
     """One thing that connects the two sides: matched words, roles, or region."""
 
-    kind: str  # "concept" | "words" | "roles" | "category" | "region"
+    kind: str  # "concept" | "words" | "roles" | "category" | "region" | "group"
     where: str = ""  # for concepts and words: competence, offer, infrastructure, sector, description
     theirs: str = ""  # their text as written: a competence, an offer's title, words of a longer text
     yours: str = ""  # the need's words as written
@@ -228,6 +229,15 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
     return None
 
 
+def _group_reason(need: Post, company: Company) -> Reason | None:
+    """Both companies' people are in the same interest group: natural partners, shown as a reason.
+
+    It adds no points (the score keeps its three parts out of 100) and, like roles and region, never
+    makes a match on its own."""
+    names = shared_groups(need.company_id, company.id)
+    return Reason("group", theirs=", ".join(names)) if names else None
+
+
 def score(need: Post, company: Company, offers: list[Offer], wanted: Wanted | None = None):
     """How well `company` (with its open offers) answers `need`; None when no concept or word matches."""
     wanted = wanted if wanted is not None else wanted_by(need)
@@ -240,5 +250,5 @@ def score(need: Post, company: Company, offers: list[Offer], wanted: Wanted | No
         "roles": rules.WEIGHTS["roles"] if role else 0,
         "region": rules.WEIGHTS["region"] if region else 0,
     }
-    reasons += [reason for reason in (role, region) if reason]
+    reasons += [reason for reason in (role, region, _group_reason(need, company)) if reason]
     return Suggestion(company, need, points, reasons, matched)

@@ -57,12 +57,13 @@ def test_a_manager_lands_on_the_needs_dashboard_with_charts_and_tables(manager, 
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<h1>Aggregated needs</h1>" in page
-    # months, states, categories, sectors, regions, requested, offered: titled pictures in sections that open
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="group"') == 7
-    assert page.count('<details class="section"') == 9  # the kinds' table, the 7 charts and the gap
+    # months, states, categories, sectors, regions, interest groups (the world's cluster has one), requested,
+    # offered: titled pictures in sections that open
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="group"') == 8
+    assert page.count('<details class="section"') == 10  # the kinds' table, the 8 charts and the gap
     assert '<title id="chart-categories-title">Posts by category</title>' in page
     assert '<desc id="chart-categories-desc">' in page
-    assert page.count("<details>") == 7 and page.count("<caption>") >= 7
+    assert page.count("<details>") == 8 and page.count("<caption>") >= 8
     assert '<th scope="col">Category</th>' in page and '<th scope="row">Equipment sharing</th>' in page
     assert "style=" not in page and "<script" not in page  # nothing the content security policy forbids
     assert f'href="{POSTS}?period=12&amp;kind=offer&amp;category=equipment"' in page

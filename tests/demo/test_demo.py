@@ -18,6 +18,8 @@ from clusterhub.conferences.slots import slots
 from clusterhub.demo.data import CLUSTERS, DEMO_PASSWORD, ORGANISER
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.groups.models import Group
+from clusterhub.groups.services import members_of, news_to, posts_to
 from clusterhub.members.models import Visit
 from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.news.models import NewsItem
@@ -380,3 +382,37 @@ def test_the_demo_manager_finds_a_new_application_waiting(app, demo, visitor):
     visitor.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     page = visitor.get("/c/avt/manage/applications/").get_data(as_text=True)
     assert "SIA Krāsu Korekcija" in page and "SIA Pasākumu Aģentūra Zvaigzne" not in page  # declined
+
+
+def test_the_metalworking_cluster_has_three_interest_groups_with_members_posts_and_news(app, demo):
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "metal"))):
+        groups = {group.name: group for group in db.session.scalars(select(Group))}
+        assert set(groups) == {"Eksports uz Ziemeļvalstīm", "Automatizācija un robotika", "Kopīgie iepirkumi"}
+        for group in groups.values():
+            assert len(members_of(group)) >= 5 and group.description
+            assert db.session.scalars(posts_to(group)).first() is not None
+        assert news_to(groups["Eksports uz Ziemeļvalstīm"])
+        # Two companies of one group with a need and an offer that meet: the suggestion names the group.
+        reasons = [
+            reason.theirs
+            for post in db.session.scalars(select(Post).where(Post.kind == "need"))
+            for suggestion in for_post(post)
+            for reason in suggestion.reasons
+            if reason.kind == "group"
+        ]
+        assert reasons
+
+
+def test_a_demo_member_finds_companies_of_the_other_clusters_in_the_network(app, demo, visitor):
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == "partika"))):
+        talsu = db.session.scalar(select(Company).where(Company.name == "SIA Talsu Piens"))
+        email = db.session.scalar(
+            select(User.email).join(Membership).where(Membership.company_id == talsu.id)
+        )
+    visitor.login(email, DEMO_PASSWORD)
+    page = visitor.get("/c/partika/network").get_data(as_text=True)
+    assert "SIA Robotika Baltija" in page and "SIA Ģeometrija 3D" in page
+    assert "SIA Jelgavas Metālapstrāde" not in page  # not opted in
+    assert "SIA Aizputes Iepakojums" not in page  # its own cluster's member
+    suggested = page.split("Ieteikumi jūsu vajadzībām")[1].split("Atrodiet partneri citā klasterī")[0]
+    assert "no klastera" in suggested

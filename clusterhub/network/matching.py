@@ -1,0 +1,27 @@
+"""Cross-cluster match suggestions: which public cards of the network may answer the viewer's open needs.
+
+The cards are scored like the cluster's own members (search/matching/scoring.py), on what a card shows: its
+sectors, competences, roles, region and description; a card brings no offers, since posts never cross.
+"""
+
+from clusterhub.companies.models import Company
+from clusterhub.network.services import MATCHED_CARDS, Card
+from search.matching import rules
+from search.matching.candidates import open_needs
+from search.matching.scoring import Suggestion, score, wanted_by
+
+
+def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> list[Suggestion]:
+    """The best suggestion per card for any of the company's open needs, best first."""
+    best: dict[int, Suggestion] = {}
+    for need in open_needs(company.id):
+        wanted = wanted_by(need)
+        if not wanted.total:
+            continue
+        for card in cards[:MATCHED_CARDS]:
+            found = score(need, card, [], wanted)
+            if found and found.points["words"] >= rules.MIN_WORDS:
+                if card.id not in best or found.score > best[card.id].score:
+                    best[card.id] = found
+    ranked = sorted(best.values(), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
+    return ranked[:limit]

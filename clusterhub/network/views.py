@@ -1,0 +1,99 @@
+"""The network of clusters: search the other clusters' opted-in companies, opt in, switch it off."""
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.navigation import paginate_list
+from clusterhub.network.forms import AskForm, ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
+from clusterhub.network.matching import suggestions_for
+from clusterhub.network.services import ask, network_view, set_network_open, set_network_visible
+from clusterhub.security.limits import limited
+from tenants.access import current_membership, load_or_404, manager_required
+from tenants.blueprint import TenantBlueprint
+
+bp = TenantBlueprint("network", __name__)
+
+REPRESENTATIVES_ONLY = _l("Only the people who represent the company choose whether other clusters find it.")
+
+
+def _found(cards, text: str = "", region: str = ""):
+    return [
+        card for card in cards if (not text or card.mentions(text)) and (not region or card.region == region)
+    ]
+
+
+@bp.route("/network")
+def index():
+    form = NetworkSearchForm(request.args)
+    filters = form.filters()
+    company = current_membership.company
+    view = network_view(g.tenant, company)
+    return render_template(
+        "network/index.html",
+        form=form,
+        filters=filters,
+        cards=paginate_list(_found(view.found, **filters)),
+        asking=view.asking,
+        suggestions=suggestions_for(company, view.found, limit=5) if company and not filters else [],
+        any_cards=bool(view.found),
+    )
+
+
+@bp.route("/network/<int:company_id>/ask", methods=["GET", "POST"])
+@limited("posting")
+def ask_company(company_id: int):
+    company = current_membership.company
+    # Only a company the network shows to this visitor's company can be asked; any other is not found.
+    card = network_view(g.tenant, company).card(company_id) if company else None
+    if card is None:
+        abort(404)
+    form = AskForm()
+    if not card.i_asked and form.validate_on_submit():
+        try:
+            ask(g.tenant, company, current_user._get_current_object(), card, form.message.data)
+            db.session.commit()
+        except IntegrityError:
+            # The same request sent twice at once (a double click): the first one counts.
+            db.session.rollback()
+        flash(_("Your message was sent to %(company)s.", company=card.name), "success")
+        return redirect(url_for(".index"))
+    return render_template("network/ask.html", form=form, card=card)
+
+
+@bp.route("/companies/<int:company_id>/network", methods=["GET", "POST"])
+def company_choice(company_id: int):
+    company = load_or_404(Company, company_id)
+    if current_membership.company_id != company.id:
+        abort(403, REPRESENTATIVES_ONLY)
+    form = CompanyNetworkForm(data={"visible": company.network_visible})
+    if form.validate_on_submit():
+        set_network_visible(company, form.visible.data)
+        db.session.commit()
+        if company.network_visible:
+            flash(
+                _("Members of the other clusters can now find %(company)s.", company=company.name), "success"
+            )
+        else:
+            flash(_("%(company)s is no longer shown to other clusters.", company=company.name), "info")
+        return redirect(url_for("companies.detail", company_id=company.id))
+    return render_template("network/company.html", form=form, company=company)
+
+
+@bp.route("/manage/network", methods=["GET", "POST"])
+@manager_required
+def settings():
+    form = ClusterNetworkForm(data={"open": g.tenant.network_open})
+    if form.validate_on_submit():
+        set_network_open(g.tenant, form.open.data)
+        db.session.commit()
+        if g.tenant.network_open:
+            flash(_("The cluster takes part in the network of clusters."), "success")
+        else:
+            flash(_("The cluster is out of the network: none of its companies is shown elsewhere."), "info")
+        return redirect(url_for(".settings"))
+    return render_template("network/settings.html", form=form)

@@ -1,0 +1,44 @@
+"""Members of the same interest group are natural partners: a suggestion says they share the group."""
+
+from sqlalchemy import select
+
+from clusterhub.accounts.models import User
+from clusterhub.extensions import db
+from clusterhub.groups.services import create_group, join
+from tests.factories import make_profile, make_user
+from tests.matching.test_pages import ANIMATOR, AUTHOR, CLUSTER, DRAWINGS, STUDIO, build_need, visitor_of
+from tests.search.conftest import in_cluster
+
+BAKERY = "SIA Maiznīca"
+
+
+def _group_with(app, name: str, *emails: str) -> None:
+    with in_cluster(app, CLUSTER):
+        group = create_group(name, "")
+        for email in emails:
+            join(group, db.session.scalar(select(User).where(User.email == email)))
+        db.session.commit()
+
+
+def _cards(page: str) -> dict[str, str]:
+    """Each suggestion card of a need's page by the company it suggests."""
+    cards = page.split('<li class="card match">')[1:]
+    return {name: card for card in cards for name in (STUDIO, DRAWINGS, BAKERY) if name in card}
+
+
+def test_a_suggestion_names_the_group_both_companies_are_in(app, make_visitor):
+    need = build_need(app)
+    _group_with(app, "Izstāžu stendi", AUTHOR, ANIMATOR)
+    page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
+    cards = _cards(page)
+    assert "Both in the group: Izstāžu stendi." in cards[STUDIO]
+    assert "Both in the group" not in cards[DRAWINGS]
+
+
+def test_a_shared_group_alone_makes_no_suggestion(app, make_visitor):
+    need = build_need(app)
+    make_user(app, "peteris@maiznica.lv", "Pēteris Kalns", CLUSTER, "member", BAKERY)
+    make_profile(app, CLUSTER, BAKERY, competences=["Maizes cepšana"], description="Rudzu maize.")
+    _group_with(app, "Izstāžu stendi", AUTHOR, "peteris@maiznica.lv")
+    page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
+    assert BAKERY not in _cards(page)
