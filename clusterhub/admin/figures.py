@@ -39,11 +39,6 @@ class ClusterFigures:
     last_quarter: dict[str, int]
 
 
-def previous(period: Period) -> Period:
-    """The quarter before `period`."""
-    return Period(period.year - 1, 4) if period.quarter == 1 else Period(period.year, period.quarter - 1)
-
-
 def _happened(moment, condition, start: date, end: date) -> int:
     statement = (
         select(func.count())
@@ -63,7 +58,7 @@ def _activity(period: Period, today: date) -> dict[str, int]:
 def platform_figures(today: date) -> tuple[Period, Period, list[ClusterFigures]]:
     """The running quarter, the one before it, and every open cluster's figures in both."""
     now = Period.containing(today)
-    before = previous(now)
+    before = now.previous
     rows = []
     for tenant in db.session.scalars(
         select(Tenant).where(Tenant.active.is_(True)).order_by(Tenant.name_sort)

@@ -21,11 +21,13 @@ from clusterhub.accounts.models import SignIn, User
 from clusterhub.admission.models import Application
 from clusterhub.admission.services import APPLICATION_FIELDS
 from clusterhub.catalogue.models import Service, ServiceFeedback, ServiceUse
+from clusterhub.catalogue.services import publish
 from clusterhub.clock import local_today
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.demo import files
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.indicators.periods import Period
 from clusterhub.members.models import Visit
 from clusterhub.news.models import NewsItem
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
@@ -235,6 +237,20 @@ def _services(life: Life) -> None:
                     db.session.add(_feedback(life, use, member))
 
 
+def _report(life: Life) -> None:
+    """The last quarter's service feedback report, published to the members a few days after it ended."""
+    quarter = Period.containing(life.today).previous
+    published_on = min(quarter.end + timedelta(days=4), life.today)
+    publish(
+        quarter.year,
+        quarter.quarter,
+        life.manager,
+        _moment(published_on, 10),
+        running=False,
+        preliminary=False,
+    )
+
+
 def _event(life: Life, kind: str, text: tuple[str, str], day: date, hour: int, presentations=False) -> Event:
     title, description = text
     starts_at = _moment(day, hour)
@@ -380,6 +396,7 @@ def load_activity(spec: dict, manager: User, people: dict) -> None:
     for part in (
         _sign_ins,
         _services,
+        _report,
         _events,
         _past_posts,
         _visits,

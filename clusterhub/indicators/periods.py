@@ -42,6 +42,11 @@ class Period:
         return min(self.end, today + timedelta(days=1))
 
     @property
+    def previous(self) -> "Period":
+        """The quarter before this one."""
+        return Period(self.year - 1, 4) if self.quarter == 1 else Period(self.year, self.quarter - 1)
+
+    @property
     def quarters(self) -> list["Period"]:
         """The quarters the period is made of."""
         return [self] if self.quarter else [Period(self.year, q) for q in range(1, 5)]

@@ -20,6 +20,7 @@ from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.groups.models import Group
 from clusterhub.groups.services import members_of, news_to, posts_to
+from clusterhub.indicators.periods import Period
 from clusterhub.members.models import Visit
 from clusterhub.members.segments import SEGMENTS, segments
 from clusterhub.news.models import NewsItem
@@ -262,6 +263,14 @@ def test_the_demo_join_page_lists_the_clusters_whose_admission_criteria_are_writ
     assert 'href="/join/avt"' in page and 'href="/join/metal"' in page
     assert 'href="/join/partika"' not in page  # its managers have not written the criteria yet
     assert "klātienē" in visitor.get("/join/avt").get_data(as_text=True)
+
+
+def test_the_demo_members_read_last_quarters_service_report(app, demo, visitor):
+    visitor.login("janis.ozols@avt.demo.lv", DEMO_PASSWORD)
+    quarter = Period.containing(local_today()).previous
+    response = visitor.get(f"/c/avt/services/report/{quarter.year}/{quarter.quarter}")
+    assert response.status_code == 200  # published (members are refused an unpublished report)
+    assert "Provizorisks" not in response.get_data(as_text=True)  # the quarter is over: a final report
 
 
 def test_a_demo_manager_can_sign_in_and_see_the_avt_members(app, demo, visitor):
