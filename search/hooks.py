@@ -20,7 +20,7 @@ from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from search import index
 from search.documents import company_key, documents_for, post_key
-from search.matching import notices
+from search.matching import notices, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
 from tenants.models import Tenant
@@ -126,7 +126,7 @@ def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
             return 0
         done = [row_id for row_ids in keys.values() for row_id in row_ids]
         db.session.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(done)))
-        to_mail = notices.notify_strong_matches(keys)
+        to_mail = notices.notify_strong_matches(stored.recompute(set(keys)))
         db.session.commit()
         notifications.mail_safely(to_mail)
     return len(documents)
