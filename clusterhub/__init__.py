@@ -15,8 +15,9 @@ from clusterhub.catalogue.views import bp as catalogue_bp
 from clusterhub.companies.views import bp as companies_bp
 from clusterhub.conferences.views import bp as conferences_bp
 from clusterhub.conferences.views import cluster_bp as cluster_conferences_bp
-from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
+from clusterhub.config import DEFAULTS, engine_options, from_environment, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
+from clusterhub.db import tune_sqlite
 from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.home.views import bp as home_bp
@@ -32,6 +33,7 @@ from clusterhub.notifications import services as notifications
 from clusterhub.notifications.views import bp as notifications_bp
 from clusterhub.onboarding.views import bp as onboarding_bp
 from clusterhub.ops import logs as ops_logs
+from clusterhub.ops import timing
 from clusterhub.ops.views import bp as ops_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.privacy.views import bp as privacy_bp
@@ -97,8 +99,11 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
     ops_logs.init_app(app)  # first: every later hook's log lines carry the request id
+    timing.install(app)  # next: the CPU time covers every later hook
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
+    tune_sqlite(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -22,7 +22,8 @@ from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, Po
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
-from search.models import IndexOutbox, MatchDismissal, MatchNotice
+from clusterhub.worker.models import JobRun
+from search.models import IndexOutbox, MatchDismissal, MatchNotice, MatchSuggestion
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
 
@@ -48,8 +49,10 @@ __all__ = [
     "FeedbackReport",
     "IndexOutbox",
     "Invitation",
+    "JobRun",
     "MatchDismissal",
     "MatchNotice",
+    "MatchSuggestion",
     "Meeting",
     "MeetingSeat",
     "MeetingWindow",

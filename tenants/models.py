@@ -48,6 +48,8 @@ class Tenant(CreatedAtMixin, db.Model):
     segment_active_actions: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     admission_criteria: Mapped[str] = mapped_column(Text, default="", server_default="")
     admissions_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The day of the month (1–28, so every month has it) the worker sends the monthly news digest.
+    digest_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     _keep_sort_key = keeps_sort_key("name", "name_sort")
 

@@ -1,8 +1,8 @@
 """A news item, and the per-cluster digest choice on a person's settings page."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from clusterhub.forms import CheckboxesField, Form
 from clusterhub.posts.forms import MARKDOWN_HELP
@@ -20,6 +20,15 @@ class NewsForm(Form):
         description=_l("One topic per item: the digest lists every item as a headline of its own."),
     )
     body = TextAreaField(_l("Text"), validators=[Length(max=20000)], description=MARKDOWN_HELP)
+
+
+class DigestDayForm(Form):
+    # Up to the 28th: every month has it.
+    day = IntegerField(
+        _l("Day of the month the digest is sent"),
+        validators=[InputRequired(), NumberRange(min=1, max=28)],
+        description=_l("From 1 to 28. The digest goes out on this day every month, once."),
+    )
 
 
 class DigestChoicesField(CheckboxesField):
