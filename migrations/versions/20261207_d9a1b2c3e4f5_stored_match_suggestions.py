@@ -38,7 +38,13 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_match_suggestions_need_company_id'), ['need_company_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_match_suggestions_need_id'), ['need_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_match_suggestions_tenant_id'), ['tenant_id'], unique=False)
-    # Existing needs get their suggestions when the worker (or `flask search reindex`) recomputes them.
+    # Existing needs get their suggestions when the worker (or `flask search drain`) next drains.
+    if op.get_bind().dialect.name == "postgresql":
+        # Rows written with explicit ids (a restore, a copy) leave the sequence behind them.
+        op.execute(
+            "SELECT setval(pg_get_serial_sequence('search_outbox', 'id'), "
+            "COALESCE((SELECT MAX(id) FROM search_outbox), 0) + 1, false)"
+        )
     op.execute(
         "INSERT INTO search_outbox (tenant_id, doc_key, created_at) "
         "SELECT tenant_id, 'post:' || id, CURRENT_TIMESTAMP FROM posts "
