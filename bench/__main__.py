@@ -61,6 +61,7 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
         rows += measured(measure.raw_build, tenants, place.folder / "raw-index")
         raw = measured(measure.raw_query, big)
         rows += raw + measured(measure.search_service, big) + measured(measure.match_call, big, needs)
+        rows += measured(measure.stored_suggestions, big, needs)
     return rows, raw[0], needs, conference_id
 
 
