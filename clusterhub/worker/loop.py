@@ -34,6 +34,11 @@ def scheduled() -> int:
     """The scheduled jobs due now; how many ran."""
     try:
         return jobs.due(utcnow())
+    except Exception:
+        # The database may be away for a moment; the schedule is looked at again in a minute.
+        db.session.rollback()
+        log.exception("scheduled jobs failed")
+        return 0
     finally:
         db.session.remove()
 
