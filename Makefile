@@ -41,6 +41,10 @@ run: install translations
 	$(FLASK) demo load --if-empty
 	$(FLASK) search status >/dev/null || $(FLASK) search reindex
 	@echo "ClusterHub is at http://$(HOST):$(PORT)/"
+	@# The background worker beside gunicorn; Ctrl-C (or gunicorn ending) stops both.
+	export CLUSTERHUB_OUTBOX_WORKER=1; \
+	$(FLASK) worker run & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
 
 # Two pytest workers (the machine's cores) and the tests in random order (pytest-randomly prints the seed;

@@ -44,7 +44,7 @@ def measured(measurement, *arguments) -> list[Row]:
     return rows
 
 
-def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
+def in_process(place: Place) -> tuple[list[Row], Row, list[int], int, list[str]]:
     """Index build, raw Whoosh and services in process: the rows, the raw query row, the needs to open
     and the benchmark conference."""
     app = create_app(settings(place))
@@ -63,6 +63,7 @@ def in_process(place: Place) -> tuple[list[Row], Row, list[int], int]:
         rows += measured(measure.raw_build, tenants, place.folder / "raw-index")
         raw = measured(measure.raw_query, big)
         rows += raw + measured(measure.search_service, big) + measured(measure.match_call, big, needs)
+        rows += measured(measure.stored_suggestions, big, needs)
     return rows, raw[0], needs, conference_id, tokens
 
 

@@ -40,6 +40,7 @@ class Client:
         self.headers = headers or {}  # sent with every request: an API client's Authorization
         self.cookies: dict[str, str] = {}
         self.location: str | None = None  # where the last response redirected to
+        self.timing = ""
 
     def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         headers = {**self.headers, **({"Cookie": self.cookie_header()} if self.cookies else {})}
@@ -51,6 +52,7 @@ class Client:
             response = connection.getresponse()
             content = response.read()
             self.location = response.getheader("Location")
+            self.timing = response.getheader("Server-Timing", "")  # CPU ms, when the app sends it
         finally:
             connection.close()
         for header in response.headers.get_all("Set-Cookie") or ():

@@ -19,8 +19,9 @@ from clusterhub.companies.views import bp as companies_bp
 from clusterhub.conferences import scoping as conference_scoping
 from clusterhub.conferences.views import bp as conferences_bp
 from clusterhub.conferences.views import cluster_bp as cluster_conferences_bp
-from clusterhub.config import DEFAULTS, from_environment, stored_secret_key
+from clusterhub.config import DEFAULTS, engine_options, from_environment, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
+from clusterhub.db import tune_sqlite
 from clusterhub.events.views import bp as events_bp
 from clusterhub.extensions import babel, csrf, db, login_manager, migrate
 from clusterhub.feeds.views import bp as feeds_bp
@@ -39,6 +40,7 @@ from clusterhub.notifications import services as notifications
 from clusterhub.notifications.views import bp as notifications_bp
 from clusterhub.onboarding.views import bp as onboarding_bp
 from clusterhub.ops import logs as ops_logs
+from clusterhub.ops import timing
 from clusterhub.ops.views import bp as ops_bp
 from clusterhub.posts.views import bp as posts_bp
 from clusterhub.privacy.views import bp as privacy_bp
@@ -109,8 +111,11 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
     ops_logs.init_app(app)  # first: every later hook's log lines carry the request id
+    timing.install(app)  # next: the CPU time covers every later hook
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
+    tune_sqlite(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)

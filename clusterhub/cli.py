@@ -6,6 +6,7 @@ from clusterhub.news.cli import digest_cli
 from clusterhub.ops.cli import backup_cli, check
 from clusterhub.retention.cli import retention_cli
 from clusterhub.transfer.cli import import_cli
+from clusterhub.worker.cli import worker_cli
 from search.cli import search_cli
 from search.vocabulary.cli import vocabulary_cli
 from tenants.cli import tenants_cli
@@ -21,6 +22,7 @@ GROUPS = (
     retention_cli,
     check,
     backup_cli,
+    worker_cli,
 )
 
 

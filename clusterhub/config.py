@@ -51,6 +51,12 @@ def from_environment(instance_path: str) -> dict:
         # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-For/-Proto/-Host are trusted;
         # 0 when the app faces the network itself, or a client could forge its address.
         "PROXY_COUNT": int(_env("PROXY_COUNT", "0")),
+        # A background worker (`flask worker run`) drains the outbox: requests and commands leave it to it.
+        "OUTBOX_WORKER": _env_flag("OUTBOX_WORKER"),
+        # How often an idle worker looks for new outbox work, in seconds (scheduled jobs: every minute).
+        "WORKER_POLL_SECONDS": float(_env("WORKER_POLL_SECONDS", "0.5")),
+        # Responses carry their CPU milliseconds (Server-Timing, clusterhub/ops/timing.py), for the bench.
+        "CPU_TIMING": _env_flag("CPU_TIMING"),
         "LOG_LEVEL": _env("LOG_LEVEL", "INFO").upper(),
         # Whose calendar "today", quarters and digest months follow (clusterhub/clock.py).
         "TIME_ZONE": _env("TIME_ZONE", "Europe/Riga"),
@@ -58,6 +64,10 @@ def from_environment(instance_path: str) -> dict:
         "PRIVACY_FILE": _env("PRIVACY_FILE", str(instance / "privacy.md")),
         # scrypt is memory-hard; tests lower the cost to stay fast.
         "PASSWORD_HASH_METHOD": _env("PASSWORD_HASH_METHOD", "scrypt:32768:8:1"),
+        # PostgreSQL connections per process: a sync gunicorn worker serves one request at a time, so a few
+        # suffice, and N servers × workers × (size + overflow) must stay under the server's max_connections.
+        "DB_POOL_SIZE": int(_env("DB_POOL_SIZE", "2")),
+        "DB_MAX_OVERFLOW": int(_env("DB_MAX_OVERFLOW", "3")),
     }
     return {key: value for key, value in settings.items() if value is not None}
 
@@ -109,3 +119,18 @@ def stored_secret_key(instance_path: str) -> str:
             os.link(draft, path)
         draft.unlink()
     return path.read_text().strip()
+
+
+def engine_options(config) -> dict:
+    """SQLAlchemy's engine options for the configured database: a bounded, recycled pool on PostgreSQL."""
+    options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        options.update(
+            pool_size=config["DB_POOL_SIZE"],
+            max_overflow=config["DB_MAX_OVERFLOW"],
+            # Fail a request after 10 s without a free connection rather than hang; recycle before a
+            # firewall or PgBouncer drops idle connections.
+            pool_timeout=10,
+            pool_recycle=1800,
+        )
+    return options

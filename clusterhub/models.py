@@ -26,7 +26,8 @@ from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, Po
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
-from search.models import IndexOutbox, MatchDismissal, MatchNotice
+from clusterhub.worker.models import JobRun
+from search.models import IndexOutbox, MatchDismissal, MatchNotice, MatchSuggestion
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
 
@@ -56,8 +57,10 @@ __all__ = [
     "GroupMember",
     "IndexOutbox",
     "Invitation",
+    "JobRun",
     "MatchDismissal",
     "MatchNotice",
+    "MatchSuggestion",
     "Meeting",
     "MeetingSeat",
     "MeetingWindow",

@@ -1,8 +1,10 @@
 """The ONE hook that keeps every cluster's index in step with the database.
 
 At flush, the changed companies and posts become outbox rows in the same transaction, so a
-rollback drops them and a commit keeps them even if the process dies next. After a commit (at
-the end of the request or command) the outbox is drained into the indexes; the first request of
+rollback drops them and a commit keeps them even if the process dies next. Draining writes the
+indexes, recomputes the match suggestions the change affects and tells authors of strong new matches.
+With OUTBOX_WORKER set, `flask worker run` (clusterhub/worker) drains in the background; without it (tests,
+one-process setups) each request and command drains its own work when it ends, and the first request of
 each process drains whatever an earlier process left behind.
 """
 
@@ -20,7 +22,7 @@ from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from search import index
 from search.documents import company_key, documents_for, post_key
-from search.matching import notices
+from search.matching import notices, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
 from tenants.models import Tenant
@@ -103,18 +105,50 @@ LISTENERS = (
 )
 
 
+# Outbox rows applied in one transaction: a cluster with more waiting is taken again by the next pass.
+BATCH = 500
+
+
 def drain(tenant_ids: set[int] | None = None) -> int:
-    """Apply the outbox (of the given clusters, or all) to the indexes; returns the documents written."""
-    pending = select(IndexOutbox.id, IndexOutbox.tenant_id, IndexOutbox.doc_key).order_by(IndexOutbox.id)
-    if tenant_ids is not None:
-        pending = pending.where(IndexOutbox.tenant_id.in_(tenant_ids))
-    work = defaultdict(lambda: defaultdict(list))
-    for row_id, tenant_id, key in db.session.execute(pending):
-        work[tenant_id][key].append(row_id)
+    """Apply the outbox (of the given clusters, or all) cluster by cluster; returns the documents written.
+
+    Each cluster's work is claimed by locking its row (FOR NO KEY UPDATE SKIP LOCKED on PostgreSQL), so
+    several workers never write one cluster's index or suggestions at once; each takes another cluster.
+    """
+    tried: set[int] = set()
     written = 0
-    for tenant_id, keys in work.items():
-        written += _apply(tenant_id, keys)
+    while (tenant_id := _claim(tenant_ids, tried)) is not None:
+        tried.add(tenant_id)
+        written += _apply(tenant_id, _pending(tenant_id))
     return written
+
+
+def _claim(tenant_ids: set[int] | None, tried: set[int]) -> int | None:
+    waiting = select(IndexOutbox.tenant_id)
+    if tenant_ids is not None:
+        waiting = waiting.where(IndexOutbox.tenant_id.in_(tenant_ids))
+    statement = (
+        select(Tenant.id)
+        .where(Tenant.id.in_(waiting), Tenant.id.not_in(tried))
+        .order_by(Tenant.id)
+        .limit(1)
+        # NO KEY: rows that only refer to the cluster (its posts, its members) can still be written meanwhile.
+        .with_for_update(skip_locked=True, key_share=True)
+    )
+    return db.session.scalar(statement)
+
+
+def _pending(tenant_id: int) -> dict[str, list[int]]:
+    statement = (
+        select(IndexOutbox.id, IndexOutbox.doc_key)
+        .where(IndexOutbox.tenant_id == tenant_id)
+        .order_by(IndexOutbox.id)
+        .limit(BATCH)
+    )
+    keys = defaultdict(list)
+    for row_id, key in db.session.execute(statement):
+        keys[key].append(row_id)
+    return keys
 
 
 def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
@@ -126,7 +160,7 @@ def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
             return 0
         done = [row_id for row_ids in keys.values() for row_id in row_ids]
         db.session.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(done)))
-        to_mail = notices.notify_strong_matches(keys)
+        to_mail = notices.notify_strong_matches(stored.recompute(set(keys)))
         db.session.commit()
         notifications.mail_safely(to_mail)
     return len(documents)
@@ -134,7 +168,7 @@ def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
 
 def _drain_committed(error=None) -> None:
     tenant_ids = g.pop("index_pending", None)
-    if tenant_ids:
+    if tenant_ids and not current_app.config["OUTBOX_WORKER"]:
         _drain_safely(tenant_ids)
 
 
@@ -149,7 +183,7 @@ def _drain_safely(tenant_ids: set[int] | None) -> None:
 
 def _drain_left_over() -> None:
     state = current_app.extensions["search"]
-    if not state["drained_at_start"]:
+    if not state["drained_at_start"] and not current_app.config["OUTBOX_WORKER"]:
         state["drained_at_start"] = True
         _drain_safely(None)
 

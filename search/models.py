@@ -1,9 +1,11 @@
-"""Index work waiting to be done, and what people did with match suggestions."""
+"""Index work waiting to be done, the match suggestions it computes, and what people did with them."""
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from clusterhub.companies.models import Company
 from clusterhub.db import CreatedAtMixin, db
+from clusterhub.posts.models import Post
 from tenants.models import TenantScoped
 
 
@@ -52,3 +54,28 @@ class MatchNotice(TenantScoped, CreatedAtMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<MatchNotice post={self.post_id} company={self.company_id}>"
+
+
+class MatchSuggestion(TenantScoped, CreatedAtMixin, db.Model):
+    """A company that may answer a need, as the background work last computed it: pages read these rows.
+
+    Written when the need, the company or its offers change (search/matching/stored.py); `detail` keeps
+    the points, the reasons and the matched weight, so a page shows them without scoring anything.
+    """
+
+    __tablename__ = "match_suggestions"
+    __table_args__ = (UniqueConstraint("need_id", "company_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    # The need's company, kept beside it: a company's partners are read without joining the posts.
+    need_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[dict] = mapped_column(JSON)
+
+    need: Mapped[Post] = relationship(foreign_keys=[need_id])
+    company: Mapped[Company] = relationship(foreign_keys=[company_id])
+
+    def __repr__(self) -> str:
+        return f"<MatchSuggestion need={self.need_id} company={self.company_id} {self.score}>"

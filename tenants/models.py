@@ -51,6 +51,8 @@ class Tenant(CreatedAtMixin, db.Model):
     # The managers may keep the cluster out of the network of clusters: its companies are then not found
     # from other clusters, and its members do not search the network.
     network_open: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The day of the month (1–28, so every month has it) the worker sends the monthly news digest.
+    digest_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     _keep_sort_key = keeps_sort_key("name", "name_sort")
 

@@ -218,6 +218,8 @@ class CompanyMembership(TenantScoped, CreatedAtMixin, db.Model):
             f"left_reason is null or {_one_of('left_reason', LEAVING)}", name="left_reason_known"
         ),
         CheckConstraint("(left_on is null) = (left_reason is null)", name="left_with_reason"),
+        # The directory, segments and indicators read a cluster's current members by date.
+        Index("ix_company_memberships_current", "tenant_id", "left_on", "member_since"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,16 +1,12 @@
 """`flask --app clusterhub digest send [--tenant SLUG]`"""
 
-from collections import Counter
-from datetime import date
-
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from clusterhub.clock import local_today
 from clusterhub.extensions import db
-from clusterhub.news.digest import deliver, month_of, subscribers
-from clusterhub.news.services import latest
+from clusterhub.news.digest import month_of, send_month
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
@@ -30,15 +26,6 @@ def _clusters(slug: str | None) -> list[Tenant]:
     return tenants
 
 
-def _deliver_all(items: list, month: date) -> Counter:
-    outcomes = Counter()
-    for membership in subscribers():
-        outcomes[deliver(membership, items, month)] += 1
-        # Recorded at once: a run that stops half-way never sends anyone the same month twice.
-        db.session.commit()
-    return outcomes
-
-
 @digest_cli.command("send")
 @click.option("--tenant", "slug", help="Only this cluster (its slug).")
 @with_appcontext
@@ -48,11 +35,10 @@ def send(slug: str | None):
     failed = 0
     for tenant in _clusters(slug):
         with tenant_scope(tenant):
-            items = latest()
-            if not items:
-                click.echo(f"{tenant.slug}: no news items, nothing sent")
-                continue
-            outcomes = _deliver_all(items, month)
+            outcomes = send_month(month)
+        if outcomes is None:
+            click.echo(f"{tenant.slug}: no news items, nothing sent")
+            continue
         failed += outcomes["failed"]
         click.echo(
             f"{tenant.slug}: {outcomes['sent']} sent, {outcomes['failed']} failed,"

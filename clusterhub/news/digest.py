@@ -4,11 +4,13 @@ Each delivery is recorded (DigestDelivery, one row per cluster, person and month
 out is never sent again in the same month, and one that failed is tried again by the next run.
 """
 
-from datetime import date
+from collections import Counter
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
@@ -17,6 +19,8 @@ from clusterhub.mail import send_mail
 from clusterhub.markup import markdown_as_text
 from clusterhub.navigation import path_for
 from clusterhub.news.models import DigestDelivery, NewsItem
+from clusterhub.news.services import latest
+from clusterhub.worker.models import JobRun
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 
@@ -78,10 +82,9 @@ def _url(endpoint: str, **values) -> str:
     return current_app.config["SITE_URL"].rstrip("/") + path_for(endpoint, **values)
 
 
-def _send(membership: Membership, items: list[NewsItem], month: date) -> None:
-    """E-mail one subscriber the digest, in their language; raises OSError when the mail server fails."""
-    tenant, user = membership.tenant, membership.user
-    unsubscribe = _url("digest.unsubscribe", token=unsubscribe_token(membership))
+def message_context(membership: Membership, items: list[NewsItem], month: date) -> dict:
+    """What mail/digest.txt needs to write one subscriber's digest (the managers' preview shows it too)."""
+    tenant = membership.tenant
     entries = [
         (
             item,
@@ -90,21 +93,29 @@ def _send(membership: Membership, items: list[NewsItem], month: date) -> None:
         )
         for item in items
     ]
+    return {
+        "tenant": tenant,
+        "user": membership.user,
+        "month": month,
+        "entries": entries,
+        "news_link": _url("news.index", tenant_slug=tenant.slug),
+        "unsubscribe": _url("digest.unsubscribe", token=unsubscribe_token(membership)),
+    }
+
+
+def _send(membership: Membership, items: list[NewsItem], month: date) -> None:
+    """E-mail one subscriber the digest, in their language; raises OSError when the mail server fails."""
+    context = message_context(membership, items, month)
     send_mail(
-        user.email,
-        user.language,
+        membership.user.email,
+        membership.user.language,
         "digest",
         headers={
             # RFC 8058: mail programs show an "Unsubscribe" button that POSTs to the link.
-            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe": f"<{context['unsubscribe']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-        tenant=tenant,
-        user=user,
-        month=month,
-        entries=entries,
-        news_link=_url("news.index", tenant_slug=tenant.slug),
-        unsubscribe=unsubscribe,
+        **context,
     )
 
 
@@ -133,3 +144,69 @@ def deliver(membership: Membership, items: list[NewsItem], month: date) -> str:
         delivery.status, delivery.error, delivery.sent_at = "sent", "", utcnow()
     db.session.flush()
     return delivery.status
+
+
+def send_month(month: date) -> Counter | None:
+    """Send the current cluster's digest of `month` to every subscriber who has not had it: the outcomes
+    ("sent", "failed", "skipped"), or None when the cluster has no news to send.
+
+    Each delivery is committed at once: a run that stops half-way never sends anyone the month twice.
+    """
+    items = latest()
+    if not items:
+        return None
+    outcomes = Counter()
+    for membership in subscribers():
+        outcomes[deliver(membership, items, month)] += 1
+        db.session.commit()
+    return outcomes
+
+
+class PastDigest(NamedTuple):
+    """One month's digest as the managers' history shows it."""
+
+    month: date
+    sent: int
+    failed: int
+    last_sent_at: datetime | None
+
+
+def history() -> list[PastDigest]:
+    """The current cluster's digests, newest month first: to how many it went, and when the last left."""
+    sent = func.count(DigestDelivery.id).filter(DigestDelivery.status == "sent")
+    failed = func.count(DigestDelivery.id).filter(DigestDelivery.status == "failed")
+    statement = (
+        select(DigestDelivery.month, sent, failed, func.max(DigestDelivery.sent_at))
+        .group_by(DigestDelivery.month)
+        .order_by(DigestDelivery.month.desc())
+    )
+    return [PastDigest(*row) for row in db.session.execute(statement)]
+
+
+def run_key(tenant_id: int, month: date) -> str:
+    """The JobRun key of a cluster's digest of one month: taken once, by the schedule or by a manager."""
+    return f"digest:{tenant_id}:{month:%Y-%m}"
+
+
+def summary(outcomes: Counter | None) -> str:
+    if outcomes is None:
+        return "no news"
+    return f"{outcomes['sent']} sent, {outcomes['failed']} failed, {outcomes['skipped']} skipped"
+
+
+def send_now(tenant: Tenant, month: date) -> Counter | None:
+    """A manager sends the month's digest now (to whoever has not had it); the schedule skips the month."""
+    outcomes = send_month(month)
+    key = run_key(tenant.id, month)
+    if db.session.scalar(select(JobRun.id).where(JobRun.key == key)) is None:
+        db.session.add(JobRun(key=key, tenant_id=tenant.id, summary=summary(outcomes)))
+        db.session.flush()
+    return outcomes
+
+
+def scheduled_day(tenant: Tenant, today: date) -> date:
+    """The day the worker sends the cluster's next digest (today when this month's is due and not sent)."""
+    month = month_of(today)
+    if db.session.scalar(select(JobRun.id).where(JobRun.key == run_key(tenant.id, month))) is None:
+        return max(today, month.replace(day=tenant.digest_day))
+    return (month + timedelta(days=32)).replace(day=tenant.digest_day)

@@ -1,8 +1,8 @@
 """A news item, and the per-cluster digest choice on a person's settings page."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from clusterhub.forms import CheckboxesField, Form
 from clusterhub.posts.forms import MARKDOWN_HELP, GroupField, group_value, offer_groups
@@ -29,6 +29,15 @@ class NewsForm(Form):
     def values(self) -> dict:
         """What the services take."""
         return {"title": self.title.data, "body": self.body.data or "", **group_value(self)}
+
+
+class DigestDayForm(Form):
+    # Up to the 28th: every month has it.
+    day = IntegerField(
+        _l("Day of the month the digest is sent"),
+        validators=[InputRequired(), NumberRange(min=1, max=28)],
+        description=_l("From 1 to 28. The digest goes out on this day every month, once."),
+    )
 
 
 class DigestChoicesField(CheckboxesField):

@@ -4,16 +4,26 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from clusterhub.clock import local_today
 from clusterhub.extensions import csrf, db
 from clusterhub.forms import ConfirmForm
 from clusterhub.groups.services import open_groups
 from clusterhub.navigation import paginate
-from clusterhub.news.digest import membership_from_token
-from clusterhub.news.forms import NewsForm
+from clusterhub.news.digest import (
+    history,
+    membership_from_token,
+    message_context,
+    month_of,
+    scheduled_day,
+    send_now,
+    subscribers,
+)
+from clusterhub.news.forms import DigestDayForm, NewsForm
 from clusterhub.news.models import NewsItem
-from clusterhub.news.services import delete_news, newest_first, post_news, set_digest, update_news
+from clusterhub.news.services import delete_news, latest, newest_first, post_news, set_digest, update_news
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
+from tenants.context import current_tenant
 
 bp = TenantBlueprint("news", __name__)
 # The unsubscribe link works without signing in: the signed token is the authority.
@@ -93,6 +103,56 @@ def delete(news_id: int):
         flash(_("The news item “%(title)s” was deleted.", title=item.title), "info")
         return redirect(url_for(".manage"))
     return render_template("news/delete.html", form=form, item=item)
+
+
+@bp.route("/manage/digest", methods=["GET", "POST"])
+@manager_required
+def manage_digest():
+    form = DigestDayForm(day=current_tenant.digest_day)
+    if form.validate_on_submit():
+        current_tenant.digest_day = form.day.data
+        db.session.commit()
+        flash(_("The digest will be sent on day %(day)d of every month.", day=form.day.data), "success")
+        return redirect(url_for(".manage_digest"))
+    today = local_today()
+    items = latest()
+    preview = (
+        render_template("mail/digest.txt", **message_context(current_membership, items, month_of(today)))
+        if items
+        else ""
+    )
+    return render_template(
+        "news/digest.html",
+        form=form,
+        preview=preview,
+        subscribers=len(subscribers()),
+        next_day=scheduled_day(current_tenant, today),
+        history=history(),
+    )
+
+
+@bp.route("/manage/digest/send", methods=["GET", "POST"])
+@manager_required
+def send_digest():
+    month = month_of(local_today())
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        outcomes = send_now(current_tenant, month)
+        db.session.commit()
+        if outcomes is None:
+            flash(_("There is no news to send yet: post a news item first."), "info")
+        else:
+            flash(
+                _(
+                    "The digest was sent. Members reached: %(sent)d; not delivered: %(failed)d "
+                    "(tried again later).",
+                    sent=outcomes["sent"],
+                    failed=outcomes["failed"],
+                ),
+                "success",
+            )
+        return redirect(url_for(".manage_digest"))
+    return render_template("news/send_digest.html", form=form, month=month, subscribers=len(subscribers()))
 
 
 def _membership_or_404(token: str):

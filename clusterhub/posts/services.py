@@ -103,7 +103,9 @@ def posts_of(company_id: int) -> Select:
 
 def open_posts_of(company_id: int) -> list[Post]:
     """The posts of a company that can be answered now, newest first."""
-    return list(db.session.scalars(posts_of(company_id).where(_status_filter("open"))))
+    # The cards show each post's tags: read them in one query, not one per card.
+    statement = posts_of(company_id).where(_status_filter("open")).options(selectinload(Post.tags))
+    return list(db.session.scalars(statement))
 
 
 def _set_tags_and_regions(post: Post, tags, regions) -> None:

@@ -11,8 +11,7 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import Form
 from clusterhub.posts.models import Post
-from search.index import IndexUnavailable
-from search.matching import candidates
+from search.matching import stored
 from search.matching.services import introduce as introduce_companies
 from search.matching.services import refusal_to_introduce
 from tenants.access import load_or_404, manager_required
@@ -42,11 +41,7 @@ class IntroductionForm(Form):
 @bp.route("")
 @manager_required
 def index():
-    try:
-        needs = candidates.desk(NEEDS_SHOWN, CANDIDATES)
-    except IndexUnavailable:
-        return render_template("brokering/index.html", unavailable=True), 503
-    return render_template("brokering/index.html", needs=needs)
+    return render_template("brokering/index.html", needs=stored.desk(NEEDS_SHOWN, CANDIDATES))
 
 
 @bp.route("/posts/<int:post_id>/companies/<int:company_id>/introduce", methods=["GET", "POST"])

@@ -2,8 +2,6 @@
 widens the lookup to every form of the need's concepts, and search/matching/scoring.py scores each one.
 """
 
-from dataclasses import dataclass, field
-
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from whoosh.query import And, Or, Prefix, Term
@@ -19,18 +17,6 @@ from search.matching.scoring import Offer, Suggestion, offers_of, score, sources
 from search.models import MatchDismissal
 from search.vocabulary.lookup import vocabulary
 from tenants.context import current_tenant_id
-
-
-@dataclass
-class Partner:
-    """A suggested partner company and what connects it to the viewer's company."""
-
-    company: Company
-    suggestions: list[Suggestion] = field(default_factory=list)
-
-    @property
-    def score(self) -> int:
-        return max((s.score for s in self.suggestions), default=0)
 
 
 def _concept_terms(concepts) -> list[str]:
@@ -69,14 +55,21 @@ def _company_ids(query, only) -> list[int]:
     return list(dict.fromkeys(int(hit["company"]) for hit in _hits(query, only)))
 
 
-def _dismissed(company_id: int, post_id: int | None) -> set[int]:
-    statement = select(MatchDismissal.partner_company_id).where(MatchDismissal.company_id == company_id)
-    statement = statement.where(
-        MatchDismissal.post_id.is_(None) | (MatchDismissal.post_id == post_id)
-        if post_id
-        else MatchDismissal.post_id.is_(None)
+def dismissed_partners(company_id: int) -> dict[int | None, set[int]]:
+    """The companies `company_id` dismissed, by the post they were dismissed for (None: for every post)."""
+    found: dict[int | None, set[int]] = {}
+    statement = select(MatchDismissal.post_id, MatchDismissal.partner_company_id).where(
+        MatchDismissal.company_id == company_id
     )
-    return set(db.session.scalars(statement))
+    for post_id, partner_id in db.session.execute(statement):
+        found.setdefault(post_id, set()).add(partner_id)
+    return found
+
+
+def dismissed_for(company_id: int, post_id: int) -> set[int]:
+    """The companies not to suggest for a company's post: dismissed for it or for every post."""
+    dismissed = dismissed_partners(company_id)
+    return dismissed.get(None, set()) | dismissed.get(post_id, set())
 
 
 def _companies(ids) -> list[Company]:
@@ -94,20 +87,21 @@ ANSWERING = Or(
 ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
-def for_post(need: Post, limit: int = 10) -> list[Suggestion]:
-    """The member companies that may answer `need`, best first (dismissed ones left out)."""
+def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Suggestion]:
+    """The member companies that may answer `need`, best first (dismissed ones left out unless
+    `dismissed` is False: the stored suggestions keep them, each reader leaves out its own dismissals)."""
     if not is_seeking(need):
         return []
     wanted = wanted_by(need)
     if not wanted.total:
         return []
-    skip = _dismissed(need.company_id, need.id) | {need.company_id}
+    skip = (dismissed_for(need.company_id, need.id) if dismissed else set()) | {need.company_id}
     query = _query(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS)
     ids = [i for i in _company_ids(query, ANSWERING) if i not in skip]
     companies = _companies(ids)
     offers = offers_of(ids)
     found = [score(need, company, offers[company.id], wanted) for company in companies]
-    return _ranked(found)[:limit]
+    return ranked(found)[:limit]
 
 
 def is_seeking(post: Post) -> bool:
@@ -115,17 +109,7 @@ def is_seeking(post: Post) -> bool:
     return post.kind in rules.SEEKING_KINDS and post.status == "open" and not is_expired(post)
 
 
-def fit(need: Post, company: Company) -> Suggestion | None:
-    """Why `company` may answer another company's `need`, if it is good enough to be suggested for it."""
-    if not is_seeking(need) or need.company_id == company.id:
-        return None
-    found = _ranked([score(need, company, offers_of([company.id])[company.id])])
-    for suggestion in found:
-        suggestion.answers_mine = False
-    return found[0] if found else None
-
-
-def _ranked(found) -> list[Suggestion]:
+def ranked(found) -> list[Suggestion]:
     kept = (s for s in found if s and s.points["words"] >= rules.MIN_WORDS)
     return sorted(kept, key=lambda s: (-s.score, -s.matched, s.company.name_sort))
 
@@ -151,9 +135,8 @@ SEEKING = And(
 )
 
 
-def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
-    """Other members' open needs that `company` may answer, best first."""
-    offers = offers_of([company.id])[company.id]
+def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
+    """The ids of other members' open needs the index finds for what `company` brings."""
     terms = _top_terms(_offer_terms(company, offers))
     concepts = {
         mention.concept
@@ -163,61 +146,14 @@ def needs_answered_by(company: Company, limit: int = 10) -> list[Suggestion]:
     if not terms and not concepts:
         return []
     hits = _hits(_query(terms, concepts, ("title", "competences", "body")), SEEKING)
-    keys = [parse_key(hit["key"])[1] for hit in hits if hit["company"] != str(company.id)]
+    return [parse_key(hit["key"])[1] for hit in hits if hit["company"] != str(company.id)]
+
+
+def scored_against(company: Company, offers: list[Offer], need_ids) -> list[Suggestion]:
+    """How `company` answers each of these needs, best first (the ones good enough to suggest)."""
     needs = db.session.scalars(
-        select(Post).where(Post.id.in_(keys)).options(selectinload(Post.tags), selectinload(Post.regions))
-    )
-    ranked = _ranked(score(need, company, offers) for need in needs)
-    for suggestion in ranked:
-        suggestion.answers_mine = False
-    return ranked[:limit]
-
-
-def suggestions_by_need(company: Company, limit: int = 10) -> dict[Post, list[Suggestion]]:
-    """The suggestions for each of the company's open needs (see `for_post`)."""
-    return {need: for_post(need, limit) for need in open_needs(company.id)}
-
-
-def partners_for(company: Company, limit: int = 10, by_need: dict | None = None) -> list[Partner]:
-    """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner).
-
-    `by_need`: the company's `suggestions_by_need`, when the caller has them already.
-    """
-    partners: dict[int, Partner] = {}
-    dismissed = _dismissed(company.id, None)
-    by_need = by_need if by_need is not None else suggestions_by_need(company, limit)
-    found = [s for suggestions in by_need.values() for s in suggestions]
-    for suggestion in found + needs_answered_by(company, limit):
-        other = suggestion.company if suggestion.answers_mine else suggestion.need.company
-        if other.id not in dismissed:
-            partners.setdefault(other.id, Partner(other)).suggestions.append(suggestion)
-    for partner in partners.values():
-        partner.suggestions.sort(key=lambda s: -s.score)
-    return sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))[:limit]
-
-
-def between(mine: Company, theirs: Company) -> Partner | None:
-    """What connects two companies: my needs they answer and their needs I answer."""
-    if theirs.id in _dismissed(mine.id, None):
-        return None
-    partner = Partner(theirs)
-    offers = offers_of([mine.id, theirs.id])
-    partner.suggestions = _ranked(score(need, theirs, offers[theirs.id]) for need in open_needs(mine.id))
-    for found in _ranked(score(need, mine, offers[mine.id]) for need in open_needs(theirs.id)):
-        found.answers_mine = False
-        partner.suggestions.append(found)
-    partner.suggestions.sort(key=lambda s: -s.score)
-    return partner if partner.suggestions else None
-
-
-def desk(needs_shown: int, per_need: int) -> list[tuple[Post, list[Suggestion]]]:
-    """The cluster's newest open needs with their candidates for the managers: needs nobody answers first."""
-    statement = (
         select(Post)
-        .where(Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
-        .options(selectinload(Post.tags), selectinload(Post.regions), selectinload(Post.company))
-        .order_by(Post.created_at.desc(), Post.id.desc())
-        .limit(needs_shown)
+        .where(Post.id.in_(need_ids), Post.company_id != company.id)
+        .options(selectinload(Post.tags), selectinload(Post.regions))
     )
-    found = [(need, for_post(need, per_need)) for need in db.session.scalars(statement)]
-    return sorted(found, key=lambda pair: bool(pair[1]))
+    return ranked(score(need, company, offers) for need in needs if is_seeking(need))

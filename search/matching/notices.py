@@ -2,40 +2,26 @@
 
 from sqlalchemy import select
 
-from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
 from clusterhub.notifications.services import notify, people_of
-from clusterhub.posts.models import Post
-from search.documents import ids_by_kind
 from search.matching import rules
-from search.matching.candidates import for_post, needs_answered_by
+from search.matching.candidates import dismissed_for
 from search.matching.scoring import Suggestion
 from search.models import MatchNotice
 from tenants.context import current_tenant
 
 
-def _strong_matches(post_ids, company_ids) -> list[Suggestion]:
-    needs = db.session.scalars(
-        select(Post).where(Post.id.in_(post_ids), Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open")
-    )
-    found = [s for need in needs for s in for_post(need)]
-    if len(company_ids) <= rules.NOTIFY_COMPANIES_UP_TO:
-        found += [
-            s
-            for company in db.session.scalars(select(Company).where(Company.id.in_(company_ids)))
-            for s in needs_answered_by(company)
-        ]
-    return [s for s in found if s.score >= rules.STRONG]
-
-
-def notify_strong_matches(keys) -> list:
-    """Tell the authors of needs once about each strong match the changed documents made.
+def notify_strong_matches(suggestions: list[Suggestion]) -> list:
+    """Tell the authors of needs once about each strong match among freshly computed suggestions.
 
     Returns the notifications to e-mail after the commit (for readers who asked for match e-mails).
     """
-    ids = ids_by_kind(keys)
-    found = _strong_matches(ids["post"], ids["company"])
+    found = [
+        s
+        for s in suggestions
+        if s.score >= rules.STRONG and s.company.id not in dismissed_for(s.need.company_id, s.need.id)
+    ]
     told = {
         tuple(row)
         for row in db.session.execute(

@@ -13,8 +13,7 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
 from clusterhub.posts.models import Post
-from search.index import IndexUnavailable
-from search.matching import candidates, rules
+from search.matching import candidates, rules, stored
 from search.matching.scoring import Suggestion
 from search.matching.services import dismiss, refusal_to_dismiss
 from search.vocabulary.lookup import vocabulary
@@ -42,29 +41,22 @@ class NeedPanel(NamedTuple):
 
     own: bool
     suggestions: list[Suggestion]
-    unavailable: bool = False
 
 
 class CompanyPanel(NamedTuple):
     """Suggested partners on the viewer's own profile, or what connects the viewer to another company."""
 
     own: bool
-    partners: list[candidates.Partner]
-    unavailable: bool = False
+    partners: list[stored.Partner]
 
 
 def _need_panel(post: Post) -> NeedPanel | None:
     company = current_membership.company
     if company is None or not candidates.is_seeking(post):
         return None
-    own = post.company_id == company.id
-    try:
-        if own:
-            return NeedPanel(True, candidates.for_post(post, IN_PANEL))
-        found = candidates.fit(post, company)
-    except IndexUnavailable:
-        # Its authors are told; to anyone else the panel would only say nothing.
-        return NeedPanel(True, [], unavailable=True) if own else None
+    if post.company_id == company.id:
+        return NeedPanel(True, stored.for_need(post, IN_PANEL))
+    found = stored.fit(post, company)
     return NeedPanel(False, [found]) if found else None
 
 
@@ -73,10 +65,7 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     if mine is None:
         return None
     own = mine.id == company.id
-    try:
-        partners = candidates.partners_for(mine, IN_PANEL) if own else [candidates.between(mine, company)]
-    except IndexUnavailable:
-        return CompanyPanel(own, [], unavailable=True)
+    partners = stored.partners_for(mine, IN_PANEL) if own else [stored.between(mine, company)]
     return CompanyPanel(own, [p for p in partners if p])
 
 
@@ -100,13 +89,9 @@ def index():
     company = current_membership.company
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
-    try:
-        # One search per need serves both the partners and the needs' own lists.
-        by_need = candidates.suggestions_by_need(company, PARTNERS_SHOWN)
-        partners = candidates.partners_for(company, PARTNERS_SHOWN, by_need)
-    except IndexUnavailable:
-        return render_template("matches/index.html", company=company, unavailable=True), 503
-    needs = [(need, suggestions[:PER_NEED]) for need, suggestions in by_need.items()]
+    by_need = stored.by_need(company, PER_NEED)
+    partners = stored.partners_for(company, PARTNERS_SHOWN)
+    needs = list(by_need.items())
     return render_template("matches/index.html", company=company, partners=partners, needs=needs)
 
 

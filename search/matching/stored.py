@@ -1,0 +1,208 @@
+"""Match suggestions stored when data changes, and read by the pages.
+
+The outbox (search/hooks.py) hands every changed need, offer and company to `recompute`, which scores
+what the change affects and rewrites those rows of match_suggestions; a page only reads rows, so it never
+searches the index or scores a company. Dismissals and a need's last day are applied when reading: both
+change without touching the outbox.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.orm import selectinload
+
+from clusterhub.clock import utcnow
+from clusterhub.companies.directory import current_member_ids
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from clusterhub.posts.services import open_and_valid
+from search.documents import ids_by_kind
+from search.matching import rules
+from search.matching.candidates import (
+    dismissed_partners,
+    for_post,
+    is_seeking,
+    needs_found_for,
+    open_needs,
+    ranked,
+    scored_against,
+)
+from search.matching.scoring import Reason, Suggestion, offers_of
+from search.models import MatchSuggestion
+from tenants.context import current_tenant_id
+
+# Kept per need: more than any page shows, so dismissing a few still leaves a list.
+STORED = 20
+
+
+@dataclass
+class Partner:
+    """A suggested partner company and what connects it to the viewer's company."""
+
+    company: Company
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return max((s.score for s in self.suggestions), default=0)
+
+
+# Writing: what the background work does after a change.
+
+
+def recompute(keys) -> list[Suggestion]:
+    """Rewrite the stored suggestions the changed documents touch; returns the suggestions computed."""
+    ids = ids_by_kind(keys)
+    kinds = db.session.execute(select(Post.id, Post.company_id, Post.kind).where(Post.id.in_(ids["post"])))
+    offers = {post_id: company_id for post_id, company_id, kind in kinds if kind not in rules.SEEKING_KINDS}
+    # An offer is what its company brings; a company's roles and region are part of its own needs' scores.
+    companies = ids["company"] | set(offers.values())
+    own_needs = select(Post.id).where(
+        Post.company_id.in_(companies), Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open"
+    )
+    need_ids = (ids["post"] - offers.keys()) | set(db.session.scalars(own_needs))
+    found = [s for need_id in sorted(need_ids) for s in _refresh_need(need_id)]
+    by_companies = [s for company_id in sorted(companies) for s in _refresh_company(company_id)]
+    # A reindex touches every company: its authors are not told of every old match again.
+    return found + (by_companies if len(companies) <= rules.NOTIFY_COMPANIES_UP_TO else [])
+
+
+def _store(suggestions: list[Suggestion]) -> None:
+    now = utcnow()
+    rows = [
+        {
+            "tenant_id": current_tenant_id(),
+            "need_id": s.need.id,
+            "need_company_id": s.need.company_id,
+            "company_id": s.company.id,
+            "score": s.score,
+            "detail": {"points": s.points, "reasons": [asdict(r) for r in s.reasons], "matched": s.matched},
+            "created_at": now,
+        }
+        for s in suggestions
+    ]
+    if rows:
+        db.session.execute(insert(MatchSuggestion), rows)
+
+
+def _refresh_need(need_id: int) -> list[Suggestion]:
+    db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.need_id == need_id))
+    need = db.session.get(Post, need_id)
+    found = for_post(need, STORED, dismissed=False) if need is not None else []
+    _store(found)
+    return found
+
+
+def _refresh_company(company_id: int) -> list[Suggestion]:
+    answering = delete(MatchSuggestion).where(MatchSuggestion.company_id == company_id)
+    company = db.session.scalar(
+        select(Company)
+        .where(Company.id == company_id, Company.id.in_(current_member_ids()))
+        .options(selectinload(Company.tags), selectinload(Company.roles))
+    )
+    if company is None:  # it left the cluster: neither its needs nor its answers are suggested any more
+        db.session.execute(answering)
+        db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.need_company_id == company_id))
+        return []
+    # The needs it answered before are scored again even if the index now ranks them lower.
+    answered = select(MatchSuggestion.need_id).where(MatchSuggestion.company_id == company_id)
+    before = set(db.session.scalars(answered))
+    offers = offers_of([company_id])[company_id]
+    found = scored_against(company, offers, before | set(needs_found_for(company, offers)))
+    db.session.execute(answering)
+    _store(found)
+    return found
+
+
+# Reading: what the pages show.
+
+
+def _suggestion(row: MatchSuggestion, answers_mine: bool = True) -> Suggestion:
+    detail = row.detail
+    reasons = [Reason(**reason) for reason in detail["reasons"]]
+    return Suggestion(row.company, row.need, detail["points"], reasons, detail["matched"], answers_mine)
+
+
+def _rows(condition) -> list[MatchSuggestion]:
+    statement = (
+        select(MatchSuggestion)
+        .join(Post, Post.id == MatchSuggestion.need_id)
+        .where(condition, open_and_valid())
+        .options(selectinload(MatchSuggestion.company), selectinload(MatchSuggestion.need))
+    )
+    return list(db.session.scalars(statement))
+
+
+def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
+    """The stored suggestions of each need, best first, without the companies its authors dismissed."""
+    found = {need: [] for need in needs}
+    by_id = {need.id: need for need in needs}
+    dismissed = {need.company_id: dismissed_partners(need.company_id) for need in needs}
+    for row in _rows(MatchSuggestion.need_id.in_(by_id)):
+        need = by_id[row.need_id]
+        gone = dismissed[need.company_id]
+        if row.company_id not in gone.get(None, set()) | gone.get(need.id, set()):
+            found[need].append(_suggestion(row))
+    return {need: ranked(suggestions)[:limit] for need, suggestions in found.items()}
+
+
+def for_need(need: Post, limit: int) -> list[Suggestion]:
+    """The stored suggestions of one need (see `for_needs`)."""
+    return for_needs([need], limit)[need] if is_seeking(need) else []
+
+
+def fit(need: Post, company: Company) -> Suggestion | None:
+    """Why `company` may answer another company's `need`, if it was found good enough to suggest."""
+    if not is_seeking(need) or need.company_id == company.id:
+        return None
+    rows = _rows((MatchSuggestion.need_id == need.id) & (MatchSuggestion.company_id == company.id))
+    return _suggestion(rows[0], answers_mine=False) if rows else None
+
+
+def by_need(company: Company, limit: int) -> dict[Post, list[Suggestion]]:
+    """The suggestions for each of the company's open needs (its ten newest)."""
+    return for_needs(open_needs(company.id), limit)
+
+
+def _partners(company: Company, condition, limit: int) -> list[Partner]:
+    dismissed = dismissed_partners(company.id)
+    partners: dict[int, Partner] = {}
+    for row in _rows(condition):
+        mine = row.need_company_id == company.id
+        other = row.company if mine else row.need.company
+        if other.id in dismissed.get(None, ()) or (mine and other.id in dismissed.get(row.need_id, ())):
+            continue
+        partners.setdefault(other.id, Partner(other)).suggestions.append(_suggestion(row, answers_mine=mine))
+    for partner in partners.values():
+        partner.suggestions.sort(key=lambda s: -s.score)
+    return sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))[:limit]
+
+
+def partners_for(company: Company, limit: int) -> list[Partner]:
+    """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner)."""
+    mine = (MatchSuggestion.need_company_id == company.id) | (MatchSuggestion.company_id == company.id)
+    return _partners(company, mine, limit)
+
+
+def between(mine: Company, theirs: Company) -> Partner | None:
+    """What connects two companies: my needs they answer and their needs I answer."""
+    pair = or_(
+        (MatchSuggestion.need_company_id == mine.id) & (MatchSuggestion.company_id == theirs.id),
+        (MatchSuggestion.need_company_id == theirs.id) & (MatchSuggestion.company_id == mine.id),
+    )
+    found = _partners(mine, pair, 1)
+    return found[0] if found else None
+
+
+def desk(needs_shown: int, per_need: int) -> list[tuple[Post, list[Suggestion]]]:
+    """The cluster's newest open needs with their candidates for the managers: needs nobody answers first."""
+    statement = (
+        select(Post)
+        .where(Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
+        .options(selectinload(Post.company))
+        .order_by(Post.created_at.desc(), Post.id.desc())
+        .limit(needs_shown)
+    )
+    found = for_needs(list(db.session.scalars(statement)), per_need)
+    return sorted(found.items(), key=lambda pair: bool(pair[1]))
