@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
 from clusterhub.extensions import db
+from clusterhub.groups.models import GroupMember
 from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from search import index
@@ -25,7 +26,7 @@ from search.documents import company_key, documents_for, post_key
 from search.matching import notices, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
-from tenants.models import Tenant
+from tenants.models import Membership, Tenant
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,19 @@ def _clusters_of(session: Session, company_ids: set[int]) -> dict[int, set[int]]
     return found
 
 
+def _companies_of_group_members(session: Session, members: set[tuple[int, int]]) -> set[tuple[int, str]]:
+    # A shared group is a reason in a suggestion, so joining or leaving one rescores the person's company.
+    if not members:
+        return set()
+    companies = select(Membership.tenant_id, Membership.company_id).where(
+        Membership.tenant_id.in_({t for t, _ in members}),
+        Membership.user_id.in_({u for _, u in members}),
+        Membership.company_id.is_not(None),
+    )
+    rows = session.connection().execute(companies)
+    return {(t, company_key(c)) for t, c in rows}
+
+
 def _remember_doomed_companies(session: Session, flush_context, instances) -> None:
     # A deleted company takes its membership rows with it, so its clusters are read before the flush.
     doomed = {obj.id for obj in session.deleted if isinstance(obj, Company)}
@@ -69,8 +83,11 @@ def _remember_doomed_companies(session: Session, flush_context, instances) -> No
 def _record_work(session: Session, flush_context) -> None:
     work: set[tuple[int, str]] = set()
     companies: set[int] = set()
+    group_members: set[tuple[int, int]] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
-        if (item := _post_work(obj)) is not None:
+        if isinstance(obj, GroupMember):
+            group_members.add((obj.tenant_id, obj.user_id))
+        elif (item := _post_work(obj)) is not None:
             work.add(item)
         elif (company_id := _company_id(obj)) is not None:
             companies.add(company_id)
@@ -79,6 +96,7 @@ def _record_work(session: Session, flush_context) -> None:
         for company_id, tenant_ids in session.info.pop("index_doomed", {}).items():
             clusters[company_id] |= tenant_ids
         work |= {(t, company_key(c)) for c in companies for t in clusters.get(c, ())}
+    work |= _companies_of_group_members(session, group_members)
     if work:
         now = utcnow()
         rows = [{"tenant_id": t, "doc_key": key, "created_at": now} for t, key in sorted(work)]
