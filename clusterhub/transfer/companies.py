@@ -21,7 +21,7 @@ from clusterhub.companies.services import ProfileError, admit_company, profile_v
 from clusterhub.extensions import db
 from clusterhub.security import audit
 from clusterhub.transfer import cells
-from clusterhub.transfer.csvfile import join_list, read_table
+from clusterhub.transfer.csvfile import read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
 from tenants.context import cross_tenant
 
@@ -231,11 +231,11 @@ def _as_row(link: CompanyMembership) -> dict:
     return {
         "name": company.name,
         "registration_number": company.registration_number or "",
-        "sectors": join_list(company.tag_names("sector")),
+        "sectors": company.tag_names("sector"),
         "size": company.size or "",
         "region": company.region or "",
-        "roles": join_list(company.role_names),
-        "competences": join_list(company.tag_names("competence")),
+        "roles": company.role_names,
+        "competences": company.tag_names("competence"),
         "description": company.description,
         "website": company.website,
         "contact_name": contact.name if contact else "",

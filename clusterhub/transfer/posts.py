@@ -17,7 +17,7 @@ from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import create_post, set_status
 from clusterhub.transfer import cells
-from clusterhub.transfer.csvfile import join_list, read_table
+from clusterhub.transfer.csvfile import read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
 
 REQUIRED = ("company", "kind", "category", "title")
@@ -124,7 +124,7 @@ def _as_row(post: Post) -> dict:
         "category": post.category,
         "title": post.title,
         "body": post.body,
-        "tags": join_list(post.tag_names),
+        "tags": post.tag_names,
         "valid_until": post.valid_until.isoformat() if post.valid_until else "",
         "status": post.status,
     }
