@@ -30,38 +30,47 @@ def _subject(admission: AdmissionRequest) -> str:
     return f"company:{admission.company_id} admission:{admission.id}"
 
 
-def _tell_representatives(admission: AdmissionRequest) -> None:
-    # The company's people are in other clusters: each is told inside the cluster where they represent it.
+def _tell_representatives(admissions: list[AdmissionRequest]) -> None:
+    # The companies' people are in other clusters: each is told inside the cluster where they represent it.
+    by_company = {admission.company_id: admission for admission in admissions}
     with cross_tenant():
         memberships = db.session.scalars(
             select(Membership)
-            .where(Membership.company_id == admission.company_id)
+            .where(Membership.company_id.in_(by_company))
             .options(joinedload(Membership.tenant), joinedload(Membership.user))
         ).all()
         for membership in memberships:
             link = path_for(
-                "companies.admissions", tenant_slug=membership.tenant.slug, company_id=admission.company_id
+                "companies.admissions", tenant_slug=membership.tenant.slug, company_id=membership.company_id
             )
             params = {"cluster": current_tenant.name}
             notify([membership.user], "admission_request", params, link, tenant_id=membership.tenant_id)
 
 
-def request_admission(company: Company, user: User | None, member_since: date | None) -> AdmissionRequest:
-    """Ask a company of other clusters to join the current cluster (one waiting request per company)."""
-    waiting = db.session.scalar(
-        select(AdmissionRequest).where(
-            AdmissionRequest.company_id == company.id, AdmissionRequest.status == "waiting"
+def request_admissions(asked: dict[Company, date | None], user: User | None) -> None:
+    """Ask companies of other clusters to join the current cluster, each `asked[company]` as member since
+    (one waiting request per company: one already waiting is kept). A few queries for any number of them."""
+    ids = [company.id for company in asked]
+    waiting = {
+        admission.company_id: admission
+        for admission in db.session.scalars(
+            select(AdmissionRequest).where(
+                AdmissionRequest.company_id.in_(ids), AdmissionRequest.status == "waiting"
+            )
         )
-    )
-    if waiting is not None:
-        return waiting
-    admission = AdmissionRequest(company=company, requested_by_id=user.id if user else None)
-    admission.member_since = member_since
-    db.session.add(admission)
+    }
+    new = []
+    for company, member_since in asked.items():
+        if company.id not in waiting:
+            admission = AdmissionRequest(company=company, requested_by_id=user.id if user else None)
+            admission.member_since = member_since
+            db.session.add(admission)
+            new.append(admission)
     db.session.flush()
-    audit.record("admission_requested", _subject(admission), actor=user)
-    _tell_representatives(admission)
-    return admission
+    for admission in new:
+        audit.record("admission_requested", _subject(admission), actor=user)
+    if new:
+        _tell_representatives(new)
 
 
 def waiting_for(company: Company) -> list[AdmissionRequest]:

@@ -181,8 +181,11 @@ def _refuse_clashes(company: Company, values: dict) -> None:
 def _record(company: Company, user, changes: dict) -> CompanyChange:
     change = CompanyChange(company=company, user_id=user.id if user else None, changes=changes)
     db.session.add(change)
-    db.session.flush()
     return change
+
+
+def _blank_as_null(values: dict) -> dict:
+    return {**values, **{field: values[field] or None for field in NULLABLE_FIELDS if field in values}}
 
 
 def update_profile(company: Company, user, values: dict) -> CompanyChange | None:
@@ -191,8 +194,15 @@ def update_profile(company: Company, user, values: dict) -> CompanyChange | None
     `member_since` sets the date the company joined the current cluster; it belongs to this cluster's
     membership, not to the shared profile, so it stays out of the change log every cluster sees.
     """
-    values = {**values, **{field: values[field] or None for field in NULLABLE_FIELDS if field in values}}
+    values = _blank_as_null(values)
     _refuse_clashes(company, values)
+    return apply_profile(company, user, values)
+
+
+def apply_profile(company: Company, user, values: dict) -> CompanyChange | None:
+    """`update_profile` for a caller that has checked the name and the number against every other company
+    itself (the import, for a whole file at once); no query of its own unless `member_since` is given."""
+    values = _blank_as_null(values)
     before = profile_values(company)
     for field in TEXT_FIELDS:
         if field in values:

@@ -122,6 +122,23 @@ def create_post(
     valid_until: date | None = None,
 ) -> Post:
     """Put a need, offer or partnership interest of `company` on the board."""
+    post = new_post(company, author, kind, category, title, body, tags, regions, valid_until)
+    db.session.flush()
+    return post
+
+
+def new_post(
+    company: Company,
+    author,
+    kind: str,
+    category: str,
+    title: str,
+    body: str = "",
+    tags=(),
+    regions=(),
+    valid_until: date | None = None,
+) -> Post:
+    """`create_post` without the flush, for a caller that adds many posts and flushes once (the import)."""
     post = Post(
         company=company,
         author=author,
@@ -134,7 +151,6 @@ def create_post(
     )
     _set_tags_and_regions(post, tags, regions)
     db.session.add(post)
-    db.session.flush()
     return post
 
 
