@@ -110,19 +110,10 @@ def _set_tags_and_regions(post: Post, tags, regions) -> None:
     )
 
 
-def create_post(
-    company: Company,
-    author,
-    kind: str,
-    category: str,
-    title: str,
-    body: str = "",
-    tags=(),
-    regions=(),
-    valid_until: date | None = None,
-) -> Post:
-    """Put a need, offer or partnership interest of `company` on the board."""
-    post = new_post(company, author, kind, category, title, body, tags, regions, valid_until)
+def create_post(company: Company, author, *values, **fields) -> Post:
+    """Put a need, offer or partnership interest of `company` on the board (`new_post`'s arguments),
+    flushed so it has its id."""
+    post = new_post(company, author, *values, **fields)
     db.session.flush()
     return post
 
@@ -138,7 +129,7 @@ def new_post(
     regions=(),
     valid_until: date | None = None,
 ) -> Post:
-    """`create_post` without the flush, for a caller that adds many posts and flushes once (the import)."""
+    """A post added to the session, not flushed: for a caller that adds many and flushes once (the import)."""
     post = Post(
         company=company,
         author=author,
