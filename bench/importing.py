@@ -112,7 +112,6 @@ def main() -> None:
                     (db.session.rollback if preview else db.session.commit)()
                     assert report.ok, report.all_problems[:5]
                     figures.append(("preview" if preview else "import", cpu, wall, report.summary()))
-                    print(figures[-1], flush=True)
                 # What the upload page's request does after its response: bring the search index in step.
                 cpu, wall, written = _timed(lambda: drain({importing.id}))
                 figures.append(("search index update", cpu, wall, f"{written:,} documents"))
