@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import AdmissionRequest, Company, CompanyMembership
-from clusterhub.companies.services import admit_company
+from clusterhub.companies.services import NumberElsewhere, admit_company, update_profile
 from clusterhub.db import decide_once
 from clusterhub.extensions import db
 from clusterhub.navigation import path_for
@@ -73,6 +73,21 @@ def request_admissions(asked: dict[Company, date | None], user: User | None) -> 
         _tell_representatives(new)
 
 
+def save_profile(company: Company, user: User, values: dict) -> bool:
+    """`update_profile`, except that the registration number of a company that is not a member of this
+    cluster is not taken: that company is asked to join instead, as an import row naming it would be, and
+    the rest is saved. True when it was asked. The answer never names it."""
+    try:
+        update_profile(company, user, values)
+    except NumberElsewhere as elsewhere:
+        update_profile(
+            company, user, {key: value for key, value in values.items() if key != "registration_number"}
+        )
+        request_admissions({elsewhere.company: None}, user)
+        return True
+    return False
+
+
 def waiting_for(company: Company) -> list[AdmissionRequest]:
     """The requests of other clusters waiting for this company's answer, oldest first."""
     with cross_tenant():
@@ -89,7 +104,9 @@ def waiting_for(company: Company) -> list[AdmissionRequest]:
 def _tell_requester(admission: AdmissionRequest, kind: str) -> None:
     requester = db.session.get(User, admission.requested_by_id) if admission.requested_by_id else None
     if requester is not None:
-        link = path_for("transfer.import_file")
+        # The directory, where an accepted company now is: the requester may be a member who gave its number
+        # in a profile, to whom the import page is closed.
+        link = path_for("companies.index")
         notify([requester], kind, {"company": admission.company.name}, link)
 
 

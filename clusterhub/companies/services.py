@@ -65,6 +65,14 @@ class ProfileError(ValueError):
         self.reason = reason
 
 
+class NumberElsewhere(ProfileError):
+    """The registration number is that of a company that is not a member of this cluster (`company`)."""
+
+    def __init__(self, company: Company):
+        super().__init__("registration_number", "elsewhere")
+        self.company = company
+
+
 def admit_company(company: Company, member_since: date | None = None) -> CompanyMembership:
     """Make a company (new, or a member elsewhere) a member of the current cluster."""
     link = CompanyMembership(company=company, member_since=member_since or local_today())
@@ -164,9 +172,12 @@ def _refuse_clashes(company: Company, values: dict) -> None:
         # only that the number is taken, never by whom.
         with cross_tenant():
             taken = db.session.scalar(
-                select(Company.id).where(Company.registration_number == number, Company.id != company.id)
+                select(Company).where(Company.registration_number == number, Company.id != company.id)
             )
         if taken is not None:
+            # Scoped to the cluster: only a member here may be named as the number's owner.
+            if db.session.scalar(select(Company.id).where(Company.id == taken.id)) is None:
+                raise NumberElsewhere(taken)
             raise ProfileError("registration_number", "taken")
     name = values.get("name")
     if name and latvian_sort_key(name) != company.name_sort:
