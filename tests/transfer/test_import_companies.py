@@ -217,3 +217,27 @@ def test_a_second_cluster_starts_empty(app, runner, write_file):
     make_tenant(app, "tukss", "Tukšs klasteris")
     assert _import(runner, write_file(good_companies()), tenant="tukss").exit_code == 0
     assert member_names(app, "tukss") == ["Rēzeknes tehnikums", "SIA Ērgļu Kamera", "SIA Ūdensrozes Skaņa"]
+
+
+def test_infrastructure_development_directions_and_partnership_interests_are_imported(
+    app, world, runner, write_file
+):
+    header = ["name", "infrastructure", "development_directions", "partnership_interests"]
+    row = ["SIA Jauna Darbnīca", "CNC centrs;\nkrāsošanas kamera", "Eksports uz Vāciju", "Kopīgi iepirkumi"]
+    result = _import(runner, write_file(csv_bytes(header, [row])))
+    assert result.exit_code == 0 and result.output == "1 company: 1 new\n", result.output
+    with in_cluster(app, "alfa"):
+        company = db.session.scalar(select(Company).where(Company.name == "SIA Jauna Darbnīca"))
+        assert (company.infrastructure, company.development_directions, company.partnership_interests) == (
+            "CNC centrs;\nkrāsošanas kamera",
+            "Eksports uz Vāciju",
+            "Kopīgi iepirkumi",
+        )
+    # Again with other words: the member's profile is updated and the change names the three fields.
+    row = ["SIA Jauna Darbnīca", "Lāzergriezējs", "Automatizācija", "Kopīgas izstādes"]
+    result = _import(runner, write_file(csv_bytes(header, [row])))
+    assert result.output == "1 company: 1 updated\n", result.output
+    with in_cluster(app, "alfa"):
+        company = db.session.scalar(select(Company).where(Company.name == "SIA Jauna Darbnīca"))
+        updated = (company.infrastructure, company.partnership_interests)
+        assert updated == ("Lāzergriezējs", "Kopīgas izstādes")

@@ -3,7 +3,7 @@
 from clusterhub.clock import local_today
 from tests.downloads import XLSX, workbook
 from tests.factories import make_post, make_profile
-from tests.transfer.conftest import COMPANY_HEADER
+from tests.transfer.conftest import EXPORT_HEADER
 
 HYPERLINK = '=HYPERLINK("http://evil.example","klik")'
 
@@ -30,7 +30,7 @@ def test_the_directory_workbook_keeps_formulas_as_text(app, world, signed_in):
     )
     sheet = _sheet(response)
     assert sheet.title == "Member companies"
-    assert [cell.value for cell in sheet[1]] == COMPANY_HEADER and all(cell.font.b for cell in sheet[1])
+    assert [cell.value for cell in sheet[1]] == EXPORT_HEADER and all(cell.font.b for cell in sheet[1])
     # Every cell is a text cell (an empty one an inline text): none is a formula, whatever it starts with.
     assert {cell.data_type for row in sheet.iter_rows() for cell in row} <= {"s", "inlineStr"}
     row = next(row for row in _rows(sheet) if row["name"] == "SIA CANARYALFA Čiekurs")
