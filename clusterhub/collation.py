@@ -7,6 +7,7 @@ orders it the same under any collation; a 0 ends the letters so a prefix sorts f
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from sqlalchemy.orm import validates
 
@@ -19,6 +20,7 @@ for _letter in _ALPHABET:
 _FOREIGN = {"q": "k", "w": "v", "x": "ks", "y": "i"}
 
 
+@lru_cache(maxsize=4096)
 def _primary(char: str) -> str:
     base = _SECONDARY.get(char, char)
     if base in _PRIMARY:
@@ -31,6 +33,8 @@ def _primary(char: str) -> str:
     return "20"
 
 
+# An import compares each of its names several times; a sort key is a pure function of the text.
+@lru_cache(maxsize=65536)
 def latvian_sort_key(text: str) -> str:
     """A digit string whose plain order is Latvian alphabetical order of `text`."""
     folded = "".join(_FOREIGN.get(c, c) for c in text.casefold() if c.isalnum())

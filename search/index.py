@@ -30,6 +30,15 @@ class IndexUnavailable(RuntimeError):
     """The cluster's index cannot be read (damaged files, a disk problem); searching must say so."""
 
 
+class IndexMissing(IndexUnavailable):
+    """The cluster has no index (never written to, or deleted): reading does not make an empty one."""
+
+
+# Left in a cluster's index folder when a search found a damaged segment, so `/healthz` and `flask check`
+# report it (also to other processes) until a rebuild replaces the index.
+DAMAGED_MARK = "DAMAGED"
+
+
 def cluster_dir(tenant_id: int) -> Path:
     return Path(current_app.config["INDEX_DIR"]) / f"cluster-{tenant_id}"
 
@@ -72,10 +81,45 @@ def _open_or_create(folder: Path):
     return index.open_dir(folder, INDEX_NAME)
 
 
+def is_marked_damaged(tenant_id: int) -> bool:
+    """True when a search found the cluster's index damaged and no rebuild has replaced it since."""
+    return (cluster_dir(tenant_id) / DAMAGED_MARK).exists()
+
+
+def _mark_damaged(tenant_id: int) -> None:
+    try:
+        (cluster_dir(tenant_id) / DAMAGED_MARK).touch()
+    except OSError:  # the folder itself is gone or read-only: the health check finds that anyway
+        log.warning("search index of cluster %s: cannot leave the damage mark", tenant_id)
+
+
+@contextmanager
+def reading(tenant_id: int, passing: tuple[type[Exception], ...] = ()):
+    """Read the cluster's index inside this block: a failure of Whoosh's (a damaged segment fails in
+    whatever way its bytes lead to) becomes IndexUnavailable, and the index is marked damaged.
+    Exceptions of the `passing` kinds (the caller's own) go through as they are."""
+    try:
+        yield
+    except (IndexUnavailable, *passing):
+        raise
+    except Exception as error:  # Whoosh has no common base class for a damaged index.
+        log.exception("search index of cluster %s failed while searching", tenant_id)
+        _mark_damaged(tenant_id)
+        raise IndexUnavailable(str(cluster_dir(tenant_id))) from error
+
+
 def searcher(tenant_id: int):
-    """This thread's searcher of the cluster's index, reopened only when the index has changed."""
+    """This thread's searcher of the cluster's index, reopened only when the index has changed.
+
+    A cluster without an index gets IndexMissing: creating an empty one here would turn a deleted
+    index into silently empty results (only writers create an index)."""
     cache = _local.__dict__.setdefault("searchers", OrderedDict())
     folder = str(cluster_dir(tenant_id))
+    if not exists(tenant_id):
+        stale = cache.pop(folder, None)
+        if stale is not None:
+            stale.close()
+        raise IndexMissing(folder)
     try:
         current = cache.pop(folder, None)
         # Not Searcher.refresh(): it keeps the readers of unchanged segments with their old deletions,
@@ -91,6 +135,11 @@ def searcher(tenant_id: int):
     if len(cache) > OPEN_SEARCHERS:
         cache.popitem(last=False)[1].close()
     return fresh
+
+
+def is_empty(tenant_id: int) -> bool:
+    """True when the cluster's index holds no document at all."""
+    return searcher(tenant_id).doc_count() == 0
 
 
 def remembered(searcher, key: str, compute):
@@ -164,7 +213,20 @@ def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
         writer.cancel()
         raise
     writer.commit(mergetype=CLEAR)
+    (cluster_dir(tenant_id) / DAMAGED_MARK).unlink(missing_ok=True)
     return count
+
+
+def verify(tenant_id: int) -> None:
+    """Read every term's postings and every stored document of the cluster's index (slow on a big one:
+    for `flask check`); raises IndexUnavailable where a segment is damaged."""
+    if not exists(tenant_id):
+        raise IndexMissing(str(cluster_dir(tenant_id)))
+    with reading(tenant_id), open_index(tenant_id).reader() as reader:
+        for _ in reader.iter_postings():
+            pass
+        for _ in reader.all_stored_fields():
+            pass
 
 
 def document_counts(tenant_id: int) -> dict[str, int]:

@@ -10,6 +10,7 @@ from math import ceil
 
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 from whoosh import highlight, sorting
 from whoosh.analysis import RegexTokenizer
@@ -244,7 +245,14 @@ def _counts(groups: dict) -> dict[str, int]:
 
 
 def search(text: str, filters: dict[str, str], sort: str = "relevance", page: int = 1, per_page: int = 20):
-    """One page of the current cluster's companies and posts matching `text` and `filters`."""
+    """One page of the current cluster's companies and posts matching `text` and `filters`.
+
+    IndexUnavailable when the index is missing or fails while it is read (a damaged segment)."""
+    with index.reading(current_tenant_id(), passing=(QueryError, SQLAlchemyError)):
+        return _search(text, filters, sort, page, per_page)
+
+
+def _search(text: str, filters: dict[str, str], sort: str, page: int, per_page: int) -> Results:
     searcher = index.searcher(current_tenant_id())
     query = parse(text, searcher)
     options = {"sortedby": "date", "reverse": True} if sort == "date" else {}

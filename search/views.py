@@ -12,9 +12,8 @@ from clusterhub.extensions import db
 from clusterhub.labels import label
 from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm
-from search.index import IndexUnavailable, remembered, searcher
-from search.index import exists as index_exists
-from search.query import MAX_QUERY_LENGTH, QueryError, search
+from search.index import IndexMissing, IndexUnavailable, is_empty, remembered, searcher
+from search.query import MAX_QUERY_LENGTH, QueryError, Results, search
 from search.services import database_counts
 from search.vocabulary.lookup import counted_name, tag_value
 from tenants.blueprint import TenantBlueprint
@@ -73,7 +72,10 @@ def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
     """The name of each sector and competence value that this cluster uses, read once per index version."""
     if not any(values.values()):
         return {}
-    written = remembered(searcher(current_tenant_id()), "tag names", _cluster_tags)
+    try:
+        written = remembered(searcher(current_tenant_id()), "tag names", _cluster_tags)
+    except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
+        written = _cluster_tags()
     return {
         name: {value: counted_name(value, written[name][value]) for value in found if value in written[name]}
         for name, found in values.items()
@@ -135,18 +137,23 @@ def index():
     form = SearchForm.from_address()
     if form.q.errors or not (form.text or form.filters()):
         return _page(form, start=not form.q.errors)
-    if not index_exists(current_tenant_id()) and any(
-        database_counts(current_tenant._get_current_object()).values()
-    ):
-        # The index was deleted or lost: "nothing found" would be a lie until `search reindex` has run.
-        return _page(form, 503, unavailable=True, rebuilding=True)
+    per_page = current_app.config["PAGE_SIZE"]
     try:
-        results = search(
-            form.text, form.filters(), form.order, form.page_number, current_app.config["PAGE_SIZE"]
-        )
+        results = search(form.text, form.filters(), form.order, form.page_number, per_page)
     except QueryError as error:
         form.q.errors.append(QUERY_PROBLEMS[str(error)])
         return _page(form)
+    except IndexMissing:
+        if _has_data():
+            return _page(form, 503, unavailable=True, rebuilding=True)
+        return _page(form, results=Results([], 0, form.page_number, per_page))  # a new, empty cluster
     except IndexUnavailable:
         return _page(form, 503, unavailable=True)
+    if not results.total and is_empty(current_tenant_id()) and _has_data():
+        # An index made again empty after it was lost: "nothing found" would be a lie until it is rebuilt.
+        return _page(form, 503, unavailable=True, rebuilding=True)
     return _page(form, results=results)
+
+
+def _has_data() -> bool:
+    return any(database_counts(current_tenant._get_current_object()).values())

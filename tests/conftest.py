@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from clusterhub import create_app
 from clusterhub.i18n import TRANSLATIONS
+from tests.downloads import readable
 from tests.factories import (
     PASSWORD,
     make_conference,
@@ -212,7 +213,7 @@ class Visitor:
 
     def get(self, path: str, **kwargs):
         response = self.client.get(path, **kwargs)
-        self.last_page = response.get_data(as_text=True)
+        self.last_page = readable(response)
         return response
 
     def token(self) -> str:
@@ -223,7 +224,7 @@ class Visitor:
 
     def post(self, path: str, data: dict | None = None, **kwargs):
         response = self.client.post(path, data={"csrf_token": self.token(), **(data or {})}, **kwargs)
-        self.last_page = response.get_data(as_text=True)
+        self.last_page = readable(response)
         return response
 
     def submit(self, path: str, data: dict | None = None, **kwargs):

@@ -36,6 +36,8 @@ ARGUMENTS = {
     # The administrators' pages name a cluster by its address and a person by their id.
     "cluster_slug": lambda world: "alfa",
     "person_id": lambda world: world.member_a,
+    # The workbook: the CSV file of the same rows is the older route, walked by the export tests.
+    "file_format": lambda world: "xlsx",
 }
 
 

@@ -65,6 +65,14 @@ class ProfileError(ValueError):
         self.reason = reason
 
 
+class NumberElsewhere(ProfileError):
+    """The registration number is that of a company that is not a member of this cluster (`company`)."""
+
+    def __init__(self, company: Company):
+        super().__init__("registration_number", "elsewhere")
+        self.company = company
+
+
 def admit_company(company: Company, member_since: date | None = None) -> CompanyMembership:
     """Make a company (new, or a member elsewhere) a member of the current cluster."""
     link = CompanyMembership(company=company, member_since=member_since or local_today())
@@ -165,9 +173,12 @@ def _refuse_clashes(company: Company, values: dict) -> None:
         # only that the number is taken, never by whom.
         with cross_tenant():
             taken = db.session.scalar(
-                select(Company.id).where(Company.registration_number == number, Company.id != company.id)
+                select(Company).where(Company.registration_number == number, Company.id != company.id)
             )
         if taken is not None:
+            # Scoped to the cluster: only a member here may be named as the number's owner.
+            if db.session.scalar(select(Company.id).where(Company.id == taken.id)) is None:
+                raise NumberElsewhere(taken)
             raise ProfileError("registration_number", "taken")
     name = values.get("name")
     if name and company_sort_key(name) != company.name_sort:
@@ -182,8 +193,11 @@ def _refuse_clashes(company: Company, values: dict) -> None:
 def _record(company: Company, user, changes: dict) -> CompanyChange:
     change = CompanyChange(company=company, user_id=user.id if user else None, changes=changes)
     db.session.add(change)
-    db.session.flush()
     return change
+
+
+def _blank_as_null(values: dict) -> dict:
+    return {**values, **{field: values[field] or None for field in NULLABLE_FIELDS if field in values}}
 
 
 def update_profile(company: Company, user, values: dict) -> CompanyChange | None:
@@ -192,8 +206,15 @@ def update_profile(company: Company, user, values: dict) -> CompanyChange | None
     `member_since` sets the date the company joined the current cluster; it belongs to this cluster's
     membership, not to the shared profile, so it stays out of the change log every cluster sees.
     """
-    values = {**values, **{field: values[field] or None for field in NULLABLE_FIELDS if field in values}}
+    values = _blank_as_null(values)
     _refuse_clashes(company, values)
+    return apply_profile(company, user, values)
+
+
+def apply_profile(company: Company, user, values: dict) -> CompanyChange | None:
+    """`update_profile` for a caller that has checked the name and the number against every other company
+    itself (the import, for a whole file at once); no query of its own unless `member_since` is given."""
+    values = _blank_as_null(values)
     before = profile_values(company)
     for field in TEXT_FIELDS:
         if field in values:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import undefer
 
 from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
-from clusterhub.companies.admissions import AdmissionRequestError, decide, waiting_for
+from clusterhub.companies.admissions import AdmissionRequestError, decide, save_profile, waiting_for
 from clusterhub.companies.directory import directory, member_count, tag_names
 from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.models import Company
@@ -25,7 +25,6 @@ from clusterhub.companies.services import (
     people_of_this_cluster,
     profile_values,
     set_logo,
-    update_profile,
 )
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -37,6 +36,12 @@ from tenants.blueprint import TenantBlueprint
 
 bp = TenantBlueprint("companies", __name__, "/companies")
 
+# Whose the number is stays unsaid; the company is asked, as an import row naming it would ask it.
+NUMBER_ELSEWHERE = _l(
+    "The registration number was not saved: it belongs to a company on the platform that is not a member "
+    "of this cluster. That company has been asked to join the cluster; its representatives decide, and "
+    "you will be told their answer."
+)
 PROBLEMS = {
     ("name", "taken"): _l("Another member company of this cluster has this name."),
     ("registration_number", "taken"): _l("Another company on the platform has this registration number."),
@@ -93,7 +98,7 @@ def edit(company_id: int):
     form = ProfileForm.for_company(company, profile_values(company), since)
     if form.validate_on_submit():
         try:
-            update_profile(company, current_user, form.profile_values())
+            asked = save_profile(company, current_user, form.profile_values())
             db.session.commit()
         except ProfileError as error:
             form[error.field].errors.append(PROBLEMS[error.field, error.reason])
@@ -103,6 +108,8 @@ def edit(company_id: int):
             form.registration_number.errors.append(PROBLEMS["registration_number", "taken"])
         else:
             flash(_("The profile was saved."), "success")
+            if asked:
+                flash(NUMBER_ELSEWHERE, "info")
             return redirect(url_for(".detail", company_id=company.id))
     return render_template("companies/edit.html", form=form, company=company)
 

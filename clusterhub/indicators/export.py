@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 
 from clusterhub.indicators.figures import Figure
-from clusterhub.transfer.csvfile import write_table
 
 COLUMNS = ("indicator", "definition", "value", "breakdown", "code")
 
@@ -14,7 +13,8 @@ def cell(value: int | float | None) -> str:
     return "" if value is None else str(value)
 
 
-def _rows(figures: list[Figure]) -> Iterator[dict]:
+def rows(figures: list[Figure]) -> Iterator[dict]:
+    """One row per figure, then one per part of its breakdown."""
     # The indicator is named on every row so a spreadsheet filter keeps a figure's parts together; its
     # definition is written once, on the figure's own row.
     for figure in figures:
@@ -32,8 +32,3 @@ def _rows(figures: list[Figure]) -> Iterator[dict]:
                 "breakdown": part.label,
                 "code": code,
             }
-
-
-def indicators_csv(figures: list[Figure]) -> bytes:
-    """The figures as a UTF-8 CSV file with a byte-order mark, so Excel shows Latvian letters."""
-    return write_table(COLUMNS, _rows(figures))

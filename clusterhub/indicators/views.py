@@ -1,18 +1,19 @@
-"""The managers' indicators report for the programme: a quarter or a year, on screen and as CSV."""
+"""The managers' indicators report for the programme: a quarter or a year, on screen and as CSV or Excel."""
 
-from flask import Response, abort, g, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 
 from clusterhub.clock import local_today
-from clusterhub.extensions import db
-from clusterhub.indicators.export import indicators_csv
+from clusterhub.indicators.export import COLUMNS, rows
 from clusterhub.indicators.figures import indicators, reporting_years
 from clusterhub.indicators.forms import PeriodForm
 from clusterhub.indicators.periods import Period
-from clusterhub.security import audit
+from clusterhub.transfer.tables import Table, send_table
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint
 
 bp = TenantBlueprint("indicators", __name__, "/manage/indicators")
+SHEET = _l("Indicators")
 
 
 def _period_or_404(year: int, quarter: int | None) -> Period:
@@ -58,18 +59,12 @@ def report(year: int, quarter: int | None = None):
     return _report(_period_or_404(year, quarter))
 
 
-@bp.route("/<int:year>/indicators.csv")
-@bp.route("/<int:year>/<int:quarter>/indicators.csv")
+@bp.route("/<int:year>/indicators.<any(csv, xlsx):file_format>")
+@bp.route("/<int:year>/<int:quarter>/indicators.<any(csv, xlsx):file_format>")
 @manager_required
-def download(year: int, quarter: int | None = None):
+def download(year: int, file_format: str, quarter: int | None = None):
     period = _period_or_404(year, quarter)
     figures = indicators(period.start, period.until(local_today()))
     period_name = f"{year}{f'-Q{quarter}' if quarter else ''}"
-    audit.record("export", f"indicators.csv:{period_name}")
-    db.session.commit()
-    name = f"{g.tenant.slug}-indicators-{period_name}.csv"
-    return Response(
-        indicators_csv(figures),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    table = Table(f"{g.tenant.slug}-indicators-{period_name}", str(SHEET), COLUMNS, rows(figures))
+    return send_table(table, file_format, f"indicators.{file_format}:{period_name}")

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clusterhub.config import ENV_PREFIX
 from clusterhub.extensions import db
-from clusterhub.ops.health import clusters_without_index, writable
+from clusterhub.ops.health import clusters_without_index, damaged_clusters, writable
 
 MIN_SECRET_LENGTH = 32
 SMTP_TIMEOUT = 5
@@ -117,11 +117,17 @@ def _index(config: dict) -> list[str]:
         return [
             f"INDEX_DIR {config['INDEX_DIR']} is not a writable folder: search cannot keep its indexes there."
         ]
-    return [
-        f"the search index of cluster {slug} is missing: its search finds nothing until"
+    missing = [
+        f"the search index of cluster {slug} is missing or empty: its search finds nothing until"
         f" `flask --app clusterhub search reindex --tenant {slug}` rebuilds it."
         for slug in clusters_without_index()
     ]
+    damaged = [
+        f"the search index of cluster {slug} is damaged: its search is unavailable until"
+        f" `flask --app clusterhub search reindex --tenant {slug}` rebuilds it."
+        for slug in damaged_clusters(read_everything=True)
+    ]
+    return missing + damaged
 
 
 def problems(app) -> list[str]:

@@ -1,4 +1,5 @@
-"""What `/healthz` and `flask check` look at: the database answers, the search indexes are there and open."""
+"""What `/healthz` and `flask check` look at: the database answers, the search indexes are there, hold
+documents where the cluster has data, open, and no search has found them damaged."""
 
 import logging
 import tempfile
@@ -41,19 +42,50 @@ def database_ok() -> bool:
     return True
 
 
-def clusters_without_index() -> list[str]:
-    """The slugs of clusters that have member companies or posts but no search index (deleted, or lost
-    with a disk): their search would find nothing at all."""
-    with_data = select(CompanyMembership.tenant_id).union(select(Post.tenant_id))
+def _clusters(with_data_only: bool) -> list[tuple[int, str]]:
+    clusters = select(Tenant.id, Tenant.slug).order_by(Tenant.slug)
+    if with_data_only:
+        clusters = clusters.where(
+            Tenant.id.in_(select(CompanyMembership.tenant_id).union(select(Post.tenant_id)))
+        )
     try:
         with cross_tenant():
-            clusters = db.session.execute(
-                select(Tenant.id, Tenant.slug).where(Tenant.id.in_(with_data))
-            ).all()
+            return [tuple(row) for row in db.session.execute(clusters)]
     except SQLAlchemyError:
         db.session.rollback()  # the database check reports it
         return []
-    return sorted(slug for tenant_id, slug in clusters if not search_index.exists(tenant_id))
+
+
+def _empty(tenant_id: int) -> bool:
+    try:
+        return index.open_dir(search_index.cluster_dir(tenant_id), INDEX_NAME).doc_count() == 0
+    except Exception:  # damaged: index_ok and `flask check` report that
+        return False
+
+
+def clusters_without_index() -> list[str]:
+    """The slugs of clusters that have member companies or posts but no search index (deleted, or lost
+    with a disk), or an empty one (made again since): their search would find nothing at all."""
+    return [
+        slug
+        for tenant_id, slug in _clusters(with_data_only=True)
+        if not search_index.exists(tenant_id) or _empty(tenant_id)
+    ]
+
+
+def damaged_clusters(read_everything: bool = False) -> list[str]:
+    """The slugs of clusters whose index a search found damaged; with `read_everything`, also those
+    where reading every posting and stored document fails (slow: for `flask check`)."""
+    found = []
+    for tenant_id, slug in _clusters(with_data_only=False):
+        if search_index.is_marked_damaged(tenant_id):
+            found.append(slug)
+        elif read_everything and search_index.exists(tenant_id):
+            try:
+                search_index.verify(tenant_id)
+            except search_index.IndexUnavailable:
+                found.append(slug)
+    return found
 
 
 def index_ok() -> bool:
@@ -65,7 +97,10 @@ def index_ok() -> bool:
         return False
     missing = clusters_without_index()
     if missing:
-        log.error("health: %d clusters with data have no search index", len(missing))
+        log.error("health: %d clusters with data have no search index, or an empty one", len(missing))
+        return False
+    if damaged_clusters():
+        log.error("health: a search found a damaged index; rebuild it with `search reindex`")
         return False
     try:
         # Not search.index.open_index: it would create an index for a cluster that has none yet.

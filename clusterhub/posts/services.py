@@ -115,7 +115,15 @@ def _set_tags_and_regions(post: Post, tags, regions) -> None:
     )
 
 
-def create_post(
+def create_post(company: Company, author, *values, **fields) -> Post:
+    """Put a need, offer or partnership interest of `company` on the board (`new_post`'s arguments),
+    flushed so it has its id."""
+    post = new_post(company, author, *values, **fields)
+    db.session.flush()
+    return post
+
+
+def new_post(
     company: Company,
     author,
     kind: str,
@@ -127,7 +135,8 @@ def create_post(
     valid_until: date | None = None,
     group_id: int | None = None,
 ) -> Post:
-    """Put a need, offer or interest of `company` on the board (addressed to a group, if given)."""
+    """A post added to the session (addressed to a group, if given), not flushed: for a caller that adds
+    many and flushes once (the import)."""
     post = Post(
         company=company,
         group_id=group_id,
@@ -141,7 +150,6 @@ def create_post(
     )
     _set_tags_and_regions(post, tags, regions)
     db.session.add(post)
-    db.session.flush()
     return post
 
 

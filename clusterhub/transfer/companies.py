@@ -8,20 +8,23 @@ Non-empty cells replace what the profile says, empty cells leave it as it is, so
 twice changes nothing.
 """
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clusterhub.clock import local_today
 from clusterhub.collation import company_sort_key
-from clusterhub.companies.admissions import request_admission
+from clusterhub.companies.admissions import request_admissions
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.companies.services import ProfileError, admit_company, profile_values, update_profile
+from clusterhub.companies.services import apply_profile, profile_values
 from clusterhub.extensions import db
 from clusterhub.security import audit
 from clusterhub.transfer import cells
-from clusterhub.transfer.csvfile import join_list, read_table
+from clusterhub.transfer.csvfile import read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
 from tenants.context import cross_tenant
 
@@ -35,6 +38,9 @@ PARSERS = {
     "roles": cells.some_of("role"),
     "competences": cells.names(100),
     "description": cells.text,
+    "infrastructure": cells.text,
+    "development_directions": cells.text,
+    "partnership_interests": cells.text,
     "website": cells.website(300),
     "contact_name": cells.one_line(200),
     "contact_email": cells.email,
@@ -51,14 +57,26 @@ PROFILE = (
     "roles",
     "competences",
     "description",
+    "infrastructure",
+    "development_directions",
+    "partnership_interests",
     "website",
 )
-# What update_profile may still refuse when it writes.
-REFUSALS = {
-    "name": _l("Another member company of this cluster has this name."),
-    "registration_number": _l("Another company on the platform has this registration number."),
-}
-REFUSED = _l("The profile does not accept this value.")
+NUMBER_TAKEN = _l("Another company on the platform has this registration number.")
+
+
+@contextmanager
+def without_collector_pauses():
+    """Python's cycle collector off while a file's rows are written: each few hundred of the tens of
+    thousands of new objects would start a collection that scans the whole session again (more than half
+    of an import's time), and nothing made here is garbage before the import ends."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -71,33 +89,50 @@ class _Row:
     keys: list[tuple] = field(default_factory=list)  # what makes the row the same company as another row
 
 
+@dataclass
+class _Known:
+    """The cluster's member companies, read once for the whole file (a few queries, not some per row)."""
+
+    by_number: dict[str, Company]
+    by_name: dict[str, Company]  # by the sort key of the name (its legal form left out)
+    links: dict[int, CompanyMembership]  # by company id
+
+    @classmethod
+    def read(cls) -> "_Known":
+        profile = (selectinload(Company.tags), selectinload(Company.roles), selectinload(Company.contacts))
+        companies = db.session.scalars(select(Company).options(*profile)).all()
+        links = db.session.scalars(select(CompanyMembership))
+        return cls(
+            {company.registration_number: company for company in companies if company.registration_number},
+            {company.name_sort: company for company in companies},
+            {link.company_id: link for link in links},
+        )
+
+
+# Values in one IN (…): well below what SQLite and PostgreSQL take in one statement.
+CHUNK = 500
+
+
+def _numbers_elsewhere(numbers: set[str]) -> dict[str, Company]:
+    """The companies of other clusters that have these registration numbers (unique on the platform)."""
+    found, ordered = {}, sorted(numbers)
+    with cross_tenant():
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            query = select(Company).where(Company.registration_number.in_(chunk))
+            found.update((company.registration_number, company) for company in db.session.scalars(query))
+    return found
+
+
 def _problem(row: _Row, column: str, message) -> None:
     row.result.problems.append(Problem(row.result.number, column, message))
 
 
-def _with_number(number: str) -> Company | None:
-    # Registration numbers are unique across the platform: a company of another cluster is the same entity.
-    with cross_tenant():
-        return db.session.scalar(select(Company).where(Company.registration_number == number))
-
-
-def _member_with_number(number: str) -> Company | None:
-    return db.session.scalar(select(Company).where(Company.registration_number == number))
-
-
-def _member_named(name: str) -> Company | None:
-    return db.session.scalar(select(Company).where(Company.name_sort == company_sort_key(name)))
-
-
-def _link(company: Company) -> CompanyMembership | None:
-    return db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company.id))
-
-
-def _find_company(row: _Row) -> None:
+def _find_company(row: _Row, known: _Known) -> None:
     """Which company the row means, or a problem when its number and its name point at two companies."""
     number, name = row.values.get("registration_number"), row.values["name"]
-    by_number = _member_with_number(number) if number else None
-    by_name = _member_named(name)
+    by_number = known.by_number.get(number) if number else None
+    by_name = known.by_name.get(company_sort_key(name))
     if by_number and by_name and by_number.id != by_name.id:
         message = _l(
             "The registration number belongs to “%(owner)s”, but another member is called “%(name)s”.",
@@ -113,18 +148,16 @@ def _find_company(row: _Row) -> None:
         )
         return _problem(row, "registration_number", message)
     row.company = by_number or by_name
-    row.link = _link(row.company) if row.company else None
-    if row.company is None and number:
-        row.elsewhere = _with_number(number)
+    row.link = known.links.get(row.company.id) if row.company else None
 
 
-def _check(number: int, record: dict) -> _Row:
+def _check(number: int, record: dict, known: _Known) -> _Row:
     values, problems = cells.parse_row(number, record, PARSERS, REQUIRED)
     row = _Row(RowResult(number, values.get("name") or record.get("name", ""), problems=problems), values)
     if record.get("contact_email") and not record.get("contact_name"):
         _problem(row, "contact_name", _l("Give the contact person's name with the e-mail address."))
     if "name" in values:
-        _find_company(row)
+        _find_company(row, known)
         row.keys = [("name", company_sort_key(values["name"]))]
         if "registration_number" in values:
             row.keys.append(("number", values["registration_number"]))
@@ -140,6 +173,21 @@ def _check_repeats(rows: list[_Row]) -> None:
         if earlier is not None:
             _problem(row, "name", _l("The same company is in row %(row)d already.", row=earlier))
         seen.update(dict.fromkeys(row.keys, row.result.number))
+
+
+def _look_elsewhere(rows: list[_Row]) -> None:
+    """Find the companies of other clusters the rows' numbers name; a member given a number another
+    company has is a problem. Only for a confirmed import: the preview does not tell which numbers exist."""
+    wanted = {row.values["registration_number"] for row in rows if "registration_number" in row.values}
+    elsewhere = _numbers_elsewhere(wanted)
+    for row in rows:
+        other = elsewhere.get(row.values.get("registration_number"))
+        if other is None or (row.company is not None and other.id == row.company.id):
+            continue
+        if row.company is None:
+            row.elsewhere = other
+        else:  # a member without a number, given one that another company has
+            _problem(row, "registration_number", NUMBER_TAKEN)
 
 
 def _contacts(company: Company, name: str, email: str) -> list[dict]:
@@ -160,17 +208,19 @@ def _join(row: _Row, user, preview: bool, admit_existing: bool) -> bool:
         result.outcome = "new_or_waiting"
         return False
     if row.elsewhere is not None and not admit_existing:
-        request_admission(row.elsewhere, user, since)
-        result.outcome = "waiting"
+        result.outcome = "waiting"  # asked after every other row is written (see import_companies)
         return False
     if row.elsewhere is not None:
         row.company = row.elsewhere
         audit.record("company_admitted", f"company:{row.company.id}", actor=user)
         result.outcome = "admitted"
     else:
-        row.company = Company(name=row.values["name"])
         result.outcome = "new"
-    admit_company(row.company, since)
+        if preview:  # nothing more to show of a new company than that it is new
+            return False
+        row.company = Company(name=row.values["name"])
+    row.link = CompanyMembership(company=row.company, member_since=since or local_today())
+    db.session.add(row.link)
     return True
 
 
@@ -179,8 +229,6 @@ def _profile(row: _Row, preview: bool) -> dict:
     profile = {key: values[key] for key in PROFILE if key in values}
     if "contact_name" in values:
         profile["contacts"] = _contacts(row.company, values["contact_name"], values.get("contact_email", ""))
-    if values.get("member_since"):
-        profile["member_since"] = values["member_since"]
     if preview and row.company.registration_number is None and "registration_number" in profile:
         # A number given to a member without one could clash with a company elsewhere: the preview
         # reports it as a change whether or not it is taken, and the confirmed import checks it.
@@ -192,9 +240,11 @@ def _apply(row: _Row, user, preview: bool, admit_existing: bool) -> None:
     result, since = row.result, row.values.get("member_since")
     if row.company is None and not _join(row, user, preview, admit_existing):
         return
-    moved = row.link is not None and since is not None and row.link.member_since != since
+    moved = result.outcome == "" and since is not None and row.link.member_since != since
+    if moved:
+        row.link.member_since = since
     profile = _profile(row, preview)
-    change = update_profile(row.company, user, profile)
+    change = apply_profile(row.company, user, profile)  # names and numbers were checked for the whole file
     if result.outcome != "new":  # a new profile changes everything; worth naming only for the others
         held_back = [key for key in ("registration_number",) if key in row.values.keys() - profile.keys()]
         moved_list = ["member_since"] if moved else []
@@ -210,18 +260,23 @@ def import_companies(content: bytes, user, preview: bool = False, admit_existing
     report = Report("companies", problems)
     if problems and not records:
         return report
-    rows = [_check(number, record) for number, record in records]
+    known = _Known.read()
+    rows = [_check(number, record, known) for number, record in records]
     _check_repeats(rows)
+    if not preview and not any(row.result.problems for row in rows):
+        _look_elsewhere(rows)
     report.rows = [row.result for row in rows]
     if not report.ok:
         return report
-    for row in rows:
-        try:
+    with without_collector_pauses(), db.session.no_autoflush:  # all is known already: one flush for the file
+        for row in rows:
             _apply(row, user, preview, admit_existing)
-        except ProfileError as error:
-            # A clash the checks could not foresee; the report is no longer ok, so the caller rolls back.
-            _problem(row, error.field, REFUSALS.get(error.field, REFUSED))
-            break
+        if preview:
+            return report  # the caller rolls back what the rows changed
+        db.session.flush()
+    asked = {row.elsewhere: row.values.get("member_since") for row in rows if row.result.outcome == "waiting"}
+    if asked:
+        request_admissions(asked, user)
     return report
 
 
@@ -231,12 +286,15 @@ def _as_row(link: CompanyMembership) -> dict:
     return {
         "name": company.name,
         "registration_number": company.registration_number or "",
-        "sectors": join_list(company.tag_names("sector")),
+        "sectors": company.tag_names("sector"),
         "size": company.size or "",
         "region": company.region or "",
-        "roles": join_list(company.role_names),
-        "competences": join_list(company.tag_names("competence")),
+        "roles": company.role_names,
+        "competences": company.tag_names("competence"),
         "description": company.description,
+        "infrastructure": company.infrastructure,
+        "development_directions": company.development_directions,
+        "partnership_interests": company.partnership_interests,
         "website": company.website,
         "contact_name": contact.name if contact else "",
         "contact_email": contact.email if contact else "",

@@ -102,17 +102,21 @@ def _escape(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
+def _cell(value: str | list[str]) -> str:
+    return join_list(value) if isinstance(value, list) else _escape(value)
+
+
 def write_table(columns: tuple[str, ...], rows: Iterable[dict], separator: str = ",") -> bytes:
     """A CSV file that Excel opens with Latvian letters intact (UTF-8 with a byte-order mark).
 
     Every cell is quoted, so that no separator inside it (a Latvian Excel splits on `;`) starts a new
-    cell that a spreadsheet could run as a formula.
+    cell that a spreadsheet could run as a formula. A cell given as a list is written as `join_list` does.
     """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=separator, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_escape(row.get(column, "")) for column in columns])
+        writer.writerow([_cell(row.get(column, "")) for column in columns])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -15,9 +15,9 @@ from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
-from clusterhub.posts.services import create_post, set_status
+from clusterhub.posts.services import new_post, set_status
 from clusterhub.transfer import cells
-from clusterhub.transfer.csvfile import join_list, read_table
+from clusterhub.transfer.csvfile import read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
 
 REQUIRED = ("company", "kind", "category", "title")
@@ -41,14 +41,20 @@ class _Row:
     company: Company | None = None
 
 
-def _member(reference: str) -> Company | None:
-    """The member company of this cluster with this registration number, else with this name."""
-    by_number = db.session.scalar(
-        select(Company).where(Company.registration_number == "".join(reference.split()))
-    )
-    return by_number or db.session.scalar(
-        select(Company).where(Company.name_sort == company_sort_key(reference))
-    )
+class _Members:
+    """The cluster's member companies by registration number and by name, read once for the whole file."""
+
+    def __init__(self):
+        companies = db.session.scalars(select(Company)).all()
+        self.by_number = {
+            company.registration_number: company for company in companies if company.registration_number
+        }
+        self.by_name = {company.name_sort: company for company in companies}
+
+    def find(self, reference: str) -> Company | None:
+        """The member with this registration number, else with this name."""
+        by_number = self.by_number.get("".join(reference.split()))
+        return by_number or self.by_name.get(company_sort_key(reference))
 
 
 def _key(company_id: int, kind: str, title: str) -> tuple:
@@ -59,11 +65,11 @@ def _on_board() -> set[tuple]:
     return {_key(post.company_id, post.kind, post.title) for post in db.session.scalars(select(Post))}
 
 
-def _check(number: int, record: dict) -> _Row:
+def _check(number: int, record: dict, members: _Members) -> _Row:
     values, problems = cells.parse_row(number, record, PARSERS, REQUIRED)
     row = _Row(RowResult(number, values.get("title") or record.get("title", ""), problems=problems), values)
     if "company" in values:
-        row.company = _member(values["company"])
+        row.company = members.find(values["company"])
         if row.company is None:
             message = _l("No member company of this cluster has this registration number or name.")
             row.result.problems.append(Problem(number, "company", message))
@@ -86,7 +92,7 @@ def _sort_out(rows: list[_Row]) -> None:
 
 def _apply(row: _Row) -> None:
     values = row.values
-    post = create_post(
+    post = new_post(
         row.company,
         None,  # the importing manager did not write the post: it is the company's
         values["kind"],
@@ -106,13 +112,15 @@ def import_posts(content: bytes) -> Report:
     report = Report("posts", problems)
     if problems and not records:
         return report
-    rows = [_check(number, record) for number, record in records]
+    members = _Members()
+    rows = [_check(number, record, members) for number, record in records]
     _sort_out(rows)
     report.rows = [row.result for row in rows]
     if report.ok:
-        for row in rows:
-            if row.result.outcome == "new":
-                _apply(row)
+        with db.session.no_autoflush:  # one flush for the whole file
+            for row in rows:
+                if row.result.outcome == "new":
+                    _apply(row)
         db.session.flush()
     return report
 
@@ -124,7 +132,7 @@ def _as_row(post: Post) -> dict:
         "category": post.category,
         "title": post.title,
         "body": post.body,
-        "tags": join_list(post.tag_names),
+        "tags": post.tag_names,
         "valid_until": post.valid_until.isoformat() if post.valid_until else "",
         "status": post.status,
     }

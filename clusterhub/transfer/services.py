@@ -1,10 +1,13 @@
 """Importing a cluster's member companies or posts from a CSV file, and exporting them as one."""
 
+from flask_babel import lazy_gettext as _l
+
 from clusterhub.transfer import companies, posts
-from clusterhub.transfer.csvfile import write_table
 from clusterhub.transfer.report import Report
 
 COLUMNS = {"companies": companies.COLUMNS, "posts": posts.COLUMNS}
+# The name of an exported workbook's sheet.
+SHEETS = {"companies": _l("Member companies"), "posts": _l("Posts")}
 
 
 def run_import(
@@ -17,8 +20,6 @@ def run_import(
     return posts.import_posts(content)
 
 
-def export(kind: str, separator: str = ",") -> bytes:
-    """The current cluster's member companies or posts as a CSV file that can be imported again."""
-    if kind == "companies":
-        return write_table(companies.COLUMNS, companies.company_rows(), separator)
-    return write_table(posts.COLUMNS, posts.post_rows(), separator)
+def export_rows(kind: str) -> list[dict]:
+    """The current cluster's member companies or posts as rows of the import's columns."""
+    return companies.company_rows() if kind == "companies" else posts.post_rows()

@@ -1,7 +1,6 @@
 """Managers import member companies and posts from spreadsheets (upload, preview, confirm) and export them."""
 
-from flask import Response, flash, g, redirect, render_template, url_for
-from flask_babel import get_locale
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,10 +8,10 @@ from flask_login import current_user
 from clusterhub.clock import local_today
 from clusterhub.extensions import db
 from clusterhub.labels import choices
-from clusterhub.security import audit
 from clusterhub.transfer.forms import ConfirmImportForm, UploadForm
 from clusterhub.transfer.report import Problem, Report
-from clusterhub.transfer.services import COLUMNS, export, run_import
+from clusterhub.transfer.services import COLUMNS, SHEETS, export_rows, run_import
+from clusterhub.transfer.tables import Table, send_table
 from clusterhub.transfer.upload import seal, unseal
 from tenants.access import manager_required
 from tenants.blueprint import TenantBlueprint
@@ -76,26 +75,19 @@ def confirm_import():
     return redirect(url_for(".import_file"))
 
 
-def _download(kind: str) -> Response:
-    name = f"{g.tenant.slug}-{kind}-{local_today().isoformat()}.csv"
-    # A Latvian Excel takes `;` between cells (its decimal mark is the comma); the import reads either.
-    content = export(kind, ";" if get_locale().language == "lv" else ",")
-    audit.record("export", f"{kind}.csv")
-    db.session.commit()
-    return Response(
-        content,
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+def _download(kind: str, file_format: str):
+    name = f"{g.tenant.slug}-{kind}-{local_today().isoformat()}"
+    table = Table(name, str(SHEETS[kind]), COLUMNS[kind], export_rows(kind))
+    return send_table(table, file_format, f"{kind}.{file_format}")
 
 
-@bp.route("/export/companies.csv")
+@bp.route("/export/companies.<any(csv, xlsx):file_format>")
 @manager_required
-def export_companies():
-    return _download("companies")
+def export_companies(file_format: str):
+    return _download("companies", file_format)
 
 
-@bp.route("/export/posts.csv")
+@bp.route("/export/posts.<any(csv, xlsx):file_format>")
 @manager_required
-def export_posts():
-    return _download("posts")
+def export_posts(file_format: str):
+    return _download("posts", file_format)

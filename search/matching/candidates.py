@@ -39,12 +39,14 @@ def _query(words: list[str], concepts, fields) -> Or:
     return Or([query, *(Prefix(name, start) for start in beginnings for name in fields)])
 
 
-def _hits(query, only):
-    searcher = index.searcher(current_tenant_id())
-    allowed = index.documents_matching(searcher, And([Term("tenant", str(current_tenant_id())), only]))
-    if not allowed:  # Whoosh reads an empty filter as no filter at all.
-        return []
-    return searcher.search(query, limit=rules.CANDIDATE_HITS, filter=allowed)
+def _hits(query, only) -> list[dict]:
+    """The stored fields of the best hits, read inside `index.reading` so a damaged index is said to be."""
+    with index.reading(current_tenant_id()):
+        searcher = index.searcher(current_tenant_id())
+        allowed = index.documents_matching(searcher, And([Term("tenant", str(current_tenant_id())), only]))
+        if not allowed:  # Whoosh reads an empty filter as no filter at all.
+            return []
+        return [hit.fields() for hit in searcher.search(query, limit=rules.CANDIDATE_HITS, filter=allowed)]
 
 
 def _top_terms(weights: dict[str, float]) -> list[str]:

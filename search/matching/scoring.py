@@ -69,12 +69,13 @@ def _rarity(searcher):
 
 def weighted(parts) -> dict[str, float]:
     """Meaningful terms of (weight, text) parts, each with its best weight times its rarity here."""
-    rarity = _rarity(index.searcher(current_tenant_id()))
     weights: dict[str, float] = {}
-    for weight, text in parts:
-        for term in words_by_term(text or ""):
-            if rules.meaningful(term):
-                weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
+    with index.reading(current_tenant_id()):
+        rarity = _rarity(index.searcher(current_tenant_id()))
+        for weight, text in parts:
+            for term in words_by_term(text or ""):
+                if rules.meaningful(term):
+                    weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
     return weights
 
 

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from clusterhub.clock import local_today
 from clusterhub.companies import services
-from clusterhub.companies.models import Company, CompanyChange
+from clusterhub.companies.models import AdmissionRequest, Company, CompanyChange
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tests.companies.helpers import add_company, admit_elsewhere, edit_profile, form_values
@@ -165,18 +165,38 @@ def test_a_website_must_be_a_web_address(app, world, visitor):
     assert _company(app, world.company_a)["website"] == ""
 
 
-def test_a_registration_number_of_another_company_is_refused_beside_the_field(app, world, visitor):
+def test_a_registration_number_of_another_member_here_is_refused_beside_the_field(app, world, visitor):
     add_company(app, "alfa", "Cits Uzņēmums", registration_number="40003000001")
-    add_company(app, "beta", "Svešs Uzņēmums", registration_number="40003000002")
     visitor.login("member@alfa.lv")
-    for number in ("4000 3000 001", "40003000002"):  # also a company of another cluster, left unnamed
-        page = edit_profile(visitor, "alfa", world.company_a, registration_number=number).get_data(
-            as_text=True
-        )
-        assert 'id="registration_number-errors"' in page, number
-        assert "Another company on the platform has this registration number." in page
-        assert "Svešs" not in page and "Cits" not in page
+    page = edit_profile(visitor, "alfa", world.company_a, registration_number="4000 3000 001").get_data(
+        as_text=True
+    )
+    assert 'id="registration_number-errors"' in page
+    assert "Another company on the platform has this registration number." in page
+    assert "Cits" not in page
     assert _company(app, world.company_a)["registration_number"] is None
+
+
+def test_another_clusters_number_in_the_profile_asks_that_company_and_names_nobody(app, world, signed_in):
+    beta_id = add_company(app, "beta", "SIA CANARYBETA Svešs", registration_number="40003000002")
+    member = signed_in("member@alfa.lv")
+    response = edit_profile(
+        member, "alfa", world.company_a, registration_number="40003000002", description="Jauns apraksts"
+    )
+    assert response.status_code == 302  # saved, like a free number, not refused beside the field
+    page = member.get(response.headers["Location"]).get_data(as_text=True)
+    assert "The profile was saved." in page and "That company has been asked to join the cluster" in page
+    assert "CANARYBETA" not in page and "Svešs" not in page
+    saved = _company(app, world.company_a)
+    assert saved["registration_number"] is None  # the number stays the other company's
+    with app.app_context(), cross_tenant():
+        company_a = db.session.get(Company, world.company_a)
+        assert company_a.description == "Jauns apraksts"
+        requests = db.session.scalars(select(AdmissionRequest)).all()
+        assert [(r.company_id, r.tenant.slug, r.status) for r in requests] == [(beta_id, "alfa", "waiting")]
+        assert db.session.get(Company, beta_id).name == "SIA CANARYBETA Svešs"
+    # Its own representatives answer, as for an import row naming it.
+    assert member.get(f"/c/alfa/companies/{beta_id}").status_code == 404
 
 
 def test_the_database_still_refuses_a_duplicate_number_that_slips_past_the_check(

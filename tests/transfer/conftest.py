@@ -17,6 +17,11 @@ COMPANY_HEADER = (
     "name,registration_number,sectors,size,region,roles,competences,description,website,"
     "contact_name,contact_email,member_since"
 ).split(",")
+# What an export of the directory has: every column the import reads.
+EXPORT_HEADER = (
+    "name,registration_number,sectors,size,region,roles,competences,description,infrastructure,"
+    "development_directions,partnership_interests,website,contact_name,contact_email,member_since"
+).split(",")
 POST_HEADER = ["company", "kind", "category", "title", "body", "tags", "valid_until"]
 
 

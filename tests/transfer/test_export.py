@@ -4,7 +4,7 @@ import csv
 import io
 
 from tests.factories import make_post, make_profile, make_tenant, make_user
-from tests.transfer.conftest import COMPANY_HEADER, everything, good_companies, member_names
+from tests.transfer.conftest import EXPORT_HEADER, everything, good_companies, member_names
 
 
 def _rows(response) -> list[dict]:
@@ -22,7 +22,7 @@ def test_the_directory_export_has_the_import_columns_and_latvian_letters(
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert 'attachment; filename="alfa-companies-' in response.headers["Content-Disposition"]
     rows = _rows(response)
-    assert list(rows[0]) == COMPANY_HEADER
+    assert list(rows[0]) == EXPORT_HEADER
     camera = next(row for row in rows if row["name"] == "SIA Ērgļu Kamera")
     assert camera["sectors"] == "Audiovizuālā tehnika; Kino"
     assert (camera["size"], camera["region"], camera["roles"]) == ("small", "riga", "producer; distributor")
@@ -97,7 +97,7 @@ def test_a_latvian_speaker_gets_semicolons_and_the_file_imports_again(
     data = latvian.get("/c/alfa/manage/export/companies.csv").get_data()
     assert data.startswith("\ufeff".encode())
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == ";".join(f'"{column}"' for column in COMPANY_HEADER)
+    assert text.splitlines()[0] == ";".join(f'"{column}"' for column in EXPORT_HEADER)
     result = runner.invoke(args=["import", "companies", write_file(data), "--tenant", "alfa"])
     assert result.exit_code == 0 and "unchanged" in result.output and "new" not in result.output, (
         result.output

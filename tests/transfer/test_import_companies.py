@@ -25,6 +25,13 @@ def _import(runner, path: str, *options: str, tenant: str = "alfa"):
     return runner.invoke(args=["import", "companies", path, "--tenant", tenant, *options])
 
 
+def _fields(app, name: str, *fields: str) -> tuple:
+    """What cluster A's member company `name` has in these profile fields."""
+    with in_cluster(app, "alfa"):
+        company = db.session.scalar(select(Company).where(Company.name == name))
+        return tuple(getattr(company, field) for field in fields)
+
+
 def test_a_good_file_adds_the_companies_with_their_profiles(app, world, runner, write_file):
     result = _import(runner, write_file(good_companies()))
     assert result.exit_code == 0, result.output
@@ -69,13 +76,11 @@ def test_a_changed_file_updates_only_what_it_changes_and_leaves_empty_cells_alon
     result = _import(runner, write_file(csv_bytes(COMPANY_HEADER, rows)), "--dry-run")
     assert "row 2: SIA CANARYALFA Čiekurs: updated (description)" in result.output
     assert _import(runner, write_file(csv_bytes(COMPANY_HEADER, rows))).output == "1 company: 1 updated\n"
-    with in_cluster(app, "alfa"):
-        company = db.session.scalar(select(Company).where(Company.name == "SIA CANARYALFA Čiekurs"))
-        assert (company.description, company.website, company.size) == (
-            "Jauns apraksts",
-            "https://ciekurs.lv",
-            "medium",
-        )
+    assert _fields(app, "SIA CANARYALFA Čiekurs", "description", "website", "size") == (
+        "Jauns apraksts",
+        "https://ciekurs.lv",
+        "medium",
+    )
 
 
 def test_a_dry_run_shows_every_row_and_writes_nothing(app, world, runner, write_file):
@@ -218,3 +223,22 @@ def test_a_second_cluster_starts_empty(app, runner, write_file):
     assert _import(runner, write_file(good_companies()), tenant="tukss").exit_code == 0
     # Ordered without the legal form: Ē, R, Ū.
     assert member_names(app, "tukss") == ["SIA Ērgļu Kamera", "Rēzeknes tehnikums", "SIA Ūdensrozes Skaņa"]
+
+
+def test_infrastructure_development_directions_and_partnership_interests_are_imported(
+    app, world, runner, write_file
+):
+    header = ["name", "infrastructure", "development_directions", "partnership_interests"]
+    row = ["SIA Jauna Darbnīca", "CNC centrs;\nkrāsošanas kamera", "Eksports uz Vāciju", "Kopīgi iepirkumi"]
+    result = _import(runner, write_file(csv_bytes(header, [row])))
+    assert result.exit_code == 0 and result.output == "1 company: 1 new\n", result.output
+    assert _fields(app, "SIA Jauna Darbnīca", *header[1:]) == (
+        "CNC centrs;\nkrāsošanas kamera",
+        "Eksports uz Vāciju",
+        "Kopīgi iepirkumi",
+    )
+    # Again with other words: the member's profile is updated.
+    row = ["SIA Jauna Darbnīca", "Lāzergriezējs", "Automatizācija", "Kopīgas izstādes"]
+    result = _import(runner, write_file(csv_bytes(header, [row])))
+    assert result.output == "1 company: 1 updated\n", result.output
+    assert _fields(app, "SIA Jauna Darbnīca", *header[1:]) == tuple(row[1:])
