@@ -27,6 +27,19 @@ class Instant(fields.DateTime):
         return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+class Text(fields.String):
+    """Text as people type it: no NUL character, which PostgreSQL refuses in any text (the pages refuse it
+    in forms and addresses before any view, clusterhub/errors.py)."""
+
+    default_error_messages = {"nul": "Text cannot contain a NUL character."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if "\x00" in text:
+            raise self.make_error("nul")
+        return text
+
+
 def _enum(values, **kwargs):
     return fields.String(validate=validate.OneOf(values), metadata={"enum": list(values)}, **kwargs)
 
@@ -56,11 +69,11 @@ class CompanyRef(ma.Schema):
 class CompanyFilters(ma.Schema):
     """The directory's filters and search, as on the members' directory page."""
 
-    text = fields.String(
+    text = Text(
         load_default="", validate=validate.Length(max=200), metadata={"description": "Words"}
     )
-    sector = fields.String(load_default="", validate=validate.Length(max=100))
-    competence = fields.String(load_default="", validate=validate.Length(max=100))
+    sector = Text(load_default="", validate=validate.Length(max=100))
+    competence = Text(load_default="", validate=validate.Length(max=100))
     region = _enum(REGIONS, load_default="")
     size = _enum(SIZES, load_default="")
     role = _enum(ROLES, load_default="")
@@ -125,8 +138,8 @@ class PostFilters(ma.Schema):
     category = _enum(CATEGORIES, load_default="")
     status = _enum((*STATUSES, "expired", "all"), load_default="open")
     region = _enum(REGIONS, load_default="")
-    tag = fields.String(load_default="", validate=validate.Length(max=100))
-    text = fields.String(
+    tag = Text(load_default="", validate=validate.Length(max=100))
+    text = Text(
         load_default="", validate=validate.Length(max=200), metadata={"description": "In the title"}
     )
     order = _enum(("newest", "oldest", "deadline"), load_default="newest")
@@ -158,7 +171,7 @@ def _has_text(text: str) -> None:
         raise ma.ValidationError("Write a title.")
 
 
-_TAG = fields.String(validate=validate.Length(1, 100))
+_TAG = Text(validate=validate.Length(1, 100))
 
 
 class PostInput(ma.Schema):
@@ -166,8 +179,8 @@ class PostInput(ma.Schema):
 
     kind = _enum(KINDS, required=True)
     category = _enum(CATEGORIES, required=True)
-    title = fields.String(required=True, validate=[validate.Length(1, 200), _has_text])
-    body = fields.String(load_default="", validate=validate.Length(max=20000))
+    title = Text(required=True, validate=[validate.Length(1, 200), _has_text])
+    body = Text(load_default="", validate=validate.Length(max=20000))
     tags = fields.List(_TAG, load_default=list, validate=validate.Length(max=MAX_TAGS))
     regions = fields.List(_enum(REGIONS), load_default=list)
     valid_until = fields.Date(load_default=None, allow_none=True, validate=_not_in_the_past)

@@ -107,3 +107,12 @@ def test_pages_follow_the_cursor_without_repeating(app, world):
     assert first["items"][0]["id"] != second["items"][0]["id"]
     forged = client.get(COMPANIES, query_string={"cursor": "abc"}, headers=token)
     assert forged.status_code == 422
+
+
+def test_a_nul_character_in_a_posts_text_is_refused_field_by_field(app, world):
+    """PostgreSQL refuses NUL in any text: the API says so before it reaches the database."""
+    secret = make_token(app, "member@alfa.lv", "alfa", access="write")
+    need = {"kind": "need", "category": "export", "title": "Eksports\x00", "tags": ["a\x00"]}
+    response = app.test_client().post("/api/v1/clusters/alfa/posts", json=need, headers=bearer(secret))
+    assert response.status_code == 422
+    assert {error["field"] for error in response.json["errors"]} == {"title", "tags.0"}

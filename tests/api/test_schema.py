@@ -1,6 +1,8 @@
 """Schemathesis generates requests from the OpenAPI document and checks every answer against it: no 5xx, every
 status, media type and body as documented. Bounded and derandomised, so the run is short and repeatable."""
 
+import random
+
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -32,6 +34,7 @@ def _check(operation, headers: dict, path_parameters: dict) -> None:
     @settings(**SETTINGS)
     @given(operation.as_strategy(path_parameters=path_parameters))
     def call(case):
+        random.seed()  # Hypothesis seeds `random` alike for every example; the index names its files with it
         case.call_and_validate(headers=headers, excluded_checks=NOT_CHECKED)
 
     call()
