@@ -36,7 +36,8 @@ def _member(row) -> dict:
         "company": {"id": row.company_id, "name": row.name},
         "member_since": row.member_since,
         "segment": row.segment.name,
-        "actions": row.segment.actions,
+        "service_uses": row.segment.uses,
+        "other_actions": row.segment.other,
         "last_activity": row.segment.last_activity,
         "last_visit": row.last_visit,
     }

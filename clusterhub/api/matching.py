@@ -1,6 +1,6 @@
-"""The one place the API asks for match suggestions, so the way they are found can change behind it."""
+"""The one place the API asks for match suggestions: it reads the stored ones, as the pages do."""
 
-from search.matching import candidates
+from search.matching import stored
 
 SHOWN = 20
 
@@ -8,16 +8,14 @@ SHOWN = 20
 def for_post(post, viewer_company, is_manager: bool) -> list:
     """The suggestions for a need as its page shows them: all of them to its own company and the managers,
     to another member only how its own company fits."""
-    if not candidates.is_seeking(post):
-        return []
     if is_manager or (viewer_company is not None and viewer_company.id == post.company_id):
-        return candidates.for_post(post, SHOWN)
+        return stored.for_need(post, SHOWN)
     if viewer_company is None:
         return []
-    found = candidates.fit(post, viewer_company)
+    found = stored.fit(post, viewer_company)
     return [found] if found else []
 
 
 def for_company(company) -> list:
     """The partners suggested to a company across its open needs, as on its matches page."""
-    return candidates.partners_for(company, SHOWN)
+    return stored.partners_for(company, SHOWN)

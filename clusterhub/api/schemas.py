@@ -69,9 +69,7 @@ class CompanyRef(ma.Schema):
 class CompanyFilters(ma.Schema):
     """The directory's filters and search, as on the members' directory page."""
 
-    text = Text(
-        load_default="", validate=validate.Length(max=200), metadata={"description": "Words"}
-    )
+    text = Text(load_default="", validate=validate.Length(max=200), metadata={"description": "Words"})
     sector = Text(load_default="", validate=validate.Length(max=100))
     competence = Text(load_default="", validate=validate.Length(max=100))
     region = _enum(REGIONS, load_default="")
@@ -139,9 +137,7 @@ class PostFilters(ma.Schema):
     status = _enum((*STATUSES, "expired", "all"), load_default="open")
     region = _enum(REGIONS, load_default="")
     tag = Text(load_default="", validate=validate.Length(max=100))
-    text = Text(
-        load_default="", validate=validate.Length(max=200), metadata={"description": "In the title"}
-    )
+    text = Text(load_default="", validate=validate.Length(max=200), metadata={"description": "In the title"})
     order = _enum(("newest", "oldest", "deadline"), load_default="newest")
 
 
@@ -262,7 +258,16 @@ class Member(ma.Schema):
     company = fields.Nested(CompanyRef, required=True)
     member_since = fields.Date(required=True)
     segment = fields.String(required=True, metadata={"enum": ["new", "active", "reactivate"]})
-    actions = fields.Integer(required=True, metadata={"description": "Actions in the last 12 months"})
+    service_uses = fields.Integer(
+        required=True,
+        metadata={
+            "description": "Services used and events attended in the last 12 months: the segment's measure"
+        },
+    )
+    other_actions = fields.Integer(
+        required=True,
+        metadata={"description": "Sign-ins, posts and messages in the last 12 months (context)"},
+    )
     last_activity = fields.Date(allow_none=True, required=True)
     last_visit = fields.Date(allow_none=True, required=True)
 
