@@ -37,7 +37,7 @@ def test_each_subscriber_gets_one_digest_with_the_cluster_news(app, world, visit
     assert "beta: 0 sent" in result.output
     [mail] = visitor.mails()
     assert mail["To"] == "member@alfa.lv"
-    assert "Alfa CANARYALFA klasteris: news digest" in mail["Subject"]
+    assert mail["Subject"].startswith("1 new item in Alfa CANARYALFA klasteris — ")
     text = plain_text(mail)
     assert "CANARYALFA ziņa" in text and "CANARYBETA" not in text
     assert f"/c/alfa/news/{world.managed_a['news']}" in text
@@ -98,6 +98,8 @@ def test_the_digest_carries_the_three_latest_news_only(app, world, visitor, send
 
 def test_the_digest_speaks_the_subscribers_language(app, world, visitor, send_digest):
     make_user(app, "latvietis@alfa.lv", "Latvietis Ozols", "alfa", language="lv")
+    add_news(app, "Kopīgais stends")
+    add_news(app, "Eksporta seminārs")
     subscribe(app, "latvietis@alfa.lv")
     subscribe(app, "member@alfa.lv")
     send_digest()
@@ -107,7 +109,10 @@ def test_the_digest_speaks_the_subscribers_language(app, world, visitor, send_di
     month_lv = format_date(local_today(), "LLLL", locale="lv")
     assert greeting != "Hello Latvietis Ozols,"
     assert greeting in plain_text(mails["latvietis@alfa.lv"])
-    assert month_lv in mails["latvietis@alfa.lv"]["Subject"]
+    # The subject says how many items, with the Latvian plural: 1 jaunums, 3 jaunumi, 10 jaunumu.
+    assert mails["latvietis@alfa.lv"]["Subject"].startswith(
+        f"3 jaunumi klasterī „Alfa CANARYALFA klasteris” — {month_lv}"
+    )
     english = mails["member@alfa.lv"]
     assert "Hello Andris CANARYALFA," in plain_text(english)
     assert format_date(local_today(), "LLLL", locale="en") in english["Subject"]
