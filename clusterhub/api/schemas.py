@@ -261,12 +261,12 @@ class Member(ma.Schema):
     service_uses = fields.Integer(
         required=True,
         metadata={
-            "description": "Services used and events attended in the last 12 months: the segment's measure"
+            "description": "Count of catalogue uses and event attendances over 12 months; the segment follows it"
         },
     )
     other_actions = fields.Integer(
         required=True,
-        metadata={"description": "Sign-ins, posts and messages in the last 12 months (context)"},
+        metadata={"description": "Count of sign-ins, posts and messages over 12 months, shown as context"},
     )
     last_activity = fields.Date(allow_none=True, required=True)
     last_visit = fields.Date(allow_none=True, required=True)
