@@ -159,3 +159,32 @@ def test_the_host_sees_the_visit_in_latvian_with_its_kind(app, world, signed_in)
     assert "Vizīte" in page and "Ko delegācija meklē" in page
     assert "Vizīte" in host.get("/events/").get_data(as_text=True)
     assert "Vizīte vai tirdzniecības misija" in host.get("/c/alfa/").get_data(as_text=True)
+
+
+def test_the_visits_pages_work_for_the_host_and_an_invited_member(app, world, signed_in):
+    visit = _create(app, signed_in)
+    host = signed_in("manager@alfa.lv")
+    for path in (
+        f"/c/alfa/manage/conferences/{visit}",
+        "/c/alfa/conferences",
+        f"/events/{visit}/participants",
+        f"/events/{visit}/matches",
+        f"/events/{visit}/report",
+        f"/events/{visit}/edit",
+    ):
+        assert host.get(path).status_code == 200, path
+    places = host.get(f"/c/alfa/manage/conferences/{visit}").get_data(as_text=True)
+    assert "1 of 1 place taken" in places and "one place is the delegation's" in places
+    response = host.submit(
+        f"/events/{visit}/edit",
+        {
+            **_visit_form(app),
+            f"invite_{_tenant_id(app, 'alfa')}": "y",
+            f"quota_{_tenant_id(app, 'alfa')}": "1",
+        },
+    )
+    assert response.status_code == 302, host.last_page
+    member = signed_in("member@beta.lv")
+    assert member.get(f"/events/{visit}").status_code == 200
+    page = member.get("/c/beta/conferences").get_data(as_text=True)
+    assert "Norvēģu mēbeļu pircēji Rīgā" in page and "Visit" in page
