@@ -2,7 +2,8 @@
 
 One model for both. A cluster's event belongs to its cluster (tenant_id) and is limited to its
 members; a conference belongs to no cluster (tenant_id null), has an organiser, invites clusters and
-brokers 1:1 meetings (clusterhub/conferences).
+brokers 1:1 meetings (clusterhub/conferences). A joint incoming visit or trade mission is held the same
+way, planned by the manager of its host cluster (host_tenant_id) around a delegation.
 """
 
 from datetime import datetime

@@ -173,6 +173,8 @@ def test_the_visits_pages_work_for_the_host_and_an_invited_member(app, world, si
         f"/events/{visit}/edit",
     ):
         assert host.get(path).status_code == 200, path
+    assert f"/events/{visit}/register" not in host.get(f"/events/{visit}").get_data(as_text=True)
+    assert host.get(f"/events/{visit}/register").status_code in (403, 404)
     places = host.get(f"/c/alfa/manage/conferences/{visit}").get_data(as_text=True)
     assert "1 of 1 place taken" in places and "one place is the delegation's" in places
     response = host.submit(
