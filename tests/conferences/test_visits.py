@@ -141,6 +141,10 @@ def test_only_a_clusters_managers_host_and_only_for_their_own_cluster(app, world
     host = signed_in("manager@alfa.lv")
     page = host.get("/events/delegations/new?host=alfa").get_data(as_text=True)
     assert "Host cluster" in page and "The delegation" in page
+    alfa = _tenant_id(app, "alfa")
+    full = {**_visit_form(app), f"invite_{alfa}": "y", f"quota_{alfa}": "1000"}
+    assert host.submit("/events/delegations/new", full).status_code == 200
+    assert "At most 999: one more place is the delegation" in host.last_page
     response = host.submit(
         "/events/delegations/new", {**_visit_form(app), "host": str(_tenant_id(app, "beta"))}
     )

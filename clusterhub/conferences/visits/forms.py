@@ -1,10 +1,11 @@
 """The host's form for a visit or mission: the conference form with the host, the kind and the delegation."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from clusterhub.conferences.organiser.forms import ConferenceForm, conference_form
+from clusterhub.conferences.organiser.forms import QUOTAS, ConferenceForm, conference_form
 from clusterhub.conferences.visits.services import Delegation
 from clusterhub.events.models import DELEGATION_KINDS
 from clusterhub.forms import options, tags_field
@@ -32,6 +33,16 @@ class VisitForm(ConferenceForm):
     def __init__(self, *args, hosts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.host.choices = [(cluster.id, cluster.name) for cluster in hosts]
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        hosting = self.quotas().get(self.host.data)
+        if hosting is not None and hosting >= QUOTAS[1]:
+            self[f"quota_{self.host.data}"].errors = [
+                _("At most %(max)d: one more place is the delegation's.", max=QUOTAS[1] - 1)
+            ]
+            valid = False
+        return valid
 
     def delegation_values(self) -> Delegation:
         """The delegation as the services take it."""

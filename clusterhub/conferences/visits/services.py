@@ -22,8 +22,8 @@ from sqlalchemy.orm import joinedload
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.conferences.models import Participant
-from clusterhub.conferences.organiser.services import Span, create_conference, delete_conference
+from clusterhub.conferences.models import EventCluster, Participant
+from clusterhub.conferences.organiser.services import Span, create_conference, delete_conference, invitations
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from tenants.context import across_clusters, cross_tenant
@@ -65,9 +65,9 @@ def create_visit(
     """Plan a visit or mission of `host`, invite the clusters (id: quota) and register the delegation.
 
     Like a conference it belongs to no cluster (the platform holds it)."""
-    quotas = {**quotas, host.id: quotas.get(host.id, 0) + 1}  # the delegation's place
     with cross_tenant():
         event = create_conference(manager, values, spans, quotas, kind=kind, host=host)
+        _seat_the_delegation(event, host)
         card = Company(name=delegation.name, description=delegation.about)
         db.session.add(
             Participant(
@@ -85,6 +85,15 @@ def create_visit(
         )
         db.session.flush()
     return event
+
+
+def _seat_the_delegation(event: Event, host: Tenant) -> None:
+    """One place more for the host (its managers were told the members' quota), or its only place."""
+    hosting = next((row for row in invitations(event) if row.tenant_id == host.id), None)
+    if hosting is None:
+        db.session.add(EventCluster(event=event, tenant_id=host.id, quota=1))
+    else:
+        hosting.quota += 1
 
 
 def delegation_of(event: Event) -> Participant | None:
