@@ -72,6 +72,8 @@ EVENT_KINDS = {
     "training": _l("Training"),
     "other": _l("Other"),
     "conference": _l("Inter-cluster conference"),
+    "visit": _l("Visit"),
+    "mission": _l("Trade mission"),
 }
 # Member segments (source study, chapter 6) and the two ways a membership ends.
 SEGMENTS = {

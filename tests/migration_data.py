@@ -65,7 +65,13 @@ ROWS = {
     "admission_requests": [{"status": "accepted"}],
     "representation_requests": [{"status": "accepted"}],
     "events": [
-        {"kind": "member_meeting", "organiser_id": None, "slot_minutes": None, "tables": None},
+        {
+            "kind": "member_meeting",
+            "organiser_id": None,
+            "slot_minutes": None,
+            "tables": None,
+            "host_tenant_id": None,
+        },
         {
             NEEDS: "organiser_id",
             "kind": "conference",
@@ -73,6 +79,17 @@ ROWS = {
             "organiser_id": 2,
             "slot_minutes": 20,
             "tables": 12,
+            "host_tenant_id": None,
+        },
+        # A joint incoming visit hosted by the cluster (the revision that brought visits and missions).
+        {
+            NEEDS: "host_tenant_id",
+            "kind": "visit",
+            "tenant_id": None,
+            "organiser_id": 1,
+            "slot_minutes": 30,
+            "tables": 1,
+            "host_tenant_id": 1,
         },
     ],
     "event_clusters": [{"event_id": 2, "quota": 10}],

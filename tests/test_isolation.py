@@ -52,6 +52,9 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     # conferences: manager@alfa.lv's company only asked to go (request_a); only nominated or registered
     # companies' people register.
     ("conferences.register", "manager_a"): {403},
+    # visits and missions: only a cluster's managers host one; the two members manage no cluster.
+    ("conferences.new_visit", "member_a"): {403},
+    ("conferences.new_visit", "member_b"): {403},
 }
 
 

@@ -260,9 +260,7 @@ class Member(ma.Schema):
     segment = fields.String(required=True, metadata={"enum": ["new", "active", "reactivate"]})
     service_uses = fields.Integer(
         required=True,
-        metadata={
-            "description": "Count of catalogue uses and event attendances over 12 months; the segment follows it"
-        },
+        metadata={"description": "Catalogue uses and event attendances over 12 months: the segment's count"},
     )
     other_actions = fields.Integer(
         required=True,

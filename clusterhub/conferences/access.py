@@ -16,7 +16,7 @@ from werkzeug.local import LocalProxy
 
 from clusterhub.conferences.models import EventCluster, Participant
 from clusterhub.conferences.scoping import enter_conference
-from clusterhub.events.models import Event
+from clusterhub.events.models import CROSS_CLUSTER_KINDS, Event
 from clusterhub.extensions import db
 from tenants.context import cross_tenant
 from tenants.models import Membership
@@ -29,9 +29,12 @@ INVITED_ONLY = _l("This conference is for the members of the clusters it invites
 
 
 def conference_or_404(conference_id: int) -> Event:
-    """An inter-cluster conference by id: an event the platform holds, hence read across clusters."""
+    """An inter-cluster conference (or visit, or mission) by id: an event the platform holds, hence read
+    across clusters."""
     with cross_tenant():
-        return db.one_or_404(select(Event).where(Event.id == conference_id, Event.kind == "conference"))
+        return db.one_or_404(
+            select(Event).where(Event.id == conference_id, Event.kind.in_(CROSS_CLUSTER_KINDS))
+        )
 
 
 def organises(event: Event, user) -> bool:

@@ -7,5 +7,6 @@ from clusterhub.conferences.meetings import views as meetings_views  # noqa: F40
 from clusterhub.conferences.nominations import views as nominations_views  # noqa: F401
 from clusterhub.conferences.organiser import views as organiser_views  # noqa: F401
 from clusterhub.conferences.reports import views as reports_views  # noqa: F401
+from clusterhub.conferences.visits import views as visits_views  # noqa: F401
 
 __all__ = ["bp", "cluster_bp"]

@@ -41,7 +41,8 @@ INVITED_BEFORE = timedelta(days=21)
 NOMINATED, REGISTERED, BOOKED = timedelta(days=3), timedelta(days=8), timedelta(days=14)
 
 
-def _riga(day: date, hour_minute: tuple[int, int]) -> datetime:
+def riga(day: date, hour_minute: tuple[int, int]) -> datetime:
+    """A Rīga wall-clock time on `day` (hour, minute), in UTC."""
     return datetime.combine(day, time(*hour_minute), zone()).astimezone(UTC)
 
 
@@ -62,18 +63,18 @@ def _season(day: date) -> str:
 
 def _plan(spec: dict, day: date) -> tuple[dict, list[tuple[datetime, datetime]]]:
     """The forum's fields as the organiser's form gives them, and its meeting windows."""
-    starts_at, ends_at = (_riga(day, moment) for moment in forums.DAY)
+    starts_at, ends_at = (riga(day, moment) for moment in forums.DAY)
     values = {
         "title": f"{forums.TITLE} — {_season(day)}",
         "description": spec["description"],
         "venue": spec["venue"],
         "starts_at": starts_at,
         "ends_at": ends_at,
-        "registration_closes_at": _riga(day - timedelta(days=forums.REGISTRATION_DAYS), forums.DAY[1]),
+        "registration_closes_at": riga(day - timedelta(days=forums.REGISTRATION_DAYS), forums.DAY[1]),
         "slot_minutes": forums.SLOT_MINUTES,
         "tables": forums.TABLES,
     }
-    return values, [(_riga(day, start), _riga(day, end)) for start, end in forums.WINDOWS]
+    return values, [(riga(day, start), riga(day, end)) for start, end in forums.WINDOWS]
 
 
 def _representative(company_id: int, email: str = "") -> User:
@@ -95,7 +96,7 @@ def _answers(pitch: Pitch) -> dict:
     return {"seeks": pitch.seeks, "offers": pitch.offers, "interests": list(pitch.interests), **shown}
 
 
-def _put_forward(event: Event, spec: dict, slug: str, invited_at: datetime) -> dict[str, Participant]:
+def put_forward(event: Event, spec: dict, slug: str, invited_at: datetime) -> dict[str, Participant]:
     """The current cluster's companies for the forum: registered ones, a member's request and a
     nomination not registered yet, as the spec lists them; the registered ones by company name."""
     invited, manager = invitation(event.id), find_user(MANAGERS[slug])
@@ -202,7 +203,7 @@ def _forum(spec: dict, organiser: User, tenants: dict[str, Tenant], today: date)
     participants = {}
     for slug, tenant in tenants.items():
         with tenant_scope(tenant):
-            participants |= _put_forward(event, spec, slug, invited_at)
+            participants |= put_forward(event, spec, slug, invited_at)
     with cross_tenant():
         booked = _book(event, spec["talks"], participants, invited_at + BOOKED)
         if meetings.is_over(event):

@@ -13,6 +13,8 @@ each cluster's list), history.json the posts of the two years before the board's
 forums.json holds the inter-cluster forums: when they are (days from today, moved on to the `weekday`;
 Rīga wall-clock hours), the invited clusters and quota, each company's pitch, and per forum who registered,
 the 1:1 meetings (`talks`, a slot by its place in the grid) and, after the event, the ratings.
+visits.json holds a joint incoming visit: its host and invited clusters (quotas), the delegation, the
+companies that registered (their pitches are the forums') and their meetings with the delegation.
 """
 
 import json
@@ -71,6 +73,11 @@ def forums() -> dict:
         forum["talks"] = [_entry(entries.Talk, fields) for fields in forum["talks"]]
     spec["seasons"] = {int(month): season for month, season in spec["seasons"].items()}
     return spec
+
+
+def visits() -> dict:
+    """The demo's joint incoming visit: its host, invited clusters, delegation, companies and meetings."""
+    return _read(CONTENT / "visits.json")
 
 
 def common_posts() -> tuple[list[int], list[entries.Post]]:

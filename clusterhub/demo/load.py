@@ -22,6 +22,7 @@ from clusterhub.demo import data, entries
 from clusterhub.demo.activity import load_activity
 from clusterhub.demo.conferences import load_conferences
 from clusterhub.demo.groups import load_groups
+from clusterhub.demo.visits import load_visits
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import create_post, mark_collaboration, respond, send_message, thread_about
@@ -228,5 +229,6 @@ def load_demo() -> list[tuple[str, str]]:
         logins += _load_cluster(cluster_index, spec)
     logins.append(_two_cluster_person())
     load_conferences(organiser)
+    load_visits()
     db.session.flush()
     return logins

@@ -2,7 +2,8 @@
 
 One model for both. A cluster's event belongs to its cluster (tenant_id) and is limited to its
 members; a conference belongs to no cluster (tenant_id null), has an organiser, invites clusters and
-brokers 1:1 meetings (clusterhub/conferences).
+brokers 1:1 meetings (clusterhub/conferences). A joint incoming visit or trade mission is held the same
+way, planned by the manager of its host cluster (host_tenant_id) around a delegation.
 """
 
 from datetime import datetime
@@ -15,7 +16,14 @@ from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 from tenants.models import TenantHosted, TenantScoped
 
 CLUSTER_KINDS = ("member_meeting", "breakfast", "general_meeting", "training", "other")
-KINDS = (*CLUSTER_KINDS, "conference")
+# Events the platform holds across clusters: a conference (an organiser invites clusters), and a joint
+# incoming visit of a foreign delegation or a trade mission that travels together (a host cluster's
+# manager invites related clusters; clusterhub/conferences/visits).
+DELEGATION_KINDS = ("visit", "mission")
+CROSS_CLUSTER_KINDS = ("conference", *DELEGATION_KINDS)
+KINDS = (*CLUSTER_KINDS, *CROSS_CLUSTER_KINDS)
+_CROSS = ", ".join(f"'{kind}'" for kind in CROSS_CLUSTER_KINDS)
+_DELEGATION = ", ".join(f"'{kind}'" for kind in DELEGATION_KINDS)
 
 
 class Event(TenantHosted, CreatedAtMixin, db.Model):
@@ -26,9 +34,14 @@ class Event(TenantHosted, CreatedAtMixin, db.Model):
         CheckConstraint("ends_at is null or ends_at >= starts_at", name="ends_after_start"),
         Index("ix_events_tenant_starts_at", "tenant_id", "starts_at"),
         CheckConstraint(
-            "(tenant_id is null and kind = 'conference' and organiser_id is not null)"
-            " or (tenant_id is not null and kind <> 'conference')",
+            f"(tenant_id is null and kind in ({_CROSS}) and organiser_id is not null)"
+            f" or (tenant_id is not null and kind not in ({_CROSS}))",
             name="conference_has_no_cluster",
+        ),
+        CheckConstraint(
+            f"(kind in ({_DELEGATION}) and host_tenant_id is not null)"
+            f" or (kind not in ({_DELEGATION}) and host_tenant_id is null)",
+            name="visit_has_host",
         ),
         CheckConstraint("slot_minutes is null or slot_minutes between 5 and 240", name="slot_minutes_range"),
         CheckConstraint("tables is null or tables between 1 and 500", name="tables_range"),
@@ -51,6 +64,10 @@ class Event(TenantHosted, CreatedAtMixin, db.Model):
     default_quota: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     slot_minutes: Mapped[int | None] = mapped_column(Integer)
     tables: Mapped[int | None] = mapped_column(Integer)
+    # Visits and missions only: the cluster whose manager hosts it (its organiser is that manager).
+    host_tenant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tenants.id", ondelete="CASCADE"), index=True
+    )
 
     organiser: Mapped["User | None"] = relationship()  # noqa: F821
     attendances: Mapped[list["EventAttendance"]] = relationship(
@@ -60,6 +77,11 @@ class Event(TenantHosted, CreatedAtMixin, db.Model):
     @property
     def is_conference(self) -> bool:
         return self.kind == "conference"
+
+    @property
+    def has_delegation(self) -> bool:
+        """A joint incoming visit or trade mission: meetings are with a delegation, not among companies."""
+        return self.kind in DELEGATION_KINDS
 
     def __repr__(self) -> str:
         return f"<Event {self.title!r} {self.starts_at:%Y-%m-%d}>"

@@ -23,7 +23,11 @@ BLOCKING = {"serious", "critical"}
 # Files, not pages: downloads and images open no document to measure.
 NOT_PAGES = (".csv", ".ics", ".json", ".img", "/healthz", "/static/")
 # Who may see a page, by the access its view declares; the member sees everything else.
-PERSONA_OF_ACCESS = {"manager": "manager@alfa.lv", "organiser": "organiser@clusterhub.lv"}
+PERSONA_OF_ACCESS = {
+    "manager": "manager@alfa.lv",
+    "manager_of_a_cluster": "manager@alfa.lv",
+    "organiser": "organiser@clusterhub.lv",
+}
 ADMIN = "admin@clusterhub.lv"
 ANONYMOUS_PAGES = ("/login", "/reset", "/join/", "/join/alfa", "/privacy")
 # What the walk records per page, read in the page by one script.

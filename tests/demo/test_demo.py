@@ -203,7 +203,9 @@ def test_every_demo_cluster_has_a_lively_board_with_conversations_and_ratings(ap
 
 def test_every_demo_profile_is_filled_in_and_some_show_registration_numbers(app, demo):
     with app.app_context(), cross_tenant():
-        companies = db.session.scalars(select(Company)).all()
+        # Member companies: a visiting delegation's card belongs to no cluster and has no profile.
+        members = select(CompanyMembership.company_id)
+        companies = db.session.scalars(select(Company).where(Company.id.in_(members))).all()
         for company in companies:
             assert company.description and company.size and company.region, company.name
             assert company.tag_names("sector") and company.tag_names("competence") and company.role_names
@@ -425,3 +427,27 @@ def test_a_demo_member_finds_companies_of_the_other_clusters_in_the_network(app,
     assert "SIA Aizputes Iepakojums" not in page  # its own cluster's member
     suggested = page.split("Ieteikumi jūsu vajadzībām")[1].split("Atrodiet partneri citā klasterī")[0]
     assert "no klastera" in suggested
+
+
+def test_the_demo_has_an_incoming_visit_the_invited_clusters_see_and_the_other_does_not(
+    app, demo, make_visitor
+):
+    with app.app_context(), cross_tenant():
+        visit = db.session.scalar(select(Event).where(Event.kind == "visit"))
+        invited = {
+            row.tenant.slug
+            for row in db.session.scalars(select(EventCluster).where(EventCluster.event_id == visit.id))
+        }
+        accepted = db.session.scalar(
+            select(func.count())
+            .select_from(Meeting)
+            .where(Meeting.event_id == visit.id, Meeting.status == "accepted")
+        )
+    assert invited == {"metal", "partika"} and accepted == 2
+    host, outsider = make_visitor(), make_visitor()
+    host.login("edgars.kalnins@metal.demo.lv", DEMO_PASSWORD)
+    page = host.get(f"/events/{visit.id}/agenda").get_data(as_text=True)
+    assert "SIA Nerūsējošais Tērauds" in page and "SIA Ventspils Zivju Kombināts" in page
+    outsider.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
+    assert outsider.get(f"/events/{visit.id}").status_code == 403
+    assert visit.title not in outsider.get("/events/").get_data(as_text=True)

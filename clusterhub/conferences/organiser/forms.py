@@ -195,8 +195,9 @@ class ConferenceForm(Form):
         }
 
 
-def conference_form(clusters, **kwargs) -> ConferenceForm:
-    """The conference form with an "invite" checkbox and a quota input for each of `clusters`."""
+def conference_form(clusters, base: type[ConferenceForm] = ConferenceForm, **kwargs) -> ConferenceForm:
+    """The conference form (or a `base` that extends it) with an "invite" checkbox and a quota input for
+    each of `clusters`."""
     fields = {}
     for cluster in clusters:
         fields[f"invite_{cluster.id}"] = BooleanField(cluster.name)
@@ -206,5 +207,5 @@ def conference_form(clusters, **kwargs) -> ConferenceForm:
             default=DEFAULT_QUOTA,
             render_kw={"min": QUOTAS[0], "max": QUOTAS[1], "inputmode": "numeric"},
         )
-    form_class = type("ClustersConferenceForm", (ConferenceForm,), fields)
+    form_class = type(f"Clusters{base.__name__}", (base,), fields)
     return form_class(clusters=clusters, **kwargs)

@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from clusterhub.accounts.models import User
 from clusterhub.conferences.models import EventCluster, Meeting, MeetingWindow, Participant
 from clusterhub.conferences.slots import slot_starts, windows
-from clusterhub.events.models import Event
+from clusterhub.events.models import CROSS_CLUSTER_KINDS, Event
 from clusterhub.extensions import db
 from clusterhub.navigation import paginate, path_for
 from clusterhub.notifications.services import moment_param, notify
@@ -99,9 +99,19 @@ def nominated(counts: Counter | None) -> int:
     return sum((counts or Counter())[status] for status in NOMINATED)
 
 
-def create_conference(organiser: User, values: dict, spans: list[Span], quotas: dict[int, int]) -> Event:
-    """Plan a conference with its meeting windows, inviting clusters (id: quota); their managers are told."""
-    event = Event(kind="conference", organiser=organiser, **{field: values[field] for field in FIELDS})
+def create_conference(
+    organiser: User,
+    values: dict,
+    spans: list[Span],
+    quotas: dict[int, int],
+    kind: str = "conference",
+    host: Tenant | None = None,
+) -> Event:
+    """Plan a conference (or a visit or mission a `host` cluster holds) with its meeting windows, inviting
+    clusters (id: quota); their managers are told."""
+    event = Event(
+        kind=kind, organiser=organiser, host_tenant_id=host and host.id, **{f: values[f] for f in FIELDS}
+    )
     db.session.add(event)
     _set_windows(event, spans)
     for tenant_id, quota in quotas.items():
@@ -192,7 +202,7 @@ def _invite(event: Event, tenant_id: int, quota: int) -> None:
 def organised_by(user: User) -> Pagination:
     """One page of the conferences a person organises (an administrator: all of them), latest start
     first; conferences are held by the platform, not by a cluster."""
-    statement = select(Event).where(Event.kind == "conference")
+    statement = select(Event).where(Event.kind.in_(CROSS_CLUSTER_KINDS))
     if not user.is_admin:
         statement = statement.where(Event.organiser_id == user.id)
     return paginate(statement.order_by(Event.starts_at.desc(), Event.id.desc()))
@@ -209,7 +219,7 @@ def conferences_of(user: User, now: datetime) -> tuple[list[Event], list[Event]]
     )
     taking_part = select(Participant.event_id).where(Participant.user_id == user.id)
     theirs = select(Event).where(
-        Event.kind == "conference", or_(Event.id.in_(invited), Event.id.in_(taking_part))
+        Event.kind.in_(CROSS_CLUSTER_KINDS), or_(Event.id.in_(invited), Event.id.in_(taking_part))
     )
     upcoming = theirs.where(Event.starts_at >= now).order_by(Event.starts_at, Event.id)
     past = theirs.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id.desc())

@@ -34,6 +34,7 @@ from clusterhub.conferences.organiser.services import (
     update_conference,
 )
 from clusterhub.conferences.slots import slots, windows
+from clusterhub.conferences.visits.services import delegation_of, delete_visit
 from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -78,6 +79,7 @@ def detail(conference_id: int):
     return render_template(
         "conferences/detail.html",
         event=event,
+        delegation=delegation_of(event),
         invited=[
             (invitation, nominated(counts.get(invitation.tenant_id))) for invitation in invitations(event)
         ],
@@ -165,7 +167,7 @@ def delete(conference_id: int):
     event = current_conference
     form = ConfirmForm()
     if form.validate_on_submit():
-        delete_conference(event)
+        (delete_visit if event.has_delegation else delete_conference)(event)
         db.session.commit()
         flash(_("The conference “%(title)s” was deleted.", title=event.title), "info")
         return redirect(url_for(".index"))
