@@ -34,7 +34,8 @@ DARZS, BETA_NUMBER = "SIA CANARYBETA Dārzs", "40103000002"
 
 def _members() -> bytes:
     """A new company with three contact people: a newcomer, a member of cluster A and someone invited to A
-    before; a new company with one contact, who is invited to cluster B only."""
+    before; a new company with two contacts, one invited to cluster B and one a member of B: for A,
+    newcomers both."""
     return csv_bytes(
         HEADER,
         [
@@ -52,7 +53,20 @@ def _members() -> bytes:
                 "Ilze Ielūgtā",
                 "invitee@alfa.lv",
             ],
-            ["SIA Ūdensrozes Skaņa", "", "Beāte Bēta", "invitee@beta.lv", "", "", "", "", "", "", "", ""],
+            [
+                "SIA Ūdensrozes Skaņa",
+                "",
+                "Beāte Bēta",
+                "invitee@beta.lv",
+                "",
+                "",
+                "Bruno Bēta",
+                "member@beta.lv",
+                "",
+                "",
+                "",
+                "",
+            ],
         ],
     )
 
@@ -161,17 +175,19 @@ def test_the_preview_lists_the_invitations_and_the_import_sends_them_once(app, w
         ],
         # Invited to cluster B only: the preview tells nothing of it, and A invites her.
         ["3", "Beāte Bēta", "invitee@beta.lv", "SIA Ūdensrozes Skaņa", "will be invited"],
+        ["3", "Bruno Bēta", "member@beta.lv", "SIA Ūdensrozes Skaņa", "will be invited"],
     ]
     assert visitor.mails() == [] and _invitations(app) == before  # the preview sent and wrote nothing
     done = _confirm(visitor, page)
-    assert "The file was imported (2 companies: 2 new)." in done and "2 invitations were sent." in done
+    assert "The file was imported (2 companies: 2 new)." in done and "3 invitations were sent." in done
     assert _invitations(app) == [
         *before,
         ("zanete@ergli.lv", "SIA Ērgļu Kamera"),
         ("invitee@beta.lv", "SIA Ūdensrozes Skaņa"),
+        ("member@beta.lv", "SIA Ūdensrozes Skaņa"),
     ]
     mails = visitor.mails()
-    assert sorted(mail["To"] for mail in mails) == ["invitee@beta.lv", "zanete@ergli.lv"]
+    assert sorted(mail["To"] for mail in mails) == ["invitee@beta.lv", "member@beta.lv", "zanete@ergli.lv"]
     # The invited person joins as a member of her company.
     mail = next(mail for mail in mails if mail["To"] == "zanete@ergli.lv")
     link = re.search(r"http://clusterhub\.test(/invitation/\S+)", plain_text(mail)).group(1)
@@ -194,7 +210,7 @@ def test_the_preview_lists_the_invitations_and_the_import_sends_them_once(app, w
         "will be invited" not in statuses and statuses[0] == "not invited: a member of this cluster already"
     )
     assert "0 invitations were sent." in _confirm(visitor, page)
-    assert len(visitor.mails()) == 2
+    assert len(visitor.mails()) == 3
 
 
 def test_no_invitation_for_another_clusters_company_waiting_for_its_consent(app, world, visitor):
@@ -233,9 +249,27 @@ def test_the_command_line_invites_with_invite_and_lists_them_in_a_dry_run(
     assert "row 2: Mārtiņš Biedrs <member@alfa.lv>, SIA Ērgļu Kamera: not invited: a member" in result.output
     assert visitor.mails() == []
     result = runner.invoke(args=[*command, "--language", "en"])
-    assert result.output == "2 companies: 2 new\n2 invitation(s) sent\n"
+    assert result.output == "2 companies: 2 new\n3 invitation(s) sent\n"
     mails = visitor.mails()
-    assert sorted(mail["To"] for mail in mails) == ["invitee@beta.lv", "zanete@ergli.lv"]
+    assert sorted(mail["To"] for mail in mails) == ["invitee@beta.lv", "member@beta.lv", "zanete@ergli.lv"]
     assert "invitation" in plain_text(mails[0]).lower()
     result = runner.invoke(args=command)
-    assert result.output == "2 companies: 2 unchanged\n" and len(visitor.mails()) == 2
+    assert result.output == "2 companies: 2 unchanged\n" and len(visitor.mails()) == 3
+
+
+def test_a_latvian_manager_reads_the_invitations_in_latvian(app, world, signed_in):
+    manager = signed_in("manager@alfa.lv")
+    manager.get("/c/alfa/")
+    form = manager.post("/language", {"language": "lv", "next": IMPORT}, follow_redirects=True).get_data(
+        as_text=True
+    )
+    assert "Uzaicināt kontaktpersonas uz šo klasteri" in form and "contact_name_2" in form
+    page = _preview(manager, _members(), invite=True)
+    assert "<h2>Uzaicinājumi</h2>" in page and "saņems uzaicinājumu" in page
+    assert "uzaicinājumu nesūtīs: jau ir šī klastera biedrs" in page
+    assert "Nosūtīti 3 uzaicinājumi." in _confirm(manager, page)
+    assert sorted(mail["To"] for mail in manager.mails()) == [
+        "invitee@beta.lv",
+        "member@beta.lv",
+        "zanete@ergli.lv",
+    ]
