@@ -79,9 +79,9 @@ def unnamed(record: dict) -> list[str]:
 
 
 def _same(person: dict, given: dict) -> bool:
-    if given.get("email"):
+    if given.get("email") and person["email"]:
         return normalise_email(person["email"]) == normalise_email(given["email"])
-    return person["name"] == given["name"]
+    return person["name"] == given["name"]  # a person the profile or the file knows without an e-mail
 
 
 def merged(company: Company, given: list[dict]) -> list[dict]:

@@ -129,6 +129,21 @@ def test_a_row_gives_three_contact_people_with_phones_and_roles(app, world, runn
     assert visitor.mails() == []
 
 
+def test_a_contact_person_known_by_name_only_gets_the_files_email(app, world, runner, write_file):
+    header = ["name", "contact_name", "contact_email"]
+    for email in ("", "anna@abols.lv"):
+        content = csv_bytes(header, [["SIA Ābols", "Anna Āboliņa", email]])
+        assert (
+            runner.invoke(args=["import", "companies", write_file(content), "--tenant", "alfa"]).exit_code
+            == 0
+        )
+    with in_cluster(app, "alfa"):
+        company = db.session.scalar(select(Company).where(Company.name == "SIA Ābols"))
+        assert [(person.name, person.email) for person in company.contacts] == [
+            ("Anna Āboliņa", "anna@abols.lv")
+        ]
+
+
 def test_a_bad_email_or_a_person_without_a_name_is_a_row_problem(app, world, runner, write_file):
     rows = [
         ["SIA Labā", "", "Anna", "anna@laba.lv", "", "", "Pēteris", "nav-epasts", "", "", "", "x@laba.lv"]
