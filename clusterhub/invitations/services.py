@@ -43,17 +43,22 @@ def invite(email: str, role: str, company_name: str, invited_by: User | None) ->
         .where(Invitation.email == email, Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+    invitation = new_invitation(email, role, company_name, invited_by)
+    db.session.add(invitation)
+    db.session.flush()
+    return invitation
+
+
+def new_invitation(email: str, role: str, company_name: str, invited_by: User | None) -> Invitation:
+    """An invitation into the current cluster, good for the configured number of days (not added yet)."""
     days = current_app.config["INVITATION_DAYS"]
-    invitation = Invitation(
+    return Invitation(
         email=email,
         role=role,
         company_name=company_name.strip(),
         invited_by=invited_by,
         expires_at=utcnow() + timedelta(days=days),
     )
-    db.session.add(invitation)
-    db.session.flush()
-    return invitation
 
 
 def invitation_token(invitation: Invitation) -> str:

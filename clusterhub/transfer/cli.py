@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from clusterhub.accounts.models import User, normalise_email
 from clusterhub.extensions import db
+from clusterhub.i18n import LANGUAGES
+from clusterhub.invitations.services import send_invitation
 from clusterhub.transfer.report import Report
 from clusterhub.transfer.services import run_import
 from tenants.context import tenant_scope
@@ -55,13 +57,40 @@ def _show_rows(report: Report) -> None:
         click.echo(f"row {row.number}: {row.label}: {what}")
 
 
-def _run(kind: str, path: str, tenant_slug: str, dry_run: bool, admin: User | None = None) -> None:
+def _show_invitations(report: Report) -> None:
+    for invitation in report.invitations:
+        click.echo(
+            f"row {invitation.row}: {invitation.name} <{invitation.email}>, {invitation.company}: "
+            f"{invitation.status_text}"
+        )
+
+
+def _send(report: Report, language: str) -> None:
+    """E-mail the invitations the committed import made, in the language the command was given."""
+    for invitation in report.sent:
+        send_invitation(invitation, language)
+    if report.sent:
+        click.echo(f"{len(report.sent)} invitation(s) sent")
+
+
+def _run(
+    kind: str,
+    path: str,
+    tenant_slug: str,
+    dry_run: bool,
+    admin: User | None = None,
+    invite_in: str | None = None,
+) -> None:
+    """Import the file; with `invite_in` (a language), invite its contact people and e-mail them in it."""
     tenant, content = _tenant(tenant_slug), _read(path)
     # The command line speaks English, like every other command.
     with force_locale("en"), tenant_scope(tenant):
-        report = run_import(kind, content, admin, admit_existing=admin is not None)
+        report = run_import(
+            kind, content, admin, admit_existing=admin is not None, invite=invite_in is not None
+        )
         if dry_run:
             _show_rows(report)
+            _show_invitations(report)
         for problem in report.all_problems:
             click.echo(f"Error: {problem}", err=True)
         if not report.ok:
@@ -74,6 +103,7 @@ def _run(kind: str, path: str, tenant_slug: str, dry_run: bool, admin: User | No
         else:
             db.session.commit()
             click.echo(report.summary())
+            _send(report, invite_in)
 
 
 @import_cli.command("companies")
@@ -86,14 +116,30 @@ def _run(kind: str, path: str, tenant_slug: str, dry_run: bool, admin: User | No
     metavar="ADMIN_EMAIL",
     help="Admit companies of other clusters at once instead of asking them (a platform administrator).",
 )
+@click.option(
+    "--invite",
+    is_flag=True,
+    help="Invite the contact people with an e-mail address who are not members or invited yet.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(list(LANGUAGES)),
+    default="lv",
+    show_default=True,
+    help="The invitations' language.",
+)
 @with_appcontext
-def companies(path: str, tenant_slug: str, dry_run: bool, admin_email: str | None):
+def companies(
+    path: str, tenant_slug: str, dry_run: bool, admin_email: str | None, invite: bool, language: str
+):
     """Add and update member companies from a CSV file; ask companies of other clusters to join.
 
-    Columns: name, registration_number, sectors, size, region, roles, competences, description, website,
-    contact_name, contact_email, member_since. Nothing is written unless every row is valid.
+    Columns: name, registration_number, sectors, size, region, roles, competences, description,
+    infrastructure, development_directions, partnership_interests, website, member_since, and up to three
+    contact people: contact_name, contact_email, contact_phone, contact_role, the same ending in _2 and
+    _3. Nothing is written unless every row is valid. --dry-run --invite lists the invitations.
     """
-    _run("companies", path, tenant_slug, dry_run, _administrator(admin_email))
+    _run("companies", path, tenant_slug, dry_run, _administrator(admin_email), language if invite else None)
 
 
 @import_cli.command("posts")

@@ -20,10 +20,10 @@ from clusterhub.clock import local_today
 from clusterhub.collation import company_sort_key
 from clusterhub.companies.admissions import request_admissions
 from clusterhub.companies.models import Company, CompanyMembership
-from clusterhub.companies.services import apply_profile, profile_values
+from clusterhub.companies.services import apply_profile
 from clusterhub.extensions import db
 from clusterhub.security import audit
-from clusterhub.transfer import cells
+from clusterhub.transfer import cells, contacts
 from clusterhub.transfer.csvfile import read_table
 from clusterhub.transfer.report import Problem, Report, RowResult
 from tenants.context import cross_tenant
@@ -42,8 +42,7 @@ PARSERS = {
     "development_directions": cells.text,
     "partnership_interests": cells.text,
     "website": cells.website(300),
-    "contact_name": cells.one_line(200),
-    "contact_email": cells.email,
+    **contacts.PARSERS,
     "member_since": cells.day,
 }
 COLUMNS = tuple(PARSERS)
@@ -109,16 +108,11 @@ class _Known:
         )
 
 
-# Values in one IN (…): well below what SQLite and PostgreSQL take in one statement.
-CHUNK = 500
-
-
 def _numbers_elsewhere(numbers: set[str]) -> dict[str, Company]:
     """The companies of other clusters that have these registration numbers (unique on the platform)."""
-    found, ordered = {}, sorted(numbers)
+    found = {}
     with cross_tenant():
-        for start in range(0, len(ordered), CHUNK):
-            chunk = ordered[start : start + CHUNK]
+        for chunk in contacts.chunks(numbers):
             query = select(Company).where(Company.registration_number.in_(chunk))
             found.update((company.registration_number, company) for company in db.session.scalars(query))
     return found
@@ -154,8 +148,8 @@ def _find_company(row: _Row, known: _Known) -> None:
 def _check(number: int, record: dict, known: _Known) -> _Row:
     values, problems = cells.parse_row(number, record, PARSERS, REQUIRED)
     row = _Row(RowResult(number, values.get("name") or record.get("name", ""), problems=problems), values)
-    if record.get("contact_email") and not record.get("contact_name"):
-        _problem(row, "contact_name", _l("Give the contact person's name with the e-mail address."))
+    for column in contacts.unnamed(record):
+        _problem(row, column, contacts.NAME_MISSING)
     if "name" in values:
         _find_company(row, known)
         row.keys = [("name", company_sort_key(values["name"]))]
@@ -190,16 +184,6 @@ def _look_elsewhere(rows: list[_Row]) -> None:
             _problem(row, "registration_number", NUMBER_TAKEN)
 
 
-def _contacts(company: Company, name: str, email: str) -> list[dict]:
-    """The company's contact people with the file's one among them: changed in place when it is there."""
-    people = profile_values(company)["contacts"]
-    for person in people:
-        if (person["email"].lower() == email.lower()) if email else (person["name"] == name):
-            person.update(name=name, email=email or person["email"])
-            return people
-    return [*people, {"name": name, "email": email}]
-
-
 def _join(row: _Row, user, preview: bool, admit_existing: bool) -> bool:
     """Add or admit the row's company when it is not a member yet; False when the row stops here."""
     result, since = row.result, row.values.get("member_since")
@@ -227,8 +211,9 @@ def _join(row: _Row, user, preview: bool, admit_existing: bool) -> bool:
 def _profile(row: _Row, preview: bool) -> dict:
     values = row.values
     profile = {key: values[key] for key in PROFILE if key in values}
-    if "contact_name" in values:
-        profile["contacts"] = _contacts(row.company, values["contact_name"], values.get("contact_email", ""))
+    people = contacts.people(values)
+    if people:
+        profile["contacts"] = contacts.merged(row.company, people)
     if preview and row.company.registration_number is None and "registration_number" in profile:
         # A number given to a member without one could clash with a company elsewhere: the preview
         # reports it as a change whether or not it is taken, and the confirmed import checks it.
@@ -253,9 +238,31 @@ def _apply(row: _Row, user, preview: bool, admit_existing: bool) -> None:
         result.outcome = "updated" if result.changed else "unchanged"
 
 
-def import_companies(content: bytes, user, preview: bool = False, admit_existing: bool = False) -> Report:
+def _invite(rows: list[_Row], report: Report, user, preview: bool) -> None:
+    """Plan the invitations of the rows' contact people; make them unless this is a preview."""
+    with db.session.no_autoflush:  # a preview's changes are only to be rolled back, never written
+        report.invitations = contacts.plan(
+            [
+                (
+                    row.result.number,
+                    row.result.outcome,
+                    row.company.name if row.company else row.values["name"],
+                    contacts.people(row.values),
+                )
+                for row in rows
+            ]
+        )
+    if not preview:
+        report.sent = contacts.invite_planned(report.invitations, user)
+        db.session.flush()
+
+
+def import_companies(
+    content: bytes, user, preview: bool = False, admit_existing: bool = False, invite: bool = False
+) -> Report:
     """Check a member list; when every row is valid, add and update its companies and ask those of other
-    clusters to join (flush only). `admit_existing` (a platform administrator's command) admits them."""
+    clusters to join (flush only). `admit_existing` (a platform administrator's command) admits them;
+    `invite` invites the contact people into this cluster (the caller e-mails `report.sent` after commit)."""
     records, problems = read_table(content, COLUMNS, REQUIRED)
     report = Report("companies", problems)
     if problems and not records:
@@ -271,18 +278,23 @@ def import_companies(content: bytes, user, preview: bool = False, admit_existing
     with without_collector_pauses(), db.session.no_autoflush:  # all is known already: one flush for the file
         for row in rows:
             _apply(row, user, preview, admit_existing)
-        if preview:
-            return report  # the caller rolls back what the rows changed
-        db.session.flush()
+        if not preview:  # a preview's rows are rolled back by the caller
+            db.session.flush()
     asked = {row.elsewhere: row.values.get("member_since") for row in rows if row.result.outcome == "waiting"}
     if asked:
         request_admissions(asked, user)
+    if invite:
+        _invite(rows, report, user, preview)
     return report
 
 
 def _as_row(link: CompanyMembership) -> dict:
     company = link.company
-    contact = company.contacts[0] if company.contacts else None
+    people = {
+        f"contact_{field}{slot}": getattr(person, field)
+        for slot, person in zip(contacts.SLOTS, company.contacts, strict=False)
+        for field in contacts.FIELDS
+    }
     return {
         "name": company.name,
         "registration_number": company.registration_number or "",
@@ -296,8 +308,7 @@ def _as_row(link: CompanyMembership) -> dict:
         "development_directions": company.development_directions,
         "partnership_interests": company.partnership_interests,
         "website": company.website,
-        "contact_name": contact.name if contact else "",
-        "contact_email": contact.email if contact else "",
+        **people,
         "member_since": link.member_since.isoformat(),
     }
 

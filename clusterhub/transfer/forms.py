@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired, FileSize
-from wtforms import HiddenField, SelectField
+from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
@@ -27,6 +27,14 @@ class UploadForm(Form):
             ),
         ],
         description=_l("UTF-8 CSV: in Excel, choose “Save as” and “CSV UTF-8”."),
+    )
+    invite = BooleanField(
+        _l("Invite the contact people into this cluster"),
+        description=_l(
+            "Member companies only: each contact person with an e-mail address who is not a member of this "
+            "cluster and has not been invited to it gets an invitation as a member of their company. "
+            "The preview lists them."
+        ),
     )
 
 

@@ -65,6 +65,8 @@ class Report:
     kind: str  # "companies" or "posts"
     problems: list[Problem] = field(default_factory=list)
     rows: list[RowResult] = field(default_factory=list)
+    invitations: list = field(default_factory=list)  # PlannedInvitation, when the import was asked to invite
+    sent: list = field(default_factory=list)  # the Invitation rows made, to be e-mailed after the commit
 
     @property
     def all_problems(self) -> list[Problem]:

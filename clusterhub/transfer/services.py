@@ -11,12 +11,13 @@ SHEETS = {"companies": _l("Member companies"), "posts": _l("Posts")}
 
 
 def run_import(
-    kind: str, content: bytes, user, preview: bool = False, admit_existing: bool = False
+    kind: str, content: bytes, user, preview: bool = False, admit_existing: bool = False, invite: bool = False
 ) -> Report:
     """Check a file of `kind` ("companies" or "posts") and, when every row is valid, write it into the
-    current cluster (flush, no commit). The caller commits, or rolls back for a `preview` or a dry run."""
+    current cluster (flush, no commit). The caller commits, or rolls back for a `preview` or a dry run;
+    after a commit it e-mails the invitations of `report.sent` (made only when asked to `invite`)."""
     if kind == "companies":
-        return companies.import_companies(content, user, preview, admit_existing)
+        return companies.import_companies(content, user, preview, admit_existing, invite)
     return posts.import_posts(content)
 
 

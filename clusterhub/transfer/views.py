@@ -1,12 +1,14 @@
 """Managers import member companies and posts from spreadsheets (upload, preview, confirm) and export them."""
 
 from flask import flash, g, redirect, render_template, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import local_today
 from clusterhub.extensions import db
+from clusterhub.invitations.services import send_invitation
 from clusterhub.labels import choices
 from clusterhub.transfer.forms import ConfirmImportForm, UploadForm
 from clusterhub.transfer.report import Problem, Report
@@ -30,17 +32,22 @@ VOCABULARIES = (
 )
 
 
-def _preview(report: Report, kind: str, content: bytes):
-    """Every row and its problems; the button that imports the file when there are none."""
+def _preview(report: Report, kind: str, content: bytes, invite: bool):
+    """Every row and its problems, the invitations it would send; the button that imports the file when
+    there are no problems."""
     confirm = None
     if report.ok:
-        token = seal(kind, content, g.tenant.id, current_user.id)
+        token = seal(kind, content, invite, g.tenant.id, current_user.id)
         if token is None:
             report.problems.append(Problem(None, "", TOO_LARGE))
         else:
             confirm = ConfirmImportForm(upload=token)
     return render_template(
-        "transfer/preview.html", report=report, confirm=confirm, form=UploadForm(formdata=None, kind=kind)
+        "transfer/preview.html",
+        report=report,
+        invite=invite,
+        confirm=confirm,
+        form=UploadForm(formdata=None, kind=kind, invite=invite),
     )
 
 
@@ -49,10 +56,10 @@ def _preview(report: Report, kind: str, content: bytes):
 def import_file():
     form = UploadForm()
     if form.validate_on_submit():
-        content = form.file.data.read()
-        report = run_import(form.kind.data, content, current_user, preview=True)
+        content, invite = form.file.data.read(), form.invite.data and form.kind.data == "companies"
+        report = run_import(form.kind.data, content, current_user, preview=True, invite=invite)
         db.session.rollback()  # the preview only shows what the import would do
-        return _preview(report, form.kind.data, content)
+        return _preview(report, form.kind.data, content, invite)
     vocabularies = [(column, choices(name)) for column, name in VOCABULARIES]
     return render_template("transfer/import_file.html", form=form, columns=COLUMNS, vocabularies=vocabularies)
 
@@ -65,13 +72,18 @@ def confirm_import():
     if upload is None:
         flash(_("The preview has expired. Upload the file again."), "error")
         return redirect(url_for(".import_file"))
-    kind, content = upload
-    report = run_import(kind, content, current_user)
+    kind, content, invite = upload
+    report = run_import(kind, content, current_user, invite=invite)
     if not report.ok:  # the cluster has changed since the preview
         db.session.rollback()
-        return _preview(report, kind, content)
+        return _preview(report, kind, content, invite)
     db.session.commit()
+    for invitation in report.sent:  # after the commit, so that a failed import sends nothing
+        send_invitation(invitation, str(get_locale()))
     flash(_("The file was imported (%(summary)s).", summary=report.summary()), "success")
+    if invite:
+        sent = len(report.sent)
+        flash(ngettext("%(num)d invitation was sent.", "%(num)d invitations were sent.", sent), "success")
     return redirect(url_for(".import_file"))
 
 

@@ -20,7 +20,10 @@ COMPANY_HEADER = (
 # What an export of the directory has: every column the import reads.
 EXPORT_HEADER = (
     "name,registration_number,sectors,size,region,roles,competences,description,infrastructure,"
-    "development_directions,partnership_interests,website,contact_name,contact_email,member_since"
+    "development_directions,partnership_interests,website,"
+    "contact_name,contact_email,contact_phone,contact_role,"
+    "contact_name_2,contact_email_2,contact_phone_2,contact_role_2,"
+    "contact_name_3,contact_email_3,contact_phone_3,contact_role_3,member_since"
 ).split(",")
 POST_HEADER = ["company", "kind", "category", "title", "body", "tags", "valid_until"]
 

@@ -4,11 +4,12 @@ companies of other clusters hold for every row of a big file as for one."""
 from contextlib import contextmanager
 
 from flask_babel import force_locale
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from clusterhub.accounts.models import User
 from clusterhub.companies.models import AdmissionRequest, Company
 from clusterhub.extensions import db
+from clusterhub.invitations.models import Invitation
 from clusterhub.transfer.services import run_import
 from tenants.context import cross_tenant
 from tests.factories import make_profile
@@ -38,7 +39,7 @@ def _member_list(new_rows: int) -> bytes:
                 "",
                 "",
                 f"Persona {index}" if detailed else "",
-                "",
+                f"persona{index}@jauns.lv" if detailed else "",
                 "",
             ]
         )
@@ -63,10 +64,10 @@ def _counted(app):
         event.remove(engine, "before_cursor_execute", count)
 
 
-def _run(app, content: bytes, preview: bool) -> tuple[int, str]:
+def _run(app, content: bytes, preview: bool, invite: bool = False) -> tuple[int, str]:
     with in_cluster(app, "alfa"), force_locale("en"), _counted(app) as statements:
         manager = db.session.scalar(select(User).where(User.email == "manager@alfa.lv"))
-        report = run_import("companies", content, manager, preview=preview)
+        report = run_import("companies", content, manager, preview=preview, invite=invite)
         (db.session.rollback if preview else db.session.commit)()
         return len(statements), report.summary()
 
@@ -86,6 +87,22 @@ def test_the_queries_of_a_preview_and_an_import_do_not_grow_with_the_rows(app, w
     big, big_summary = _run(app, _member_list(300), preview=False)
     assert big <= small, (small, big)
     assert big_summary == "302 companies: 290 new, 1 waiting for the company, 11 unchanged"
+
+
+def test_inviting_the_contact_people_costs_the_same_queries_for_a_big_file(app, world):
+    make_profile(app, "beta", "SIA CANARYBETA Dārzs", registration_number=NUMBER)
+    small, _ = _run(app, _member_list(10), preview=True, invite=True)
+    big, _ = _run(app, _member_list(300), preview=True, invite=True)
+    assert big <= small, (small, big)
+    small, _ = _run(app, _member_list(10), preview=False, invite=True)
+    with in_cluster(app, "alfa"):
+        db.session.execute(db.delete(AdmissionRequest))
+        db.session.commit()
+    big, _ = _run(app, _member_list(300), preview=False, invite=True)
+    assert big <= small, (small, big)
+    with in_cluster(app, "alfa"):
+        invited = select(func.count(Invitation.id)).where(Invitation.email.endswith("@jauns.lv"))
+        assert db.session.scalar(invited) == 100  # every third of the 300, once
 
 
 def test_a_big_import_asks_another_clusters_company_once_and_leaves_it_as_it_is(app, world):
