@@ -22,6 +22,7 @@ from clusterhub.posts.models import Collaboration, Message, Post, PostRegion, Po
 from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
+from search.backends.models import SearchDocument, SearchTerm
 from search.models import IndexOutbox, MatchDismissal, MatchNotice
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
@@ -67,6 +68,8 @@ __all__ = [
     "RatingFlag",
     "RoadmapProgress",
     "RoadmapStep",
+    "SearchDocument",
+    "SearchTerm",
     "Service",
     "ServiceFeedback",
     "ServiceUse",

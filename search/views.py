@@ -12,7 +12,7 @@ from clusterhub.extensions import db
 from clusterhub.labels import label
 from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm
-from search.index import IndexUnavailable, remembered, searcher
+from search.index import IndexUnavailable, remembered
 from search.index import exists as index_exists
 from search.query import MAX_QUERY_LENGTH, QueryError, search
 from search.services import database_counts
@@ -73,7 +73,7 @@ def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
     """The name of each sector and competence value that this cluster uses, read once per index version."""
     if not any(values.values()):
         return {}
-    written = remembered(searcher(current_tenant_id()), "tag names", _cluster_tags)
+    written = remembered(current_tenant_id(), "tag names", _cluster_tags)
     return {
         name: {value: counted_name(value, written[name][value]) for value in found if value in written[name]}
         for name, found in values.items()
