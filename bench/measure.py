@@ -19,10 +19,10 @@ from clusterhub.accounts.models import User
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import services
+from search.backends.whoosh import open_index, parse
 from search.documents import all_documents
-from search.index import open_index
 from search.matching import candidates
-from search.query import parse, search
+from search.query import search
 from search.schema import INDEX_NAME, SCHEMA
 from tenants.context import tenant_scope
 from tenants.models import Membership

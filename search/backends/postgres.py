@@ -8,7 +8,19 @@ found through pg_trgm. Rows are cluster data (TenantScoped): tenants/scoping.py 
 
 import logging
 
-from sqlalchemy import Float, bindparam, cast, delete, func, literal, literal_column, not_, or_, select, true
+from sqlalchemy import (
+    String,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy import and_ as all_of
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,7 +50,7 @@ WEIGHTS = {
 }
 FIELD_WEIGHTS = {field: letter for letter, fields in WEIGHTS.items() for field in fields}
 # ts_rank's weights of D, C, B and A: a name counts three times the body, a competence twice.
-RANK_WEIGHTS = "{0.4, 0.33, 0.67, 1.0}"
+RANK_WEIGHTS = literal_column("'{0.4, 0.33, 0.67, 1.0}'::real[]")
 # How many remembered values (tag names) are kept per process.
 REMEMBERED_VALUES = 256
 _remembered: dict = {}
@@ -77,7 +89,10 @@ def _row(tenant_id: int, document: dict) -> dict:
 
 def _vector():
     parts = [
-        func.setweight(func.to_tsvector(SIMPLE, bindparam(f"terms_{letter}")), letter) for letter in WEIGHTS
+        func.setweight(
+            func.to_tsvector(SIMPLE, bindparam(f"terms_{letter}")), literal_column(f"'{letter}'::\"char\"")
+        )
+        for letter in WEIGHTS
     ]
     vector = parts[0]
     for part in parts[1:]:
@@ -147,13 +162,27 @@ def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
     return count
 
 
+def _words(values: list[str]):
+    return cast(values, ARRAY(String))
+
+
+def _with_all(column, values: list[str]):
+    """The array column holds every one of `values` (GIN-indexed)."""
+    return column.op("@>", is_comparison=True)(_words(values))
+
+
 def _of_type(kind: str):
-    return SearchDocument.facets.contains(cast([f"type:{kind}"], ARRAY(db.String)))
+    return _with_all(SearchDocument.facets, [f"type:{kind}"])
 
 
 def document_counts(tenant_id: int) -> dict[str, int]:
     counted = select(func.count()).where(SearchDocument.tenant_id == tenant_id)
     return {kind: db.session.scalar(counted.where(_of_type(kind))) for kind in ("company", "post")}
+
+
+def _matching(tsquery):
+    """The document's terms match the query (through the GIN index)."""
+    return SearchDocument.vector.op("@@", is_comparison=True)(tsquery)
 
 
 def _tsquery(text: str):
@@ -189,7 +218,9 @@ def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
     found = {}
     for word in sorted(words - known):
         alike = db.session.scalars(
-            select(SearchTerm.term).where(SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%")(word))
+            select(SearchTerm.term).where(
+                SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
+            )
         )
         found[word] = sorted(term for term in alike if _one_edit(word, term))
     return found
@@ -214,10 +245,9 @@ def _condition(tree, typos):
     if kind == "not":
         return not_(_condition(value, typos))
     query = _leaf_query(tree, typos)
-    found = SearchDocument.vector.op("@@")(_tsquery(query)) if query else literal(False)
+    found = _matching(_tsquery(query)) if query else literal(False)
     if kind == "word" and value in REGION_TERMS:
-        region = cast([f"region:{REGION_TERMS[value]}"], ARRAY(db.String))
-        found = or_(found, SearchDocument.facets.contains(region))
+        found = or_(found, _with_all(SearchDocument.facets, [f"region:{REGION_TERMS[value]}"]))
     return found
 
 
@@ -256,12 +286,12 @@ def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset
     chosen = [f"{name}:{value}" for name, value in sorted(filters.items()) if name in FACETS and value]
     condition = all_of(SearchDocument.tenant_id == tenant_id, matching)
     if chosen:
-        condition = all_of(condition, SearchDocument.facets.contains(cast(chosen, ARRAY(db.String))))
+        condition = all_of(condition, _with_all(SearchDocument.facets, chosen))
     facets = _facet_counts(condition)
     total = sum(facets.get("type", {}).values())
     order = [SearchDocument.date.desc(), SearchDocument.id.desc()]
     if ranking and sort != "date":
-        rank = func.ts_rank(cast(RANK_WEIGHTS, ARRAY(Float)), SearchDocument.vector, _tsquery(ranking))
+        rank = func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, _tsquery(ranking))
         order.insert(0, rank.desc())
     page = select(SearchDocument.key).where(condition).order_by(*order).offset(offset).limit(limit)
     return Found(list(db.session.scalars(page)) if total else [], total, facets, marked)
@@ -269,8 +299,8 @@ def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset
 
 def _any_of(among):
     choices = [
-        SearchDocument.facets.contains(cast([f"{n}:{v}" for n, v in sorted(c.items())], ARRAY(db.String)))
-        for c in among
+        _with_all(SearchDocument.facets, [f"{name}:{value}" for name, value in sorted(choice.items())])
+        for choice in among
     ]
     return or_(*choices)
 
@@ -282,10 +312,10 @@ def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> 
     if not alternatives:
         return []
     query = _tsquery(" | ".join(alternatives))
-    rank = func.ts_rank(cast(RANK_WEIGHTS, ARRAY(Float)), SearchDocument.vector, query)
+    rank = func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, query)
     statement = (
         select(SearchDocument.key, SearchDocument.company_id)
-        .where(SearchDocument.tenant_id == tenant_id, _any_of(among), SearchDocument.vector.op("@@")(query))
+        .where(SearchDocument.tenant_id == tenant_id, _any_of(among), _matching(query))
         .order_by(rank.desc(), SearchDocument.id)
         .limit(limit)
     )
@@ -297,12 +327,13 @@ def statistics(tenant_id: int, terms) -> tuple[int, dict[str, int]]:
     documents = db.session.scalar(select(func.count()).where(SearchDocument.tenant_id == tenant_id))
     frequency = dict.fromkeys(terms, 0)
     if terms:
-        wanted = cast(terms, ARRAY(db.String))
         for column in (SearchDocument.title_terms, SearchDocument.body_terms):
             term = func.unnest(column).label("term")
             having = (
                 select(term, func.count())
-                .where(SearchDocument.tenant_id == tenant_id, column.overlap(wanted))
+                .where(
+                    SearchDocument.tenant_id == tenant_id, column.op("&&", is_comparison=True)(_words(terms))
+                )
                 .group_by(literal_column("term"))
             )
             for found, count in db.session.execute(having):

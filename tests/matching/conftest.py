@@ -5,9 +5,9 @@ import pytest
 
 from clusterhub.extensions import db
 from search.vocabulary.services import load_vocabulary
-from tests.search.conftest import search_backend, snapshot
+from tests.search.conftest import search_backend, snapshot, whoosh_only
 
-__all__ = ["search_backend", "snapshot"]
+__all__ = ["search_backend", "snapshot", "whoosh_only"]
 
 
 @pytest.fixture(autouse=True)

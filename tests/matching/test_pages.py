@@ -296,7 +296,7 @@ def test_empty_states_say_what_to_do(app, need, make_visitor):
 
 
 def test_a_damaged_index_leaves_the_pages_working_and_says_suggestions_are_unavailable(
-    app, need, make_visitor
+    app, need, make_visitor, whoosh_only
 ):
     author, animator = visitor_of(make_visitor, AUTHOR), visitor_of(make_visitor, ANIMATOR)
     with in_cluster(app, CLUSTER) as tenant:

@@ -22,13 +22,15 @@ SEARCH_BACKENDS = ["whoosh", "postgres"] if WANT_POSTGRES else ["whoosh"]
 
 
 @pytest.fixture(autouse=True, params=SEARCH_BACKENDS)
-def search_backend(request, app, monkeypatch) -> str:
+def search_backend(request, app):
     """The search backend of this test, for its app and for the apps and processes it starts."""
     if request.param == "postgres" and not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
         pytest.skip("PostgreSQL search needs the PostgreSQL database")
-    monkeypatch.setenv("CLUSTERHUB_SEARCH_BACKEND", request.param)
     app.config["SEARCH_BACKEND"] = request.param
-    return request.param
+    # Not the test's own monkeypatch: a test that undoes its patches still starts apps on this backend.
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("CLUSTERHUB_SEARCH_BACKEND", request.param)
+        yield request.param
 
 
 @pytest.fixture
