@@ -346,14 +346,12 @@ def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> 
 
 
 def _cluster_ids() -> list[int]:
-    folder = Path(current_app.config["INDEX_DIR"])
+    folders = Path(current_app.config["INDEX_DIR"]).glob("cluster-*")
     return sorted(
-        int(path.name.removeprefix("cluster-")) for path in folder.glob("cluster-*") if exists_in(path)
+        tenant_id
+        for tenant_id in (int(f.name.removeprefix("cluster-")) for f in folders)
+        if exists(tenant_id)
     )
-
-
-def exists_in(folder: Path) -> bool:
-    return folder.is_dir() and any(folder.glob(f"_{INDEX_NAME}_*.toc"))
 
 
 def healthy() -> bool:
