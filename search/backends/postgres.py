@@ -205,18 +205,24 @@ def _one_edit(one: str, other: str) -> bool:
     return True
 
 
-def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
-    """Each long typed word no document has, with the cluster's terms one edit away from it."""
-    words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
-    if not words:
-        return {}
-    known = set(
-        db.session.scalars(
-            select(SearchTerm.term).where(SearchTerm.tenant_id == tenant_id, SearchTerm.term.in_(words))
-        )
+def _in_some_document(tenant_id: int, term: str) -> bool:
+    found = select(literal(1)).where(
+        SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(term)))
     )
+    return db.session.scalar(found.limit(1)) is not None
+
+
+def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
+    """Each long typed word no document has, with the cluster's terms one edit away from it.
+
+    The terms come from search_terms, which keeps a term after its last document changed; such a term
+    finds nothing, as a typo of it would have found nothing anyway.
+    """
+    words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
     found = {}
-    for word in sorted(words - known):
+    for word in sorted(words):
+        if _in_some_document(tenant_id, word):
+            continue  # a word some document has is no typo
         alike = db.session.scalars(
             select(SearchTerm.term).where(
                 SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
