@@ -20,11 +20,11 @@ from clusterhub.api.tokens import create_token
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import services
+from search.backends.whoosh import open_index, parse
 from search.documents import all_documents, company_key, post_key
-from search.index import open_index
 from search.matching import candidates, rules, stored
 from search.models import IndexOutbox
-from search.query import parse, search
+from search.query import search
 from search.schema import INDEX_NAME, SCHEMA
 from tenants.context import current_tenant, tenant_scope
 from tenants.models import Membership

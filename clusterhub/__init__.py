@@ -49,6 +49,7 @@ from clusterhub.security import headers, limits, once
 from clusterhub.stories.views import bp as stories_bp
 from clusterhub.transfer.views import bp as transfer_bp
 from search import hooks as search_hooks
+from search import index as search_index
 from search.matching.brokering import bp as brokering_bp
 from search.matching.views import bp as matches_bp
 from search.views import bp as search_bp
@@ -128,6 +129,7 @@ def create_app(config: dict | None = None) -> Flask:
     conference_scoping.install(Session)
     notifications.install(Session)
     once.install(Session)
+    search_index.configure(app)
     search_hooks.install(app, Session)
     app.before_request(keep_session_seen)
     app.after_request(notifications.mail_committed)

@@ -25,6 +25,8 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{instance / 'clusterhub.sqlite3'}"),
         "SECRET_KEY": _env("SECRET_KEY"),
         "INDEX_DIR": _env("INDEX_DIR", str(instance / "index")),
+        # whoosh | postgres (search/index.py settles the default)
+        "SEARCH_BACKEND": _env("SEARCH_BACKEND"),
         # Where links in e-mails sent by commands (not by a request) point.
         "SITE_URL": _env("SITE_URL", "http://127.0.0.1:5000"),
         "MAIL_BACKEND": _env("MAIL_BACKEND", "file"),

@@ -28,7 +28,7 @@ def _clusters(slug: str | None) -> list[Tenant]:
 
 @search_cli.command("reindex")
 @click.option("--tenant", "slug", help="Only this cluster (its slug).")
-@click.option("--processes", default=1, show_default=True, help="Writer processes per cluster.")
+@click.option("--processes", default=1, show_default=True, help="Writer processes per cluster (Whoosh).")
 @with_appcontext
 def reindex(slug: str | None, processes: int):
     """Rebuild the indexes from the database."""

@@ -123,7 +123,7 @@ LISTENERS = (
 )
 
 
-# Outbox rows applied in one transaction: a cluster with more waiting is taken again by the next pass.
+# Outbox rows applied in one transaction: a cluster with more waiting is taken again by the next round.
 BATCH = 500
 
 
@@ -132,7 +132,17 @@ def drain(tenant_ids: set[int] | None = None) -> int:
 
     Each cluster's work is claimed by locking its row (FOR NO KEY UPDATE SKIP LOCKED on PostgreSQL), so
     several workers never write one cluster's index or suggestions at once; each takes another cluster.
+    A drain that skipped a held cluster leaves its work to the holder: whoever wrote something looks
+    again, so work that arrived meanwhile is not left waiting for the next change of that cluster.
     """
+    written = 0
+    while found := _drain_round(tenant_ids):
+        written += found
+    return written
+
+
+def _drain_round(tenant_ids: set[int] | None) -> int:
+    # Each waiting cluster once (up to BATCH rows), so a busy cluster does not hold up the others.
     tried: set[int] = set()
     written = 0
     while (tenant_id := _claim(tenant_ids, tried)) is not None:

@@ -12,7 +12,7 @@ from clusterhub.extensions import db
 from clusterhub.labels import label
 from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm
-from search.index import IndexMissing, IndexUnavailable, is_empty, remembered, searcher
+from search.index import IndexMissing, IndexUnavailable, is_empty, remembered
 from search.query import MAX_QUERY_LENGTH, QueryError, Results, search
 from search.services import database_counts
 from search.vocabulary.lookup import counted_name, tag_value
@@ -73,7 +73,7 @@ def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
     if not any(values.values()):
         return {}
     try:
-        written = remembered(searcher(current_tenant_id()), "tag names", _cluster_tags)
+        written = remembered(current_tenant_id(), "tag names", _cluster_tags)
     except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
         written = _cluster_tags()
     return {
@@ -150,7 +150,8 @@ def index():
     except IndexUnavailable:
         return _page(form, 503, unavailable=True)
     if not results.total and is_empty(current_tenant_id()) and _has_data():
-        # An index made again empty after it was lost: "nothing found" would be a lie until it is rebuilt.
+        # An index emptied after it was lost (made again empty, its rows deleted): "nothing found" would be
+        # a lie until it is rebuilt.
         return _page(form, 503, unavailable=True, rebuilding=True)
     return _page(form, results=results)
 

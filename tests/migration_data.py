@@ -7,7 +7,20 @@ column an older revision does not have yet is left out, so the same rows fit eve
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, MetaData, String, inspect, select
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    inspect,
+    select,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from clusterhub.collation import latvian_sort_key
 
@@ -155,6 +168,10 @@ def _plain_value(table_name: str, column, number: int):
         return {"lauks": ["vērtība", number]}
     if isinstance(kind, LargeBinary):
         return b"\x89PNG\r\n\x1a\n\x00"
+    if isinstance(kind, ARRAY):
+        return ["čiekur", f"{table_name}.{column.name}", str(number)]
+    if isinstance(kind, TSVECTOR):
+        return f"'čiekur':1A '{table_name}':2C"
     if isinstance(kind, String):
         # Latvian letters, a quote and markup: the copy a migration makes must keep them as they are.
         text = f"Čiekurs ābele's <b>{table_name}.{column.name}</b> {number}"

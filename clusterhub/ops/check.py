@@ -113,7 +113,8 @@ def _site(config: dict, production: bool) -> list[str]:
 
 
 def _index(config: dict) -> list[str]:
-    if not writable(Path(config["INDEX_DIR"])):
+    # Only the Whoosh backend keeps files; PostgreSQL search lives in the database checked above.
+    if config["SEARCH_BACKEND"] == "whoosh" and not writable(Path(config["INDEX_DIR"])):
         return [
             f"INDEX_DIR {config['INDEX_DIR']} is not a writable folder: search cannot keep its indexes there."
         ]

@@ -4,7 +4,6 @@ widens the lookup to every form of the need's concepts, and search/matching/scor
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from whoosh.query import And, Or, Prefix, Term
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
@@ -29,32 +28,20 @@ def _concept_terms(concepts) -> list[str]:
     return list(found)[: rules.MAX_CONCEPT_TERMS]
 
 
-def _query(words: list[str], concepts, fields) -> Or:
-    """Documents with a key word, a word that begins like one (a derived form), or a form of a concept."""
-    terms = dict.fromkeys([*words, *_concept_terms(concepts)])
-    query = Or([Term(name, term) for term in terms for name in fields])
-    # Reading the few postings of each term into arrays beats Whoosh's tree of union matchers here.
-    query.matcher_type = Or.ARRAY_MATCHER
+def _hits(words: list[str], concepts, fields, among) -> list[tuple[str, int]]:
+    """(key, company id) of the documents with a key word, a word that begins like one (a derived form),
+    or a form of a concept, best first."""
+    terms = list(dict.fromkeys([*words, *_concept_terms(concepts)]))
     beginnings = [word[: -rules.CLOSE_CUT] for word in words if len(word) >= rules.CLOSE_FROM_LETTERS + 2]
-    return Or([query, *(Prefix(name, start) for start in beginnings for name in fields)])
-
-
-def _hits(query, only) -> list[dict]:
-    """The stored fields of the best hits, read inside `index.reading` so a damaged index is said to be."""
-    with index.reading(current_tenant_id()):
-        searcher = index.searcher(current_tenant_id())
-        allowed = index.documents_matching(searcher, And([Term("tenant", str(current_tenant_id())), only]))
-        if not allowed:  # Whoosh reads an empty filter as no filter at all.
-            return []
-        return [hit.fields() for hit in searcher.search(query, limit=rules.CANDIDATE_HITS, filter=allowed)]
+    return index.candidates(current_tenant_id(), terms, beginnings, fields, among, rules.CANDIDATE_HITS)
 
 
 def _top_terms(weights: dict[str, float]) -> list[str]:
     return sorted(weights, key=lambda term: -weights[term])[: rules.MAX_QUERY_TERMS]
 
 
-def _company_ids(query, only) -> list[int]:
-    return list(dict.fromkeys(int(hit["company"]) for hit in _hits(query, only)))
+def _company_ids(words: list[str], concepts, fields, among) -> list[int]:
+    return list(dict.fromkeys(company_id for _key, company_id in _hits(words, concepts, fields, among)))
 
 
 def dismissed_partners(company_id: int) -> dict[int | None, set[int]]:
@@ -83,9 +70,7 @@ def _companies(ids) -> list[Company]:
     return list(db.session.scalars(statement))
 
 
-ANSWERING = Or(
-    [Term("type", "company"), And([Term("type", "post"), Term("kind", "offer"), Term("status", "open")])]
-)
+ANSWERING = index.ANSWERING
 ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
@@ -98,8 +83,11 @@ def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Sugges
     if not wanted.total:
         return []
     skip = (dismissed_for(need.company_id, need.id) if dismissed else set()) | {need.company_id}
-    query = _query(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS)
-    ids = [i for i in _company_ids(query, ANSWERING) if i not in skip]
+    ids = [
+        i
+        for i in _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
+        if i not in skip
+    ]
     companies = _companies(ids)
     offers = offers_of(ids)
     found = [score(need, company, offers[company.id], wanted) for company in companies]
@@ -132,9 +120,7 @@ def _offer_terms(company: Company, offers: list[Offer]) -> dict[str, float]:
     return weighted((rules.WHERE[where], text) for where, _label, text in sources(company, offers))
 
 
-SEEKING = And(
-    [Term("type", "post"), Or([Term("kind", k) for k in rules.SEEKING_KINDS]), Term("status", "open")]
-)
+SEEKING = index.seeking(rules.SEEKING_KINDS)
 
 
 def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
@@ -147,8 +133,8 @@ def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
     }
     if not terms and not concepts:
         return []
-    hits = _hits(_query(terms, concepts, ("title", "competences", "body")), SEEKING)
-    return [parse_key(hit["key"])[1] for hit in hits if hit["company"] != str(company.id)]
+    hits = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+    return [parse_key(key)[1] for key, company_id in hits if company_id != company.id]
 
 
 def scored_against(company: Company, offers: list[Offer], need_ids) -> list[Suggestion]:

@@ -56,26 +56,24 @@ class Suggestion:
         return sum(self.points.values())
 
 
-def _rarity(searcher):
-    documents = max(searcher.doc_count(), 1)
-    full = log(1 / rules.COMMON_SHARE)
-
-    def rarity(term: str) -> float:
-        found = searcher.doc_frequency("body", term) + searcher.doc_frequency("title", term)
-        return min(1.0, max(0.2, log(documents / (found + 1)) / full))
-
-    return rarity
+def _rarity(terms) -> dict[str, float]:
+    """How rare each term is in the cluster's titles and bodies, from 0.2 (common) to 1."""
+    documents, found = index.statistics(current_tenant_id(), terms)
+    documents, full = max(documents, 1), log(1 / rules.COMMON_SHARE)
+    return {term: min(1.0, max(0.2, log(documents / (found[term] + 1)) / full)) for term in terms}
 
 
 def weighted(parts) -> dict[str, float]:
     """Meaningful terms of (weight, text) parts, each with its best weight times its rarity here."""
+    parts = [
+        (weight, [term for term in words_by_term(text or "") if rules.meaningful(term)])
+        for weight, text in parts
+    ]
+    rarity = _rarity({term for _weight, terms in parts for term in terms})
     weights: dict[str, float] = {}
-    with index.reading(current_tenant_id()):
-        rarity = _rarity(index.searcher(current_tenant_id()))
-        for weight, text in parts:
-            for term in words_by_term(text or ""):
-                if rules.meaningful(term):
-                    weights[term] = max(weights.get(term, 0.0), weight * rarity(term))
+    for weight, terms in parts:
+        for term in terms:
+            weights[term] = max(weights.get(term, 0.0), weight * rarity[term])
     return weights
 
 

@@ -21,7 +21,7 @@ AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js"
 VIEWPORTS = ({"width": 390, "height": 844}, {"width": 1280, "height": 900})
 BLOCKING = {"serious", "critical"}
 # Files, not pages: downloads and images open no document to measure.
-NOT_PAGES = (".csv", ".ics", ".json", ".img", "/healthz", "/static/")
+NOT_PAGES = (".csv", ".xlsx", ".ics", ".json", ".img", "/healthz", "/static/")
 # Who may see a page, by the access its view declares; the member sees everything else.
 PERSONA_OF_ACCESS = {
     "manager": "manager@alfa.lv",

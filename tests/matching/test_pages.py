@@ -295,7 +295,7 @@ def test_empty_states_say_what_to_do(app, need, make_visitor):
     assert "Suggested partners" in page and "card match" not in page
 
 
-def test_a_damaged_index_leaves_the_stored_suggestions_on_the_pages(app, need, make_visitor):
+def test_a_damaged_index_leaves_the_stored_suggestions_on_the_pages(app, need, make_visitor, whoosh_only):
     author, animator = visitor_of(make_visitor, AUTHOR), visitor_of(make_visitor, ANIMATOR)
     with in_cluster(app, CLUSTER) as tenant:
         damage(Path(app.config["INDEX_DIR"]) / f"cluster-{tenant.id}")

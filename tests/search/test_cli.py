@@ -1,10 +1,8 @@
 """`flask search reindex | status | drain`: rebuilding, checking and catching up the indexes."""
 
-import shutil
-
 from search import index
 from search.services import database_counts
-from tests.search.conftest import in_cluster, waiting
+from tests.search.conftest import in_cluster, lose_index, waiting
 
 
 def _in_step_line(app, slug: str) -> str:
@@ -30,8 +28,7 @@ def test_reindex_shows_each_cluster_with_its_count_and_status_then_agrees(app, w
 
 
 def test_a_deleted_index_is_reported_out_of_step_until_that_cluster_is_reindexed(app, world, runner):
-    with in_cluster(app, "alfa") as tenant:
-        shutil.rmtree(index.cluster_dir(tenant.id))
+    lose_index(app, "alfa")
     status = runner.invoke(args=["search", "status"])
     assert status.exit_code == 1
     alfa, beta = status.output.splitlines()

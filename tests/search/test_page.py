@@ -15,7 +15,7 @@ from search import index
 from search.documents import company_document
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_user
-from tests.search.conftest import in_cluster
+from tests.search.conftest import in_cluster, lose_index
 
 SEARCHER = "searcher@alfa.lv"
 ANIMATOR = "SIA Kadrs"
@@ -217,7 +217,7 @@ def _damage(folder: Path) -> None:
         path.write_bytes(b"\x00junk" * 200)
 
 
-def test_a_damaged_index_shows_a_friendly_message_not_an_error(app, cluster, alfa):
+def test_a_damaged_index_shows_a_friendly_message_not_an_error(app, cluster, alfa, whoosh_only):
     _damage(Path(app.config["INDEX_DIR"]) / f"cluster-{alfa}")
     response = in_new_worker(cluster, "/c/alfa/search?q=anim%C4%81cija")
     body = response.get_data(as_text=True)
@@ -242,7 +242,7 @@ def test_a_search_never_shows_another_clusters_data(app, world, signed_in):
     assert "Nothing found" in body
 
 
-def test_another_clusters_index_copied_over_shows_nothing_of_it(app, world, signed_in):
+def test_another_clusters_index_copied_over_shows_nothing_of_it(app, world, signed_in, whoosh_only):
     visitor = signed_in("member@alfa.lv")
     folder_a = Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'alfa')}"
     folder_b = Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'beta')}"
@@ -259,8 +259,9 @@ def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, 
     tenant_a = _tenant_id(app, "alfa")
     with in_cluster(app, "beta"):
         document = company_document(db.session.get(Company, world.company_b))
-    with in_cluster(app, "alfa"), index.open_index(tenant_a).writer() as writer:
-        writer.update_document(**{**document, "tenant": str(tenant_a)})
+    with in_cluster(app, "alfa"):
+        index.write(tenant_a, lambda: {document["key"]: {**document, "tenant": str(tenant_a)}})
+        db.session.commit()
     visitor = signed_in("member@alfa.lv")
     _, body = page(visitor, q="nozare")
     assert result_names(body) == [f"SIA {World.CANARY_A} Čiekurs"]
@@ -269,7 +270,7 @@ def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, 
 
 
 def test_a_deleted_index_says_search_is_being_rebuilt_not_nothing_found(app, world, signed_in):
-    shutil.rmtree(Path(app.config["INDEX_DIR"]) / f"cluster-{_tenant_id(app, 'alfa')}")
+    lose_index(app, "alfa")
     response = signed_in("member@alfa.lv").get("/c/alfa/search?q=CANARYALFA")
     body = response.get_data(as_text=True)
     assert response.status_code == 503

@@ -148,6 +148,7 @@ def _environment(app) -> dict[str, str]:
         "MAIL_DIR": app.config["MAIL_DIR"],
         "SECRET_KEY": app.config["SECRET_KEY"],
         "RATE_LIMITS": "0",
+        "SEARCH_BACKEND": app.config["SEARCH_BACKEND"],
     }
     # Workers fork from a master that loaded the app once, so a killed one is replaced within a moment.
     return {

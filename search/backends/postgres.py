@@ -1,0 +1,399 @@
+"""The scale-out backend: PostgreSQL full-text search in the database every application server shares.
+
+The analyzer of search/analysis.py makes the terms, and PostgreSQL's 'simple' configuration (no stemming,
+no stop words of its own) stores them as a weighted tsvector with a GIN index; facet values are an array
+counted with GROUP BY; a typed word no document has is matched to the cluster's terms one edit away,
+found through pg_trgm. Rows are cluster data (TenantScoped): tenants/scoping.py scopes every read.
+
+Health: a cluster that has data but no rows here has lost its index (as a deleted Whoosh folder) and is
+reported until `search reindex`; nothing is marked damaged, the database check covers the database.
+"""
+
+import logging
+
+from sqlalchemy import (
+    String,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy import and_ as all_of
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from clusterhub.clock import utcnow
+from clusterhub.extensions import db
+from search.analysis import ANALYZER, words_by_term
+from search.backends import typed
+from search.backends.base import FUZZY_FROM, REGION_TERMS, Found, checked, facet_counts, with_concepts
+from search.backends.models import SearchDocument, SearchTerm
+from search.schema import FACETS
+from tenants.context import cross_tenant
+
+# Under the interface's name: log filters and alerts follow one name whichever backend runs.
+log = logging.getLogger("search.index")
+SIMPLE = literal_column("'simple'::regconfig")
+# Writers of one cluster take turns (the second reads the documents after the first has stored its own).
+LOCKS = 17017
+BATCH = 500
+LONGEST_TERM = 100
+# The weight letters of the text fields: what matching looks in is A, B and C.
+WEIGHTS = {
+    "A": ("title",),
+    "B": ("competences",),
+    "C": ("infrastructure", "body"),
+    "D": ("sectors", "directions"),
+}
+FIELD_WEIGHTS = {field: letter for letter, fields in WEIGHTS.items() for field in fields}
+# ts_rank's weights of D, C, B and A: a name counts three times the body, a competence twice.
+RANK_WEIGHTS = literal_column("'{0.4, 0.33, 0.67, 1.0}'::real[]")
+# How many remembered values (tag names) are kept per process.
+REMEMBERED_VALUES = 256
+_remembered: dict = {}
+
+
+def _terms(text: str | None) -> list[str]:
+    return [token.text for token in ANALYZER(text or "")]
+
+
+def _facet_values(document: dict) -> list[str]:
+    values = []
+    for name in FACETS:
+        values += [
+            f"{name}:{value.strip()}" for value in (document.get(name) or "").split(",") if value.strip()
+        ]
+    return values
+
+
+def _row(tenant_id: int, document: dict) -> dict:
+    analysed = {
+        letter: " ".join(t for f in fields for t in _terms(document.get(f)))
+        for letter, fields in WEIGHTS.items()
+    }
+    return {
+        "tenant_id": tenant_id,
+        "key": document["key"],
+        "company_id": int(document["company"]),
+        "date": document["date"],
+        "facets": _facet_values(document),
+        "title_terms": sorted(set(_terms(document.get("title")))),
+        "body_terms": sorted(set(_terms(document.get("body")))),
+        "written_at": utcnow(),
+        **{f"terms_{letter}": text for letter, text in analysed.items()},
+    }
+
+
+def _vector():
+    parts = [
+        func.setweight(
+            func.to_tsvector(SIMPLE, bindparam(f"terms_{letter}")), literal_column(f"'{letter}'::\"char\"")
+        )
+        for letter in WEIGHTS
+    ]
+    vector = parts[0]
+    for part in parts[1:]:
+        vector = vector.op("||")(part)
+    return vector
+
+
+def _upsert():
+    columns = ("tenant_id", "key", "company_id", "date", "facets", "title_terms", "body_terms", "written_at")
+    values = {name: bindparam(name, type_=SearchDocument.__table__.c[name].type) for name in columns}
+    statement = insert(SearchDocument).values(**values, vector=_vector())
+    return statement.on_conflict_do_update(
+        index_elements=["tenant_id", "key"],
+        set_={name: statement.excluded[name] for name in (*columns[2:], "vector")},
+    )
+
+
+def _store(tenant_id: int, documents) -> None:
+    rows = [_row(tenant_id, document) for document in documents]
+    if not rows:
+        return
+    db.session.execute(_upsert(), rows)
+    known = {term for row in rows for letter in WEIGHTS for term in row[f"terms_{letter}"].split()}
+    terms = [{"tenant_id": tenant_id, "term": term} for term in sorted(known) if len(term) <= LONGEST_TERM]
+    if terms:
+        db.session.execute(insert(SearchTerm).on_conflict_do_nothing(), terms)
+
+
+def _lock(tenant_id: int) -> None:
+    # Held until the caller's commit, which also takes the applied work off the outbox.
+    db.session.execute(select(func.pg_advisory_xact_lock(LOCKS, tenant_id)))
+
+
+def exists(tenant_id: int) -> bool:
+    return (
+        db.session.scalar(select(literal(1)).where(SearchDocument.tenant_id == tenant_id).limit(1))
+        is not None
+    )
+
+
+def is_empty(tenant_id: int) -> bool:
+    """A cluster with no rows has an empty index: it has data and no rows when its rows were lost."""
+    return not exists(tenant_id)
+
+
+def is_marked_damaged(tenant_id: int) -> bool:
+    """Never: the rows live in the database, whose failures the database check reports."""
+    return False
+
+
+def verify(tenant_id: int) -> None:
+    """Nothing to read beyond what the database check does: PostgreSQL keeps its own pages whole."""
+
+
+def write(tenant_id: int, read_documents) -> dict[str, dict | None]:
+    _lock(tenant_id)
+    documents = read_documents()
+    gone = [key for key, document in documents.items() if document is None]
+    if gone:
+        db.session.execute(
+            delete(SearchDocument).where(SearchDocument.tenant_id == tenant_id, SearchDocument.key.in_(gone))
+        )
+    _store(tenant_id, [document for document in documents.values() if document is not None])
+    return documents
+
+
+def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
+    """Every document of the cluster anew, in the caller's transaction: searches see the old ones until
+    its commit. `processes` is Whoosh's; the database writes as fast alone."""
+    _lock(tenant_id)
+    db.session.execute(delete(SearchDocument).where(SearchDocument.tenant_id == tenant_id))
+    db.session.execute(delete(SearchTerm).where(SearchTerm.tenant_id == tenant_id))
+    count, batch = 0, []
+    for document in documents:
+        batch.append(document)
+        count += 1
+        if len(batch) == BATCH:
+            _store(tenant_id, batch)
+            batch = []
+    _store(tenant_id, batch)
+    return count
+
+
+def _words(values: list[str]):
+    return cast(values, ARRAY(String))
+
+
+def _with_all(column, values: list[str]):
+    """The array column holds every one of `values` (GIN-indexed)."""
+    return column.op("@>", is_comparison=True)(_words(values))
+
+
+def _of_type(kind: str):
+    return _with_all(SearchDocument.facets, [f"type:{kind}"])
+
+
+def document_counts(tenant_id: int) -> dict[str, int]:
+    counted = select(func.count()).where(SearchDocument.tenant_id == tenant_id)
+    return {kind: db.session.scalar(counted.where(_of_type(kind))) for kind in ("company", "post")}
+
+
+def _matching(tsquery):
+    """The document's terms match the query (through the GIN index)."""
+    return SearchDocument.vector.op("@@", is_comparison=True)(tsquery)
+
+
+def _tsquery(text: str):
+    return func.to_tsquery(SIMPLE, text)
+
+
+def _quoted(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _one_edit(one: str, other: str) -> bool:
+    """True when `other` is `one` with one letter changed, added or removed (the first letter kept)."""
+    if one[:1] != other[:1] or abs(len(one) - len(other)) > 1:
+        return False
+    shorter, longer = sorted((one, other), key=len)
+    for at, (a, b) in enumerate(zip(shorter, longer, strict=False)):
+        if a != b:
+            rest = shorter[at + 1 :] if len(shorter) == len(longer) else shorter[at:]
+            return rest == longer[at + 1 :]
+    return True
+
+
+def _in_some_document(tenant_id: int, term: str) -> bool:
+    found = select(literal(1)).where(
+        SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(term)))
+    )
+    return db.session.scalar(found.limit(1)) is not None
+
+
+def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
+    """Each long typed word no document has, with the cluster's terms one edit away from it.
+
+    The terms come from search_terms, which keeps a term after its last document changed; such a term
+    finds nothing, as a typo of it would have found nothing anyway.
+    """
+    words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
+    found = {}
+    for word in sorted(words):
+        if _in_some_document(tenant_id, word):
+            continue  # a word some document has is no typo
+        alike = db.session.scalars(
+            select(SearchTerm.term).where(
+                SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
+            )
+        )
+        found[word] = sorted(term for term in alike if _one_edit(word, term))
+    return found
+
+
+def _leaf_query(node, typos: dict[str, list[str]]) -> str | None:
+    kind, value = node
+    if kind == "phrase":
+        return " <-> ".join(_quoted(term) for term in value)
+    if kind == "prefix":
+        return f"{_quoted(value)}:*"
+    alternatives = typos.get(value, [value])
+    return " | ".join(_quoted(term) for term in alternatives) or None
+
+
+def _condition(tree, typos):
+    """The SQL condition of a typed tree: each word a GIN lookup, a region's name also its companies."""
+    kind, value = tree
+    if kind in ("and", "or"):
+        parts = [_condition(item, typos) for item in value]
+        return all_of(*parts) if kind == "and" else or_(*parts)
+    if kind == "not":
+        return not_(_condition(value, typos))
+    query = _leaf_query(tree, typos)
+    found = _matching(_tsquery(query)) if query else literal(False)
+    if kind == "word" and value in REGION_TERMS:
+        found = or_(found, _with_all(SearchDocument.facets, [f"region:{REGION_TERMS[value]}"]))
+    return found
+
+
+def _parsed(tenant_id: int, text: str):
+    """(condition, ranking tsquery text or None, the terms a snippet marks) of what was typed."""
+    text = checked(text)
+    if not text:
+        return true(), None, frozenset()
+    tree = typed.read(with_concepts(text))
+    typos = _typos(tenant_id, text)
+    wanted = [node for node, negated in typed.leaves(tree) if not negated]
+    ranked = [query for node in wanted if (query := _leaf_query(node, typos))]
+    marked = set()
+    for kind, value in wanted:
+        if kind == "word":
+            marked.update(typos.get(value, [value]))
+        elif kind == "phrase":
+            marked.update(value)
+    return _condition(tree, typos), " | ".join(f"({q})" for q in ranked) or None, frozenset(marked)
+
+
+def _facet_counts(condition) -> dict[str, dict[str, int]]:
+    facet = func.unnest(SearchDocument.facets).label("facet")
+    counted = db.session.execute(
+        select(facet, func.count()).where(condition).group_by(literal_column("facet"))
+    )
+    groups: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for value, count in counted:
+        name, _, value = value.partition(":")
+        groups[name][value] = count
+    return {name: facet_counts(values) for name, values in groups.items()}
+
+
+def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
+    matching, ranking, marked = _parsed(tenant_id, text)
+    chosen = [f"{name}:{value}" for name, value in sorted(filters.items()) if name in FACETS and value]
+    condition = all_of(SearchDocument.tenant_id == tenant_id, matching)
+    if chosen:
+        condition = all_of(condition, _with_all(SearchDocument.facets, chosen))
+    facets = _facet_counts(condition)
+    total = sum(facets.get("type", {}).values())
+    order = [SearchDocument.date.desc(), SearchDocument.id.desc()]
+    if ranking and sort != "date":
+        rank = func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, _tsquery(ranking))
+        order.insert(0, rank.desc())
+    page = select(SearchDocument.key).where(condition).order_by(*order).offset(offset).limit(limit)
+    return Found(list(db.session.scalars(page)) if total else [], total, facets, marked)
+
+
+def _any_of(among):
+    choices = [
+        _with_all(SearchDocument.facets, [f"{name}:{value}" for name, value in sorted(choice.items())])
+        for choice in among
+    ]
+    return or_(*choices)
+
+
+def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
+    letters = "".join(sorted({FIELD_WEIGHTS[name] for name in fields}))
+    alternatives = [f"{_quoted(term)}:{letters}" for term in terms]
+    alternatives += [f"{_quoted(start)}:*{letters}" for start in beginnings]
+    if not alternatives:
+        return []
+    query = _tsquery(" | ".join(alternatives))
+    rank = func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, query)
+    statement = (
+        select(SearchDocument.key, SearchDocument.company_id)
+        .where(SearchDocument.tenant_id == tenant_id, _any_of(among), _matching(query))
+        .order_by(rank.desc(), SearchDocument.id)
+        .limit(limit)
+    )
+    return [(key, company_id) for key, company_id in db.session.execute(statement)]
+
+
+def statistics(tenant_id: int, terms) -> tuple[int, dict[str, int]]:
+    terms = sorted(set(terms))
+    documents = db.session.scalar(select(func.count()).where(SearchDocument.tenant_id == tenant_id))
+    frequency = dict.fromkeys(terms, 0)
+    if terms:
+        for column in (SearchDocument.title_terms, SearchDocument.body_terms):
+            term = func.unnest(column).label("term")
+            having = (
+                select(term, func.count())
+                .where(
+                    SearchDocument.tenant_id == tenant_id, column.op("&&", is_comparison=True)(_words(terms))
+                )
+                .group_by(literal_column("term"))
+            )
+            for found, count in db.session.execute(having):
+                if found in frequency:
+                    frequency[found] += count
+    return documents, frequency
+
+
+def _version(tenant_id: int) -> tuple:
+    latest = select(func.count(), func.max(SearchDocument.written_at)).where(
+        SearchDocument.tenant_id == tenant_id
+    )
+    return tuple(db.session.execute(latest).one())
+
+
+def remembered(tenant_id: int, key: str, compute):
+    """`compute()` once per version of the cluster's documents (their number and last write)."""
+    entry = (tenant_id, key, _version(tenant_id))
+    if entry not in _remembered:
+        if len(_remembered) >= REMEMBERED_VALUES:
+            _remembered.clear()
+        _remembered[entry] = compute()
+    return _remembered[entry]
+
+
+def healthy() -> bool:
+    """The search tables answer."""
+    try:
+        with cross_tenant():
+            db.session.execute(select(SearchDocument.id).limit(1))
+    except SQLAlchemyError:
+        db.session.rollback()
+        log.exception("health: the search tables do not answer")
+        return False
+    return True
+
+
+def warm_up() -> int:
+    """Nothing to open: the database keeps the indexes (and its cache) for every server."""
+    return 0

@@ -1,0 +1,464 @@
+"""The embedded backend: a Whoosh index per cluster in a folder on local disk, a searcher per thread,
+writers that wait their turn. Segments are written as separate files (not one compound file, which Whoosh
+copies into memory when it opens it) and each segment's facet values are read once.
+
+Only writers create an index: reading a cluster without one raises IndexMissing. A search that finds a
+segment damaged leaves a mark in the folder, so `/healthz` and `flask check` say so until a rebuild.
+"""
+
+import fcntl
+import logging
+import tempfile
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from flask import current_app
+from sqlalchemy.exc import SQLAlchemyError
+from whoosh import index, sorting
+from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
+from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Prefix, Term
+from whoosh.writing import CLEAR, LockError
+
+from search.analysis import words_by_term
+from search.backends.base import (
+    FUZZY_FROM,
+    REGION_TERMS,
+    Found,
+    IndexMissing,
+    IndexUnavailable,
+    QueryError,
+    checked,
+    facet_counts,
+    has_words,
+    with_concepts,
+)
+from search.schema import FACETS, INDEX_NAME, SCHEMA, TEXT_FIELDS
+
+# A writer waits this long for another process's writer; after that its work stays in the outbox.
+WRITE_TIMEOUT = 10.0
+# Each open searcher holds a few files open; the least recently used ones are closed beyond this.
+OPEN_SEARCHERS = 32
+OPEN_ATTEMPTS = 5
+# Under the interface's name: log filters and alerts follow one name whichever backend runs.
+log = logging.getLogger("search.index")
+_local = threading.local()
+_remembered: WeakKeyDictionary = WeakKeyDictionary()
+REMEMBERED_VALUES = 64
+# Facet values per (segment, field): a few MB for the largest cluster.
+REMEMBERED_SEGMENT_FIELDS = 2048
+_segment_values: OrderedDict = OrderedDict()
+# Separate segment files are read through the operating system's cache; a compound file is copied whole.
+WRITER_OPTIONS = {"compound": False}
+# Left in a cluster's index folder when a search found a damaged segment, so `/healthz` and `flask check`
+# report it (also to other processes) until a rebuild replaces the index.
+DAMAGED_MARK = "DAMAGED"
+
+
+def cluster_dir(tenant_id: int) -> Path:
+    return Path(current_app.config["INDEX_DIR"]) / f"cluster-{tenant_id}"
+
+
+@contextmanager
+def _creation_lock(folder: Path):
+    with (folder / "create.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def exists(tenant_id: int) -> bool:
+    """True when the cluster's index is there, damaged or not (open_index would make a deleted one
+    again, empty); judged by its table of contents without reading it."""
+    folder = cluster_dir(tenant_id)
+    if folder.exists() and not folder.is_dir():
+        return True  # there, but not a folder: opening it fails and says why
+    return any(folder.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+def open_index(tenant_id: int):
+    """The cluster's index, created empty on first use (by one process even when several start at once)."""
+    folder = cluster_dir(tenant_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            return _open_or_create(folder)
+        except FileNotFoundError:
+            # A writer in another process committed between our listing of the folder and our reading
+            # of the table of contents it showed, and deleted that one; the next listing has the new one.
+            if attempt == OPEN_ATTEMPTS:
+                raise
+
+
+def _open_or_create(folder: Path):
+    if not index.exists_in(folder, INDEX_NAME):
+        with _creation_lock(folder):
+            if not index.exists_in(folder, INDEX_NAME):
+                return index.create_in(folder, SCHEMA, INDEX_NAME)
+    return index.open_dir(folder, INDEX_NAME)
+
+
+def is_marked_damaged(tenant_id: int) -> bool:
+    """True when a search found the cluster's index damaged and no rebuild has replaced it since."""
+    return (cluster_dir(tenant_id) / DAMAGED_MARK).exists()
+
+
+def _mark_damaged(tenant_id: int) -> None:
+    try:
+        (cluster_dir(tenant_id) / DAMAGED_MARK).touch()
+    except OSError:  # the folder itself is gone or read-only: the health check finds that anyway
+        log.warning("search index of cluster %s: cannot leave the damage mark", tenant_id)
+
+
+@contextmanager
+def reading(tenant_id: int, passing: tuple[type[Exception], ...] = ()):
+    """Read the cluster's index inside this block: a failure of Whoosh's (a damaged segment fails in
+    whatever way its bytes lead to) becomes IndexUnavailable, and the index is marked damaged.
+    Exceptions of the `passing` kinds (the caller's own) go through as they are."""
+    try:
+        yield
+    except (IndexUnavailable, *passing):
+        raise
+    except Exception as error:  # Whoosh has no common base class for a damaged index.
+        log.exception("search index of cluster %s failed while searching", tenant_id)
+        _mark_damaged(tenant_id)
+        raise IndexUnavailable(str(cluster_dir(tenant_id))) from error
+
+
+def searcher(tenant_id: int):
+    """This thread's searcher of the cluster's index, reopened only when the index has changed.
+
+    A cluster without an index gets IndexMissing: creating an empty one here would turn a deleted
+    index into silently empty results (only writers create an index)."""
+    cache = _local.__dict__.setdefault("searchers", OrderedDict())
+    folder = str(cluster_dir(tenant_id))
+    if not exists(tenant_id):
+        stale = cache.pop(folder, None)
+        if stale is not None:
+            stale.close()
+        raise IndexMissing(folder)
+    try:
+        current = cache.pop(folder, None)
+        # Not Searcher.refresh(): it keeps the readers of unchanged segments with their old deletions,
+        # so an updated document would be found twice (old and new version) until the next reopen.
+        up_to_date = current is not None and current.up_to_date()
+        fresh = current if up_to_date else open_index(tenant_id).searcher()
+    except Exception as error:  # Whoosh has no common base class for a damaged index.
+        log.exception("search index of cluster %s cannot be read", tenant_id)
+        raise IndexUnavailable(folder) from error
+    if current is not None and current is not fresh:
+        current.close()
+    cache[folder] = fresh
+    if len(cache) > OPEN_SEARCHERS:
+        cache.popitem(last=False)[1].close()
+    return fresh
+
+
+def is_empty(tenant_id: int) -> bool:
+    """True when the cluster's index holds no document at all."""
+    return searcher(tenant_id).doc_count() == 0
+
+
+def remembered(tenant_id: int, key: str, compute):
+    """`compute()`, done once per version of the cluster's index."""
+    return _remembered_by(searcher(tenant_id), key, compute)
+
+
+def _remembered_by(searcher, key: str, compute):
+    # The value lives as long as this searcher, which is replaced when the index changes.
+    values = _remembered.setdefault(searcher, {})
+    if key not in values:
+        if len(values) >= REMEMBERED_VALUES:
+            values.clear()
+        values[key] = compute()
+    return values[key]
+
+
+def documents_matching(searcher, query) -> set[int]:
+    """The documents `query` matches in this searcher's index version.
+
+    Filters (this cluster, open offers…) repeat on every search; recomputing one costs more than the search.
+    Whoosh takes an empty set for "no filter": callers must not search with an empty one.
+    """
+    return _remembered_by(searcher, repr(query), lambda: set(searcher.docs_for_query(query)))
+
+
+def write(tenant_id: int, read_documents) -> dict[str, dict | None] | None:
+    """Add or replace the documents `read_documents()` returns, delete the keys it gives None.
+
+    They are read only once this writer holds the lock, so a writer that waited for another one
+    cannot store an older version over the newer one stored meanwhile. Returns the documents;
+    None if another writer kept the lock.
+    """
+    try:
+        writer = open_index(tenant_id).writer(timeout=WRITE_TIMEOUT, delay=0.05, **WRITER_OPTIONS)
+    except LockError:
+        log.warning("search index of cluster %s is locked; the changes wait in the outbox", tenant_id)
+        return None
+    try:
+        documents = read_documents()
+        for key, document in documents.items():
+            if document is None:
+                writer.delete_by_term("key", key)
+            else:
+                writer.update_document(**document)
+        writer.commit()
+    finally:
+        # Whoosh's own `with writer` keeps the lock when the commit itself fails, and every later write
+        # of this cluster would then wait for a lock nobody gives back.
+        if not writer.is_closed:
+            writer.cancel()
+    return documents
+
+
+def _index_to_rebuild(tenant_id: int):
+    # A damaged index cannot be opened; the rebuild replaces it whole anyway.
+    try:
+        return open_index(tenant_id)
+    except Exception:  # Whoosh has no common base class for a damaged index.
+        log.warning("search index of cluster %s cannot be read; it is created afresh", tenant_id)
+        folder = cluster_dir(tenant_id)
+        with _creation_lock(folder):
+            return index.create_in(folder, SCHEMA, INDEX_NAME)
+
+
+def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
+    """Swap the cluster's whole index for `documents` at once; searchers see the old one until then."""
+    options = {"procs": processes, "limitmb": 256, "multisegment": True} if processes > 1 else {}
+    writer = _index_to_rebuild(tenant_id).writer(
+        timeout=WRITE_TIMEOUT * 6, delay=0.1, **WRITER_OPTIONS, **options
+    )
+    count = 0
+    try:
+        for document in documents:
+            writer.add_document(**document)
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=CLEAR)
+    (cluster_dir(tenant_id) / DAMAGED_MARK).unlink(missing_ok=True)
+    return count
+
+
+def verify(tenant_id: int) -> None:
+    """Read every term's postings and every stored document of the cluster's index (slow on a big one:
+    for `flask check`); raises IndexUnavailable where a segment is damaged."""
+    if not exists(tenant_id):
+        raise IndexMissing(str(cluster_dir(tenant_id)))
+    with reading(tenant_id), open_index(tenant_id).reader() as reader:
+        for _ in reader.iter_postings():
+            pass
+        for _ in reader.all_stored_fields():
+            pass
+
+
+def document_counts(tenant_id: int) -> dict[str, int]:
+    """How many documents of each type the cluster's index holds."""
+    reader = searcher(tenant_id)
+    return {
+        kind: len(reader.search(Term("type", kind), limit=None, scored=False)) for kind in ("company", "post")
+    }
+
+
+def statistics(tenant_id: int, terms) -> tuple[int, dict[str, int]]:
+    """How many documents the cluster's index holds, and in how many titles and bodies each term is."""
+    with reading(tenant_id):
+        reader = searcher(tenant_id)
+        frequency = {
+            term: reader.doc_frequency("body", term) + reader.doc_frequency("title", term) for term in terms
+        }
+        return reader.doc_count(), frequency
+
+
+# NOT, and "-" at the start of a word, exclude it; a hyphen inside a word ("e-pasts") does not.
+NOT_OPERATOR = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s-]))"
+
+
+def _parser() -> MultifieldParser:
+    parser = MultifieldParser(list(TEXT_FIELDS), SCHEMA)
+    # No "field:" syntax: people search the texts, not the tenant, key or date fields.
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.replace_plugin(OperatorsPlugin(Not=NOT_OPERATOR))
+    return parser
+
+
+def _unknown(term: str, searcher) -> bool:
+    return all(searcher.doc_frequency(name, term) == 0 for name in TEXT_FIELDS)
+
+
+def _tolerate_typos(query, text: str, searcher):
+    # A word some field knows is no typo; reading it loosely everywhere would only make the search slow.
+    typos = {
+        term
+        for term, word in words_by_term(text).items()
+        if len(word) >= FUZZY_FROM and term.isalpha() and _unknown(term, searcher)
+    }
+
+    def replace(node):
+        if isinstance(node, Term) and node.fieldname in TEXT_FIELDS and node.text in typos:
+            return FuzzyTerm(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
+        return node
+
+    return query.accept(replace)
+
+
+def _with_regions(query):
+    """A typed region name also finds the companies of that region."""
+
+    def replace(node):
+        # A typed word is a Term, or a FuzzyTerm when the index does not know it (see _tolerate_typos).
+        if isinstance(node, Term | FuzzyTerm) and node.fieldname in TEXT_FIELDS and node.text in REGION_TERMS:
+            return Or([node, Term("region", REGION_TERMS[node.text])])
+        return node
+
+    return query.accept(replace)
+
+
+def parse(text: str, searcher):
+    """The Whoosh query for what a person typed (empty text: every document)."""
+    text = checked(text)
+    if not text:
+        return Every()
+    try:
+        query = _parser().parse(with_concepts(text))
+    except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
+        raise QueryError("syntax") from error
+    if query is NullQuery:
+        raise QueryError("only common words" if has_words(text) else "syntax")
+    return _with_regions(_tolerate_typos(query, text, searcher))
+
+
+def _marked_terms(query, searcher) -> frozenset[str]:
+    """The text terms a hit may show marked: those the query looks for (typos as the index spells them)."""
+    found = set()
+
+    def visit(node):
+        if isinstance(node, Not):
+            return
+        if node.is_leaf():
+            if node.field() in TEXT_FIELDS:
+                found.update(text for _name, text in node.expanded_terms(searcher.reader(), phrases=True))
+            return
+        for child in node.children():
+            visit(child)
+
+    visit(query)
+    return frozenset(text.decode() if isinstance(text, bytes) else text for text in found)
+
+
+class _RememberedValues(sorting.OverlappingCategorizer):
+    """Whoosh rereads every posting of a facet field on each search; this reads a segment's values once.
+
+    A segment never changes after it is written (deletions only hide documents), so its values can be kept.
+    """
+
+    def set_searcher(self, segment_searcher, docoffset):
+        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
+        if key not in _segment_values:
+            super().set_searcher(segment_searcher, docoffset)
+            _segment_values[key] = self._lists
+            if len(_segment_values) > REMEMBERED_SEGMENT_FIELDS:
+                _segment_values.popitem(last=False)
+        self._segment_searcher = segment_searcher
+        self._lists = _segment_values[key]
+
+
+class _RememberedFacet(sorting.FieldFacet):
+    def categorizer(self, global_searcher):
+        return _RememberedValues(global_searcher, self.fieldname)
+
+
+def _facets():
+    return {name: _RememberedFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACETS}
+
+
+def _any_of(choices) -> Or:
+    return Or([And([Term(name, value) for name, value in sorted(choice.items())]) for choice in choices])
+
+
+def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
+    """The documents of one results page, best (or newest) first, with the facet counts of all of them."""
+    # The vocabulary that widens the query is read from the database: its errors are not the index's.
+    with reading(tenant_id, passing=(QueryError, SQLAlchemyError)):
+        return _search(tenant_id, text, filters, sort, offset, limit)
+
+
+def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
+    reader = searcher(tenant_id)
+    query = parse(text, reader)
+    chosen = [Term(name, value) for name, value in sorted(filters.items()) if name in FACETS and value]
+    allowed = documents_matching(reader, And([Term("tenant", str(tenant_id)), *chosen]))
+    if not allowed:  # Whoosh reads an empty filter as no filter at all.
+        return Found([], 0, {}, frozenset())
+    options = {"sortedby": "date", "reverse": True} if sort == "date" else {}
+    # No terms=True: snippets mark the query's terms themselves (search/query.py).
+    results = reader.search(query, limit=offset + limit, filter=allowed, groupedby=_facets(), **options)
+    keys = [hit["key"] for hit in results[offset : offset + limit]]
+    facets = {name: facet_counts(results.groups(name)) for name in FACETS}
+    return Found(keys, len(results), facets, _marked_terms(query, reader))
+
+
+def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
+    """(key, company id) of the documents `among` with a term or a word beginning in `fields`, best first."""
+    exact = Or([Term(name, term) for term in terms for name in fields])
+    # Reading the few postings of each term into arrays beats Whoosh's tree of union matchers here.
+    exact.matcher_type = Or.ARRAY_MATCHER
+    query = Or([exact, *(Prefix(name, start) for start in beginnings for name in fields)])
+    with reading(tenant_id):
+        reader = searcher(tenant_id)
+        allowed = documents_matching(reader, And([Term("tenant", str(tenant_id)), _any_of(among)]))
+        if not allowed:  # Whoosh reads an empty filter as no filter at all.
+            return []
+        hits = reader.search(query, limit=limit, filter=allowed)
+        return [(hit["key"], int(hit["company"])) for hit in hits]
+
+
+def _cluster_ids() -> list[int]:
+    folders = Path(current_app.config["INDEX_DIR"]).glob("cluster-*")
+    return sorted(
+        tenant_id
+        for tenant_id in (int(f.name.removeprefix("cluster-")) for f in folders)
+        if exists(tenant_id)
+    )
+
+
+def healthy() -> bool:
+    """The index folder takes new files and every index there opens with all its segments."""
+    folder = Path(current_app.config["INDEX_DIR"])
+    if not writable(folder):
+        log.error("health: the index folder is not writable")
+        return False
+    try:
+        # Not open_index: it would create an index for a cluster that has none yet. A writer swapping
+        # segments at this very moment can fail one check; monitors wait for a second.
+        for cluster in folder.glob("cluster-*"):
+            if any(cluster.glob("*.toc")):
+                index.open_dir(cluster, INDEX_NAME).reader().close()
+    except Exception:  # Whoosh has no common base class for a damaged index.
+        log.exception("health: a search index cannot be opened")
+        return False
+    return True
+
+
+def writable(folder: Path) -> bool:
+    """True when files can be created in `folder` (made when missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def warm_up() -> int:
+    """Open every cluster's index and count its facets once, so that no member's first search pays for it."""
+    warmed = 0
+    for tenant_id in _cluster_ids():
+        try:
+            search(tenant_id, "", {}, "relevance", 0, 1)
+        except IndexUnavailable:
+            continue  # health and `search status` report it
+        warmed += 1
+    return warmed
