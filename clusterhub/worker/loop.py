@@ -17,30 +17,27 @@ log = logging.getLogger(__name__)
 SCHEDULE_EVERY = 60.0
 
 
-def work_once() -> int:
-    """One pass over the outbox; how many documents it wrote."""
+def _safely(work, failure: str) -> int:
+    # A failed pass leaves its work where it was (the outbox, the schedule): the next pass tries again,
+    # and the worker keeps running (the database may be away for a moment).
     try:
-        return hooks.drain()
+        return work()
     except Exception:
-        # A broken batch stays in the outbox; the next pass tries again, the worker keeps running.
         db.session.rollback()
-        log.exception("outbox work failed")
+        log.exception(failure)
         return 0
     finally:
         db.session.remove()
+
+
+def work_once() -> int:
+    """One pass over the outbox; how many documents it wrote."""
+    return _safely(hooks.drain, "outbox work failed")
 
 
 def scheduled() -> int:
     """The scheduled jobs due now; how many ran."""
-    try:
-        return jobs.due(utcnow())
-    except Exception:
-        # The database may be away for a moment; the schedule is looked at again in a minute.
-        db.session.rollback()
-        log.exception("scheduled jobs failed")
-        return 0
-    finally:
-        db.session.remove()
+    return _safely(lambda: jobs.due(utcnow()), "scheduled jobs failed")
 
 
 def run(stop: threading.Event | None = None) -> None:
