@@ -165,23 +165,27 @@ def group_name(group_id: int) -> str | None:
     return db.session.scalar(select(Group.name).where(Group.id == group_id))
 
 
-def shared_groups(company_id: int, other_id: int) -> list[str]:
-    """The names of the open groups both companies have people in: natural partners (matching)."""
+def groups_shared_with(company_id: int) -> dict[int, list[str]]:
+    """For every company whose people share an open group with `company_id`'s people, the names of those
+    groups (matching: natural partners), read in one query for all of them."""
     mine, theirs = aliased(GroupMember), aliased(GroupMember)
     my_people, their_people = aliased(Membership), aliased(Membership)
-    return list(
-        db.session.scalars(
-            select(Group.name)
-            .join(mine, mine.group_id == Group.id)
-            .join(my_people, my_people.user_id == mine.user_id)
-            .join(theirs, theirs.group_id == Group.id)
-            .join(their_people, their_people.user_id == theirs.user_id)
-            .where(
-                Group.archived_at.is_(None),
-                my_people.company_id == company_id,
-                their_people.company_id == other_id,
-            )
-            .distinct()
-            .order_by(Group.name)
+    rows = db.session.execute(
+        select(their_people.company_id, Group.name)
+        .join(mine, mine.group_id == Group.id)
+        .join(my_people, my_people.user_id == mine.user_id)
+        .join(theirs, theirs.group_id == Group.id)
+        .join(their_people, their_people.user_id == theirs.user_id)
+        .where(
+            Group.archived_at.is_(None),
+            my_people.company_id == company_id,
+            their_people.company_id.is_not(None),
+            their_people.company_id != company_id,
         )
+        .distinct()
+        .order_by(Group.name)
     )
+    shared: dict[int, list[str]] = {}
+    for other_id, name in rows:
+        shared.setdefault(other_id, []).append(name)
+    return shared

@@ -7,6 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.groups.services import groups_shared_with
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
@@ -90,7 +91,8 @@ def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Sugges
     ]
     companies = _companies(ids)
     offers = offers_of(ids)
-    found = [score(need, company, offers[company.id], wanted) for company in companies]
+    shared = groups_shared_with(need.company_id)
+    found = [score(need, company, offers[company.id], wanted, shared) for company in companies]
     return ranked(found)[:limit]
 
 
@@ -144,4 +146,10 @@ def scored_against(company: Company, offers: list[Offer], need_ids) -> list[Sugg
         .where(Post.id.in_(need_ids), Post.company_id != company.id)
         .options(selectinload(Post.tags), selectinload(Post.regions))
     )
-    return ranked(score(need, company, offers) for need in needs if is_seeking(need))
+    # Sharing a group is symmetric: the company's partners in groups, read once for all the needs.
+    shared = groups_shared_with(company.id)
+    return ranked(
+        score(need, company, offers, shared={company.id: shared.get(need.company_id, [])})
+        for need in needs
+        if is_seeking(need)
+    )

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
-from clusterhub.groups.services import shared_groups
+from clusterhub.groups.services import groups_shared_with
 from clusterhub.posts.models import Post, PostTag
 from search import index
 from search.analysis import likeness, words_by_term
@@ -228,17 +228,24 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
     return None
 
 
-def _group_reason(need: Post, company: Company) -> Reason | None:
+def _group_reason(names: list[str]) -> Reason | None:
     """Both companies' people are in the same interest group: natural partners, shown as a reason.
 
     It adds no points (the score keeps its three parts out of 100) and, like roles and region, never
     makes a match on its own."""
-    names = shared_groups(need.company_id, company.id)
     return Reason("group", theirs=", ".join(names)) if names else None
 
 
-def score(need: Post, company: Company, offers: list[Offer], wanted: Wanted | None = None):
-    """How well `company` (with its open offers) answers `need`; None when no concept or word matches."""
+def score(
+    need: Post,
+    company: Company,
+    offers: list[Offer],
+    wanted: Wanted | None = None,
+    shared: dict[int, list[str]] | None = None,
+):
+    """How well `company` (with its open offers) answers `need`; None when no concept or word matches.
+
+    `shared`: `groups_shared_with(need.company_id)`, read once by a caller that scores many companies."""
     wanted = wanted if wanted is not None else wanted_by(need)
     matched, reasons = _content_reasons(wanted, company, offers)
     if not reasons:
@@ -249,5 +256,6 @@ def score(need: Post, company: Company, offers: list[Offer], wanted: Wanted | No
         "roles": rules.WEIGHTS["roles"] if role else 0,
         "region": rules.WEIGHTS["region"] if region else 0,
     }
-    reasons += [reason for reason in (role, region, _group_reason(need, company)) if reason]
+    shared = shared if shared is not None else groups_shared_with(need.company_id)
+    reasons += [reason for reason in (role, region, _group_reason(shared.get(company.id, []))) if reason]
     return Suggestion(company, need, points, reasons, matched)
