@@ -19,7 +19,8 @@ def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> lis
         if not wanted.total:
             continue
         for card in cards[:MATCHED_CARDS]:
-            found = score(need, card, [], wanted)
+            # Interest groups are the cluster's own: a card of another cluster shares none.
+            found = score(need, card, [], wanted, shared={})
             if found and found.points["words"] >= rules.MIN_WORDS:
                 if card.id not in best or found.score > best[card.id].score:
                     best[card.id] = found
