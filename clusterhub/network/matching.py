@@ -5,10 +5,11 @@ sectors, competences, roles, region and description; a card brings no offers, si
 """
 
 from clusterhub.companies.models import Company
-from clusterhub.network.services import MATCHED_CARDS, Card
+from clusterhub.network.services import MATCHED_CARDS, Card, network_view
 from search.matching import rules
 from search.matching.candidates import open_needs
 from search.matching.scoring import Suggestion, score, wanted_by
+from tenants.models import Tenant
 
 
 def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> list[Suggestion]:
@@ -26,3 +27,11 @@ def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> lis
                     best[card.id] = found
     ranked = sorted(best.values(), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
     return ranked[:limit]
+
+
+def from_other_clusters(tenant: Tenant, company: Company | None, limit: int) -> list[Suggestion]:
+    """The network's suggestions where members look for partners (/matches, their own profile): none when
+    the viewer has no company or its cluster is out of the network."""
+    if company is None or not tenant.network_open:
+        return []
+    return suggestions_for(company, network_view(tenant, company).found, limit)

@@ -112,3 +112,27 @@ def test_a_cross_cluster_match_suggestion_is_marked_with_its_cluster(app, world,
     suggested = page.split("Suggested for your needs")[1].split("Find a partner in another cluster")[0]
     assert B_COMPANY in suggested and f"from cluster {B_CLUSTER}" in suggested
     assert "Their competence “Koka iepakojums”" in suggested
+
+
+def test_cross_cluster_suggestions_show_where_members_look_for_partners(app, world, signed_in):
+    make_profile(app, "beta", B_COMPANY, competences=["Koka iepakojums", "Paletes"])
+    make_post(app, "alfa", A_COMPANY, "member@alfa.lv", "Meklējam koka iepakojuma piegādātāju")
+    heading = "Suggested partners from other clusters"
+    places = ("/c/alfa/matches", f"/c/alfa/companies/{world.company_a}")
+    member_a = signed_in("member@alfa.lv")
+    for place in places:
+        assert heading not in member_a.get(place).get_data(as_text=True)  # B did not opt in yet
+    _opt_in(signed_in, world)
+    for place in places:
+        suggested = member_a.get(place).get_data(as_text=True).split(heading)[1]
+        assert B_COMPANY in suggested and f"from cluster {B_CLUSTER}" in suggested
+        assert "Their competence “Koka iepakojums”" in suggested
+        assert f"/c/alfa/network/{world.company_b}" in suggested and "/c/beta/" not in suggested
+    # Another company's profile shows none, and neither does a cluster out of the network, on either side.
+    assert heading not in signed_in("manager@alfa.lv").get(places[1]).get_data(as_text=True)
+    for manager, slug in (("manager@beta.lv", "beta"), ("manager@alfa.lv", "alfa")):
+        signed_in(manager).submit(f"/c/{slug}/manage/network", {})
+        for place in places:
+            assert heading not in member_a.get(place).get_data(as_text=True)
+        signed_in(manager).submit(f"/c/{slug}/manage/network", {"open": "y"})
+
