@@ -135,4 +135,3 @@ def test_cross_cluster_suggestions_show_where_members_look_for_partners(app, wor
         for place in places:
             assert heading not in member_a.get(place).get_data(as_text=True)
         signed_in(manager).submit(f"/c/{slug}/manage/network", {"open": "y"})
-
