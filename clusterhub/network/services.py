@@ -124,37 +124,35 @@ def _card(company: Company, clusters: dict[int, str]) -> Card:
     )
 
 
-def _in_network(company_ids) -> set[tuple[int, int, bool]]:
-    """(company id, cluster id, shown) of the companies' current memberships of active open clusters."""
-    rows = db.session.execute(
-        select(CompanyMembership.company_id, Tenant.id, Company.network_visible)
+def _in_open_clusters(*columns):
+    """`columns` of the current memberships of existing companies in active clusters that take part."""
+    return (
+        select(*columns)
         .join(Tenant, Tenant.id == CompanyMembership.tenant_id)
         .join(Company, Company.id == CompanyMembership.company_id)
         .where(
             CompanyMembership.is_current,
-            CompanyMembership.company_id.in_(company_ids),
             Tenant.active.is_(True),
             Tenant.network_open.is_(True),
             Company.deleted_at.is_(None),
         )
     )
-    return {tuple(row) for row in rows}
+
+
+def _in_network(company_ids) -> set[tuple[int, int, bool]]:
+    """(company id, cluster id, shown) of the companies' memberships of the clusters that take part."""
+    statement = _in_open_clusters(CompanyMembership.company_id, Tenant.id, Company.network_visible)
+    return {
+        tuple(row)
+        for row in db.session.execute(statement.where(CompanyMembership.company_id.in_(company_ids)))
+    }
 
 
 def _discoverable(viewer: Tenant) -> dict[int, dict[int, str]]:
     """{company id: {cluster id: name}} of the opted-in current members of the other open clusters."""
     rows = db.session.execute(
-        select(CompanyMembership.company_id, Tenant.id, Tenant.name)
-        .join(Tenant, Tenant.id == CompanyMembership.tenant_id)
-        .join(Company, Company.id == CompanyMembership.company_id)
-        .where(
-            CompanyMembership.is_current,
-            Tenant.active.is_(True),
-            Tenant.network_open.is_(True),
-            Tenant.id != viewer.id,
-            Company.network_visible.is_(True),
-            Company.deleted_at.is_(None),
-        )
+        _in_open_clusters(CompanyMembership.company_id, Tenant.id, Tenant.name)
+        .where(Tenant.id != viewer.id, Company.network_visible.is_(True))
         .order_by(Tenant.name_sort)
     )
     found: dict[int, dict[int, str]] = {}

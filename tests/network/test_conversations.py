@@ -131,3 +131,11 @@ def test_only_companies_the_network_shows_can_be_written_to(app, world, signed_i
     assert response.status_code == 200 and "This field is required." in member_a.last_page
     # Company A never opted in and never wrote: B cannot start a conversation with it.
     assert signed_in("member@beta.lv").get(f"/c/beta/network/{world.company_a}").status_code == 404
+
+
+def test_the_messages_are_in_the_writers_and_the_companys_data_download(app, world, signed_in):
+    member_a, _ = _talk(app, world, signed_in)
+    mine = member_a.get("/account/data.json").get_json()["network_messages"]
+    assert [message["body"] for message in mine] == [QUESTION]
+    company = member_a.get(f"/companies/{world.company_a}/data.json").get_json()["network_messages"]
+    assert [message["body"] for message in company] == [QUESTION]
