@@ -6,6 +6,7 @@ sectors, competences, roles, region and description; a card brings no offers, si
 
 from clusterhub.companies.models import Company
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
+from search.index import IndexUnavailable
 from search.matching import rules
 from search.matching.candidates import open_needs
 from search.matching.scoring import Suggestion, score, wanted_by
@@ -34,4 +35,9 @@ def from_other_clusters(tenant: Tenant, company: Company | None, limit: int) -> 
     the viewer has no company or its cluster is out of the network."""
     if company is None or not tenant.network_open:
         return []
-    return suggestions_for(company, network_view(tenant, company).found, limit)
+    try:
+        return suggestions_for(company, network_view(tenant, company).found, limit)
+    except IndexUnavailable:
+        # Scored live against the cluster's word statistics: while its index is rebuilt, the page keeps
+        # its stored suggestions and shows none from other clusters.
+        return []
