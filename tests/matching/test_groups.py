@@ -12,6 +12,7 @@ from tests.matching.test_pages import (
     AUTHOR,
     CLUSTER,
     DRAWINGS,
+    ILLUSTRATOR,
     STUDIO,
     STUDIO_PROFILE,
     build_need,
@@ -59,12 +60,21 @@ def test_a_company_sharing_a_group_ranks_above_an_otherwise_equal_one(app, make_
     """Two studios with the same profile: the one whose people share the author's group comes first,
     by the group's few points only."""
     need = build_need(app)
-    twin = "SIA Kadru Dvīņi"
-    make_user(app, "ilze@dvini.lv", "Ilze Dvīne", CLUSTER, "member", twin)
+    twin = "SIA Kadru Zieds"  # after the studio by name, so only the points can put it first
+    make_user(app, "ilze@zieds.lv", "Ilze Ziede", CLUSTER, "member", twin)
     make_profile(app, CLUSTER, twin, **STUDIO_PROFILE)
-    _group_with(app, "Izstāžu stendi", AUTHOR, "ilze@dvini.lv")
+    _group_with(app, "Izstāžu stendi", AUTHOR, "ilze@zieds.lv")
     scores = suggestions(app, need)
     assert scores[twin] == scores[STUDIO] + rules.WEIGHTS["group"]
     page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
     assert page.index(twin) < page.index(STUDIO)
     assert "interest group 5 of 5" in page.split(twin)[1].split(STUDIO)[0]
+
+
+def test_a_shared_group_does_not_lift_a_weaker_match_over_a_real_concept_match(app, make_visitor):
+    need = build_need(app)
+    _group_with(app, "Izstāžu stendi", AUTHOR, ILLUSTRATOR)
+    scores = suggestions(app, need)
+    assert scores[DRAWINGS] < scores[STUDIO]
+    page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
+    assert page.index(STUDIO) < page.index(DRAWINGS)
