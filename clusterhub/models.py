@@ -18,7 +18,7 @@ from clusterhub.feeds.models import CalendarFeed
 from clusterhub.groups.models import Group, GroupMember
 from clusterhub.invitations.models import Invitation
 from clusterhub.members.models import Visit
-from clusterhub.network.models import NetworkRequest
+from clusterhub.network.models import NetworkMessage, NetworkThread
 from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
 from clusterhub.onboarding.models import RoadmapProgress, RoadmapStep
@@ -67,7 +67,8 @@ __all__ = [
     "MeetingWindow",
     "Membership",
     "Message",
-    "NetworkRequest",
+    "NetworkMessage",
+    "NetworkThread",
     "NewsItem",
     "Notification",
     "Participant",

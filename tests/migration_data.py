@@ -70,6 +70,7 @@ ROWS = {
     "messages": [{"company_id": 2}],
     "match_dismissals": [{"partner_company_id": 2}],
     "network_requests": [{"to_company_id": 2}],
+    "network_threads": [{"other_company_id": 2}],
     "search_outbox": [{"doc_key": "post:1"}],
     "digest_deliveries": [{"status": "sent"}],
     "services": [{"kind": "training"}],

@@ -128,7 +128,7 @@ OPEN_TO_MEMBERS = {
     "groups.join_group",
     "groups.leave_group",
     "matches.dismiss_partner",
-    "network.ask_company",
+    "network.conversation",
     "news.detail",
     "posts.contact_company",
     "posts.detail",

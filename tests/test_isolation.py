@@ -36,9 +36,9 @@ OVERRIDES: dict[tuple[str, str], set[int]] = {
     ("companies.representation", "manager_a"): {403},
     # network: only company_a's own people choose whether other clusters find it, managers not.
     ("network.company_choice", "manager_a"): {403},
-    # network: company_a is a member of cluster A itself; the network asks only other clusters' companies.
-    ("network.ask_company", "member_a"): {404},
-    ("network.ask_company", "manager_a"): {404},
+    # network: company_a is a member of cluster A itself; one talks only with other clusters' companies.
+    ("network.conversation", "member_a"): {404},
+    ("network.conversation", "manager_a"): {404},
     # catalogue: use_a is company_a's, so only its people give feedback on it; the world's current quarter
     # is not published (the manager's walk visits the report before it publishes), so members find no report.
     ("catalogue.feedback", "manager_a"): {403},

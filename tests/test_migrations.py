@@ -2,6 +2,7 @@
 upgrading from every earlier revision to head, and downgrading one step from every revision and back."""
 
 import itertools
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.extensions import db
 from search.analysis import terms
 from tests.conftest import app_config
-from tests.migration_data import fill, missing, schema, snapshot
+from tests.migration_data import WHEN, fill, missing, schema, snapshot
 
 # Oldest first; read from the migrations folder, so a new migration is tested without a word here.
 REVISIONS = [
@@ -159,3 +160,38 @@ def test_company_sort_keys_leave_out_the_legal_form_and_come_back_when_downgrade
     downgrade(revision="c8f2d3e4a567")
     with db.engine.connect() as connection:
         assert connection.execute(text(keys)).scalars().all() == [latvian_sort_key(n) for n in names.values()]
+
+
+def test_requests_to_get_in_touch_become_conversations_and_come_back_when_downgraded(migrating_app):
+    _filled_at("d9a4c6e8b012")  # company 1 asked company 2 (the filled row)
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "insert into network_requests (id, from_company_id, from_tenant_id, to_company_id,"
+                " to_tenant_id, author_id, message, created_at)"
+                " values (2, 2, 1, 1, 1, 2, 'Jā, zvaniet!', :later)"
+            ),
+            {"later": WHEN + timedelta(hours=1)},
+        )
+    first = "Čiekurs ābele's <b>network_requests.message</b> 1"
+
+    upgrade()
+    with db.engine.begin() as connection:
+        assert connection.execute(
+            text("select starter_company_id, other_company_id from network_threads")
+        ).all() == [(1, 2)]
+        said = "select thread_id, company_id, author_id, body from network_messages order by id"
+        assert connection.execute(text(said)).all() == [(1, 1, 1, first), (1, 2, 2, "Jā, zvaniet!")]
+        # A conversation goes on after the migration: a later message is no request when downgraded.
+        connection.execute(
+            text(
+                "insert into network_messages (id, thread_id, company_id, author_id, body, created_at)"
+                " values (3, 1, 1, 1, 'Tiekamies otrdien', :later)"
+            ),
+            {"later": WHEN + timedelta(hours=2)},
+        )
+
+    downgrade(revision="d9a4c6e8b012")
+    with db.engine.connect() as connection:
+        asked = "select from_company_id, to_company_id, author_id, message from network_requests order by id"
+        assert connection.execute(text(asked)).all() == [(1, 2, 1, first), (2, 1, 2, "Jā, zvaniet!")]

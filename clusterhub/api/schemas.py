@@ -191,7 +191,7 @@ class PostChanges(PostInput):
 
 class Reason(ma.Schema):
     kind = fields.String(
-        required=True, metadata={"enum": ["concept", "words", "roles", "category", "region"]}
+        required=True, metadata={"enum": ["concept", "words", "roles", "category", "region", "group"]}
     )
     where = fields.String(required=True)
     theirs = fields.String(required=True)

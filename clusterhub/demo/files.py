@@ -15,6 +15,7 @@ Rīga wall-clock hours), the invited clusters and quota, each company's pitch, a
 the 1:1 meetings (`talks`, a slot by its place in the grid) and, after the event, the ratings.
 visits.json holds a joint incoming visit: its host and invited clusters (quotas), the delegation, the
 companies that registered (their pitches are the forums') and their meetings with the delegation.
+network.json holds conversations across clusters: the two sides (cluster and company) and the messages.
 """
 
 import json
@@ -78,6 +79,11 @@ def forums() -> dict:
 def visits() -> dict:
     """The demo's joint incoming visit: its host, invited clusters, delegation, companies and meetings."""
     return _read(CONTENT / "visits.json")
+
+
+def network() -> list[dict]:
+    """The conversations across clusters: each side's cluster and company, and who wrote what when."""
+    return _read(CONTENT / "network.json")
 
 
 def common_posts() -> tuple[list[int], list[entries.Post]]:

@@ -22,6 +22,7 @@ from clusterhub.demo import data, entries
 from clusterhub.demo.activity import load_activity
 from clusterhub.demo.conferences import load_conferences
 from clusterhub.demo.groups import load_groups
+from clusterhub.demo.network import load_network
 from clusterhub.demo.visits import load_visits
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post, Thread
@@ -230,5 +231,6 @@ def load_demo() -> list[tuple[str, str]]:
     logins.append(_two_cluster_person())
     load_conferences(organiser)
     load_visits()
+    load_network()
     db.session.flush()
     return logins

@@ -5,10 +5,12 @@ sectors, competences, roles, region and description; a card brings no offers, si
 """
 
 from clusterhub.companies.models import Company
-from clusterhub.network.services import MATCHED_CARDS, Card
+from clusterhub.network.services import MATCHED_CARDS, Card, network_view
+from search.index import IndexUnavailable
 from search.matching import rules
 from search.matching.candidates import open_needs
 from search.matching.scoring import Suggestion, score, wanted_by
+from tenants.models import Tenant
 
 
 def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> list[Suggestion]:
@@ -19,9 +21,23 @@ def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> lis
         if not wanted.total:
             continue
         for card in cards[:MATCHED_CARDS]:
-            found = score(need, card, [], wanted)
+            # Interest groups are the cluster's own: a card of another cluster shares none.
+            found = score(need, card, [], wanted, shared={})
             if found and found.points["words"] >= rules.MIN_WORDS:
                 if card.id not in best or found.score > best[card.id].score:
                     best[card.id] = found
     ranked = sorted(best.values(), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
     return ranked[:limit]
+
+
+def from_other_clusters(tenant: Tenant, company: Company | None, limit: int) -> list[Suggestion]:
+    """The network's suggestions where members look for partners (/matches, their own profile): none when
+    the viewer has no company or its cluster is out of the network."""
+    if company is None or not tenant.network_open:
+        return []
+    try:
+        return suggestions_for(company, network_view(tenant, company).found, limit)
+    except IndexUnavailable:
+        # Scored live against the cluster's word statistics: while its index is rebuilt, the page keeps
+        # its stored suggestions and shows none from other clusters.
+        return []

@@ -1,35 +1,69 @@
-"""A company's request to get in touch with a company of another cluster, found in the network of clusters.
+"""A conversation between two companies of different clusters, started from the network of clusters.
 
-It belongs to no one cluster (like a conference meeting): it names both companies and the clusters they
-asked from and were found in. When each of the two has asked the other, they see each other's contacts.
+It belongs to no one cluster (like a conference meeting): it names both companies and the cluster each
+side reads it in: the starter's, where it wrote from, and the cluster the other company was found in.
+Until both companies have written, each sees only the other's public card; then their contact people too.
 """
 
-from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from datetime import datetime
 
-from clusterhub.db import CreatedAtMixin, db
+from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clusterhub.clock import utcnow
+from clusterhub.db import CreatedAtMixin, UTCDateTime, db
 
 MESSAGE_MAX = 2000
 
 
-class NetworkRequest(CreatedAtMixin, db.Model):
-    __tablename__ = "network_requests"
+class NetworkThread(CreatedAtMixin, db.Model):
+    __tablename__ = "network_threads"
     __table_args__ = (
-        UniqueConstraint("from_company_id", "to_company_id"),
-        CheckConstraint("from_company_id <> to_company_id", name="two_companies"),
-        CheckConstraint(f"length(message) <= {MESSAGE_MAX}", name="message_length"),
+        UniqueConstraint("starter_company_id", "other_company_id"),
+        CheckConstraint("starter_company_id <> other_company_id", name="two_companies"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    from_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
-    from_tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
-    to_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
-    to_tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    message: Mapped[str] = mapped_column(Text, default="")
+    starter_company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    starter_tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    other_company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    other_tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    last_message_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    def involves(self, company_id: int) -> bool:
-        return company_id in (self.from_company_id, self.to_company_id)
+    messages: Mapped[list["NetworkMessage"]] = relationship(
+        back_populates="thread", order_by="NetworkMessage.id", cascade="all, delete-orphan"
+    )
+
+    def tenant_of(self, company_id: int) -> int | None:
+        """The cluster in which `company_id`'s people read the thread; None when it is not a party."""
+        sides = {self.starter_company_id: self.starter_tenant_id, self.other_company_id: self.other_tenant_id}
+        return sides.get(company_id)
+
+    def other_side(self, company_id: int) -> tuple[int, int]:
+        """(company id, cluster id) of the party that is not `company_id`."""
+        if company_id == self.starter_company_id:
+            return self.other_company_id, self.other_tenant_id
+        return self.starter_company_id, self.starter_tenant_id
 
     def __repr__(self) -> str:
-        return f"<NetworkRequest {self.from_company_id}->{self.to_company_id}>"
+        return f"<NetworkThread {self.starter_company_id}->{self.other_company_id}>"
+
+
+class NetworkMessage(CreatedAtMixin, db.Model):
+    __tablename__ = "network_messages"
+    __table_args__ = (
+        CheckConstraint(f"length(body) > 0 and length(body) <= {MESSAGE_MAX}", name="body_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("network_threads.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+
+    thread: Mapped[NetworkThread] = relationship(back_populates="messages")
+
+    def __repr__(self) -> str:
+        return f"<NetworkMessage thread={self.thread_id}>"

@@ -11,8 +11,16 @@ from clusterhub.extensions import db
 from clusterhub.navigation import paginate_list
 from clusterhub.network.forms import AskForm, ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
 from clusterhub.network.matching import suggestions_for
-from clusterhub.network.services import ask, network_view, set_network_open, set_network_visible
+from clusterhub.network.services import (
+    NetworkError,
+    messages_of,
+    network_view,
+    set_network_open,
+    set_network_visible,
+    write,
+)
 from clusterhub.security.limits import limited
+from clusterhub.security.once import submitted_once
 from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 
@@ -38,31 +46,48 @@ def index():
         form=form,
         filters=filters,
         cards=paginate_list(_found(view.found, **filters)),
-        asking=view.asking,
+        conversations=view.conversations,
         suggestions=suggestions_for(company, view.found, limit=5) if company and not filters else [],
         any_cards=bool(view.found),
     )
 
 
-@bp.route("/network/<int:company_id>/ask", methods=["GET", "POST"])
+REFUSALS = {
+    "closed": _l("The conversation is closed: one of the two companies is no longer in the network."),
+    "elsewhere": _l(
+        "Your company talks with this company already, on the pages of another cluster you are both in."
+    ),
+}
+
+
+@bp.route("/network/<int:company_id>", methods=["GET", "POST"])
 @limited("posting")
-def ask_company(company_id: int):
+@submitted_once
+def conversation(company_id: int):
+    """The conversation with a company of another cluster: started with a company the network shows, read
+    and answered by both; any other company is not found."""
     company = current_membership.company
-    # Only a company the network shows to this visitor's company can be asked; any other is not found.
     card = network_view(g.tenant, company).card(company_id) if company else None
     if card is None:
         abort(404)
     form = AskForm()
-    if not card.i_asked and form.validate_on_submit():
+    if not card.closed and form.validate_on_submit():
         try:
-            ask(g.tenant, company, current_user._get_current_object(), card, form.message.data)
+            write(g.tenant, company, current_user._get_current_object(), card, form.message.data)
             db.session.commit()
+        except NetworkError as refused:
+            flash(REFUSALS[refused.reason], "error")
+            return redirect(url_for(".index"))
         except IntegrityError:
-            # The same request sent twice at once (a double click): the first one counts.
+            # Both people of a company started the same conversation at once: the first one counts.
             db.session.rollback()
+            flash(_("Someone of your company started this conversation a moment ago."), "info")
+            return redirect(url_for(".conversation", company_id=card.id))
         flash(_("Your message was sent to %(company)s.", company=card.name), "success")
-        return redirect(url_for(".index"))
-    return render_template("network/ask.html", form=form, card=card)
+        return redirect(url_for(".conversation", company_id=card.id))
+    return render_template(
+        "network/conversation.html", form=form, card=card, messages=messages_of(card, company)
+    )
 
 
 @bp.route("/companies/<int:company_id>/network", methods=["GET", "POST"])

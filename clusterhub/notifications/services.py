@@ -68,10 +68,11 @@ MESSAGES = {
     "meeting_proposal_sent": _l("You proposed to %(company)s to meet at “%(event)s” on %(when)s instead."),
     "meeting_decline_sent": _l("You declined the meeting with %(company)s at “%(event)s” on %(when)s."),
     "network_request": _l(
-        "%(company)s of another cluster found your company in the network of clusters and would like to "
-        "get in touch. Answer on the network page to see each other's contacts."
+        "%(company)s of another cluster found your company in the network of clusters and wrote to you. "
+        "Answer in the conversation to see each other's contacts."
     ),
-    "network_answer": _l("%(company)s answered your request: you now see each other's contact people."),
+    "network_answer": _l("%(company)s answered your message: you now see each other's contact people."),
+    "network_message": _l("%(company)s of another cluster wrote to you in the network of clusters."),
 }
 # Each kind's e-mail subject: what happened, before the mail is opened.
 SUBJECTS = {
@@ -106,6 +107,7 @@ SUBJECTS = {
     "admission_refused": _l("%(company)s refused your cluster's request"),
     "network_request": _l("%(company)s of another cluster would like to get in touch"),
     "network_answer": _l("%(company)s answered: you can now get in touch"),
+    "network_message": _l("New message from %(company)s in the network of clusters"),
 }
 log = logging.getLogger(__name__)
 

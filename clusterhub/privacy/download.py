@@ -24,6 +24,7 @@ from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from clusterhub.labels import label
 from clusterhub.members.models import Visit
+from clusterhub.network.models import NetworkMessage
 from clusterhub.news.models import DigestDelivery, NewsItem
 from clusterhub.notifications.models import Notification
 from clusterhub.notifications.services import text_of
@@ -188,6 +189,12 @@ PERSON_PARTS = (
         (CLUSTER, THREAD, _field("company", _l("Sent for"), "company.name"), BODY, CREATED),
     ),
     Part(
+        "network_messages",
+        _l("Messages you wrote to companies of other clusters"),
+        _of(NetworkMessage.author_id),
+        (BODY, CREATED),
+    ),
+    Part(
         "ratings",
         _l("Ratings you wrote or replied to"),
         _of(Rating.author_id, Rating.replied_by_id),
@@ -323,6 +330,12 @@ COMPANY_PARTS = (
         (NAME, _field("role", _l("Position")), EMAIL, PHONE),
     ),
     Part("profile_changes", _l("Profile changes"), _of(CompanyChange.company_id), (FIELDS_CHANGED, CREATED)),
+    Part(
+        "network_messages",
+        _l("Messages sent to companies of other clusters"),
+        _of(NetworkMessage.company_id),
+        (BODY, CREATED),
+    ),
 )
 
 # Read inside each cluster where the person represents the company, so nothing of another cluster shows.

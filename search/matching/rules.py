@@ -2,7 +2,9 @@
 
 from search.analysis import stem
 
-WEIGHTS = {"words": 70, "roles": 20, "region": 10}
+# Sharing an interest group earns a few points: members of one group are natural partners, but the group
+# only tips the order between otherwise alike companies, far less than one matched concept (≈ 20 points).
+WEIGHTS = {"words": 70, "roles": 15, "region": 10, "group": 5}
 # Where the partner has a word decides how much it counts.
 WHERE = {
     "competence": 1.0,

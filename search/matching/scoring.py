@@ -4,8 +4,8 @@ The score and the reasons are worked out from the database texts with the same a
 so a suggestion shows exactly the words that matched. A need and a company meet on a shared concept of
 the vocabulary (in either language, through a synonym, or through a broader or narrower concept, which
 counts less) or on key words, the same or close ("scenogrāfi" and "scenogrāfija"). A score is points out
-of 100: matched content, complementary value-chain roles, region (search/matching/rules.py); roles and
-region add to a match but never make one.
+of 100: matched content, complementary value-chain roles, region and a shared interest group
+(search/matching/rules.py); roles, region and group add to a match but never make one.
 """
 
 from collections import defaultdict
@@ -231,8 +231,7 @@ def _region_reason(need: Post, company: Company) -> Reason | None:
 def _group_reason(names: list[str]) -> Reason | None:
     """Both companies' people are in the same interest group: natural partners, shown as a reason.
 
-    It adds no points (the score keeps its three parts out of 100) and, like roles and region, never
-    makes a match on its own."""
+    It adds a few points and, like roles and region, never makes a match on its own."""
     return Reason("group", theirs=", ".join(names)) if names else None
 
 
@@ -257,5 +256,7 @@ def score(
         "region": rules.WEIGHTS["region"] if region else 0,
     }
     shared = shared if shared is not None else groups_shared_with(need.company_id)
-    reasons += [reason for reason in (role, region, _group_reason(shared.get(company.id, []))) if reason]
+    group = _group_reason(shared.get(company.id, []))
+    points["group"] = rules.WEIGHTS["group"] if group else 0
+    reasons += [reason for reason in (role, region, group) if reason]
     return Suggestion(company, need, points, reasons, matched)

@@ -121,7 +121,9 @@ def _refresh_company(company_id: int) -> list[Suggestion]:
 def _suggestion(row: MatchSuggestion, answers_mine: bool = True) -> Suggestion:
     detail = row.detail
     reasons = [Reason(**reason) for reason in detail["reasons"]]
-    return Suggestion(row.company, row.need, detail["points"], reasons, detail["matched"], answers_mine)
+    # Rows stored before a shared group earned points have no such part until they are scored again.
+    points = {"group": 0, **detail["points"]}
+    return Suggestion(row.company, row.need, points, reasons, detail["matched"], answers_mine)
 
 
 def _rows(condition) -> list[MatchSuggestion]:

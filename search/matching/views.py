@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from flask import abort, flash, redirect, render_template
+from flask import abort, flash, g, redirect, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,6 +12,7 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
+from clusterhub.network.matching import from_other_clusters
 from clusterhub.posts.models import Post
 from search.matching import candidates, rules, stored
 from search.matching.scoring import Suggestion
@@ -44,10 +45,12 @@ class NeedPanel(NamedTuple):
 
 
 class CompanyPanel(NamedTuple):
-    """Suggested partners on the viewer's own profile, or what connects the viewer to another company."""
+    """Suggested partners on the viewer's own profile (with those of other clusters in the network), or
+    what connects the viewer to another company."""
 
     own: bool
     partners: list[stored.Partner]
+    network: list[Suggestion] = []
 
 
 def _need_panel(post: Post) -> NeedPanel | None:
@@ -64,9 +67,12 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     mine = current_membership.company
     if mine is None:
         return None
-    own = mine.id == company.id
-    partners = stored.partners_for(mine, IN_PANEL) if own else [stored.between(mine, company)]
-    return CompanyPanel(own, [p for p in partners if p])
+    if mine.id != company.id:
+        partner = stored.between(mine, company)
+        return CompanyPanel(False, [partner] if partner else [])
+    return CompanyPanel(
+        True, stored.partners_for(mine, IN_PANEL), from_other_clusters(g.tenant, mine, IN_PANEL)
+    )
 
 
 def _concept_label(key: str) -> str:
@@ -92,7 +98,10 @@ def index():
     by_need = stored.by_need(company, PER_NEED)
     partners = stored.partners_for(company, PARTNERS_SHOWN)
     needs = list(by_need.items())
-    return render_template("matches/index.html", company=company, partners=partners, needs=needs)
+    network = from_other_clusters(g.tenant, company, IN_PANEL)
+    return render_template(
+        "matches/index.html", company=company, partners=partners, needs=needs, network=network
+    )
 
 
 def _dismiss(partner_id: int, post: Post | None = None):

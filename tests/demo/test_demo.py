@@ -427,6 +427,33 @@ def test_a_demo_member_finds_companies_of_the_other_clusters_in_the_network(app,
     assert "SIA Aizputes Iepakojums" not in page  # its own cluster's member
     suggested = page.split("Ieteikumi jūsu vajadzībām")[1].split("Atrodiet partneri citā klasterī")[0]
     assert "no klastera" in suggested
+    matches = visitor.get("/c/partika/matches").get_data(as_text=True)
+    assert "no klastera" in matches.split("Ieteiktie partneri no citiem klasteriem")[1]
+
+
+def test_the_demo_has_conversations_across_clusters(app, demo, make_visitor):
+    with app.app_context(), cross_tenant():
+        ids = dict(db.session.execute(select(Company.name, Company.id)).all())
+        people = {
+            name: db.session.scalar(
+                select(User.email).join(Membership).where(Membership.company_id == ids[name]).limit(1)
+            )
+            for name in ("SIA Talsu Piens", "SIA Robotika Baltija", "SIA Ģeometrija 3D")
+        }
+    dairy = make_visitor("lv")
+    dairy.login(people["SIA Talsu Piens"], DEMO_PASSWORD)
+    listed = dairy.get("/c/partika/network").get_data(as_text=True).split("Sarunas")[1]
+    assert "SIA Robotika Baltija" in listed and "Jūs esat sazinājušies" in listed
+    page = dairy.get(f"/c/partika/network/{ids['SIA Robotika Baltija']}").get_data(as_text=True)
+    assert "kobotu paletētājus" in page and f"mailto:{people['SIA Robotika Baltija']}" in page
+    integrator = make_visitor("lv")
+    integrator.login(people["SIA Robotika Baltija"], DEMO_PASSWORD)
+    page = integrator.get(f"/c/metal/network/{ids['SIA Talsu Piens']}").get_data(as_text=True)
+    assert "Paldies! Plānu un kastu izmērus" in page
+    studio = make_visitor("lv")
+    studio.login(people["SIA Ģeometrija 3D"], DEMO_PASSWORD)
+    listed = studio.get("/c/avt/network").get_data(as_text=True).split("Sarunas")[1]
+    assert "SIA Jelgavas Metālapstrāde" in listed and "Viņi jums uzrakstīja" in listed
 
 
 def test_the_demo_has_an_incoming_visit_the_invited_clusters_see_and_the_other_does_not(

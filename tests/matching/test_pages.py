@@ -109,7 +109,9 @@ def test_the_author_sees_the_answering_company_with_its_reasons_and_score_on_the
     assert "Companies that may answer this need" in page
     assert STUDIO in page
     assert f"{scores[STUDIO]} / 100" in page
-    assert re.search(r"words \d+ of 70,\s+value-chain role 20 of 20,\s+region 10 of 10", page)
+    assert re.search(
+        r"words \d+ of 70,\s+value-chain role 15 of 15,\s+region 10 of 10,\s+interest group 0 of 5", page
+    )
     assert "Their competence “3D animācija” ↔" in page
     assert "your words “3D animācijas” (concept: 3D animation)" in page
     assert "Their role: Distributor; yours: Producer — complementary in the value chain." in page

@@ -114,41 +114,24 @@ def test_a_cross_cluster_match_suggestion_is_marked_with_its_cluster(app, world,
     assert "Their competence “Koka iepakojums”" in suggested
 
 
-def test_two_companies_see_each_others_contacts_only_once_both_asked(app, world, signed_in):
-    make_profile(app, "beta", B_COMPANY, contacts=[{"name": SECRET_CONTACT, "email": "slepens@beta.lv"}])
-    make_profile(app, "alfa", A_COMPANY, contacts=[{"name": A_CONTACT, "email": "kontakts@alfa.lv"}])
-    _opt_in(signed_in, world)
+def test_cross_cluster_suggestions_show_where_members_look_for_partners(app, world, signed_in):
+    make_profile(app, "beta", B_COMPANY, competences=["Koka iepakojums", "Paletes"])
+    make_post(app, "alfa", A_COMPANY, "member@alfa.lv", "Meklējam koka iepakojuma piegādātāju")
+    heading = "Suggested partners from other clusters"
+    places = ("/c/alfa/matches", f"/c/alfa/companies/{world.company_a}")
     member_a = signed_in("member@alfa.lv")
-    assert "Ask to get in touch" in member_a.get("/c/alfa/network").get_data(as_text=True)
-    response = member_a.submit(f"/c/alfa/network/{world.company_b}/ask", {"message": "Sadarbosimies?"})
-    assert response.status_code == 302
-    assert "their contacts show here once they answer" in member_a.get("/c/alfa/network").get_data(
-        as_text=True
-    )
-    assert SECRET_CONTACT not in member_a.last_page
-
-    # B's representative is told in cluster B and sees A's company card (A never opted in) and message.
-    member_b = signed_in("member@beta.lv")
-    notices = member_b.get("/c/beta/notifications/").get_data(as_text=True)
-    assert f"{A_COMPANY} of another cluster found your company in the network of clusters" in notices
-    page = member_b.get("/c/beta/network").get_data(as_text=True)
-    asked = page.split("Asked to get in touch with you")[1]
-    assert A_COMPANY in asked and "Sadarbosimies?" in asked and A_CONTACT not in asked
-    assert "Answer and get in touch" in asked
-    # Nobody else of cluster B sees A's company: it asked one company, it did not join the network.
-    assert A_COMPANY not in signed_in("manager@beta.lv").get("/c/beta/network").get_data(as_text=True)
-
-    member_b.submit(f"/c/beta/network/{world.company_a}/ask", {"message": "Jā, zvaniet!"})
-    assert A_CONTACT in member_b.get("/c/beta/network").get_data(as_text=True)
-    assert SECRET_CONTACT in member_a.get("/c/alfa/network").get_data(as_text=True)
-    assert "You are in touch" in member_a.last_page
-
-
-def test_only_companies_the_network_shows_can_be_asked(app, world, signed_in):
-    member_a = signed_in("member@alfa.lv")
-    assert member_a.get(f"/c/alfa/network/{world.company_b}/ask").status_code == 404  # not opted in
+    for place in places:
+        assert heading not in member_a.get(place).get_data(as_text=True)  # B did not opt in yet
     _opt_in(signed_in, world)
-    assert member_a.get(f"/c/alfa/network/{world.company_b}/ask").status_code == 200
-    response = member_a.post(f"/c/alfa/network/{world.company_b}/ask", {"message": "  "})
-    assert response.status_code == 200 and "This field is required." in member_a.last_page
-    assert signed_in("member@beta.lv").get(f"/c/beta/network/{world.company_a}/ask").status_code == 404
+    for place in places:
+        suggested = member_a.get(place).get_data(as_text=True).split(heading)[1]
+        assert B_COMPANY in suggested and f"from cluster {B_CLUSTER}" in suggested
+        assert "Their competence “Koka iepakojums”" in suggested
+        assert f"/c/alfa/network/{world.company_b}" in suggested and "/c/beta/" not in suggested
+    # Another company's profile shows none, and neither does a cluster out of the network, on either side.
+    assert heading not in signed_in("manager@alfa.lv").get(places[1]).get_data(as_text=True)
+    for manager, slug in (("manager@beta.lv", "beta"), ("manager@alfa.lv", "alfa")):
+        signed_in(manager).submit(f"/c/{slug}/manage/network", {})
+        for place in places:
+            assert heading not in member_a.get(place).get_data(as_text=True)
+        signed_in(manager).submit(f"/c/{slug}/manage/network", {"open": "y"})
