@@ -130,6 +130,7 @@ AUDIT_KINDS = {
     "platform_role_granted": _l("Platform role granted"),
     "platform_role_removed": _l("Platform role removed"),
     "import_invitations": _l("Contact people invited by an import"),
+    "visit_changed": _l("Visit or trade mission changed by its host"),
 }
 # What each company profile field is called, on the form, in the change history and in data downloads.
 PROFILE_FIELDS = {
