@@ -247,7 +247,9 @@ def _event_paths(rule: Rule, world: World, foreign: Foreign) -> list[str]:
             {"conference_id": world.conference, "meeting_id": foreign.meeting_b},
             {"conference_id": world.conference, "meeting_id": foreign.meeting_of_others},
         ]
-    return [rule.build({name: case[name] for name in rule.arguments})[1] for case in cases]
+    # Arguments that are no ids (a download's file format) are filled as for cluster A.
+    fill = {name: ARGUMENTS[name](world) for name in set(rule.arguments) - _id_names(rule)}
+    return [rule.build({**fill, **{name: case[name] for name in _id_names(rule)}})[1] for case in cases]
 
 
 @pytest.mark.parametrize("email", ["member@alfa.lv", "organiser@clusterhub.lv"])

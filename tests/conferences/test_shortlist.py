@@ -21,8 +21,8 @@ from tests.factories import make_user
 APPLICANTS = {"member@beta.lv": None, "ilze@beta.lv": "SIA Ilzenes Koks", "juris@beta.lv": "SIA Jura Galdi"}
 
 
-@pytest.fixture
-def visit(app, world, signed_in):
+def visit_with_applicants(app, signed_in) -> int:
+    """The world's host (manager@alfa.lv) plans a visit; three companies of cluster B apply."""
     for email, company in APPLICANTS.items():
         if company:
             make_user(app, email, email.split("@")[0].title(), "beta", "member", company)
@@ -32,6 +32,11 @@ def visit(app, world, signed_in):
         applicant.get("/c/beta/conferences")
         assert applicant.post(f"/c/beta/conferences/{visit}/request").status_code == 302
     return visit
+
+
+@pytest.fixture
+def visit(app, world, signed_in):
+    return visit_with_applicants(app, signed_in)
 
 
 def _applications(app, visit: int) -> dict[str, tuple[int, str]]:

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
@@ -190,7 +191,11 @@ def on_shortlist(event: Event, participant_id: int) -> Participant | None:
     found = db.session.scalar(
         select(Participant).where(Participant.id == participant_id, Participant.event_id == event.id)
     )
-    return None if found is None or (delegation is not None and found.id == delegation.id) else found
+    if found is None or (delegation is not None and found.id == delegation.id):
+        return None
+    # Picking reads it inside the applicant's cluster, where a load of the conference would not find it.
+    set_committed_value(found, "event", event)
+    return found
 
 
 def pick(event: Event, applicant: Participant, now: datetime) -> None:

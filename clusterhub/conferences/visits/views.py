@@ -14,7 +14,6 @@ from clusterhub.clock import utcnow
 from clusterhub.conferences.access import current_conference, organiser_required
 from clusterhub.conferences.blueprints import bp
 from clusterhub.conferences.meetings.services import is_over
-from clusterhub.conferences.models import Participant
 from clusterhub.conferences.nominations.services import NominationError, deadline, registration_open
 from clusterhub.conferences.nominations.views import REASONS
 from clusterhub.conferences.organiser.services import clusters_to_invite
@@ -79,13 +78,6 @@ def _visit_or_404():
     return current_conference
 
 
-def _on_shortlist_or_404(event, participant_id: int) -> Participant:
-    participant = services.on_shortlist(event, participant_id)
-    if participant is None:
-        abort(404)
-    return participant
-
-
 @bp.route("/<int:conference_id>/shortlist")
 @organiser_required
 def shortlist(conference_id: int):
@@ -106,7 +98,7 @@ def shortlist(conference_id: int):
 @organiser_required
 def pick(conference_id: int, participant_id: int):
     event = _visit_or_404()
-    applicant = _on_shortlist_or_404(event, participant_id)
+    applicant = services.on_shortlist(event, participant_id) or abort(404)
     name = applicant.company.name
     try:
         services.pick(event, applicant, utcnow())
@@ -123,7 +115,7 @@ def pick(conference_id: int, participant_id: int):
 @organiser_required
 def remove_from_shortlist(conference_id: int, participant_id: int):
     event = _visit_or_404()
-    participant = _on_shortlist_or_404(event, participant_id)
+    participant = services.on_shortlist(event, participant_id) or abort(404)
     if is_over(event):
         flash(REASONS["over"], "error")
         return redirect(url_for(".shortlist", conference_id=conference_id))
