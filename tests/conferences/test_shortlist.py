@@ -6,16 +6,16 @@ import html
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from clusterhub.companies.models import Company
 from clusterhub.conferences.models import Participant
 from clusterhub.extensions import db
 from clusterhub.security.models import AuditEvent
 from tenants.context import cross_tenant
-from tests.conferences.nomination_helpers import close_registration, notifications
+from tests.conferences.nomination_helpers import add_companies, close_registration, notifications
 from tests.conferences.test_visits import DELEGATION, _create, _tenant_id, _visit_form
-from tests.factories import make_user
+from tests.factories import make_participant, make_user
 
 # Beta's quota is 2 (tests/conferences/test_visits.py): three of its companies apply.
 APPLICANTS = {"member@beta.lv": None, "ilze@beta.lv": "SIA Ilzenes Koks", "juris@beta.lv": "SIA Jura Galdi"}
@@ -200,3 +200,30 @@ def test_a_delegation_without_a_name_or_interests_is_refused_beside_the_fields(a
     assert response.status_code == 200
     assert host.last_page.count('class="field has-errors"') == 2
     assert DELEGATION in host.get(f"/events/{visit}").get_data(as_text=True)
+
+
+def _statements(app, visitor, path: str) -> int:
+    """How many SQL statements a page runs."""
+    run = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda *args: run.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert visitor.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return len(run)
+
+
+def test_the_shortlist_reads_the_same_few_statements_however_many_apply(app, visit, signed_in):
+    host = signed_in("manager@alfa.lv")
+    path = f"/events/{visit}/shortlist"
+    host.get(path)
+    few = _statements(app, host, path)
+    names = [f"SIA Pieteicējs {number}" for number in range(12)]
+    add_companies(app, "beta", names)
+    for name in names:
+        make_participant(app, visit, "beta", name, status="requested")
+    assert _statements(app, host, path) == few
+    assert host.last_page.count(">Pick<") == 15
