@@ -113,6 +113,10 @@ def test_picked_companies_meet_the_delegation_and_the_others_cannot(app, visit, 
             .where(Participant.event_id == visit, Company.name == DELEGATION)
         )
     picked, waiting = signed_in("ilze@beta.lv"), signed_in("juris@beta.lv")
+    picked.get(f"/events/{visit}")
+    assert "The host picked your company: register now" in picked.last_page
+    waiting.get(f"/events/{visit}")
+    assert "The host picked your company" not in waiting.last_page
     assert picked.submit(f"/events/{visit}/register", answers).status_code == 302
     assert waiting.get(f"/events/{visit}/register").status_code == 403
     meeting = f"/events/{visit}/meetings/new?with={delegation}"
