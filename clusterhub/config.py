@@ -99,6 +99,8 @@ DEFAULTS = {
         "password_reset_email": (3, 60 * 60),
         "reauthentication": (10, 15 * 60),
         "invitations": (100, 60 * 60),
+        # The invitations one cluster's imports send, per day (UTC): a member list, not a mailing list.
+        "cluster_invitations": (500, 24 * 60 * 60),
         "posting": (60, 60 * 60),
         # Applications to join come from anyone: per address.
         "applications": (10, 60 * 60),

@@ -129,6 +129,8 @@ AUDIT_KINDS = {
     "manager_invited": _l("Manager invited"),
     "platform_role_granted": _l("Platform role granted"),
     "platform_role_removed": _l("Platform role removed"),
+    "import_invitations": _l("Contact people invited by an import"),
+    "visit_changed": _l("Visit or trade mission changed by its host"),
 }
 # What each company profile field is called, on the form, in the change history and in data downloads.
 PROFILE_FIELDS = {

@@ -231,15 +231,25 @@ def test_another_companys_objects_are_refused_to_a_member(app, world, foreign, s
 
 def _event_paths(rule: Rule, world: World, foreign: Foreign) -> list[str]:
     """The conference that does not invite cluster A; the shared conference with others' meetings."""
-    unknown = _id_names(rule) - {"conference_id", "meeting_id"}
+    unknown = _id_names(rule) - {"conference_id", "meeting_id", "participant_id"}
     assert not unknown, f"{rule.rule}: say in _event_paths which other event's {unknown} to try"
-    cases = [{"conference_id": foreign.conference_b, "meeting_id": foreign.meeting_b}]
+    cases = [
+        {
+            "conference_id": foreign.conference_b,
+            "meeting_id": foreign.meeting_b,
+            "participant_id": foreign.participant_b,
+        }
+    ]
+    if "participant_id" in rule.arguments:  # the shared conference's page, another event's participant
+        cases.append({"conference_id": world.conference, "participant_id": foreign.participant_b})
     if "meeting_id" in rule.arguments:
         cases += [
             {"conference_id": world.conference, "meeting_id": foreign.meeting_b},
             {"conference_id": world.conference, "meeting_id": foreign.meeting_of_others},
         ]
-    return [rule.build({name: case[name] for name in rule.arguments})[1] for case in cases]
+    # Arguments that are no ids (a download's file format) are filled as for cluster A.
+    fill = {name: ARGUMENTS[name](world) for name in set(rule.arguments) - _id_names(rule)}
+    return [rule.build({**fill, **{name: case[name] for name in _id_names(rule)}})[1] for case in cases]
 
 
 @pytest.mark.parametrize("email", ["member@alfa.lv", "organiser@clusterhub.lv"])

@@ -19,10 +19,11 @@ from sqlalchemy import func, select, update
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import find_user
 from clusterhub.clock import local_today, utcnow, zone
+from clusterhub.companies.models import Company
 from clusterhub.companies.services import company_named
 from clusterhub.conferences.feedback.services import give_feedback
 from clusterhub.conferences.meetings import services as meetings
-from clusterhub.conferences.models import SHOWABLE, Meeting, MeetingSeat, Participant
+from clusterhub.conferences.models import SHOWABLE, EventCluster, Meeting, MeetingSeat, Participant
 from clusterhub.conferences.nominations.services import invitation, nominate, register, request_to_go
 from clusterhub.conferences.organiser.services import create_conference
 from clusterhub.conferences.slots import slots
@@ -96,15 +97,25 @@ def _answers(pitch: Pitch) -> dict:
     return {"seeks": pitch.seeks, "offers": pitch.offers, "interests": list(pitch.interests), **shown}
 
 
-def put_forward(event: Event, spec: dict, slug: str, invited_at: datetime) -> dict[str, Participant]:
+def _nominated(invited: EventCluster, company: Company, manager: User, person: User, when: datetime):
+    """A conference's way: the cluster's manager nominates the company."""
+    return nominate(invited, company, manager, when)
+
+
+def put_forward(
+    event: Event, spec: dict, slug: str, invited_at: datetime, chosen=_nominated
+) -> dict[str, Participant]:
     """The current cluster's companies for the forum: registered ones, a member's request and a
-    nomination not registered yet, as the spec lists them; the registered ones by company name."""
+    nomination not registered yet, as the spec lists them; the registered ones by company name.
+
+    `chosen(invitation, company, manager, person, when)` puts a registered one forward (a visit's host
+    picks it from the applicants instead)."""
     invited, manager = invitation(event.id), find_user(MANAGERS[slug])
     registered = {}
     for number, name in enumerate(spec["registered"][slug]):
         company, pitch = company_named(name), forums.PITCHES[name]
-        participant = nominate(invited, company, manager, invited_at + NOMINATED)
         person = _representative(company.id, pitch.person)
+        participant = chosen(invited, company, manager, person, invited_at + NOMINATED)
         register(participant, person, _answers(pitch), invited_at + REGISTERED + timedelta(hours=number))
         participant.created_at = invited_at + NOMINATED
         registered[name] = participant

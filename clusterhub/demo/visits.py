@@ -2,9 +2,9 @@
 the metalworking cluster, which invites the Kurzeme food cluster.
 
 Made through the same services as the pages: the host's manager plans the visit and registers the
-delegation, the two clusters' managers nominate their companies, the companies register and ask the
-delegation for meetings, and the host accepts the ones it picks. Made once: nothing more when a visit
-exists already.
+delegation, companies of both clusters apply, the host picks some of them on its shortlist (others still
+wait there), the picked companies register and ask the delegation for meetings, and the host accepts
+some. Made once: nothing more when a visit exists already.
 """
 
 from datetime import date, datetime, timedelta
@@ -14,8 +14,9 @@ from sqlalchemy import select
 from clusterhub.accounts.services import find_user
 from clusterhub.clock import local_today, utcnow
 from clusterhub.conferences.meetings import services as meetings
+from clusterhub.conferences.nominations.services import request_to_go
 from clusterhub.conferences.slots import slots
-from clusterhub.conferences.visits.services import Delegation, create_visit, delegation_of
+from clusterhub.conferences.visits.services import Delegation, create_visit, delegation_of, pick
 from clusterhub.demo import files
 from clusterhub.demo.conferences import MANAGERS, put_forward, riga
 from clusterhub.events.models import DELEGATION_KINDS, Event
@@ -24,6 +25,13 @@ from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Tenant
 
 INVITED_AGO = timedelta(days=9)
+
+
+def _picked(invited, company, manager, person, when: datetime):
+    """A visit's way: the company applies and the host picks it from the shortlist."""
+    applicant = request_to_go(invited, company, person, when)
+    pick(invited.event, applicant, when)
+    return applicant
 
 
 def _plan(spec: dict, day: date) -> tuple[dict, list[tuple[datetime, datetime]]]:
@@ -59,7 +67,7 @@ def load_visits() -> None:
     participants = {}
     for slug in spec["registered"]:
         with tenant_scope(tenants[slug]):
-            participants |= put_forward(event, spec, slug, invited_at)
+            participants |= put_forward(event, spec, slug, invited_at, chosen=_picked)
     with cross_tenant():
         guests, starts = delegation_of(event), slots(event)
         for talk in spec["talks"]:

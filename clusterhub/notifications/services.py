@@ -56,6 +56,14 @@ MESSAGES = {
     ),
     "conference_request": _l("%(company)s asks to go to “%(event)s”."),
     "conference_nominated": _l("Your company is nominated for “%(event)s”: register by %(deadline)s."),
+    "visit_application": _l("%(company)s of %(cluster)s applies to meet the delegation of “%(event)s”."),
+    "visit_picked": _l(
+        "The host picked your company to meet the delegation of “%(event)s”: register by %(deadline)s."
+    ),
+    "visit_not_picked": _l(
+        "The host did not pick your company for “%(event)s” this time; your cluster's place is free again."
+    ),
+    "visit_changed": _l("The host changed “%(event)s”: read who comes, what they seek and when."),
     "meeting_requested": _l("%(company)s asks to meet you at “%(event)s” on %(when)s."),
     "meeting_proposed": _l("%(company)s proposes to meet at “%(event)s” on %(when)s instead."),
     "meeting_accepted": _l(
@@ -91,6 +99,10 @@ SUBJECTS = {
     "conference_invitation": _l("Your cluster is invited to “%(event)s”"),
     "conference_request": _l("%(company)s asks to go to “%(event)s”"),
     "conference_nominated": _l("Your company is nominated for “%(event)s”"),
+    "visit_application": _l("%(company)s applies for “%(event)s”"),
+    "visit_picked": _l("Your company is picked for “%(event)s”"),
+    "visit_not_picked": _l("Your company was not picked for “%(event)s”"),
+    "visit_changed": _l("“%(event)s” has changed"),
     "meeting_requested": _l("Meeting request from %(company)s"),
     "meeting_proposed": _l("%(company)s proposes another meeting time"),
     "meeting_accepted": _l("Meeting with %(company)s agreed"),

@@ -11,6 +11,7 @@ from functools import wraps
 from flask import current_app, render_template, request
 from flask_babel import ngettext
 from flask_login import current_user
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.exceptions import TooManyRequests
 
@@ -46,6 +47,49 @@ def _count(key: str, window_start: int) -> int:
         return connection.scalar(statement)
 
 
+def _window(name: str) -> tuple[int, int, int]:
+    """The limit's hits allowed, its window's length in seconds and the start of the current window."""
+    allowed, seconds = current_app.config["RATE_LIMITS"][name]
+    return allowed, seconds, int(_now() // seconds * seconds)
+
+
+def room(name: str, key: str) -> int | None:
+    """How many hits the limit `name` still allows `key` in the current window (None: limits are off)."""
+    if not current_app.config["RATE_LIMITS_ENABLED"]:
+        return None
+    allowed, _, window_start = _window(name)
+    hits = db.session.scalar(
+        select(RateCount.hits).where(RateCount.key == f"{name}:{key}", RateCount.window_start == window_start)
+    )
+    return max(0, allowed - (hits or 0))
+
+
+def take(name: str, key: str, hits: int) -> None:
+    """Count `hits` at once against the limit `name`, all or none; raise RateLimited (nothing counted) when
+    they would pass it.
+
+    Unlike `check`, the count joins the session's transaction: it is for an action that does many things at
+    once (an import's invitations), which keeps its count only if it is committed, and may run after the
+    action's first writes (a second connection would wait for SQLite's write lock the session holds).
+    """
+    if not current_app.config["RATE_LIMITS_ENABLED"] or hits <= 0:
+        return
+    allowed, seconds, window_start = _window(name)
+    counted = None
+    if hits <= allowed:
+        insert = _INSERTS[db.engine.dialect.name](RateCount).values(
+            key=f"{name}:{key}", window_start=window_start, hits=hits
+        )
+        statement = insert.on_conflict_do_update(
+            index_elements=[RateCount.key, RateCount.window_start],
+            set_={"hits": RateCount.hits + hits},
+            where=RateCount.hits + hits <= allowed,
+        ).returning(RateCount.hits)
+        counted = db.session.scalar(statement)
+    if counted is None:
+        raise RateLimited(retry_after=max(1, int(window_start + seconds - _now())))
+
+
 def hashed(value: str) -> str:
     """A key part that identifies a person's e-mail without storing it."""
     return hashlib.sha256(value.encode()).hexdigest()[:24]
@@ -58,9 +102,7 @@ def check(name: str, key: str) -> None:
     """
     if not current_app.config["RATE_LIMITS_ENABLED"]:
         return
-    allowed, seconds = current_app.config["RATE_LIMITS"][name]
-    now = _now()
-    window_start = int(now // seconds * seconds)
+    allowed, seconds, window_start = _window(name)
     hits = _count(f"{name}:{key}", window_start)
     if hits <= allowed:
         return
@@ -68,7 +110,7 @@ def check(name: str, key: str) -> None:
     if hits == allowed + 1:
         audit.record("rate_limited", subject=f"limit:{name}")
         db.session.commit()
-    raise RateLimited(retry_after=max(1, int(window_start + seconds - now)))
+    raise RateLimited(retry_after=max(1, int(window_start + seconds - _now())))
 
 
 def by_address() -> str:

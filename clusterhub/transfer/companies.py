@@ -239,7 +239,8 @@ def _apply(row: _Row, user, preview: bool, admit_existing: bool) -> None:
 
 
 def _invite(rows: list[_Row], report: Report, user, preview: bool) -> None:
-    """Plan the invitations of the rows' contact people; make them unless this is a preview."""
+    """Plan the invitations of the rows' contact people; make them unless this is a preview, or they would
+    pass the cluster's daily limit (a problem of the file then)."""
     with db.session.no_autoflush:  # a preview's changes are only to be rolled back, never written
         report.invitations = contacts.plan(
             [
@@ -252,7 +253,10 @@ def _invite(rows: list[_Row], report: Report, user, preview: bool) -> None:
                 for row in rows
             ]
         )
-    if not preview:
+    problem = contacts.limit_problem(report.invitations, preview)
+    if problem is not None:  # the caller rolls the whole import back: never half of it
+        report.problems.append(problem)
+    elif not preview:
         report.sent = contacts.invite_planned(report.invitations, user)
         db.session.flush()
 

@@ -14,7 +14,9 @@ asked to join, and a preview names nothing of other clusters (see `plan`).
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from clusterhub.accounts.models import User, normalise_email
@@ -23,7 +25,10 @@ from clusterhub.companies.services import profile_values
 from clusterhub.extensions import db
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import new_invitation
+from clusterhub.security import audit, limits
 from clusterhub.transfer import cells
+from clusterhub.transfer.report import Problem
+from tenants.context import current_tenant_id
 from tenants.models import Membership
 
 SLOTS = ("", "_2", "_3")
@@ -42,6 +47,10 @@ STATUSES = {
     "member": _l("not invited: a member of this cluster already"),
     "invited": _l("not invited: invited to this cluster before"),
 }
+# The invitations a cluster's imports may send a day (clusterhub/config.py RATE_LIMITS).
+LIMIT = "cluster_invitations"
+# The statuses a preview counts against the limit: it cannot tell yet which "if_new" people are invited.
+MAY_BE_INVITED = ("invite", "if_new")
 # The rows whose company is (or, in a preview, may become) a member of this cluster.
 INVITED_OUTCOMES = {"new", "admitted", "updated", "unchanged"}
 
@@ -150,12 +159,46 @@ def plan(rows: list[tuple[int, str, str, list[dict]]]) -> list[PlannedInvitation
     return planned
 
 
+def _over_limit(count: int, left: int) -> Problem:
+    allowed = current_app.config["RATE_LIMITS"][LIMIT][0]
+    message = lazy_ngettext(
+        "This import would invite %(num)d person, but the cluster may invite only %(left)d more today "
+        "(%(allowed)d a day). Invite fewer people, or import without invitations now and invite them later.",
+        "This import would invite %(num)d people, but the cluster may invite only %(left)d more today "
+        "(%(allowed)d a day). Invite fewer people, or import without invitations now and invite them later.",
+        count,
+        left=left,
+        allowed=allowed,
+    )
+    return Problem(None, "", message)
+
+
+def limit_problem(planned: list[PlannedInvitation], preview: bool) -> Problem | None:
+    """Why the invitations cannot be sent (they pass the cluster's daily limit), if so. A confirmed import
+    takes its share of the limit here, in the import's transaction: a refused or failed import counts
+    nothing."""
+    key = f"tenant:{current_tenant_id()}"
+    if preview:
+        count = sum(1 for invitation in planned if invitation.status in MAY_BE_INVITED)
+        left = limits.room(LIMIT, key)
+        return _over_limit(count, left) if left is not None and count > left else None
+    count = sum(1 for invitation in planned if invitation.status == "invite")
+    try:
+        limits.take(LIMIT, key, count)
+    except limits.RateLimited:
+        return _over_limit(count, limits.room(LIMIT, key))
+    return None
+
+
 def invite_planned(planned: list[PlannedInvitation], user) -> list[Invitation]:
-    """Add the planned invitations as members of their companies (flushed with the import)."""
+    """Add the planned invitations as members of their companies (flushed with the import); the log says
+    who imported and how many were invited."""
     made = [
         new_invitation(invitation.email, "member", invitation.company, user)
         for invitation in planned
         if invitation.status == "invite"
     ]
     db.session.add_all(made)
+    if made:
+        audit.record("import_invitations", f"invitations:{len(made)}", actor=user)
     return made

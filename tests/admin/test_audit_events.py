@@ -64,6 +64,7 @@ EXPORTS = [
     ),
     ("organiser@clusterhub.lv", "/events/{conference}/participants.csv", None, "participants.csv"),
     ("organiser@clusterhub.lv", "/events/{conference}/meetings.csv", None, "meetings.csv"),
+    ("organiser@clusterhub.lv", "/events/{conference}/meetings.xlsx", None, "meetings.xlsx"),
     ("member@alfa.lv", "/events/{conference}/agenda.ics", None, "agenda.ics"),
 ]
 

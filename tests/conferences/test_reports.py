@@ -20,6 +20,7 @@ from clusterhub.conferences.reports.services import (
 )
 from tenants.context import cross_tenant
 from tests.conferences.report_world import ORGANISER, Fair
+from tests.downloads import XLSX, workbook
 from tests.factories import make_conference, make_participant, make_tenant, make_user
 
 TAG = re.compile(r"<[^>]+>")
@@ -140,7 +141,7 @@ def test_the_organiser_reads_the_report_with_accessible_tables_and_links(organis
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     assert html.count("<caption") >= 6 and 'scope="row"' in html and 'scope="col"' in html
-    for link in ("/participants.csv", "/meetings.csv", "/tables"):
+    for link in ("/participants.csv", "/participants.xlsx", "/meetings.csv", "/meetings.xlsx", "/tables"):
         assert f'href="{fair.path(link)}"' in html
     assert "SIA Ābols" in html and "SIA Dzērve" in html  # the grid names both companies
     assert "50%" in html  # three of six requests accepted
@@ -212,6 +213,29 @@ def test_the_meetings_csv_holds_every_request_and_the_grids_meetings(organiser, 
     assert grid.index("SIA Dzērve") < grid.index("SIA Gulbis")  # the grid in the same order
 
 
+@pytest.mark.parametrize("kind", ["participants", "meetings"])
+def test_the_excel_file_holds_the_same_rows_as_the_csv(organiser, fair, kind):
+    rows = _csv(organiser.get(fair.path(f"/{kind}.csv")))
+    download = organiser.get(fair.path(f"/{kind}.xlsx"))
+    assert download.mimetype == XLSX
+    assert f'filename="conference-{fair.conference}-{kind}.xlsx"' in download.headers["Content-Disposition"]
+    sheet = [[cell.value or "" for cell in row] for row in workbook(download).iter_rows()]
+    assert sheet[0] == list(rows[0])
+    assert sheet[1:] == [list(row.values()) for row in rows]
+
+
+def test_excel_cells_that_look_like_formulas_stay_text(app, fair, signed_in):
+    make_user(app, "x@alfa.lv", "=HYPERLINK(1)", "alfa", "member", "+SIA Formula")
+    make_participant(app, fair.conference, "alfa", "+SIA Formula", "x@alfa.lv", seeks="=SUM(A1:A9)")
+    sheet = workbook(signed_in(ORGANISER).get(fair.path("/participants.xlsx")))
+    row = next(r for r in sheet.iter_rows() if "Formula" in (r[0].value or ""))
+    assert [(cell.value, cell.data_type) for cell in (row[0], row[3], row[6])] == [
+        ("+SIA Formula", "s"),
+        ("=HYPERLINK(1)", "s"),
+        ("=SUM(A1:A9)", "s"),
+    ]
+
+
 def test_csv_cells_that_look_like_formulas_are_guarded(app, fair, signed_in):
     make_user(app, "x@alfa.lv", "=HYPERLINK(1)", "alfa", "member", "+SIA Formula")
     make_participant(
@@ -250,7 +274,10 @@ def test_the_table_plan_lists_every_accepted_meeting_with_the_persons(organiser,
     assert printed.count("Anna Ābola") == 2  # two meetings: slot 1 and slot 2
 
 
-@pytest.mark.parametrize("page", ["/report", "/participants.csv", "/meetings.csv", "/tables"])
+@pytest.mark.parametrize(
+    "page",
+    ["/report", "/participants.csv", "/participants.xlsx", "/meetings.csv", "/meetings.xlsx", "/tables"],
+)
 def test_only_the_organiser_gets_the_report_pages(fair, signed_in, page):
     participant = signed_in("anna@alfa.lv")
     assert participant.get(fair.path(page)).status_code == 403

@@ -1,6 +1,7 @@
 """Joint incoming visits: a host cluster's manager plans one with a delegation and invites a related
-cluster; its members apply through their managers and register; a company asks the delegation for a
-meeting and the host picks it by accepting; a cluster that is not invited sees nothing of it."""
+cluster; its members apply and the host picks them (tests/conferences/test_shortlist.py); a picked company
+registers and asks the delegation for a meeting, which the host accepts; a cluster that is not invited
+sees nothing of it."""
 
 import re
 from datetime import timedelta
@@ -72,7 +73,7 @@ def test_a_visit_goes_from_invitation_to_a_meeting_with_the_delegation(app, worl
     page = host.get(f"/events/{visit}").get_data(as_text=True)
     assert DELEGATION in page and "Masīvkoka galdi" in page and "masīvkoks" in page and "Visit" in page
 
-    # A member of the invited cluster asks to go, its manager approves, the company registers.
+    # A member of the invited cluster applies; the host (not its cluster's managers) picks it; it registers.
     member = signed_in("member@beta.lv")
     assert "Norvēģu mēbeļu pircēji Rīgā" in member.get("/c/beta/conferences").get_data(as_text=True)
     assert member.post(f"/c/beta/conferences/{visit}/request").status_code == 302
@@ -82,15 +83,16 @@ def test_a_visit_goes_from_invitation_to_a_meeting_with_the_delegation(app, worl
         )
     manager = signed_in("manager@beta.lv")
     manager.get(f"/c/beta/manage/conferences/{visit}")
-    assert (
-        manager.post(f"/c/beta/manage/conferences/{visit}/participants/{asked.id}/approve").status_code == 302
-    )
+    manager.post(f"/c/beta/manage/conferences/{visit}/participants/{asked.id}/approve", follow_redirects=True)
+    assert "The host cluster picks the companies" in manager.last_page
+    host.get(f"/events/{visit}/shortlist")
+    assert host.post(f"/events/{visit}/shortlist/{asked.id}/pick").status_code == 302
     response = member.submit(
         f"/events/{visit}/register", {"seeks": "Pircējus", "offers": "Ozolkoka galdi", "consent": "y"}
     )
     assert response.status_code == 302, member.last_page
 
-    # The company asks the delegation for a meeting; the host picks it by accepting.
+    # The company asks the delegation for a meeting; the host accepts.
     with app.app_context(), cross_tenant():
         delegation = db.session.scalar(
             select(Participant).join(Company).where(Participant.event_id == visit, Company.name == DELEGATION)

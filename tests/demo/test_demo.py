@@ -478,3 +478,31 @@ def test_the_demo_has_an_incoming_visit_the_invited_clusters_see_and_the_other_d
     outsider.login("ilze.berzina@avt.demo.lv", DEMO_PASSWORD)
     assert outsider.get(f"/events/{visit.id}").status_code == 403
     assert visit.title not in outsider.get("/events/").get_data(as_text=True)
+
+
+def test_the_demo_visits_host_finds_applicants_waiting_on_its_shortlist(app, demo, visitor):
+    with app.app_context(), cross_tenant():
+        visit = db.session.scalar(select(Event.id).where(Event.kind == "visit"))
+    visitor.login(
+        "edgars.kalnins@metal.demo.lv", DEMO_PASSWORD
+    )  # the metalworking cluster's manager, in Latvian
+    assert "Izvēlēto saraksts: izvēlieties uzņēmumus" in visitor.get(f"/events/{visit}").get_data(
+        as_text=True
+    )
+    page = visitor.get(f"/events/{visit}/shortlist").get_data(as_text=True)
+    sections = {
+        "metal" if "SIA Nerūsējošais Tērauds" in part else "food": part
+        for part in page.split('<section aria-labelledby="cluster-')[1:]
+    }
+    # The host's own cluster: two of three places picked, two welding and hydraulics firms waiting.
+    assert "Aizņemtas vietas: 2 no 3" in sections["metal"]
+    assert (
+        "SIA Zemgales Metināšanas Centrs" in sections["metal"]
+        and "SIA Ķemeru Hidraulika" in sections["metal"]
+    )
+    # The food cluster: one fish processor picked, three applicants waiting for its last place.
+    assert (
+        "Aizņemtas vietas: 1 no 2" in sections["food"] and "SIA Ventspils Zivju Kombināts" in sections["food"]
+    )
+    assert "SIA Rojas Konservi" in sections["food"] and "SIA Pāvilostas Kūpinātava" in sections["food"]
+    assert page.count(">Izvēlēties<") == 5  # every applicant can still be picked

@@ -28,7 +28,8 @@ TAKES_A_PLACE = ("nominated", "registered")
 
 
 class NominationError(ValueError):
-    """A refused step; `reason`: no_company, former, listed, elsewhere, closed, full, colleague or over."""
+    """A refused step; `reason`: no_company, former, listed, elsewhere, closed, full, colleague, over, or
+    host_picks (a visit's host picks its companies, the clusters' managers do not)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -170,7 +171,7 @@ def _tell_nominated(participant: Participant) -> None:
     event = participant.event
     notify(
         people_of(participant.company_id),
-        "conference_nominated",
+        "visit_picked" if event.has_delegation else "conference_nominated",
         {"event": event.title, "deadline": moment_param(deadline(event))},
         path_for("conferences.register", conference_id=event.id),
         tenant_id=participant.tenant_id,
@@ -187,14 +188,32 @@ def request_to_go(invited: EventCluster, company: Company | None, user: User, no
     participant = Participant(event=event, company=company, status="requested", requested_by_id=user.id)
     db.session.add(participant)
     db.session.flush()
-    notify(
-        managers(),
-        "conference_request",
-        {"company": company.name, "event": event.title},
-        path_for("cluster_conferences.manage", conference_id=event.id),
-        tenant_id=participant.tenant_id,
-    )
+    if event.has_delegation:  # the host picks from the applicants of every invited cluster
+        _tell_host(participant)
+    else:
+        notify(
+            managers(),
+            "conference_request",
+            {"company": company.name, "event": event.title},
+            path_for("cluster_conferences.manage", conference_id=event.id),
+            tenant_id=participant.tenant_id,
+        )
     return participant
+
+
+@across_clusters
+def _tell_host(participant: Participant) -> None:
+    """The visit's host (its organiser, a manager of the host cluster) learns of an application there."""
+    event = participant.event
+    if event.organiser_id is None:  # the host's account is gone: the shortlist shows the application
+        return
+    notify(
+        [db.session.get(User, event.organiser_id)],
+        "visit_application",
+        {"company": participant.company.name, "cluster": participant.tenant.name, "event": event.title},
+        path_for("conferences.shortlist", conference_id=event.id),
+        tenant_id=event.host_tenant_id,
+    )
 
 
 def nominate(invited: EventCluster, company: Company, user: User, now: datetime) -> Participant:

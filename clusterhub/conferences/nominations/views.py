@@ -40,6 +40,13 @@ REASONS = {
     "over": _l(
         "The conference is over: the companies that went stay on record with their meetings and feedback."
     ),
+    "host_picks": _l(
+        "The host cluster picks the companies for this visit or mission from the members' applications."
+    ),
+}
+SENT = {
+    "conference": _l("Your request is sent: the cluster's managers decide who goes."),
+    "visit": _l("Your application is sent: the host picks the companies that meet the delegation."),
 }
 NOT_NOMINATED = _l(
     "Only the representatives of companies their cluster nominated for this conference can register. "
@@ -63,6 +70,12 @@ def _listed_or_404(invited, participant_id: int) -> Participant:
     return participant
 
 
+def _refuse_for_visits(event) -> None:
+    """A visit's or mission's companies are the host's choice (its shortlist), not the clusters' managers'."""
+    if event.has_delegation:
+        raise NominationError("host_picks")
+
+
 @cluster_bp.route("/conferences")
 def index():
     now = utcnow()
@@ -81,13 +94,14 @@ def index():
 @cluster_bp.route("/conferences/<int:conference_id>/request", methods=["POST"])
 def request_to_go(conference_id: int):
     invited = _invitation_or_404(conference_id)
+    visit = invited.event.has_delegation  # read now: the commit forgets the invitation's conference
     try:
         services.request_to_go(invited, current_membership.company, current_user, utcnow())
     except NominationError as error:
         flash(REASONS[error.reason], "error")
     else:
         db.session.commit()
-        flash(_("Your request is sent: the cluster's managers decide who goes."), "success")
+        flash(SENT["visit" if visit else "conference"], "success")
     return redirect(url_for(".index"))
 
 
@@ -100,6 +114,7 @@ def manage(conference_id: int):
     if form.validate_on_submit():
         company = load_or_404(Company, int(form.company.data))
         try:
+            _refuse_for_visits(event)
             services.nominate(invited, company, current_user, utcnow())
         except NominationError as error:
             db.session.rollback()  # frees the quota lock at once
@@ -129,6 +144,7 @@ def approve(conference_id: int, participant_id: int):
     invited = _invitation_or_404(conference_id)
     participant = _listed_or_404(invited, participant_id)
     try:
+        _refuse_for_visits(invited.event)
         services.approve(invited, participant, utcnow())
     except NominationError as error:
         db.session.rollback()

@@ -34,7 +34,7 @@ from clusterhub.conferences.organiser.services import (
     update_conference,
 )
 from clusterhub.conferences.slots import slots, windows
-from clusterhub.conferences.visits.services import delegation_of, delete_visit
+from clusterhub.conferences.visits.services import announce_change, delegation_of, delete_visit, plan_of
 from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -103,11 +103,14 @@ def edit(conference_id: int):
         clusters_to_invite(event), data=ConferenceForm.data_of(event, spans, invitations(event))
     )
     if form.validate_on_submit():
+        before = plan_of(event)
         try:
             update_conference(event, form.values(), form.spans(), form.quotas())
         except OrganisingError as error:
             _show_refusals(form, error.problems)
         else:
+            if event.has_delegation and plan_of(event) != before:
+                announce_change(event, "plan", current_user)
             db.session.commit()
             flash(_("The conference was saved."), "success")
             return redirect(url_for(".detail", conference_id=event.id))

@@ -1,4 +1,5 @@
-"""The organiser's spreadsheets of a conference: its participants and its meetings, as Excel opens them."""
+"""The organiser's spreadsheets of a conference: its participants and its meetings, as CSV or Excel files
+through the platform's one download path (clusterhub/transfer/tables.py)."""
 
 from collections.abc import Iterator
 
@@ -7,7 +8,8 @@ from flask_babel import gettext as _
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.dates import date_and_time
 from clusterhub.labels import label
-from clusterhub.transfer.csvfile import join_list, write_table
+from clusterhub.transfer.csvfile import join_list
+from clusterhub.transfer.tables import Table
 
 PARTICIPANT_COLUMNS = (
     "company",
@@ -57,9 +59,10 @@ def _participant_rows(participants: list[Participant]) -> Iterator[dict]:
         }
 
 
-def participants_csv(participants: list[Participant]) -> bytes:
-    """Every company on the clusters' lists, one row each, as UTF-8 CSV with a byte-order mark."""
-    return write_table(PARTICIPANT_COLUMNS, _participant_rows(participants))
+def participants_table(event_id: int, participants: list[Participant]) -> Table:
+    """Every company on the clusters' lists, one row each."""
+    rows = _participant_rows(participants)
+    return Table(f"conference-{event_id}-participants", _("Participants"), PARTICIPANT_COLUMNS, rows)
 
 
 def _meeting_rows(meetings: list[Meeting]) -> Iterator[dict]:
@@ -77,6 +80,6 @@ def _meeting_rows(meetings: list[Meeting]) -> Iterator[dict]:
         }
 
 
-def meetings_csv(meetings: list[Meeting]) -> bytes:
-    """Every meeting request, one row each with its slot in Rīga time, as UTF-8 CSV with a byte-order mark."""
-    return write_table(MEETING_COLUMNS, _meeting_rows(meetings))
+def meetings_table(event_id: int, meetings: list[Meeting]) -> Table:
+    """Every meeting request, one row each with its slot in Rīga time."""
+    return Table(f"conference-{event_id}-meetings", _("Meetings"), MEETING_COLUMNS, _meeting_rows(meetings))

@@ -1,6 +1,6 @@
 """The organiser's report, spreadsheets and printable table plan of a conference."""
 
-from flask import Response, render_template, request
+from flask import render_template, request
 
 from clusterhub.clock import utcnow
 from clusterhub.conferences.access import (
@@ -22,8 +22,7 @@ from clusterhub.conferences.reports.services import (
     request_shares,
     sector_matrix,
 )
-from clusterhub.extensions import db
-from clusterhub.security import audit
+from clusterhub.transfer.tables import send_table
 
 
 @bp.route("/<int:conference_id>/report")
@@ -48,28 +47,19 @@ def report(conference_id: int):
     )
 
 
-def _download(content: bytes, name: str) -> Response:
-    audit.record("export", f"conference:{current_conference.id}:{name}.csv")
-    db.session.commit()
-    return Response(
-        content,
-        content_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="conference-{current_conference.id}-{name}.csv"'
-        },
-    )
-
-
-@bp.route("/<int:conference_id>/participants.csv")
+# The CSV file is the older address (…/participants.csv); the workbook beside it holds the same rows.
+@bp.route("/<int:conference_id>/participants.<any(csv, xlsx):file_format>")
 @organiser_required
-def participants_csv(conference_id: int):
-    return _download(export.participants_csv(participants(current_conference)), "participants")
+def export_participants(conference_id: int, file_format: str):
+    table = export.participants_table(conference_id, participants(current_conference))
+    return send_table(table, file_format, f"conference:{conference_id}:participants.{file_format}")
 
 
-@bp.route("/<int:conference_id>/meetings.csv")
+@bp.route("/<int:conference_id>/meetings.<any(csv, xlsx):file_format>")
 @organiser_required
-def meetings_csv(conference_id: int):
-    return _download(export.meetings_csv(meetings(current_conference)), "meetings")
+def export_meetings(conference_id: int, file_format: str):
+    table = export.meetings_table(conference_id, meetings(current_conference))
+    return send_table(table, file_format, f"conference:{conference_id}:meetings.{file_format}")
 
 
 @bp.route("/<int:conference_id>/tables")

@@ -8,15 +8,13 @@ from wtforms.validators import DataRequired, Length
 from clusterhub.conferences.organiser.forms import QUOTAS, ConferenceForm, conference_form
 from clusterhub.conferences.visits.services import Delegation
 from clusterhub.events.models import DELEGATION_KINDS
-from clusterhub.forms import options, tags_field
+from clusterhub.forms import Form, options, tags_field
 from clusterhub.labels import EVENT_KINDS
 
 
-class VisitForm(ConferenceForm):
-    """Built through `visit_form(hosts, clusters)`: `hosts` are the clusters the person manages."""
+class DelegationForm(Form):
+    """Who the delegation is and what it seeks: part of the visit form, and the host's page to change it."""
 
-    host = SelectField(_l("Host cluster"), coerce=int, validate_choice=True)
-    kind = SelectField(_l("Kind"), choices=options((kind, EVENT_KINDS[kind]) for kind in DELEGATION_KINDS))
     delegation = StringField(
         _l("Delegation"),
         validators=[DataRequired(), Length(max=200)],
@@ -29,6 +27,32 @@ class VisitForm(ConferenceForm):
         description=_l("The member companies read it before they apply."),
     )
     tags = tags_field(_l("Interests as tags"), _l("Separated by commas, e.g. furniture, wood, design."))
+
+    @staticmethod
+    def data_of(values: Delegation) -> dict:
+        """The form's fields filled with the delegation as it is."""
+        return {
+            "delegation": values.name,
+            "about": values.about,
+            "interests": values.interests,
+            "tags": values.tags,
+        }
+
+    def delegation_values(self) -> Delegation:
+        """The delegation as the services take it."""
+        return Delegation(
+            name=self.delegation.data.strip(),
+            about=(self.about.data or "").strip(),
+            interests=self.interests.data.strip(),
+            tags=self.tags.data or [],
+        )
+
+
+class VisitForm(ConferenceForm, DelegationForm):
+    """Built through `visit_form(hosts, clusters)`: `hosts` are the clusters the person manages."""
+
+    host = SelectField(_l("Host cluster"), coerce=int, validate_choice=True)
+    kind = SelectField(_l("Kind"), choices=options((kind, EVENT_KINDS[kind]) for kind in DELEGATION_KINDS))
 
     def __init__(self, *args, hosts=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,15 +67,6 @@ class VisitForm(ConferenceForm):
             ]
             valid = False
         return valid
-
-    def delegation_values(self) -> Delegation:
-        """The delegation as the services take it."""
-        return Delegation(
-            name=self.delegation.data.strip(),
-            about=self.about.data or "",
-            interests=self.interests.data.strip(),
-            tags=self.tags.data or [],
-        )
 
 
 def visit_form(hosts, clusters, **kwargs) -> VisitForm:
