@@ -211,3 +211,25 @@ def test_two_servers_and_a_worker_share_sign_in_search_suggestions_and_rate_limi
 
     # Nothing the servers did left a file behind: no index, no mail, no generated key.
     assert machines.files_kept("server-a") == machines.files_kept("server-b") == []
+
+
+def test_servers_started_together_migrate_a_new_database_once_without_failing(fresh_database, tmp_path):
+    url = fresh_database("migrated_together")
+    if not url.startswith("postgresql"):
+        pytest.skip("several application servers need PostgreSQL")
+    flask = Path(sys.executable).with_name("flask")
+    environment = {**_inherited(), "CLUSTERHUB_DATABASE_URL": url, "CLUSTERHUB_SECRET_KEY": SECRET_KEY}
+    # deploy/serve runs `db upgrade` at every server's start, and a release restarts them all at once.
+    upgrades = [
+        subprocess.Popen(
+            [str(flask), "--app", "clusterhub", "db", "upgrade"],
+            cwd=ROOT,
+            env={**environment, "CLUSTERHUB_INSTANCE_DIR": str(tmp_path / f"server-{number}")},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for number in range(2)
+    ]
+    outputs = [upgrade.communicate(timeout=300)[0] for upgrade in upgrades]
+    assert [upgrade.returncode for upgrade in upgrades] == [0, 0], "\n".join(outputs)
