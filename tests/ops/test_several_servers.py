@@ -4,7 +4,8 @@ PostgreSQL database with PostgreSQL search, each process with a working folder o
 A browser signed in through server A stays signed in on server B; a need posted through A's form is found
 by B's search and shows its suggestions there once the worker (never a request) has done the outbox work;
 a rate limit counts the hits of both servers together. Afterwards the servers' folders are still empty:
-they keep nothing of their own that the other would miss.
+they keep nothing of their own that the other would miss. And servers restarted together, each migrating
+the database as deploy/serve does, all start.
 """
 
 import contextlib
