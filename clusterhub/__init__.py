@@ -19,7 +19,7 @@ from clusterhub.companies.views import bp as companies_bp
 from clusterhub.conferences import scoping as conference_scoping
 from clusterhub.conferences.views import bp as conferences_bp
 from clusterhub.conferences.views import cluster_bp as cluster_conferences_bp
-from clusterhub.config import DEFAULTS, engine_options, from_environment, stored_secret_key
+from clusterhub.config import DEFAULTS, engine_options, from_environment, instance_folder, stored_secret_key
 from clusterhub.dashboard.views import bp as dashboard_bp
 from clusterhub.db import tune_sqlite
 from clusterhub.events.views import bp as events_bp
@@ -100,7 +100,9 @@ BLUEPRINTS = (
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the application; `config` overrides what the environment says."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"))
+    # The instance folder (the defaults of the index, mail and privacy file, a generated secret key) is
+    # this server's own; CLUSTERHUB_INSTANCE_DIR puts it outside the code.
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=instance_folder())
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["initials"] = initials

@@ -18,6 +18,12 @@ def _env_flag(name: str, default: bool = False) -> bool:
     return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def instance_folder() -> str | None:
+    """CLUSTERHUB_INSTANCE_DIR (absolute), or None for Flask's default: instance/ beside the code."""
+    folder = _env("INSTANCE_DIR")
+    return str(Path(folder).resolve()) if folder else None
+
+
 def from_environment(instance_path: str) -> dict:
     """The settings this process was started with."""
     instance = Path(instance_path)

@@ -25,7 +25,8 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("CLUSTERHUB_LOG_LEVEL", "info").lower()
-# X-Forwarded-* headers are trusted from nginx on this machine only (the app's PROXY_COUNT does the rest).
+# X-Forwarded-* headers are trusted from nginx on this machine only (the app's PROXY_COUNT does the rest);
+# with nginx on another machine, CLUSTERHUB_FORWARDED_ALLOW_IPS is its address.
 forwarded_allow_ips = os.environ.get("CLUSTERHUB_FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Workers start from the code on disk, so a restart picks up a new release without stale imports.
 preload_app = False

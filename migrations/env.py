@@ -14,6 +14,8 @@ if config.config_file_name and not logging.getLogger().handlers:
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 db = current_app.extensions["migrate"].db
+# PostgreSQL advisory lock of `db upgrade` (a one-number key; the index writers use two-number keys).
+MIGRATION_LOCK = 17018
 
 
 def render_item(type_, obj, autogen_context):
@@ -55,11 +57,20 @@ def _check_references(connection) -> None:
             raise RuntimeError(f"the migration left rows that reference missing rows: {broken[:5]}")
 
 
+def _one_at_a_time(connection) -> None:
+    # Application servers restarted together each run `db upgrade` (deploy/serve): on PostgreSQL they take
+    # turns, and the next one finds the database at head once the first has committed, instead of failing
+    # on the tables the first is making. Held until this transaction ends.
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
 def run_migrations_online() -> None:
     with db.engine.connect() as connection:
         _foreign_keys(connection, enforced=False)
         _configure(connection=connection)
         with context.begin_transaction():
+            _one_at_a_time(connection)
             context.run_migrations()
             _check_references(connection)
             # Fresh planner statistics at every upgrade (each start of `make run`, each release): without

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from clusterhub.extensions import db
 from search import hooks
 from search.index import IndexUnavailable
-from search.services import database_counts, rebuild, status
+from search.services import database_counts, needs_rebuild, rebuild, status
 from tenants.models import Tenant
 
 
@@ -29,10 +29,17 @@ def _clusters(slug: str | None) -> list[Tenant]:
 @search_cli.command("reindex")
 @click.option("--tenant", "slug", help="Only this cluster (its slug).")
 @click.option("--processes", default=1, show_default=True, help="Writer processes per cluster (Whoosh).")
+@click.option(
+    "--out-of-step",
+    is_flag=True,
+    help="Only clusters whose index is unreadable, missing, or (no work waiting) unlike the database.",
+)
 @with_appcontext
-def reindex(slug: str | None, processes: int):
+def reindex(slug: str | None, processes: int, out_of_step: bool):
     """Rebuild the indexes from the database."""
     for tenant in _clusters(slug):
+        if out_of_step and not needs_rebuild(tenant):
+            continue
         total = sum(database_counts(tenant).values())
         with click.progressbar(length=total, label=tenant.slug) as bar:
             count = rebuild(tenant, processes, step=lambda: bar.update(1))

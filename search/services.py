@@ -56,3 +56,16 @@ def status(tenant) -> dict:
         "index": index.document_counts(tenant.id),
         "pending": pending,
     }
+
+
+def needs_rebuild(tenant) -> bool:
+    """True when the cluster's index cannot be read, holds nothing while the database has data, or (with no
+    work waiting) disagrees with the database. Waiting work is the drain's: other application servers add
+    some at any moment, and until it is applied the counts cannot be compared."""
+    try:
+        found = status(tenant)
+    except index.IndexUnavailable:
+        return True
+    if found["pending"]:
+        return any(found["database"].values()) and not any(found["index"].values())
+    return found["database"] != found["index"]

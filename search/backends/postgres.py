@@ -28,7 +28,6 @@ from sqlalchemy import and_ as all_of
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 from search.analysis import ANALYZER, words_by_term
 from search.backends import typed
@@ -85,7 +84,6 @@ def _row(tenant_id: int, document: dict) -> dict:
         "facets": _facet_values(document),
         "title_terms": sorted(set(_terms(document.get("title")))),
         "body_terms": sorted(set(_terms(document.get("body")))),
-        "written_at": utcnow(),
         **{f"terms_{letter}": text for letter, text in analysed.items()},
     }
 
@@ -104,12 +102,14 @@ def _vector():
 
 
 def _upsert():
-    columns = ("tenant_id", "key", "company_id", "date", "facets", "title_terms", "body_terms", "written_at")
+    columns = ("tenant_id", "key", "company_id", "date", "facets", "title_terms", "body_terms")
     values = {name: bindparam(name, type_=SearchDocument.__table__.c[name].type) for name in columns}
-    statement = insert(SearchDocument).values(**values, vector=_vector())
+    # written_at versions what is remembered (remembered()): the database's clock, the one every machine's
+    # writer shares, so a later write never carries an earlier time (writers of a cluster take turns).
+    statement = insert(SearchDocument).values(**values, vector=_vector(), written_at=func.clock_timestamp())
     return statement.on_conflict_do_update(
         index_elements=["tenant_id", "key"],
-        set_={name: statement.excluded[name] for name in (*columns[2:], "vector")},
+        set_={name: statement.excluded[name] for name in (*columns[2:], "vector", "written_at")},
     )
 
 

@@ -1,5 +1,7 @@
 """`flask search reindex | status | drain`: rebuilding, checking and catching up the indexes."""
 
+from clusterhub.companies.models import Company
+from clusterhub.extensions import db
 from search import index
 from search.services import database_counts
 from tests.search.conftest import in_cluster, lose_index, waiting
@@ -67,3 +69,17 @@ def test_drain_applies_the_updates_that_waited_in_the_outbox(app, world, runner,
     assert result.exit_code == 0 and result.output == "1 documents updated\n"
     assert waiting(app) == 0
     assert runner.invoke(args=["search", "status"]).exit_code == 0
+
+
+def test_reindex_out_of_step_rebuilds_a_lost_index_and_leaves_work_waiting_for_the_drain(app, world, runner):
+    assert runner.invoke(args=["search", "reindex", "--out-of-step"]).output == ""
+    lose_index(app, "alfa")
+    # Another application server changed a company of beta; the worker has not applied it yet.
+    app.config["OUTBOX_WORKER"] = True
+    with in_cluster(app, "beta"):
+        db.session.get(Company, world.company_b).description = "Jauns apraksts"
+        db.session.commit()
+    result = runner.invoke(args=["search", "reindex", "--out-of-step"])
+    assert result.exit_code == 0, result.output
+    assert "alfa: 3 documents indexed" in result.output and "beta" not in result.output
+    assert waiting(app) == 1
