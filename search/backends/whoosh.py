@@ -433,7 +433,8 @@ def _segment_values(reader, name: str) -> dict[str, int]:
     if key not in _segment_bits:
         field = reader.schema[name]
         _segment_bits[key] = {
-            field.from_bytes(text): _bits(list(reader.postings(name, text).all_ids())) for text in reader.lexicon(name)
+            field.from_bytes(text): _bits(list(reader.postings(name, text).all_ids()))
+            for text in reader.lexicon(name)
         }
         if len(_segment_bits) > REMEMBERED_SEGMENT_FIELDS:
             _segment_bits.popitem(last=False)
@@ -505,7 +506,8 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     reader.search_with_collector(query, collector)
     # Only the page's documents are read for their keys.
     keys = [hit["key"] for hit in collector.results()[offset : offset + limit]]
-    return Found(keys, len(matching.numbers), _counted(reader, matching.numbers), _marked_terms(query, reader))
+    facets = _counted(reader, matching.numbers)
+    return Found(keys, len(matching.numbers), facets, _marked_terms(query, reader))
 
 
 def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
