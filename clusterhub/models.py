@@ -27,7 +27,7 @@ from clusterhub.ratings.models import Rating, RatingEvent, RatingFlag
 from clusterhub.security.models import AuditEvent, RateCount
 from clusterhub.stories.models import SuccessStory
 from clusterhub.worker.models import JobRun
-from search.backends.models import SearchDocument, SearchTerm
+from search.backends.models import SearchDocument, SearchTerm, SearchVersion
 from search.models import IndexOutbox, MatchDismissal, MatchNotice, MatchSuggestion
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept, ConceptForm
 from tenants.models import Membership, Tenant
@@ -83,6 +83,7 @@ __all__ = [
     "RoadmapStep",
     "SearchDocument",
     "SearchTerm",
+    "SearchVersion",
     "Service",
     "ServiceFeedback",
     "ServiceUse",

@@ -81,12 +81,16 @@ def stem(word: str) -> str:
     return latvian_stem(english_stem(word))
 
 
+# Words come back in text after text (and in every snippet of a results page): each is folded once.
+folded_word = lru_cache(maxsize=100_000)(fold)
+
+
 class FoldFilter(Filter):
     """Lower case without accents; the token keeps its place in the original text for highlights."""
 
     def __call__(self, tokens):
         for token in tokens:
-            token.text = fold(token.text)
+            token.text = folded_word(token.text)
             yield token
 
 

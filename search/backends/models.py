@@ -65,3 +65,18 @@ class SearchTerm(TenantScoped, db.Model):
 
     def __repr__(self) -> str:
         return f"<SearchTerm {self.tenant_id}:{self.term}>"
+
+
+class SearchVersion(TenantScoped, db.Model):
+    """A new random version each time the cluster's search documents change. What is remembered per version
+    of them (the tag names of the facets) is checked against this one row, not a count of every document;
+    random, so that a version of another database (a test's, a restored backup's) never looks the same."""
+
+    __tablename__ = "search_versions"
+    __table_args__ = (UniqueConstraint("tenant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+
+    def __repr__(self) -> str:
+        return f"<SearchVersion {self.tenant_id}:{self.version}>"

@@ -10,6 +10,7 @@ reported until `search reindex`; nothing is marked damaged, the database check c
 """
 
 import logging
+from uuid import uuid4
 
 from sqlalchemy import (
     String,
@@ -20,19 +21,21 @@ from sqlalchemy import (
     literal,
     literal_column,
     not_,
+    null,
     or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy import and_ as all_of
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from clusterhub.extensions import db
 from search.analysis import ANALYZER, words_by_term
 from search.backends import typed
 from search.backends.base import FUZZY_FROM, REGION_TERMS, Found, checked, facet_counts, with_concepts
-from search.backends.models import SearchDocument, SearchTerm
+from search.backends.models import SearchDocument, SearchTerm, SearchVersion
 from search.schema import FACETS
 from tenants.context import cross_tenant
 
@@ -129,6 +132,16 @@ def _lock(tenant_id: int) -> None:
     db.session.execute(select(func.pg_advisory_xact_lock(LOCKS, tenant_id)))
 
 
+def _changed(tenant_id: int) -> None:
+    """A new version of the cluster's documents: what was remembered of the old one is read again."""
+    statement = insert(SearchVersion).values(tenant_id=tenant_id, version=uuid4().hex)
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["tenant_id"], set_={"version": statement.excluded.version}
+        )
+    )
+
+
 def exists(tenant_id: int) -> bool:
     return (
         db.session.scalar(select(literal(1)).where(SearchDocument.tenant_id == tenant_id).limit(1))
@@ -159,6 +172,8 @@ def write(tenant_id: int, read_documents) -> dict[str, dict | None]:
             delete(SearchDocument).where(SearchDocument.tenant_id == tenant_id, SearchDocument.key.in_(gone))
         )
     _store(tenant_id, [document for document in documents.values() if document is not None])
+    if documents:
+        _changed(tenant_id)
     return documents
 
 
@@ -176,6 +191,7 @@ def replace_all(tenant_id: int, documents, processes: int = 1) -> int:
             _store(tenant_id, batch)
             batch = []
     _store(tenant_id, batch)
+    _changed(tenant_id)
     return count
 
 
@@ -292,16 +308,28 @@ def _parsed(tenant_id: int, text: str):
     return _condition(tree, typos), " | ".join(f"({q})" for q in ranked) or None, frozenset(marked)
 
 
-def _facet_counts(condition) -> dict[str, dict[str, int]]:
-    facet = func.unnest(SearchDocument.facets).label("facet")
-    counted = db.session.execute(
-        select(facet, func.count()).where(condition).group_by(literal_column("facet"))
-    )
+def _grouped(counted) -> dict[str, dict[str, int]]:
     groups: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for value, count in counted:
+    for value, count in sorted(counted):  # values as many documents have: in the order of their names
         name, _, value = value.partition(":")
         groups[name][value] = count
     return {name: facet_counts(values) for name, values in groups.items()}
+
+
+def _found(condition, ranking: str | None, offset: int, limit: int):
+    """One statement, so the matching documents are found (and their terms read) once: the counts of their
+    facet values, and the keys of the page's documents in a row of their own."""
+    columns = [SearchDocument.id, SearchDocument.key, SearchDocument.date, SearchDocument.facets]
+    if ranking:
+        columns.append(func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, _tsquery(ranking)).label("rank"))
+    matched = select(*columns).where(condition).cte("matched")
+    order = ("rank", "date", "id") if ranking else ("date", "id")  # best (or newest) first
+    page = select(matched).order_by(*(matched.c[name].desc() for name in order)).offset(offset).limit(limit)
+    page = page.subquery()
+    keys = func.array_agg(aggregate_order_by(page.c.key, *(page.c[name].desc() for name in order)))
+    facet = func.unnest(matched.c.facets).label("facet")
+    counts = select(facet, func.count(), null()).select_from(matched).group_by(literal_column("facet"))
+    return db.session.execute(union_all(counts, select(null(), null(), select(keys).scalar_subquery()))).all()
 
 
 def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
@@ -310,14 +338,10 @@ def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset
     condition = all_of(SearchDocument.tenant_id == tenant_id, matching)
     if chosen:
         condition = all_of(condition, _with_all(SearchDocument.facets, chosen))
-    facets = _facet_counts(condition)
-    total = sum(facets.get("type", {}).values())
-    order = [SearchDocument.date.desc(), SearchDocument.id.desc()]
-    if ranking and sort != "date":
-        rank = func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, _tsquery(ranking))
-        order.insert(0, rank.desc())
-    page = select(SearchDocument.key).where(condition).order_by(*order).offset(offset).limit(limit)
-    return Found(list(db.session.scalars(page)) if total else [], total, facets, marked)
+    rows = _found(condition, ranking if sort != "date" else None, offset, limit)
+    facets = _grouped((value, count) for value, count, _keys in rows if value is not None)
+    keys = next((keys for value, _count, keys in rows if value is None), None) or []
+    return Found(keys, sum(facets.get("type", {}).values()), facets, marked)
 
 
 def _any_of(among):
@@ -365,15 +389,12 @@ def statistics(tenant_id: int, terms) -> tuple[int, dict[str, int]]:
     return documents, frequency
 
 
-def _version(tenant_id: int) -> tuple:
-    latest = select(func.count(), func.max(SearchDocument.written_at)).where(
-        SearchDocument.tenant_id == tenant_id
-    )
-    return tuple(db.session.execute(latest).one())
+def _version(tenant_id: int) -> str | None:
+    return db.session.scalar(select(SearchVersion.version).where(SearchVersion.tenant_id == tenant_id))
 
 
 def remembered(tenant_id: int, key: str, compute):
-    """`compute()` once per version of the cluster's documents (their number and last write)."""
+    """`compute()` once per version of the cluster's documents (one row, changed with them)."""
     entry = (tenant_id, key, _version(tenant_id))
     if entry not in _remembered:
         if len(_remembered) >= REMEMBERED_VALUES:

@@ -17,7 +17,8 @@ from weakref import WeakKeyDictionary
 
 from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
-from whoosh import index, sorting
+from whoosh import collectors, index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
 from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Prefix, Term
 from whoosh.writing import CLEAR, LockError
@@ -49,7 +50,8 @@ _remembered: WeakKeyDictionary = WeakKeyDictionary()
 REMEMBERED_VALUES = 64
 # Facet values per (segment, field): a few MB for the largest cluster.
 REMEMBERED_SEGMENT_FIELDS = 2048
-_segment_values: OrderedDict = OrderedDict()
+_segment_bits: OrderedDict = OrderedDict()
+_lengths: OrderedDict = OrderedDict()
 # Separate segment files are read through the operating system's cache; a compound file is copied whole.
 WRITER_OPTIONS = {"compound": False}
 # Left in a cluster's index folder when a search found a damaged segment, so `/healthz` and `flask check`
@@ -144,6 +146,8 @@ def searcher(tenant_id: int):
         # so an updated document would be found twice (old and new version) until the next reopen.
         up_to_date = current is not None and current.up_to_date()
         fresh = current if up_to_date else open_index(tenant_id).searcher()
+        if fresh is not current:
+            _lengths_in_memory(fresh)
     except Exception as error:  # Whoosh has no common base class for a damaged index.
         log.exception("search index of cluster %s cannot be read", tenant_id)
         raise IndexUnavailable(folder) from error
@@ -153,6 +157,31 @@ def searcher(tenant_id: int):
     if len(cache) > OPEN_SEARCHERS:
         cache.popitem(last=False)[1].close()
     return fresh
+
+
+def _lengths_in_memory(searcher) -> None:
+    """Scoring reads every matching document's field lengths, and from separate segment files each read is a
+    seek and a read of one byte; so each segment's length columns (a byte per document and text field) are
+    read whole, once per segment, and the searcher's readers index them in memory."""
+    for leaf, _offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        readers = getattr(getattr(reader, "_perdoc", None), "_readers", None)
+        if readers is None or reader.is_closed:
+            continue  # an empty index: nothing to score
+        for name in TEXT_FIELDS:
+            column = reader._perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN)
+            if column is not None:
+                readers[_lenfield(name)] = _segment_lengths(reader.segment().segment_id(), name, column)
+
+
+def _segment_lengths(segment_id: str, name: str, column) -> bytes:
+    """The length bytes of one text field in one segment (Whoosh's column of one byte per document)."""
+    key = (segment_id, name)
+    if key not in _lengths:
+        _lengths[key] = column._dbfile.get(column._basepos, column._count)
+        if len(_lengths) > REMEMBERED_SEGMENT_FIELDS:
+            _lengths.popitem(last=False)
+    return _lengths[key]
 
 
 def is_empty(tenant_id: int) -> bool:
@@ -288,6 +317,15 @@ def _unknown(term: str, searcher) -> bool:
     return all(searcher.doc_frequency(name, term) == 0 for name in TEXT_FIELDS)
 
 
+class _Typo(FuzzyTerm):
+    """A word read with one typo. The index's words one edit away are looked up once per reader (the query's
+    matcher asks again in every segment, and the snippets' terms once more)."""
+
+    def _btexts(self, ixreader):
+        key = ("typo", self.fieldname, self.text, self.maxdist, self.prefixlength)
+        return _remembered_by(ixreader, key, lambda: list(super(_Typo, self)._btexts(ixreader)))
+
+
 def _tolerate_typos(query, text: str, searcher):
     # A word some field knows is no typo; reading it loosely everywhere would only make the search slow.
     typos = {
@@ -298,7 +336,7 @@ def _tolerate_typos(query, text: str, searcher):
 
     def replace(node):
         if isinstance(node, Term) and node.fieldname in TEXT_FIELDS and node.text in typos:
-            return FuzzyTerm(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
+            return _Typo(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
         return node
 
     return query.accept(replace)
@@ -327,7 +365,18 @@ def parse(text: str, searcher):
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if has_words(text) else "syntax")
-    return _with_regions(_tolerate_typos(query, text, searcher))
+    return _summing_in_arrays(_with_regions(_tolerate_typos(query, text, searcher)))
+
+
+def _summing_in_arrays(query):
+    """Every OR (a typed word is one over the six text fields) reads its parts' postings into an array of
+    scores, instead of stepping a tree of union matchers document by document: a common word matches
+    thousands of documents, and every match is scored for the facet counts anyway."""
+    if isinstance(query, Or):
+        query.matcher_type = Or.ARRAY_MATCHER
+    for child in () if query.is_leaf() else query.children():
+        _summing_in_arrays(child)
+    return query
 
 
 def _marked_terms(query, searcher) -> frozenset[str]:
@@ -348,30 +397,83 @@ def _marked_terms(query, searcher) -> frozenset[str]:
     return frozenset(text.decode() if isinstance(text, bytes) else text for text in found)
 
 
-class _RememberedValues(sorting.OverlappingCategorizer):
-    """Whoosh rereads every posting of a facet field on each search; this reads a segment's values once.
+class _Matching(collectors.WrappingCollector):
+    """Hands every matching document on to the ranking collector and keeps its number for the facet counts,
+    which are then counted on whole sets at once (Whoosh's own facets cost several calls per document)."""
 
-    A segment never changes after it is written (deletions only hide documents), so its values can be kept.
-    """
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.numbers = []
 
-    def set_searcher(self, segment_searcher, docoffset):
-        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
-        if key not in _segment_values:
-            super().set_searcher(segment_searcher, docoffset)
-            _segment_values[key] = self._lists
-            if len(_segment_values) > REMEMBERED_SEGMENT_FIELDS:
-                _segment_values.popitem(last=False)
-        self._segment_searcher = segment_searcher
-        self._lists = _segment_values[key]
+    def matches(self):
+        return self.child.matches()
 
+    def collect(self, sub_docnum):
+        self.numbers.append(self.child.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
-class _RememberedFacet(sorting.FieldFacet):
-    def categorizer(self, global_searcher):
-        return _RememberedValues(global_searcher, self.fieldname)
+    def results(self):
+        return self.child.results()
 
 
-def _facets():
-    return {name: _RememberedFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACETS}
+def _bits(numbers: list[int]) -> int:
+    """A set of document numbers as one integer, bit n standing for document n."""
+    marks = bytearray((max(numbers, default=0) >> 3) + 1)
+    for number in numbers:
+        marks[number >> 3] |= 1 << (number & 7)
+    return int.from_bytes(marks, "little")
+
+
+def _segment_values(reader, name: str) -> dict[str, int]:
+    """{value: its documents} of one facet field in one segment, read once per segment.
+
+    A segment never changes after it is written (deletions only hide documents, and hidden ones never match),
+    so its values are kept, as bits: a few KB per value in the largest cluster."""
+    key = (reader.segment().segment_id(), name)
+    if key not in _segment_bits:
+        field = reader.schema[name]
+        _segment_bits[key] = {
+            field.from_bytes(text): _bits(list(reader.postings(name, text).all_ids()))
+            for text in reader.lexicon(name)
+        }
+        if len(_segment_bits) > REMEMBERED_SEGMENT_FIELDS:
+            _segment_bits.popitem(last=False)
+    _segment_bits.move_to_end(key)
+    return _segment_bits[key]
+
+
+def _facet_values(searcher) -> dict[str, dict[str, int]]:
+    """{facet: {value: its documents}} over the whole index version, in the order of the field's terms."""
+
+    def combine():
+        values = {name: {} for name in FACETS}
+        for segment_searcher, offset in searcher.leaf_searchers():
+            for name in FACETS:
+                found = values[name]
+                for value, bits in _segment_values(segment_searcher.reader(), name).items():
+                    found[value] = found.get(value, 0) | bits << offset
+        for name, found in values.items():
+            values[name] = dict(sorted(found.items()))
+        return values
+
+    return _remembered_by(searcher, "facet values", combine)
+
+
+def _lowest(bits: int) -> int:
+    return (bits & -bits).bit_length()
+
+
+def _counted(searcher, numbers: list[int]) -> dict[str, dict[str, int]]:
+    """How many of the documents have each facet value, most first. Values as many documents have are in
+    the order Whoosh's own facets gave them: the value whose first document comes first, first."""
+    matched = _bits(numbers)
+    facets = {}
+    for name, values in _facet_values(searcher).items():
+        shared = ((value, matched & bits) for value, bits in values.items())
+        counted = [(_lowest(common), value, common.bit_count()) for value, common in shared if common]
+        counted.sort(key=lambda found: found[0])  # stable: values of one document stay in term order
+        facets[name] = facet_counts({value: count for _first, value, count in counted})
+    return facets
 
 
 def _any_of(choices) -> Or:
@@ -392,12 +494,20 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     allowed = documents_matching(reader, And([Term("tenant", str(tenant_id)), *chosen]))
     if not allowed:  # Whoosh reads an empty filter as no filter at all.
         return Found([], 0, {}, frozenset())
-    options = {"sortedby": "date", "reverse": True} if sort == "date" else {}
+    if sort == "date":
+        ranking = collectors.SortingCollector("date", limit=offset + limit, reverse=True)
+    else:
+        # The best `offset + limit` in a heap. Every match is still scored (no skipping of blocks or of parts
+        # of the query that cannot reach the page), so every match is counted.
+        ranking = collectors.TopCollector(offset + limit, usequality=False, replace=0)
+    matching = _Matching(ranking)
     # No terms=True: snippets mark the query's terms themselves (search/query.py).
-    results = reader.search(query, limit=offset + limit, filter=allowed, groupedby=_facets(), **options)
-    keys = [hit["key"] for hit in results[offset : offset + limit]]
-    facets = {name: facet_counts(results.groups(name)) for name in FACETS}
-    return Found(keys, len(results), facets, _marked_terms(query, reader))
+    collector = collectors.FilterCollector(matching, allowed)
+    reader.search_with_collector(query, collector)
+    # Only the page's documents are read for their keys.
+    keys = [hit["key"] for hit in collector.results()[offset : offset + limit]]
+    facets = _counted(reader, matching.numbers)
+    return Found(keys, len(matching.numbers), facets, _marked_terms(query, reader))
 
 
 def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
