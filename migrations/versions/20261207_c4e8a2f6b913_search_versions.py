@@ -1,7 +1,7 @@
 """A version number per cluster's search documents, so that checking what is remembered costs one row
 
 Revision ID: c4e8a2f6b913
-Revises: d9a4c6e8b012
+Revises: 4c7e2a9b1d35
 Create Date: 2026-12-07 05:40:00.000000
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "c4e8a2f6b913"
-down_revision = "d9a4c6e8b012"
+down_revision = "4c7e2a9b1d35"
 branch_labels = None
 depends_on = None
 

@@ -107,8 +107,8 @@ def _vector():
 def _upsert():
     columns = ("tenant_id", "key", "company_id", "date", "facets", "title_terms", "body_terms")
     values = {name: bindparam(name, type_=SearchDocument.__table__.c[name].type) for name in columns}
-    # written_at versions what is remembered (remembered()): the database's clock, the one every machine's
-    # writer shares, so a later write never carries an earlier time (writers of a cluster take turns).
+    # written_at on the database's clock, the one every machine's writer shares: a later write never carries
+    # an earlier time. (What is remembered follows the cluster's version row, `_changed`.)
     statement = insert(SearchDocument).values(**values, vector=_vector(), written_at=func.clock_timestamp())
     return statement.on_conflict_do_update(
         index_elements=["tenant_id", "key"],
