@@ -1,0 +1,36 @@
+"""Directory stamps: each cluster's mark that its companies changed, so the directory's filter lists are kept
+
+Every existing cluster gets a first stamp, so its lists are kept from the first page load after the upgrade.
+
+Revision ID: a1c5e7f9b246
+Revises: d9a4c6e8b012
+Create Date: 2026-12-07 05:20:00.000000
+
+"""
+from uuid import uuid4
+
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'a1c5e7f9b246'
+down_revision = 'd9a4c6e8b012'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    stamps = op.create_table('directory_stamps',
+    sa.Column('tenant_id', sa.Integer(), nullable=False),
+    sa.Column('stamp', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_directory_stamps_tenant_id_tenants'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('tenant_id', name=op.f('pk_directory_stamps'))
+    )
+    tenant_ids = op.get_bind().scalars(sa.text('SELECT id FROM tenants')).all()
+    if tenant_ids:
+        op.bulk_insert(stamps, [{'tenant_id': tenant_id, 'stamp': uuid4().hex} for tenant_id in tenant_ids])
+
+
+def downgrade():
+    op.drop_table('directory_stamps')
