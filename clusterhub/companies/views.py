@@ -11,7 +11,7 @@ from sqlalchemy.orm import undefer
 
 from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
 from clusterhub.companies.admissions import AdmissionRequestError, decide, save_profile, waiting_for
-from clusterhub.companies.directory import directory, member_count
+from clusterhub.companies.directory import directory_page, member_count
 from clusterhub.companies.filter_lists import filter_lists
 from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.models import Company
@@ -68,7 +68,7 @@ def index():
     lists = filter_lists(current_tenant.id)
     form = DirectoryForm.from_address(lists["sector"], lists["competence"])
     filters = form.filters()
-    companies = paginate(directory(filters, filters.get("sort", "name")))
+    companies = directory_page(filters, filters.get("sort", "name"))
     return render_template(
         "companies/index.html",
         form=form,

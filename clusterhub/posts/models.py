@@ -36,6 +36,8 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
         CheckConstraint(_one_of("status", STATUSES), name="status_known"),
         CheckConstraint("length(title) > 0", name="title_present"),
         Index("ix_posts_tenant_status_created", "tenant_id", "status", "created_at"),
+        # The board counts a cluster's open posts still valid from this index alone, reading no post.
+        Index("ix_posts_tenant_status_valid", "tenant_id", "status", "valid_until"),
         # A company's open offers or needs, read for every match suggestion.
         Index("ix_posts_company_kind_status", "company_id", "kind", "status"),
     )
