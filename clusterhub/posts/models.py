@@ -26,6 +26,10 @@ CATEGORIES = (
 STATUSES = ("open", "fulfilled", "withdrawn")
 
 
+# What the needs dashboard and the indicators count a period's posts by, besides their time.
+COUNTED_BY = ("kind", "company_id", "status", "category")
+
+
 class Post(TenantScoped, CreatedAtMixin, db.Model):
     """A need, an offer or a partnership interest a member company puts on its cluster's board."""
 
@@ -38,6 +42,9 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
         Index("ix_posts_tenant_status_created", "tenant_id", "status", "created_at"),
         # The board counts a cluster's open posts still valid from this index alone, reading no post.
         Index("ix_posts_tenant_status_valid", "tenant_id", "status", "valid_until"),
+        # The needs dashboard and the indicators count a period's posts by kind, category, status and
+        # company: every column they group or filter by is here, so they read this index, not the posts.
+        Index("ix_posts_tenant_created_counted", "tenant_id", "created_at", *COUNTED_BY),
         # A company's open offers or needs, read for every match suggestion.
         Index("ix_posts_company_kind_status", "company_id", "kind", "status"),
     )

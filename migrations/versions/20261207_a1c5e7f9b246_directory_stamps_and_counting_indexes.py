@@ -1,7 +1,8 @@
-"""Directory stamps: each cluster's mark that its companies changed, so the directory's filter lists are kept; an index counting the board's posts
+"""Directory stamps: each cluster's mark that its companies changed, so the directory's filter lists are kept; indexes counting the board's and the needs dashboard's posts
 
 Every existing cluster gets a first stamp, so its lists are kept from the first page load after the upgrade.
-The board counts a cluster's open, still valid posts from the new index alone.
+The board counts a cluster's open, still valid posts from the first new index alone; the needs dashboard and
+the indicators count a period's posts from the second.
 
 Revision ID: a1c5e7f9b246
 Revises: d9a4c6e8b012
@@ -33,9 +34,11 @@ def upgrade():
         op.bulk_insert(stamps, [{'tenant_id': tenant_id, 'stamp': uuid4().hex} for tenant_id in tenant_ids])
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.create_index('ix_posts_tenant_status_valid', ['tenant_id', 'status', 'valid_until'], unique=False)
+        batch_op.create_index('ix_posts_tenant_created_counted', ['tenant_id', 'created_at', 'kind', 'company_id', 'status', 'category'], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table('posts', schema=None) as batch_op:
+        batch_op.drop_index('ix_posts_tenant_created_counted')
         batch_op.drop_index('ix_posts_tenant_status_valid')
     op.drop_table('directory_stamps')
