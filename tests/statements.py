@@ -1,5 +1,6 @@
 """Counting the SQL statements a page sends, to prove it reads what it needs in a fixed number of them."""
 
+import re
 from contextlib import contextmanager
 
 from sqlalchemy import event
@@ -22,3 +23,9 @@ def statements_sent(app):
         yield sent
     finally:
         event.remove(engine, "before_cursor_execute", remember)
+
+
+def ids_asked_for(statement: str, column: str) -> int:
+    """How many values `column IN (…)` names in a sent statement, whatever the driver's placeholders."""
+    found = re.search(rf"{re.escape(column)} IN \((.*?)\)(?:\s|$)", statement)
+    return len(found.group(1).split(",")) if found else 0

@@ -7,7 +7,7 @@ import pytest
 from clusterhub.clock import local_today
 from tests.factories import make_post, make_tenant, make_user
 from tests.posts.conftest import ABELE, CIEKURS
-from tests.statements import statements_sent
+from tests.statements import ids_asked_for, statements_sent
 
 BOARD = "/c/alfa/posts"
 
@@ -163,4 +163,4 @@ def test_a_board_page_counts_ids_and_loads_only_its_own_posts(app, world, board,
     assert len(counts) == 1 and "posts.body" not in counts[0]
     # The page's two posts are loaded by id, with their companies, tags and regions in one query each.
     loads = [statement for statement in sent if "posts.body" in statement]
-    assert len(loads) == 1 and "posts.id IN (?, ?)" in loads[0]
+    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2
