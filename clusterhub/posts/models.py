@@ -115,6 +115,11 @@ class PostRegion(TenantScoped, db.Model):
     __table_args__ = (
         UniqueConstraint("post_id", "region"),
         CheckConstraint(_one_of("region", REGIONS), name="region_known"),
+        # "Does this post name a region?" asked per post by the board and the needs dashboard: with the
+        # cluster in the same index SQLite never reads the cluster's every region row instead, even on a
+        # cluster grown by an import since the planner statistics were last made (there the needs dashboard
+        # of a 3,000-company cluster took 5 s of CPU without this index, 0.2 s with it).
+        Index("ix_post_regions_post_tenant", "post_id", "tenant_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

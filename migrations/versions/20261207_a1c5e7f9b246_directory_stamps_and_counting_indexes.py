@@ -2,7 +2,8 @@
 
 Every existing cluster gets a first stamp, so its lists are kept from the first page load after the upgrade.
 The board counts a cluster's open, still valid posts from the first new index alone; the needs dashboard and
-the indicators count a period's posts from the second.
+the indicators count a period's posts from the second. Whether a post names a region is read through the
+post and its cluster together, so SQLite's plan stays right before fresh planner statistics.
 
 Revision ID: a1c5e7f9b246
 Revises: d9a4c6e8b012
@@ -35,9 +36,13 @@ def upgrade():
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.create_index('ix_posts_tenant_status_valid', ['tenant_id', 'status', 'valid_until'], unique=False)
         batch_op.create_index('ix_posts_tenant_created_counted', ['tenant_id', 'created_at', 'kind', 'company_id', 'status', 'category'], unique=False)
+    with op.batch_alter_table('post_regions', schema=None) as batch_op:
+        batch_op.create_index('ix_post_regions_post_tenant', ['post_id', 'tenant_id'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('post_regions', schema=None) as batch_op:
+        batch_op.drop_index('ix_post_regions_post_tenant')
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index('ix_posts_tenant_created_counted')
         batch_op.drop_index('ix_posts_tenant_status_valid')
