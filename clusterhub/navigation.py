@@ -1,9 +1,11 @@
 """Moving between pages: safe redirects and pagination."""
 
+from collections.abc import Callable
 from math import ceil
 from urllib.parse import urlsplit
 
 from flask import current_app, request, url_for
+from sqlalchemy import Select, func, select
 from werkzeug.routing import IntegerConverter
 
 from clusterhub.extensions import db
@@ -52,7 +54,7 @@ def paginate(statement):
     """One page of `statement`, the page number taken from ?page=, the size from the settings."""
     return db.paginate(
         statement,
-        page=request.args.get("page", 1, type=number),
+        page=_page_number(),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -64,19 +66,41 @@ def path_for(endpoint: str, **values) -> str:
     return current_app.url_map.bind("").build(endpoint, values)
 
 
-class ListPage:
-    """One page of a list computed in Python, with what the pagination macro reads of a database page."""
+class Page:
+    """One page of a list, with what the pagination macro reads of a Flask-SQLAlchemy page."""
+
+    def __init__(self, items: list, total: int, page: int, per_page: int):
+        self.items, self.total, self.page, self.per_page = items, total, page, per_page
+        self.pages = max(1, ceil(total / per_page))
+        self.has_prev, self.has_next = page > 1, page < self.pages
+        self.prev_num, self.next_num = page - 1, page + 1
+
+
+class ListPage(Page):
+    """One page of a list computed in Python."""
 
     def __init__(self, items: list, page: int, per_page: int):
-        self.total = len(items)
-        self.page = max(1, page)
-        self.per_page = per_page
-        self.pages = max(1, ceil(self.total / per_page))
-        self.items = items[(self.page - 1) * per_page : self.page * per_page]
-        self.has_prev, self.has_next = self.page > 1, self.page < self.pages
-        self.prev_num, self.next_num = self.page - 1, self.page + 1
+        page = max(1, page)
+        super().__init__(items[(page - 1) * per_page : page * per_page], len(items), page, per_page)
+
+
+def _page_number() -> int:
+    return max(1, request.args.get("page", 1, type=number))
 
 
 def paginate_list(items: list) -> ListPage:
     """One page of `items`, the page number taken from ?page=, the size from the settings."""
-    return ListPage(items, request.args.get("page", 1, type=number), current_app.config["PAGE_SIZE"])
+    return ListPage(items, _page_number(), current_app.config["PAGE_SIZE"])
+
+
+def paginate_ids(ids: Select, rows: Callable[[list[int]], Select], count: Select | None = None) -> Page:
+    """One page of a sorted query of ids, the page number taken from ?page=: the database sorts and cuts
+    the ids alone, then `rows(ids)` loads just that page's rows with what they show. The total is
+    `count`, or the ids counted (a query as narrow as the list allows, never loading a row)."""
+    page, per_page = _page_number(), current_app.config["PAGE_SIZE"]
+    chosen = list(db.session.scalars(ids.limit(per_page).offset((page - 1) * per_page)))
+    found = {row.id: row for row in db.session.scalars(rows(chosen))} if chosen else {}
+    if count is None:
+        count = select(func.count()).select_from(ids.order_by(None).subquery())
+    # A row deleted between the two reads is left out rather than shown as a gap.
+    return Page([found[id_] for id_ in chosen if id_ in found], db.session.scalar(count), page, per_page)

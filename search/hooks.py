@@ -16,13 +16,14 @@ from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session
 
 from clusterhub.clock import utcnow
+from clusterhub.companies.filter_lists import mark_changed
 from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
 from clusterhub.extensions import db
 from clusterhub.groups.models import GroupMember
 from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from search import index
-from search.documents import company_key, documents_for, post_key
+from search.documents import company_key, documents_for, parse_key, post_key
 from search.matching import notices, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
@@ -97,6 +98,11 @@ def _record_work(session: Session, flush_context) -> None:
             clusters[company_id] |= tenant_ids
         work |= {(t, company_key(c)) for c in companies for t in clusters.get(c, ())}
     work |= _companies_of_group_members(session, group_members)
+    # The directory's filter lists follow the companies (and their memberships) of every cluster touched;
+    # a new cluster gets its first stamp, so its lists are kept from the start.
+    new_clusters = {obj.id for obj in session.new if isinstance(obj, Tenant)}
+    touched = {t for t, key in work if parse_key(key)[0] == "company"}
+    mark_changed(session.connection(), touched | new_clusters)
     if work:
         now = utcnow()
         rows = [{"tenant_id": t, "doc_key": key, "created_at": now} for t, key in sorted(work)]

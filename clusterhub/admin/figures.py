@@ -15,7 +15,7 @@ from clusterhub.clock import instant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
 from clusterhub.indicators.periods import Period
-from clusterhub.members.segments import segments
+from clusterhub.members.segments import members_per_segment
 from clusterhub.posts.models import Collaboration, Post, Thread
 from search.models import MatchNotice
 from tenants.context import tenant_scope
@@ -64,7 +64,7 @@ def platform_figures(today: date) -> tuple[Period, Period, list[ClusterFigures]]
         select(Tenant).where(Tenant.active.is_(True)).order_by(Tenant.name_sort)
     ):
         with tenant_scope(tenant):
-            found = Counter(segment.name for segment in segments(today).values())
+            found = members_per_segment(today)
             rows.append(ClusterFigures(tenant, found, _activity(now, today), _activity(before, today)))
     return now, before, rows
 

@@ -280,4 +280,21 @@ class AdmissionRequest(TenantScoped, CreatedAtMixin, db.Model):
         return f"<AdmissionRequest company={self.company_id} tenant={self.tenant_id} {self.status}>"
 
 
+class DirectoryStamp(db.Model):
+    """A mark that a cluster's member companies, their tags or their memberships changed: a new random stamp
+    at each change (never a counter a rollback could hand out twice), so every process and server can tell
+    whether the directory's filter lists it holds are still those of the data.
+
+    Not cluster-scoped on purpose: the change hook writes it for every cluster a company belongs to.
+    """
+
+    __tablename__ = "directory_stamps"
+
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(32))
+
+    def __repr__(self) -> str:
+        return f"<DirectoryStamp {self.tenant_id}:{self.stamp}>"
+
+
 _LINK = aliased(CompanyMembership, name="company_link")

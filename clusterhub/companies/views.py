@@ -11,7 +11,8 @@ from sqlalchemy.orm import undefer
 
 from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
 from clusterhub.companies.admissions import AdmissionRequestError, decide, save_profile, waiting_for
-from clusterhub.companies.directory import directory, member_count, tag_names
+from clusterhub.companies.directory import directory_page, member_count
+from clusterhub.companies.filter_lists import filter_lists
 from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import (
@@ -33,6 +34,7 @@ from clusterhub.navigation import paginate
 from clusterhub.ratings.services import summary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
+from tenants.context import current_tenant
 
 bp = TenantBlueprint("companies", __name__, "/companies")
 
@@ -63,9 +65,10 @@ def _editable(company_id: int) -> Company:
 
 @bp.route("")
 def index():
-    form = DirectoryForm.from_address(tag_names("sector"), tag_names("competence"))
+    lists = filter_lists(current_tenant.id)
+    form = DirectoryForm.from_address(lists["sector"], lists["competence"])
     filters = form.filters()
-    companies = paginate(directory(filters, filters.get("sort", "name")))
+    companies = directory_page(filters, filters.get("sort", "name"))
     return render_template(
         "companies/index.html",
         form=form,

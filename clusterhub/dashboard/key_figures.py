@@ -10,8 +10,7 @@ from clusterhub.catalogue.models import ServiceFeedback, ServiceUse
 from clusterhub.dashboard.needs import Span, waiting_and_answered
 from clusterhub.extensions import db
 from clusterhub.indicators.periods import Period
-from clusterhub.members.segments import segments
-from clusterhub.members.services import segment_counts
+from clusterhub.members.segments import members_per_segment
 
 ANSWERED_MONTHS = 12
 
@@ -43,6 +42,4 @@ def key_figures(today: date) -> KeyFigures:
     waiting, _, _ = waiting_and_answered(Span(today, None))
     _, posts, answered = waiting_and_answered(Span(today, ANSWERED_MONTHS))
     quarter = Period.containing(today)
-    return KeyFigures(
-        segment_counts(segments(today)), waiting, posts, answered, _feedback_in(quarter), quarter
-    )
+    return KeyFigures(members_per_segment(today), waiting, posts, answered, _feedback_in(quarter), quarter)

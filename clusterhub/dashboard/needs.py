@@ -328,7 +328,9 @@ def _sectors(span: Span) -> list[Tally]:
             CompanyTag.company_id,
         )
         .outerjoin(Concept, CompanyTag.concept_id == Concept.id)
-        .where(CompanyTag.kind == "sector")
+        # The cluster's scoping alone is met by the same tags, but SQLite would test every sector tag of
+        # the platform for it; naming the cluster's companies first reads only theirs.
+        .where(CompanyTag.kind == "sector", CompanyTag.company_id.in_(select(CompanyMembership.company_id)))
         .group_by(_grouped(CompanyTag), CompanyTag.company_id)
         .subquery()
     )

@@ -6,7 +6,6 @@ happened from `start` up to, not including, `end`, so the four quarters add up t
 (members) are counted at the end of the period's last day.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,7 +22,7 @@ from clusterhub.events.models import CLUSTER_KINDS as EVENT_KINDS
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
 from clusterhub.labels import label
-from clusterhub.members.segments import SEGMENTS, segments
+from clusterhub.members.segments import SEGMENTS, members_per_segment
 from clusterhub.posts.models import KINDS as POST_KINDS
 from clusterhub.posts.models import Collaboration, Message, Post, Thread
 from clusterhub.ratings.models import Rating
@@ -104,7 +103,7 @@ def member_figures(day: date) -> list[Figure]:
     """Members at the end of `day`, by size, by region and by segment."""
     by_size = _parts(_members_by(Company.size, day), SIZES, "size")
     by_region = _parts(_members_by(Company.region, day), REGIONS, "region")
-    by_segment = Counter(segment.name for segment in segments(day).values())
+    by_segment = members_per_segment(day)
     return [
         _split("members_by_size", _("Members by size"), _members_defined(), by_size),
         _split("members_by_region", _("Members by region"), _members_defined(), by_region),

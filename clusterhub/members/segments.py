@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Select, case, func, select
+from sqlalchemy.sql import Subquery
 
 from clusterhub.accounts.models import SignIn
 from clusterhub.catalogue.models import ServiceUse
@@ -126,3 +127,45 @@ def segments(today: date) -> dict[int, Segment]:
         name = segment_of(joined, uses, today, new_months, active_uses)
         result[company_id] = Segment(name, uses, found.other[company_id], found.last.get(company_id))
     return result
+
+
+def _uses_per_company(since: date, today: date) -> tuple[Subquery, Subquery]:
+    """(company_id, uses) of the services used and of the events attended in the 12 months: the `uses` of
+    `activity`, counted in the database."""
+    start, end = _midnight(since), _midnight(today + timedelta(days=1))
+    services = (
+        select(ServiceUse.company_id.label("company_id"), func.count().label("uses"))
+        .where(ServiceUse.used_on >= since, ServiceUse.used_on <= today, ServiceUse.company_id.is_not(None))
+        .group_by(ServiceUse.company_id)
+    )
+    events = (
+        select(EventAttendance.company_id.label("company_id"), func.count().label("uses"))
+        .join(Event, EventAttendance.event_id == Event.id)
+        .where(Event.starts_at >= start, Event.starts_at < end, EventAttendance.company_id.is_not(None))
+        .group_by(EventAttendance.company_id)
+    )
+    return services.subquery(), events.subquery()
+
+
+def members_per_segment(today: date) -> Counter:
+    """How many member companies are in each segment on `today`: `segments` counted in the database, for
+    the figures that need no single company's details."""
+    new_months, active_uses = current_tenant.segment_new_months, current_tenant.segment_active_actions
+    services, events = _uses_per_company(months_before(today, WINDOW_MONTHS), today)
+    uses = func.coalesce(services.c.uses, 0) + func.coalesce(events.c.uses, 0)
+    segment = case(
+        (CompanyMembership.member_since > months_before(today, new_months), "new"),
+        (uses >= active_uses, "active"),
+        else_="reactivate",
+    )
+    # Grouped outside: a CASE with bound values in GROUP BY is not matched to the SELECT's by PostgreSQL.
+    per_member = (
+        select(segment.label("segment"))
+        .select_from(CompanyMembership)
+        .outerjoin(services, services.c.company_id == CompanyMembership.company_id)
+        .outerjoin(events, events.c.company_id == CompanyMembership.company_id)
+        .where(CompanyMembership.member_on(today))
+        .subquery()
+    )
+    counted = select(per_member.c.segment, func.count()).group_by(per_member.c.segment)
+    return Counter(dict(db.session.execute(counted).all()))

@@ -12,7 +12,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import named_rows
 from clusterhub.db import reuse_rows
 from clusterhub.extensions import db
-from clusterhub.navigation import path_for
+from clusterhub.navigation import Page, paginate_ids, path_for
 from clusterhub.notifications.services import notify, people_of
 from clusterhub.posts.models import STATUSES, Collaboration, Message, Post, PostRegion, PostTag, Thread
 
@@ -59,7 +59,7 @@ def _title_contains(text: str):
     return Post.title_folded.contains(fold(text), autoescape=True)
 
 
-def board(
+def _board_conditions(
     kind: str = "",
     category: str = "",
     status: str = "open",
@@ -67,33 +67,46 @@ def board(
     tag: str = "",
     text: str = "",
     group: str = "",
-    order: str = "newest",
-) -> Select:
-    """The board's posts that match the filters; an empty filter matches everything."""
-    statement = (
-        select(Post)
-        .options(selectinload(Post.company), selectinload(Post.tags), selectinload(Post.regions))
-        .order_by(*ORDERS.get(order, ORDERS["newest"]))
-    )
+):
     if kind:
-        statement = statement.where(Post.kind == kind)
+        yield Post.kind == kind
     if category:
-        statement = statement.where(Post.category == category)
+        yield Post.category == category
     if status != "all":
-        statement = statement.where(_status_filter(status))
+        yield _status_filter(status)
     if region:
         # A post that names no region is meant for all of them.
         any_region = exists().where(PostRegion.post_id == Post.id)
         this_region = exists().where(PostRegion.post_id == Post.id, PostRegion.region == region)
-        statement = statement.where(or_(~any_region, this_region))
+        yield or_(~any_region, this_region)
     if tag.strip():
         key = latvian_sort_key(tag)
-        statement = statement.where(exists().where(PostTag.post_id == Post.id, PostTag.key == key))
+        yield exists().where(PostTag.post_id == Post.id, PostTag.key == key)
     if text.strip():
-        statement = statement.where(_title_contains(text.strip()))
+        yield _title_contains(text.strip())
     if group:
-        statement = statement.where(Post.group_id == int(group))
-    return statement
+        yield Post.group_id == int(group)
+
+
+def _as_cards(statement: Select) -> Select:
+    return statement.options(selectinload(Post.company), selectinload(Post.tags), selectinload(Post.regions))
+
+
+def board(order: str = "newest", **filters) -> Select:
+    """The board's posts that match the filters; an empty filter matches everything."""
+    ordered = ORDERS.get(order, ORDERS["newest"])
+    return _as_cards(select(Post).where(*_board_conditions(**filters)).order_by(*ordered))
+
+
+def _cards(ids: list[int]) -> Select:
+    return _as_cards(select(Post).where(Post.id.in_(ids)))
+
+
+def board_page(order: str = "newest", **filters) -> Page:
+    """One page of `board`: the sorted ids are cut first, then only the page's posts are loaded; the total
+    counts ids alone (an index holds everything the default filter reads, so no post row is read)."""
+    ordered = ORDERS.get(order, ORDERS["newest"])
+    return paginate_ids(select(Post.id).where(*_board_conditions(**filters)).order_by(*ordered), _cards)
 
 
 def posts_of(company_id: int) -> Select:

@@ -25,7 +25,7 @@ from clusterhub.posts.forms import (
 from clusterhub.posts.models import Post, Thread
 from clusterhub.posts.services import (
     answers_to,
-    board,
+    board_page,
     contact,
     create_post,
     is_expired,
@@ -129,7 +129,7 @@ def _my_thread(thread_id: int) -> Thread:
 def index():
     form = BoardFilterForm(request.args, groups=open_groups())
     filters = form.filters()
-    posts = paginate(board(**filters))
+    posts = board_page(**filters)
     return render_template("posts/index.html", form=form, posts=posts, filters=filters)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 
 from tests.companies.helpers import add_company
 from tests.factories import make_tenant, make_user
+from tests.statements import ids_asked_for, statements_sent
 
 
 def _names(page: str) -> list[str]:
@@ -197,3 +198,22 @@ def test_members_see_only_the_companies_of_their_cluster(app, world, visitor):
     assert _names(page) == [] and "No company matches these filters." in page
     everything = _directory(visitor)
     assert "CANARYBETA" not in everything and "2 companies" in everything
+
+
+def test_a_page_counts_the_memberships_alone_and_loads_only_its_own_companies(app, world, visitor):
+    app.config["PAGE_SIZE"] = 2
+    for name in ("Alfa", "Beta", "Gamma"):
+        add_company(app, "alfa", f"{name} Rīga", region="riga", sectors=["Kino"])
+    visitor.login("member@alfa.lv")
+    _directory(visitor)
+    with statements_sent(app) as sent:
+        page = _directory(visitor, "?page=2")
+    assert _names(page) == ["SIA CANARYALFA Ābele", "SIA CANARYALFA Čiekurs"] and "5 companies" in page
+    counts = [statement for statement in sent if "count(company_memberships.id)" in statement]
+    assert len(counts) == 1 and "companies" not in counts[0].replace("company_memberships", "")
+    loads = [statement for statement in sent if "companies.description" in statement]
+    assert len(loads) == 1 and ids_asked_for(loads[0], "company_memberships.id") == 2
+    with statements_sent(app) as sent:
+        filtered = _directory(visitor, "?region=riga&page=2")
+    assert _names(filtered) == ["Gamma Rīga"] and "3 companies" in filtered
+    assert len([statement for statement in sent if "companies.description" in statement]) == 1

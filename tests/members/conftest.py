@@ -1,5 +1,6 @@
 """What the member-tool tests share: a cluster scope, companies with a joining day, hand-made activity."""
 
+from collections import Counter
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 
@@ -10,7 +11,7 @@ from clusterhub.catalogue.models import Service, ServiceUse
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
-from clusterhub.members.segments import segments
+from clusterhub.members.segments import members_per_segment, segments
 from clusterhub.posts.models import Message, Post, Thread
 from tenants.context import tenant_scope
 from tenants.models import Tenant
@@ -91,6 +92,8 @@ def act(app, company_id: int, kind: str, on: date, slug: str = "alfa", times: in
 
 
 def segments_on(app, today: date = TODAY, slug: str = "alfa") -> dict:
-    """segments(today) of one cluster."""
+    """segments(today) of one cluster, checked against the indicators' count of each segment in SQL."""
     with in_cluster(app, slug):
-        return segments(today)
+        found = segments(today)
+        assert members_per_segment(today) == Counter(segment.name for segment in found.values())
+        return found

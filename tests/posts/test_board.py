@@ -7,6 +7,7 @@ import pytest
 from clusterhub.clock import local_today
 from tests.factories import make_post, make_tenant, make_user
 from tests.posts.conftest import ABELE, CIEKURS
+from tests.statements import ids_asked_for, statements_sent
 
 BOARD = "/c/alfa/posts"
 
@@ -150,3 +151,16 @@ def test_my_posts_lists_every_post_of_my_company_whatever_its_status(app, world,
     page = visitor.get("/c/alfa/posts/mine").get_data(as_text=True)
     assert "CANARYALFA vajadzība" in page and "Withdrawn" in page and "Kopīga dalība izstādē" in page
     assert "Ēnu teātra tehnika" not in page  # Ābele's, not mine
+
+
+def test_a_board_page_counts_ids_and_loads_only_its_own_posts(app, world, board, visitor):
+    visitor.login("member@alfa.lv")
+    app.config["PAGE_SIZE"] = 2
+    with statements_sent(app) as sent:
+        page = visitor.get(f"{BOARD}?page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in page and "4 posts" in page
+    counts = [statement for statement in sent if "count(" in statement and "posts" in statement]
+    assert len(counts) == 1 and "posts.body" not in counts[0]
+    # The page's two posts are loaded by id, with their companies, tags and regions in one query each.
+    loads = [statement for statement in sent if "posts.body" in statement]
+    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2

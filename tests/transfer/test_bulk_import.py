@@ -1,10 +1,8 @@
 """A member list is checked and written in bulk: the queries do not grow with its rows, and the rules for
 companies of other clusters hold for every row of a big file as for one."""
 
-from contextlib import contextmanager
-
 from flask_babel import force_locale
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from clusterhub.accounts.models import User
 from clusterhub.companies.models import AdmissionRequest, Company
@@ -13,6 +11,7 @@ from clusterhub.invitations.models import Invitation
 from clusterhub.transfer.services import run_import
 from tenants.context import cross_tenant
 from tests.factories import make_profile
+from tests.statements import statements_sent
 from tests.transfer.conftest import COMPANY_HEADER, csv_bytes, in_cluster, member_names
 
 NUMBER = "40103000002"  # cluster B's company in every file
@@ -46,30 +45,18 @@ def _member_list(new_rows: int) -> bytes:
     return csv_bytes(COMPANY_HEADER, rows)
 
 
-@contextmanager
-def _counted(app):
-    """The statements run meanwhile, except INSERTs of new rows: the ORM sends those in batches where the
-    database can say which new id is which row's (PostgreSQL), and one by one on SQLite."""
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith("INSERT"):
-            statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+def _not_inserts(statements: list[str]) -> list[str]:
+    """The statements except INSERTs of new rows: the ORM sends those in batches where the database can say
+    which new id is which row's (PostgreSQL), and one by one on SQLite."""
+    return [statement for statement in statements if not statement.lstrip().upper().startswith("INSERT")]
 
 
 def _run(app, content: bytes, preview: bool, invite: bool = False) -> tuple[int, str]:
-    with in_cluster(app, "alfa"), force_locale("en"), _counted(app) as statements:
+    with in_cluster(app, "alfa"), force_locale("en"), statements_sent(app) as statements:
         manager = db.session.scalar(select(User).where(User.email == "manager@alfa.lv"))
         report = run_import("companies", content, manager, preview=preview, invite=invite)
         (db.session.rollback if preview else db.session.commit)()
-        return len(statements), report.summary()
+        return len(_not_inserts(statements)), report.summary()
 
 
 def test_the_queries_of_a_preview_and_an_import_do_not_grow_with_the_rows(app, world):

@@ -1,0 +1,47 @@
+"""The directory's sector and competence lists, kept per cluster until its companies change.
+
+Reading every member's tags was most of the directory's time on a cluster of thousands. Each process keeps
+the lists it computed with the cluster's stamp (`DirectoryStamp`); the change hook (search/hooks.py) gives
+the cluster a new stamp in the transaction that changes a company, its tags or a membership, so every
+worker process and every application server sees the change on the next page load.
+"""
+
+from uuid import uuid4
+
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from clusterhub.companies.directory import tag_names
+from clusterhub.companies.models import TAG_KINDS, DirectoryStamp
+from clusterhub.extensions import db
+
+_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+# {cluster id: (stamp, {kind: names})}; one entry per cluster, replaced when the stamp moves on.
+_held: dict[int, tuple[str, dict[str, list[str]]]] = {}
+
+
+def mark_changed(connection: Connection, tenant_ids: set[int]) -> None:
+    """Give each cluster a new stamp, in the transaction of `connection` (a rollback keeps the old one)."""
+    if not tenant_ids:
+        return
+    insert = _INSERTS[connection.dialect.name](DirectoryStamp)
+    statement = insert.on_conflict_do_update(
+        index_elements=[DirectoryStamp.tenant_id], set_={"stamp": insert.excluded.stamp}
+    )
+    # In id order, so two transactions touching the same clusters wait for each other, never deadlock.
+    connection.execute(statement, [{"tenant_id": t, "stamp": uuid4().hex} for t in sorted(tenant_ids)])
+
+
+def filter_lists(tenant_id: int) -> dict[str, list[str]]:
+    """{"sector": names, "competence": names} of the cluster's current members, as `tag_names` gives them."""
+    # The stamp is read before the tags: lists computed meanwhile from newer data are at worst kept under
+    # the older stamp, which no longer matches, never the other way round.
+    stamp = db.session.scalar(select(DirectoryStamp.stamp).where(DirectoryStamp.tenant_id == tenant_id))
+    held = _held.get(tenant_id)
+    if stamp is not None and held is not None and held[0] == stamp:
+        return held[1]
+    lists = {kind: tag_names(kind) for kind in TAG_KINDS}
+    # A cluster no change has stamped yet (rows written around the ORM) is read afresh each time.
+    if stamp is not None:
+        _held[tenant_id] = (stamp, lists)
+    return lists
