@@ -6,7 +6,7 @@ the indicators count a period's posts from the second. Whether a post names a re
 post and its cluster together, so SQLite's plan stays right before fresh planner statistics.
 
 Revision ID: a1c5e7f9b246
-Revises: d9a4c6e8b012
+Revises: c4e8a2f6b913
 Create Date: 2026-12-07 05:20:00.000000
 
 """
