@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a1c5e7f9b246'
-down_revision = 'd9a4c6e8b012'
+down_revision = 'c4e8a2f6b913'
 branch_labels = None
 depends_on = None
 
