@@ -34,9 +34,7 @@ def test_tiny_dataset_has_the_big_and_the_realistic_cluster_with_their_bench_use
             with tenant_scope(tenant):
                 companies = db.session.scalar(select(func.count(CompanyMembership.company_id)))
                 assert companies == tiny[f"{size}_companies"]
-                member = db.session.scalar(
-                    select(Membership).join(User).where(User.email == person["email"])
-                )
+                member = db.session.scalar(select(Membership).join(User).where(User.email == person["email"]))
                 first = db.session.scalar(select(func.min(CompanyMembership.company_id)))
                 assert member.company_id == first
                 own = select(func.count(Post.id)).where(
