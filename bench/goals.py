@@ -6,13 +6,14 @@ and their reindex on PostgreSQL; the full reindex against raw Whoosh.
 
 import shutil
 import statistics
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from whoosh.query import Term
 
-from bench import conference, dataset, load, page_cpu, search_backends
+from bench import conference, dataset, load, page_cpu, search_backends, worker_lag
 from bench.dataset import BIG, MID, USER, Place, default_place, ensure, environment, settings
 from bench.measure import PER_PAGE, QUERIES, Row, judged, skipped
 from bench.page_cpu import Probe, form, in_process, page
@@ -22,6 +23,7 @@ from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
 from clusterhub.extensions import db
 from search.backends.whoosh import open_index, parse
+from search.models import IndexOutbox
 from tenants.context import tenant_scope
 from tenants.models import Membership, Tenant
 from tenants.services import add_member
@@ -37,6 +39,9 @@ SEARCH_OVER_FLOOR = 1.5
 RSS_MB = 200
 TOURED = 33
 REINDEX_OVER_RAW = 1.3
+LAG_S = 2
+LAG_CHANGES = 5
+CATCH_UP_S = 300
 POSTGRES_REINDEX_S = 180
 # Someone with a membership in each of the first TOURED clusters, to touch them all in one worker.
 TOURIST = {**USER, "email": "bench-tour@liels.lv", "name": "Benchmarka Ceļotājs"}
@@ -163,8 +168,9 @@ def page_rows(place: Place, clusters: list[Cluster], tokens: list[str], conferen
         finally:
             searcher.close()
         memory = touring(server, tenants)
+        lag = measured_lag()
     # The big cluster's search page and minimal signed-in page follow the raw query and the bare route.
-    rows = [compared(probes[2], raw, probes[3]), *(probe.row() for probe in probes), memory]
+    rows = [compared(probes[2], raw, probes[3]), *(probe.row() for probe in probes), memory, lag]
     shutil.rmtree(copy.folder, ignore_errors=True)
     return rows
 
@@ -199,6 +205,22 @@ def touring(server: Gunicorn, tenants: list[Tenant]) -> Row:
     what = f"app worker memory (VmRSS) after touching {len(touched)} clusters (a search in each)"
     figure = f"{after['VmRSS']:.0f} MB (private RssAnon {after['RssAnon']:.0f} MB); {before:.0f} MB before"
     return Row(what, figure, judged(f"≤ {RSS_MB} MB", after["VmRSS"] <= RSS_MB), "after the page loop")
+
+
+def measured_lag() -> Row:
+    """How long a change takes to reach search and the stored matches with the worker running, once the
+    worker has caught up with the needs the page loop posted."""
+    what = "a change to a need → found by search and its matches stored, background worker running"
+    waiting = select(func.count(IndexOutbox.id))
+    deadline = time.monotonic() + CATCH_UP_S
+    while db.session.scalar(waiting) and time.monotonic() < deadline:
+        db.session.rollback()
+        time.sleep(1)
+    if db.session.scalar(waiting):
+        return skipped(what, f"the worker had not caught up after {CATCH_UP_S} s")
+    found = worker_lag.lags(LAG_CHANGES)
+    figure = f"median {statistics.median(found):.2f} s, max {max(found):.2f} s ({len(found)} changes)"
+    return Row(what, figure, judged(f"each within {LAG_S} s", max(found) <= LAG_S), "bench/worker_lag.py")
 
 
 # Both search backends and their reindex, on a throw-away PostgreSQL --------------------------------------
