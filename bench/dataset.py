@@ -13,7 +13,9 @@ the models fill them.
 import json
 import random
 import shutil
+import sqlite3
 from bisect import bisect
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -131,6 +133,13 @@ class Place:
 
 # Settings whose environment variable is named differently (see clusterhub/config.py).
 VARIABLES = {"SQLALCHEMY_DATABASE_URI": "DATABASE_URL"}
+
+
+def copy_database(source: Place, target: Place) -> None:
+    """A copy of the SQLite file with what its write-ahead log holds (a file copy would miss that)."""
+    with closing(sqlite3.connect(source.database)) as reading:
+        with closing(sqlite3.connect(target.database)) as copy:
+            reading.backup(copy)
 
 
 def use_scale(name: str) -> None:

@@ -77,8 +77,9 @@ def add_tourist(tenants: list[Tenant]) -> None:
 # CPU per page through gunicorn ---------------------------------------------------------------------------
 
 
-def cluster_probes(cluster: Cluster, client: Client) -> list[Probe]:
-    """The pages the goals name, as the cluster's bench user sees them; each with its goal."""
+def cluster_probes(cluster: Cluster, client: Client) -> tuple[list[Probe], list[Probe]]:
+    """The pages the goals name, as the cluster's bench user sees them, each with its goal: those that read,
+    and those that write (posting a need, then a search once the worker has put it in the index)."""
     base, label = f"/c/{cluster.slug}", cluster.label
     mid = cluster.slug == MID
     member = MID_MEMBER_MS if mid else READ_MS
@@ -86,7 +87,7 @@ def cluster_probes(cluster: Cluster, client: Client) -> list[Probe]:
     token = CSRF_FIELD.search(page_form).group(1).decode()
     posted = iter(range(10_000))
     search = [f"{base}/search?{urlencode({'q': text})}" for text in QUERIES]
-    return [
+    reading = [
         page(f"{label}: search page (Whoosh)", client, search, MID_MEMBER_MS if mid else SEARCH_MS["whoosh"]),
         page(
             f"{label}: minimal signed-in page (notifications, base template)",
@@ -99,6 +100,11 @@ def cluster_probes(cluster: Cluster, client: Client) -> list[Probe]:
         page(f"{label}: /matches", client, [f"{base}/matches"], member),
         page(f"{label}: member directory", client, [f"{base}/companies"], member),
         page(f"{label}: board", client, [f"{base}/posts"], member),
+        page(f"{label}: brokering desk (manager)", client, [f"{base}/manage/matches"], READ_MS),
+        page(f"{label}: needs dashboard (manager)", client, [f"{base}/manage/"], MANAGER_MS),
+        page(f"{label}: indicators (manager)", client, [f"{base}/manage/indicators"], MANAGER_MS),
+    ]
+    writing = [
         form(
             f"{label}: posting a need (the request; the worker does the rest)",
             client,
@@ -106,10 +112,31 @@ def cluster_probes(cluster: Cluster, client: Client) -> list[Probe]:
             lambda _turn: load.need_form(token, 90 + mid, next(posted)),
             MID_MEMBER_MS if mid else POSTING_MS,
         ),
-        page(f"{label}: brokering desk (manager)", client, [f"{base}/manage/matches"], READ_MS),
-        page(f"{label}: needs dashboard (manager)", client, [f"{base}/manage/"], MANAGER_MS),
-        page(f"{label}: indicators (manager)", client, [f"{base}/manage/indicators"], MANAGER_MS),
+        Probe(
+            f"{label}: search page right after an index change (once the worker has indexed the need)",
+            lambda turn: after_change(client, search[turn % len(search)]),
+        ),
     ]
+    return reading, writing
+
+
+def after_change(client: Client, path: str) -> tuple[float, float]:
+    if not caught_up():
+        raise RuntimeError(f"the background worker had not caught up after {CATCH_UP_S} s")
+    return page_cpu.timed(client, "GET", path)
+
+
+def caught_up(limit_s: float = CATCH_UP_S) -> bool:
+    """Wait until the background worker has emptied the outbox; False if it has not within the limit."""
+    waiting = select(func.count(IndexOutbox.id))
+    deadline = time.monotonic() + limit_s
+    while True:
+        db.session.rollback()  # a new transaction sees the worker's commits
+        if not db.session.scalar(waiting):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
 
 
 def raw_whoosh(tenant: Tenant):
@@ -139,7 +166,7 @@ def page_rows(place: Place, clusters: list[Cluster], tokens: list[str], conferen
     copy = Place(place.folder / "pages")
     shutil.rmtree(copy.folder, ignore_errors=True)
     copy.folder.mkdir(parents=True)
-    shutil.copyfile(place.database, copy.database)
+    dataset.copy_database(place, copy)
     shutil.copytree(place.index, copy.index)
     variables = {
         **environment(copy),
@@ -157,20 +184,28 @@ def page_rows(place: Place, clusters: list[Cluster], tokens: list[str], conferen
         tenants = list(db.session.scalars(select(Tenant).order_by(Tenant.id)))
         big = next(tenant for tenant in tenants if tenant.slug == BIG)
         raw, searcher = raw_whoosh(big)
-        probes = [raw, page("bare Flask route (bench/minimal.py, same gunicorn)", Client(bare.port), ["/"])]
+        reading = [raw, page("bare Flask route (bench/minimal.py, same gunicorn)", Client(bare.port), ["/"])]
+        writing = []
         for cluster in clusters:
             client = Client(server.port)
             client.login(cluster.person["email"], cluster.person["password"])
-            probes += cluster_probes(cluster, client)
-        probes += extra_probes(server.port, clusters[0], tokens, conference_id)
+            reads, writes = cluster_probes(cluster, client)
+            reading += reads
+            writing += writes
+        reading += extra_probes(server.port, clusters[0], tokens, conference_id)
+        # Reading with no index change meanwhile (a new segment costs the next search more, measured apart).
+        if not caught_up():
+            raise RuntimeError(f"the background worker had not caught up after {CATCH_UP_S} s")
         try:
-            page_cpu.interleaved(probes, turns())
+            page_cpu.interleaved(reading, turns())
         finally:
             searcher.close()
+        page_cpu.interleaved(writing, turns())
         memory = touring(server, tenants)
         lag = measured_lag()
     # The big cluster's search page and minimal signed-in page follow the raw query and the bare route.
-    rows = [compared(probes[2], raw, probes[3]), *(probe.row() for probe in probes), memory, lag]
+    probes = reading + writing
+    rows = [compared(reading[2], raw, reading[3]), *(probe.row() for probe in probes), memory, lag]
     shutil.rmtree(copy.folder, ignore_errors=True)
     return rows
 
@@ -211,12 +246,7 @@ def measured_lag() -> Row:
     """How long a change takes to reach search and the stored matches with the worker running, once the
     worker has caught up with the needs the page loop posted."""
     what = "a change to a need → found by search and its matches stored, background worker running"
-    waiting = select(func.count(IndexOutbox.id))
-    deadline = time.monotonic() + CATCH_UP_S
-    while db.session.scalar(waiting) and time.monotonic() < deadline:
-        db.session.rollback()
-        time.sleep(1)
-    if db.session.scalar(waiting):
+    if not caught_up():
         return skipped(what, f"the worker had not caught up after {CATCH_UP_S} s")
     found = worker_lag.lags(LAG_CHANGES)
     figure = f"median {statistics.median(found):.2f} s, max {max(found):.2f} s ({len(found)} changes)"

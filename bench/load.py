@@ -33,7 +33,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, func, or_, select
 
 from bench import old_code
-from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
+from bench.dataset import BIG, USER, Place, copy_database, default_place, ensure, environment, settings
 from bench.measure import Row, judged, search_paths
 from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, background_worker, wrk_available
 from clusterhub import ROOT, create_app
@@ -129,7 +129,7 @@ def sqlite_copy(old: bool = False):
     _remove(place)
     place.folder.mkdir(parents=True)
     try:
-        shutil.copyfile(kept.database, place.database)
+        copy_database(kept, place)
         if kept.index.exists() and not old:
             shutil.copytree(kept.index, place.index)
         _prepare(place, index_missing=not (old or kept.index.exists()))
