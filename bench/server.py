@@ -2,7 +2,6 @@
 
 import contextlib
 import http.client
-import json
 import os
 import re
 import shutil
@@ -178,42 +177,8 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-WRK_SCRIPT = """
-wrk.headers["Cookie"] = {cookie}
-paths = {paths}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-"""
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
 def wrk_available() -> bool:
     return shutil.which("wrk") is not None
-
-
-def wrk(port: int, paths: list[str], cookie: str, script: Path, seconds: int, connections: int) -> dict:
-    """Requests/s, latency percentiles (ms) and failed responses of a wrk run over `paths`."""
-    lua_list = "{" + ", ".join(json.dumps(path) for path in paths) + "}"
-    script.write_text(WRK_SCRIPT.format(cookie=json.dumps(cookie), paths=lua_list))
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
-    command += ["-s", str(script), f"http://{HOST}:{port}{paths[0]}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
-    return _read_wrk(output)
-
-
-def _read_wrk(output: str) -> dict:
-    found = {"rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
-    for percent in ("50", "99"):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
-        found[f"p{percent}"] = float(value) * UNITS[unit]
-    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    errors = re.search(r"Socket errors:.*", output)
-    found["failed"] = int(failed.group(1)) if failed else 0
-    found["socket_errors"] = errors.group(0) if errors else ""
-    return found
 
 
 @contextlib.contextmanager
