@@ -61,8 +61,9 @@ test-fast: install translations
 screenshots: install translations system-packages
 	CLUSTERHUB_SCREENSHOTS=1 CLUSTERHUB_TEST_NOW=$$(date -u +%Y-%m-%dT%H:%M:%SZ) $(BIN)/pytest -q -p no:randomly tests/browser/test_screenshots.py
 
-# A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it), then index, latency, load, memory,
-# and a 60 s load test of a member mix on SQLite and on PostgreSQL (bench/load.py).
+# A synthetic dataset (kept in instance/bench/, FRESH=1 remakes it; SCALE=small for 34 clusters with the
+# same 5,000- and 300-company ones), then issue 17's goals in one table: CPU per page, both search backends,
+# memory, reindex, and the member mix of the old code against the current one (bench/load.py).
 bench: APT_PACKAGES := wrk postgresql
 bench: install translations system-packages
-	$(BIN)/python -m bench $(if $(FRESH),--fresh)
+	$(BIN)/python -m bench $(if $(FRESH),--fresh) $(if $(SCALE),--scale $(SCALE))

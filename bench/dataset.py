@@ -1,5 +1,8 @@
 """The benchmark's synthetic dataset: 100 clusters, 20,000 companies, 100,000 posts, made once and kept.
 
+Smaller scales (SCALES, `python -m bench --scale small`) keep the 5,000-company cluster the goals name and the
+300-company one beside it, with fewer and smaller other clusters; each scale has a folder of its own.
+
 Rows go in with SQLAlchemy Core bulk inserts (executemany of dicts) into a database the migrations
 created: the kept SQLite file, or a PostgreSQL database for the load test; Core bypasses the ORM, so
 the search hook writes no outbox rows and the indexes are left to the rebuild that the benchmark
@@ -10,7 +13,9 @@ the models fill them.
 import json
 import random
 import shutil
+import sqlite3
 from bisect import bisect
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -53,11 +58,27 @@ from tenants.models import Tenant
 from tenants.services import add_member
 
 # Bump whenever the generator changes: a dataset of another version is made again.
-VERSION = 2
+VERSION = 3
 SEED = 2026
-SHAPE = {"clusters": 100, "companies": 20_000, "posts": 100_000, "big_companies": 5_000, "big_posts": 25_000}
+# The big cluster (the goals' 5,000 companies) and a realistic one of 300 beside it, then the others.
+SCALES = {
+    "full": {"clusters": 100, "companies": 20_000, "posts": 100_000},
+    # 34 clusters, so that the worker's memory can be read after touching 33 of them.
+    "small": {"clusters": 34, "companies": 6_400, "posts": 31_500},
+    # For the smoke test: every measurement runs, none of the figures means anything.
+    "tiny": {
+        **{"clusters": 4, "companies": 130, "posts": 600, "big_companies": 40, "big_posts": 350},
+        **{"mid_companies": 30, "mid_posts": 100},
+    },
+}
+FULL_SIZES = {"big_companies": 5_000, "big_posts": 25_000, "mid_companies": 300, "mid_posts": 1_500}
+SCALE = "full"
+SHAPE = {**FULL_SIZES, **SCALES[SCALE]}
 BIG = "liels"
+MID = "videjs"
 USER = {"email": "bench@liels.lv", "name": "Benchmarka Lietotājs", "password": "klasteris-bench-2026"}
+# The bench user of the 300-company cluster (its first company, as USER's is the big one's first).
+MID_USER = {**USER, "email": "bench@videjs.lv"}
 # scrypt as in production, cheaper: the benchmark signs in once per server.
 PASSWORD_HASH_METHOD = "scrypt:16384:8:1"
 # Open needs of the bench user's own company: their pages are where match suggestions show.
@@ -114,8 +135,26 @@ class Place:
 VARIABLES = {"SQLALCHEMY_DATABASE_URI": "DATABASE_URL"}
 
 
+def copy_database(source: Place, target: Place) -> None:
+    """A copy of the SQLite file with what its write-ahead log holds (a file copy would miss that)."""
+    with closing(sqlite3.connect(source.database)) as reading:
+        with closing(sqlite3.connect(target.database)) as copy:
+            reading.backup(copy)
+
+
+def use_scale(name: str) -> None:
+    """Make and measure the dataset of this scale (a name of SCALES) from now on."""
+    global SCALE, SHAPE
+    SCALE, SHAPE = name, {**FULL_SIZES, **SCALES[name]}
+
+
 def default_place() -> Place:
-    return Place(ROOT / "instance" / "bench")
+    return Place(ROOT / "instance" / ("bench" if SCALE == "full" else f"bench-{SCALE}"))
+
+
+def mid_company_id() -> int:
+    """The first company of the 300-company cluster, made right after the big cluster's companies."""
+    return SHAPE["big_companies"] + 1
 
 
 def settings(place: Place) -> dict:
@@ -178,12 +217,15 @@ def _continue_sequences(connection) -> None:
 
 
 def _add_user() -> None:
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == BIG))
-    with tenant_scope(tenant):
-        company = db.session.get(Company, BENCH_COMPANY_ID)
-        user = create_user(USER["email"], USER["name"], USER["password"], language="lv")
-        add_member(user, "member", company)
-        db.session.commit()
+    people = [(BIG, USER, BENCH_COMPANY_ID)]
+    if SHAPE.get("mid_companies"):
+        people.append((MID, MID_USER, mid_company_id()))
+    for slug, person, company_id in people:
+        tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug))
+        with tenant_scope(tenant):
+            user = create_user(person["email"], person["name"], person["password"], language="lv")
+            add_member(user, "member", db.session.get(Company, company_id))
+            db.session.commit()
 
 
 @cache
@@ -341,26 +383,34 @@ class Maker:
         return row, tags, regions
 
     def cluster_sizes(self) -> list[tuple[int, int]]:
-        """(companies, posts) of every cluster, the big one first; the small ones vary in size."""
-        rest = SHAPE["clusters"] - 1
-        companies_left = SHAPE["companies"] - SHAPE["big_companies"]
+        """(companies, posts) of every cluster, the big one first, then the 300-company one when the shape
+        has it; the others vary in size."""
+        fixed = [(SHAPE["big_companies"], SHAPE["big_posts"])]
+        if SHAPE.get("mid_companies"):
+            fixed.append((SHAPE["mid_companies"], SHAPE["mid_posts"]))
+        rest = SHAPE["clusters"] - len(fixed)
+        companies_left = SHAPE["companies"] - sum(companies for companies, _ in fixed)
         weights = [self.random.lognormvariate(0, 0.8) for _ in range(rest)]
         sizes = [max(20, int(companies_left * w / sum(weights))) for w in weights]
         sizes[sizes.index(max(sizes))] += companies_left - sum(sizes)
-        per_company = (SHAPE["posts"] - SHAPE["big_posts"]) // companies_left
-        return [(SHAPE["big_companies"], SHAPE["big_posts"]), *((n, n * per_company) for n in sizes)]
+        per_company = (SHAPE["posts"] - sum(posts for _, posts in fixed)) // companies_left
+        return [*fixed, *((n, n * per_company) for n in sizes)]
 
     def insert_all(self, connection) -> None:
         """Insert every cluster with its companies and posts."""
         for number, (companies, posts) in enumerate(self.cluster_sizes(), start=1):
             sector = None if number == 1 else SECTOR_NAMES[number % len(SECTOR_NAMES)]
-            tenant = self.tenant(number, sector)
+            tenant = self.tenant(number, sector, mid=number == 2 and bool(SHAPE.get("mid_companies")))
             connection.execute(Tenant.__table__.insert(), [tenant])
             self.fill_cluster(connection, tenant, sector, companies, posts)
 
-    def tenant(self, number: int, sector: str | None) -> dict:
+    def tenant(self, number: int, sector: str | None, mid: bool) -> dict:
         slug, name = (
-            (BIG, "Lielais klasteris") if number == 1 else (f"klasteris-{number:02d}", f"{sector} {number}")
+            (BIG, "Lielais klasteris")
+            if number == 1
+            else (MID, "Vidējais klasteris")
+            if mid
+            else (f"klasteris-{number:02d}", f"{sector} {number}")
         )
         return {
             "id": number,
@@ -397,19 +447,21 @@ class Maker:
         return competences_of
 
     def add_posts(self, rows: dict, tenant: dict, competences_of: dict[int, list[str]], count: int) -> None:
-        """Posts about their authors' competences; the big cluster starts with the bench company's needs."""
+        """Posts about their authors' competences; the big and the 300-company clusters start with their
+        bench company's (their first company's) needs."""
         authors = list(competences_of)
+        bench_company = authors[0] if tenant["slug"] in (BIG, MID) else None
         # A few companies post a lot (the busiest about a hundred posts), most a handful.
         weights = _zipf(len(authors), 50)
         self.random.shuffle(authors)
         for number in range(count):
-            if tenant["slug"] == BIG and number < OWN_NEEDS:
-                author, kind, status = BENCH_COMPANY_ID, "need", "open"
+            if bench_company and number < OWN_NEEDS:
+                author, kind, status = bench_company, "need", "open"
             else:
                 author = self.random.choices(authors, cum_weights=weights)[0]
                 kind, status = self.pick(KIND_WEIGHTS), self.pick(STATUS_WEIGHTS)
             post, tags, regions = self.post(tenant["id"], author, competences_of[author], kind, status)
-            if author == BENCH_COMPANY_ID:
+            if author == bench_company:
                 post["valid_until"] = None  # an expired need would show no suggestions
             rows[Post.__table__].append(post)
             rows[PostTag.__table__] += tags

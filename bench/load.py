@@ -9,6 +9,11 @@ acknowledged counts as an error.
 
 It runs on a copy, so the kept dataset stays as it was: SQLite copies the kept file and index;
 PostgreSQL fills a throw-away server (tests/pgserver.py) with the same generator and indexes it.
+The background worker runs beside gunicorn, as `make run` starts it. The stored suggestions of the needs
+and companies the mix visits are computed first, so their pages read what they read in production.
+
+`throughput_rows` (SQLite) runs the same mix on the code before issue 17 (bench/old_code.py), on its own
+copy of the same dataset, right before the current code, and gives the ratio.
 """
 
 import argparse
@@ -19,24 +24,27 @@ import shutil
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
 from flask_migrate import upgrade
-from sqlalchemy import func, or_, select
+from sqlalchemy import create_engine, func, or_, select
 
-from bench.dataset import BIG, USER, Place, default_place, ensure, environment, settings
-from bench.measure import Row, search_paths
-from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, wrk_available
-from clusterhub import create_app
+from bench import old_code
+from bench.dataset import BIG, USER, Place, copy_database, default_place, ensure, environment, settings
+from bench.measure import Row, judged, search_paths
+from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, background_worker, wrk_available
+from clusterhub import ROOT, create_app
 from clusterhub.accounts.services import create_user
 from clusterhub.clock import local_today
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.posts.models import CATEGORIES, Message, Post
 from search import services
+from search.documents import company_key, post_key
+from search.matching import rules, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
 from tenants.models import Tenant
@@ -79,43 +87,62 @@ def main() -> int:
     return 0
 
 
-def rows(database: str, seconds: int = SECONDS) -> list[Row]:
-    """The load test on one database ("sqlite" or "postgresql") as a row of the bench table."""
-    what = f"load test, {database}: member mix, {seconds} s, {CONNECTIONS} connections, {WORKERS} workers"
+def rows(database: str, seconds: int = SECONDS, old: bool = False) -> list[Row]:
+    """The load test on one database ("sqlite" or "postgresql") as a row of the bench table; with `old`,
+    of the code before issue 17 (SQLite only)."""
+    code = f"old code ({old_code.OLD_COMMIT})" if old else "current code"
+    what = f"load test, {database}, {code}: member mix, {seconds} s, {CONNECTIONS} connections"
+    what += f", {WORKERS} workers"
     if not wrk_available():
         return [Row(what, "–", "", "skipped: wrk is not installed (apt-get install -y wrk)")]
     started = time.perf_counter()
-    with COPIES[database]() as place:
+    with COPIES[database](old) as place:
         prepared = time.perf_counter() - started
-        print(f"  {database}: dataset ready in {prepared:.0f} s; {seconds} s of load", flush=True)
-        found = run(place, database, seconds)
+        print(f"  {database}, {code}: dataset ready in {prepared:.0f} s; {seconds} s of load", flush=True)
+        found = run(place, database, seconds, old)
     return [_row(what, found, prepared)]
+
+
+def throughput_rows(seconds: int = SECONDS) -> list[Row]:
+    """The old code's load test and the current one's, back to back on copies of the same SQLite dataset,
+    and the ratio of their rates against the goal of 3×."""
+    old, new = rows("sqlite", seconds, old=True), rows("sqlite", seconds)
+    what = "member-mix throughput, current code against the old code (same machine, same dataset)"
+    if old[0].value is None or new[0].value is None:
+        return [*old, *new, Row(what, "–", "", "skipped: a load test did not run")]
+    ratio = new[0].value / old[0].value
+    figure = f"{ratio:.2f}× ({new[0].value:,.1f} against {old[0].value:,.1f} req/s)"
+    note = "the old code on its own schema (migrated down) and index; no background worker existed then"
+    return [*old, *new, Row(what, figure, judged("≥ 3×", ratio >= 3), note)]
 
 
 # The database and index the load writes to ----------------------------------------------------------
 
 
 @contextmanager
-def sqlite_copy():
-    """A copy of the kept SQLite dataset and its index (made or indexed first when missing)."""
+def sqlite_copy(old: bool = False):
+    """A copy of the kept SQLite dataset and its index (made or indexed first when missing); for the old
+    code, taken down to its schema and indexed by it."""
     kept = default_place()
     ensure(kept)
-    place = Place(kept.folder / "load-sqlite")
+    place = Place(kept.folder / ("load-sqlite-old" if old else "load-sqlite"))
     _remove(place)
     place.folder.mkdir(parents=True)
     try:
-        shutil.copyfile(kept.database, place.database)
-        if kept.index.exists():
+        copy_database(kept, place)
+        if kept.index.exists() and not old:
             shutil.copytree(kept.index, place.index)
-        _prepare(place, index_missing=not kept.index.exists())
+        _prepare(place, index_missing=not (old or kept.index.exists()))
         yield place
     finally:
         _remove(place)
 
 
 @contextmanager
-def postgresql_copy():
+def postgresql_copy(old: bool = False):
     """The same dataset made in a throw-away PostgreSQL server, then indexed."""
+    if old:
+        raise ValueError("the old code is measured on SQLite only")
     server = PostgresServer().start()
     place = Place(default_place().folder / "load-postgresql", server.create_database("bench"))
     _remove(place)
@@ -170,35 +197,53 @@ def _password(number: int) -> str:
 # The run ------------------------------------------------------------------------------------------------
 
 
-def run(place: Place, database: str, seconds: int) -> dict:
+def run(place: Place, database: str, seconds: int, old: bool = False) -> dict:
     """Serve the place, send the mix, and compare the forms sent with the rows stored."""
     app = create_app(settings(place))
     with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == BIG))):
-        pages, answerable = _pages(), _answerable()
-        before = _stored()
-    log = default_place().folder / f"gunicorn-load-{database}.log"
+        companies, posts = _sampled()
+        pages, answerable = _pages(companies, posts), _answerable()
+        if not old:
+            _store_suggestions(posts)
+    log = default_place().folder / f"gunicorn-load-{database}{'-old' if old else ''}.log"
+    code = old_code.worktree() if old else ROOT
+    if old:
+        old_code.adopt(place, code, log)
+    before = _stored(place)
     # 8 people posting at machine speed would pass the posting limit at once; real members do not.
     environment_ = {**environment(place), "CLUSTERHUB_RATE_LIMITS": "0"}
-    with Gunicorn("clusterhub:create_app()", environment_, log, WORKERS) as server:
+    if not old:
+        environment_["CLUSTERHUB_OUTBOX_WORKER"] = "1"
+    with (
+        Gunicorn("clusterhub:create_app()", environment_, log, WORKERS, code) as server,
+        nullcontext() if old else background_worker(environment_, log.with_suffix(".worker.log")),
+    ):
         members = [_member(server.port, number, answerable) for number in range(MEMBERS)]
         data = place.folder / "load-data.lua"
         data.write_text(_lua_data(pages, members))
         found = _wrk(server.port, data, seconds)
     # Stopping gunicorn let the requests in flight finish; now everything sent is stored or lost.
-    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == BIG))):
-        after = _stored()
-        found["waiting"] = db.session.scalar(select(func.count(IndexOutbox.id)))
+    after = _stored(place)
+    found["waiting"] = after["waiting"]
     # The setup's own answers (one per member) are in `after` but were not sent by wrk.
     found["posts_stored"] = after["posts"] - before["posts"]
     found["messages_stored"] = after["messages"] - before["messages"] - MEMBERS
     return found
 
 
-def _pages() -> dict[str, list[str]]:
-    """The addresses of each reading action: pages of lists, searches, and profiles and posts at random."""
+def _sampled() -> tuple[list[int], list[int]]:
+    """The companies and posts whose pages the mix opens, at random."""
     chooser = random.Random(7)
     company_ids = list(db.session.scalars(select(Company.id)))
     post_ids = list(db.session.scalars(select(Post.id)))
+    return (
+        chooser.sample(company_ids, min(READ_SAMPLES, len(company_ids))),
+        chooser.sample(post_ids, min(READ_SAMPLES, len(post_ids))),
+    )
+
+
+def _pages(companies: list[int], posts: list[int]) -> dict[str, list[str]]:
+    """The addresses of each reading action: pages of lists, searches, and profiles and posts at random."""
     board = [f"{BIG_PATH}/posts?page={n}" for n in range(1, 11)]
     board += [
         f"{BIG_PATH}/posts?{urlencode({'kind': kind, 'page': n})}"
@@ -209,9 +254,21 @@ def _pages() -> dict[str, list[str]]:
         "directory": [f"{BIG_PATH}/companies?page={n}" for n in range(1, 21)],
         "board": board,
         "search": search_paths(),
-        "profile": [f"{BIG_PATH}/companies/{i}" for i in chooser.sample(company_ids, READ_SAMPLES)],
-        "post": [f"{BIG_PATH}/posts/{i}" for i in chooser.sample(post_ids, READ_SAMPLES)],
+        "profile": [f"{BIG_PATH}/companies/{i}" for i in companies],
+        "post": [f"{BIG_PATH}/posts/{i}" for i in posts],
     }
+
+
+def _store_suggestions(posts: list[int]) -> None:
+    """The stored suggestions of the open needs the mix opens and of the members' companies, as the worker
+    leaves them after a change (the dataset is written without the outbox, so none are stored yet)."""
+    needs = select(Post.id).where(
+        Post.id.in_(posts), Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open"
+    )
+    members = select(Company.id).order_by(Company.id).limit(MEMBERS)
+    keys = {post_key(post_id) for post_id in db.session.scalars(needs)}
+    stored.recompute(keys | {company_key(company_id) for company_id in db.session.scalars(members)})
+    db.session.commit()
 
 
 def _answerable() -> list[int]:
@@ -226,11 +283,21 @@ def _answerable() -> list[int]:
     return list(db.session.scalars(statement.order_by(Post.id).limit(READ_SAMPLES)))
 
 
-def _stored() -> dict[str, int]:
-    return {
-        "posts": db.session.scalar(select(func.count(Post.id))),
-        "messages": db.session.scalar(select(func.count(Message.id))),
-    }
+def _stored(place: Place) -> dict[str, int]:
+    """Rows of every cluster, counted without the app: the old code's schema is not this code's."""
+    engine = create_engine(place.url)
+    try:
+        with engine.connect() as connection:
+            return {
+                name: connection.scalar(select(func.count()).select_from(table))
+                for name, table in (
+                    ("posts", Post.__table__),
+                    ("messages", Message.__table__),
+                    ("waiting", IndexOutbox.__table__),
+                )
+            }
+    finally:
+        engine.dispose()
 
 
 def _member(port: int, number: int, answerable: list[int]) -> dict:
@@ -247,7 +314,7 @@ def _member(port: int, number: int, answerable: list[int]) -> dict:
     status, _ = client.post(f"{BIG_PATH}/posts/{first}", {"csrf_token": token, "body": "Varam palīdzēt."})
     thread_id = _thread_of(client, status)
     forms = {
-        "need": [(f"{BIG_PATH}/posts/new", _need(token, number, n)) for n in range(FORMS_EACH)],
+        "need": [(f"{BIG_PATH}/posts/new", need_form(token, number, n)) for n in range(FORMS_EACH)],
         "respond": [
             (f"{BIG_PATH}/posts/{post_id}", _answer(token, number, n))
             for n, post_id in enumerate(chooser.sample(answerable, FORMS_EACH))
@@ -265,7 +332,7 @@ def _thread_of(client: Client, status: int) -> int:
     return int(THREAD_PATH.search(client.location).group(1))
 
 
-def _need(token: str, member: int, number: int) -> str:
+def need_form(token: str, member: int, number: int) -> str:
     fields = {
         "csrf_token": token,
         "kind": "need",
@@ -339,7 +406,7 @@ def _row(what: str, found: dict, prepared: float) -> Row:
         f"{found['requests']:,} requests ({sent}); {details}; {stored}; index updates waiting after the "
         f"run: {found['waiting']}; dataset ready in {prepared:.0f} s"
     )
-    return Row(what, figure, f"0 errors: {'met' if total == 0 else 'MISSED'}", note)
+    return Row(what, figure, judged("0 errors", total == 0), note, value=rate)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
-"""The floor for page latency: a bare Flask route rendering a small template, served the same way."""
+"""The floor for page latency: a bare Flask route rendering a small template, served the same way, with its
+CPU time per request in the same Server-Timing header as the app's."""
 
 from flask import Flask, render_template
 from jinja2 import DictLoader
+
+from clusterhub.ops import timing
 
 PAGE = """<!doctype html>
 <html lang="lv">
@@ -20,6 +23,8 @@ ITEMS = ("SIA Čiekura Darbnīca", "AS Ābeles Metāls", "SIA Ķirša Studija", 
 
 app = Flask(__name__)
 app.jinja_loader = DictLoader({"page.html": PAGE})
+app.config["CPU_TIMING"] = True
+timing.install(app)
 
 
 @app.route("/")

@@ -1,9 +1,12 @@
-"""`python -m bench.page_cpu`: CPU milliseconds per request, measured inside one gunicorn worker, for the
-pages issue 17 sets goals for, on the database the CLUSTERHUB_* settings name (e.g. `make run`'s demo).
+"""CPU milliseconds per request, measured inside the gunicorn worker, sampled interleaved.
 
-Every page is requested once per turn (interleaved, so a busy moment of the machine hits all of them
-alike), 3 rounds of TURNS turns; the table gives the min and median of the rounds' medians, the p95 over
-all samples, the wall p50 beside it, and the goal with "met" or "missed".
+The app sends its CPU time per request in a `Server-Timing` header when CLUSTERHUB_CPU_TIMING=1
+(clusterhub/ops/timing.py). Every probe (a page, a form, or a call in this process) is taken once per turn,
+so a busy moment of the shared machine hits all of them alike; ROUNDS rounds of `turns` turns. A figure is
+the min and median of the rounds' medians, the p95 over all samples, and the wall p50/p95 beside it.
+
+`python -m bench.page_cpu` alone measures the pages issue 17 sets goals for on the database the
+CLUSTERHUB_* settings name (e.g. `make run`'s demo); `make bench` uses the same loop on its dataset.
 
 `--grow N` first adds N synthetic companies (with 5 posts each, made by bench/dataset.py's generator) to the
 cluster, so the pages are measured on a cluster of thousands instead of the demo's few dozen. It writes into
@@ -17,11 +20,13 @@ import re
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select, text
 
 from bench.dataset import Maker
+from bench.measure import Row, judged
 from bench.server import Client, Gunicorn
 from clusterhub import create_app
 from clusterhub.accounts.models import User
@@ -56,7 +61,84 @@ def grow(companies: int) -> None:
             connection.execute(text("ANALYZE"))
 
 
-def _pages() -> list[tuple[str, str, str, float]]:
+@dataclass
+class Probe:
+    """One measured thing: `take(turn)` does it once and returns (CPU ms, wall ms)."""
+
+    what: str
+    take: object
+    goal_ms: float = 0  # p95; 0: no goal
+    cpu: list[float] = field(default_factory=list)
+    wall: list[float] = field(default_factory=list)
+    medians: list[float] = field(default_factory=list)
+
+    def p95(self) -> float:
+        return statistics.quantiles(self.cpu, n=20, method="inclusive")[18]
+
+    def row(self) -> Row:
+        rounds = f"{min(self.medians):.1f} / {statistics.median(self.medians):.1f}"
+        walls = statistics.quantiles(self.wall, n=20, method="inclusive")
+        figure = (
+            f"CPU {rounds} ms (min / median of {len(self.medians)} round medians), p95 {self.p95():.1f}; "
+            f"wall p50 {statistics.median(self.wall):.0f}, p95 {walls[18]:.0f} ms"
+        )
+        goal = judged(f"CPU p95 ≤ {self.goal_ms:.0f} ms", self.p95() <= self.goal_ms) if self.goal_ms else ""
+        return Row(self.what, figure, goal, f"n={len(self.cpu)}")
+
+
+def page(what: str, client: Client, paths: list[str], goal_ms: float = 0) -> Probe:
+    """A GET of the paths in turn, timed by the app's own Server-Timing header."""
+    return Probe(what, lambda turn: timed(client, "GET", paths[turn % len(paths)]), goal_ms)
+
+
+def form(what: str, client: Client, path: str, body, goal_ms: float = 0) -> Probe:
+    """A POST of `body(turn)` (urlencoded) to the path; the answer must be a redirect (the form was taken)."""
+    return Probe(what, lambda turn: timed(client, "POST", path, body(turn)), goal_ms)
+
+
+def in_process(what: str, call, arguments: list) -> Probe:
+    """A call in this process, on this thread's CPU clock."""
+
+    def take(turn: int) -> tuple[float, float]:
+        started, cpu = time.perf_counter(), time.thread_time()
+        call(arguments[turn % len(arguments)])
+        return (time.thread_time() - cpu) * 1000, (time.perf_counter() - started) * 1000
+
+    return Probe(what, take)
+
+
+def timed(client: Client, method: str, path: str, body: str | None = None) -> tuple[float, float]:
+    started = time.perf_counter()
+    status, _ = client.request(method, path, body and body.encode())
+    if status != (200 if method == "GET" else 302):
+        raise RuntimeError(f"{method} {path} answered {status}")
+    found = CPU.search(client.timing)
+    if found is None:
+        raise RuntimeError(f"{path} sent no Server-Timing: is CLUSTERHUB_CPU_TIMING=1 set?")
+    return float(found.group(1)), (time.perf_counter() - started) * 1000
+
+
+def interleaved(probes: list[Probe], turns: int = TURNS, rounds: int = ROUNDS) -> list[Probe]:
+    """Each probe once per turn (after a warm-up turn: templates compiled, searchers opened)."""
+    for probe in probes:
+        probe.take(0)
+    for _ in range(rounds):
+        this_round = {probe.what: [] for probe in probes}
+        for turn in range(turns):
+            for probe in probes:
+                cpu, wall = probe.take(turn)
+                this_round[probe.what].append(cpu)
+                probe.wall.append(wall)
+        for probe in probes:
+            probe.cpu += this_round[probe.what]
+            probe.medians.append(statistics.median(this_round[probe.what]))
+    return probes
+
+
+# Alone, on the demo ------------------------------------------------------------------------------------
+
+
+def _demo_pages() -> list[tuple[str, str, str, float]]:
     """(what, who, path, goal ms) of each page, with the member's own company and need."""
     with create_app().app_context():
         tenant = db.session.scalar(select(Tenant).where(Tenant.slug == CLUSTER))
@@ -80,20 +162,12 @@ def _pages() -> list[tuple[str, str, str, float]]:
     ]
 
 
-def _timed(client: Client, path: str) -> tuple[float, float]:
-    started = time.monotonic()
-    status, _ = client.get(path)
-    if status != 200:
-        raise SystemExit(f"{path} answered {status}")
-    return float(CPU.search(client.timing).group(1)), (time.monotonic() - started) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grow", type=int, default=0, metavar="N", help="add N companies first")
     if (companies := parser.parse_args().grow) > 0:
         grow(companies)
-    pages = _pages()
+    pages = _demo_pages()
     environment = {
         **{name: value for name, value in os.environ.items() if name.startswith("CLUSTERHUB_")},
         "CLUSTERHUB_CPU_TIMING": "1",
@@ -101,34 +175,16 @@ def main() -> None:
         "CLUSTERHUB_RATE_LIMITS": "0",
     }
     log = Path(os.environ.get("TMPDIR", "/tmp")) / "clusterhub-page-cpu.log"
-    cpu = {what: [] for what, *_ in pages}
-    medians = {what: [] for what, *_ in pages}
-    wall = {what: [] for what, *_ in pages}
     with Gunicorn("clusterhub:create_app()", environment, log, workers=1) as server:
         clients = {email: Client(server.port) for email in (MEMBER, MANAGER)}
         for email, client in clients.items():
             client.login(email, DEMO_PASSWORD)
-        for _, who, path, _ in pages:  # warm-up: templates compiled, searchers opened
-            _timed(clients[who], path)
-        for _ in range(ROUNDS):
-            this_round = {what: [] for what, *_ in pages}
-            for _ in range(TURNS):
-                for what, who, path, _ in pages:
-                    used, elapsed = _timed(clients[who], path)
-                    this_round[what].append(used)
-                    wall[what].append(elapsed)
-            for what, samples in this_round.items():
-                cpu[what] += samples
-                medians[what].append(statistics.median(samples))
-    print(f"| page ({CLUSTER}) | CPU ms min / median of {ROUNDS} round medians | CPU p95 | wall p50 | goal |")
-    print("| --- | --- | --- | --- | --- |")
-    for what, _, _, goal in pages:
-        p95 = statistics.quantiles(cpu[what], n=20)[-1]
-        judged = "—" if not goal else f"≤ {goal:.0f} ms p95: {'met' if p95 <= goal else 'missed'}"
-        print(
-            f"| {what} | {min(medians[what]):.1f} / {statistics.median(medians[what]):.1f} | {p95:.1f} "
-            f"| {statistics.median(wall[what]):.1f} | {judged} |"
-        )
+        probes = interleaved([page(what, clients[who], [path], goal) for what, who, path, goal in pages])
+    print(f"| page ({CLUSTER}) | CPU per request | goal |")
+    print("| --- | --- | --- |")
+    for probe in probes:
+        row = probe.row()
+        print(f"| {row.what} | {row.figure} | {row.goal or '—'} |")
 
 
 if __name__ == "__main__":

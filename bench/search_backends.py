@@ -109,6 +109,22 @@ def one_round(clients, paths, database: DatabaseCpu) -> dict:
     return {name: (latency(app_ms[name]), database_ms[name] / len(paths)) for name in clients}
 
 
+def compare(server: PostgresServer, place: Place) -> tuple[dict[str, float], list[dict]]:
+    """Reindex the filled place with each backend (seconds), then the rounds of searches."""
+    # Warnings only: a log line per request would be measured with the page.
+    quiet = {**settings(place), "LOG_LEVEL": "WARNING"}
+    apps = {name: create_app({**quiet, "SEARCH_BACKEND": name}) for name in BACKENDS}
+    seconds = {}
+    for name, app in apps.items():
+        seconds[name] = reindex(app)
+        print(f"reindex with {name}: {seconds[name]:.0f} s", flush=True)
+    clients = {name: signed_in(app) for name, app in apps.items()}
+    paths = search_paths()
+    database = DatabaseCpu(server)
+    one_round(clients, paths[:WARM_UP], database)
+    return seconds, [one_round(clients, paths, database) for _ in range(ROUNDS)]
+
+
 def main() -> int:
     server = PostgresServer().start()
     place = Place(default_place().folder / "search-backends", server.create_database("bench"))
@@ -116,18 +132,10 @@ def main() -> int:
         print("filling a throw-away PostgreSQL server (one 5,000-company cluster)", flush=True)
         with smaller_dataset():
             ensure(place, fresh=True)
-        # Warnings only: a log line per request would be measured with the page.
-        quiet = {**settings(place), "LOG_LEVEL": "WARNING"}
-        apps = {name: create_app({**quiet, "SEARCH_BACKEND": name}) for name in BACKENDS}
-        for name, app in apps.items():
-            print(f"reindex with {name}: {reindex(app):.0f} s", flush=True)
-        clients = {name: signed_in(app) for name, app in apps.items()}
-        paths = search_paths()
-        database = DatabaseCpu(server)
-        one_round(clients, paths[:WARM_UP], database)
-        rounds = [one_round(clients, paths, database) for _ in range(ROUNDS)]
+        _, rounds = compare(server, place)
         print(
-            f"\nsearch page CPU per request, {len(paths)} searches x {ROUNDS} rounds (min / median of rounds)"
+            f"\nsearch page CPU per request, {len(search_paths())} searches x {ROUNDS} rounds"
+            " (min / median of rounds)"
         )
         for name in BACKENDS:
             p50 = [found[name][0].p50 for found in rounds]

@@ -2,7 +2,6 @@
 
 import contextlib
 import http.client
-import json
 import os
 import re
 import shutil
@@ -75,23 +74,31 @@ class Client:
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
-    def login(self, email: str, password: str) -> None:
-        """Sign in through the login form, CSRF token and all."""
-        status, page = self.get("/login")
-        token = CSRF_FIELD.search(page)
-        if status != 200 or token is None:
-            raise RuntimeError(f"the login page answered {status} without a CSRF token")
-        fields = {"csrf_token": token.group(1).decode(), "email": email, "password": password}
-        status, _ = self.post("/login", fields)
-        if status != 302:
-            raise RuntimeError(f"signing in as {email} failed (HTTP {status})")
+    def login(self, email: str, password: str, attempts: int = 2) -> None:
+        """Sign in through the login form, CSRF token and all (once more after a refusal: a busy server
+        just started has refused a first sign-in once, unexplained)."""
+        for attempt in range(attempts):
+            status, page = self.get("/login")
+            token = CSRF_FIELD.search(page)
+            if status != 200 or token is None:
+                raise RuntimeError(f"the login page answered {status} without a CSRF token")
+            fields = {"csrf_token": token.group(1).decode(), "email": email, "password": password}
+            status, _ = self.post("/login", fields)
+            if status == 302:
+                return
+            print(f"  signing in as {email} was refused (attempt {attempt + 1})", file=sys.stderr)
+            time.sleep(1)
+        raise RuntimeError(f"signing in as {email} failed (HTTP {status})")
 
 
 class Gunicorn:
     """`gunicorn -w 2` (or `workers`) serving `target` on a free 127.0.0.1 port; stopped with it on exit."""
 
-    def __init__(self, target: str, environment: dict[str, str], log: Path, workers: int = WORKERS):
+    def __init__(
+        self, target: str, environment: dict[str, str], log: Path, workers: int = WORKERS, root: Path = ROOT
+    ):
         self.target = target
+        self.root = root  # the code served: this checkout, or the old code's (bench/old_code.py)
         self.environment = environment
         self.log = log
         self.worker_count = workers
@@ -100,10 +107,10 @@ class Gunicorn:
 
     def __enter__(self) -> "Gunicorn":
         command = [str(GUNICORN), "--no-control-socket", "-w", str(self.worker_count)]
-        command += ["-b", f"{HOST}:{self.port}", "--chdir", str(ROOT), self.target]
+        command += ["-b", f"{HOST}:{self.port}", "--chdir", str(self.root), self.target]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                command, env={**_inherited(), **self.environment}, stdout=log, stderr=subprocess.STDOUT
+                command, env={**inherited(), **self.environment}, stdout=log, stderr=subprocess.STDOUT
             )
         try:
             self.wait_until_ready()
@@ -151,7 +158,7 @@ class Gunicorn:
             self.process.wait()
 
 
-def _inherited() -> dict[str, str]:
+def inherited() -> dict[str, str]:
     # The benchmark's own settings replace whatever CLUSTERHUB_* the shell had.
     return {name: value for name, value in os.environ.items() if not name.startswith("CLUSTERHUB_")}
 
@@ -170,39 +177,28 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-WRK_SCRIPT = """
-wrk.headers["Cookie"] = {cookie}
-paths = {paths}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-"""
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
 def wrk_available() -> bool:
     return shutil.which("wrk") is not None
 
 
-def wrk(port: int, paths: list[str], cookie: str, script: Path, seconds: int, connections: int) -> dict:
-    """Requests/s, latency percentiles (ms) and failed responses of a wrk run over `paths`."""
-    lua_list = "{" + ", ".join(json.dumps(path) for path in paths) + "}"
-    script.write_text(WRK_SCRIPT.format(cookie=json.dumps(cookie), paths=lua_list))
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
-    command += ["-s", str(script), f"http://{HOST}:{port}{paths[0]}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
-    return _read_wrk(output)
-
-
-def _read_wrk(output: str) -> dict:
-    found = {"rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
-    for percent in ("50", "99"):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
-        found[f"p{percent}"] = float(value) * UNITS[unit]
-    failed = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    errors = re.search(r"Socket errors:.*", output)
-    found["failed"] = int(failed.group(1)) if failed else 0
-    found["socket_errors"] = errors.group(0) if errors else ""
-    return found
+@contextlib.contextmanager
+def background_worker(environment: dict[str, str], log: Path):
+    """`flask worker run` beside the web server, as `make run` starts it; stopped on exit."""
+    command = [sys.executable, "-m", "flask", "--app", "clusterhub", "worker", "run"]
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**inherited(), **environment, "CLUSTERHUB_OUTBOX_WORKER": "1"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -57,33 +57,39 @@ def _retitle(tenant_id: int, need_id: int, title: str) -> None:
         db.session.commit()
 
 
+def lags(changes: int = CHANGES) -> list[float]:
+    """Seconds from each change's commit until it is visible, in an app context with a worker running."""
+    tenant_id, need_id, title = _a_need()
+    found = []
+    for number in range(changes):
+        word = f"lagmeasure{number}x{secrets.token_hex(3)}"
+        _retitle(tenant_id, need_id, f"{title} {word}")
+        started = time.monotonic()
+        while not _visible(tenant_id, word):
+            if time.monotonic() - started > GIVE_UP:
+                raise RuntimeError(f"not visible after {GIVE_UP:.0f} s: is the worker failing?")
+            time.sleep(POLL)
+        found.append(time.monotonic() - started)
+        time.sleep(1)  # an idle machine between changes
+    _retitle(tenant_id, need_id, title)
+    return found
+
+
 def main() -> None:
     os.environ["CLUSTERHUB_OUTBOX_WORKER"] = "1"
     app = create_app()
     flask = Path(sys.executable).parent / "flask"
     worker = subprocess.Popen([str(flask), "--app", "clusterhub", "worker", "run"], stderr=subprocess.DEVNULL)
-    lags = []
     try:
         with app.app_context():
-            tenant_id, need_id, title = _a_need()
             time.sleep(3)  # the worker's start and its first pass are not a change's lag
-            for number in range(CHANGES):
-                word = f"lagmeasure{number}x{secrets.token_hex(3)}"
-                _retitle(tenant_id, need_id, f"{title} {word}")
-                started = time.monotonic()
-                while not _visible(tenant_id, word):
-                    if time.monotonic() - started > GIVE_UP:
-                        raise SystemExit(f"not visible after {GIVE_UP:.0f} s: is the worker failing?")
-                    time.sleep(POLL)
-                lags.append(time.monotonic() - started)
-                time.sleep(1)  # an idle machine between changes
-            _retitle(tenant_id, need_id, title)
+            found = lags()
     finally:
         worker.terminate()
         worker.wait(timeout=60)
     print(
         f"change → search and stored matches, {CHANGES} changes with the worker idle: "
-        f"median {statistics.median(lags):.2f} s, max {max(lags):.2f} s (goal < 2 s)"
+        f"median {statistics.median(found):.2f} s, max {max(found):.2f} s (goal < 2 s)"
     )
 
 
