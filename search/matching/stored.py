@@ -8,7 +8,7 @@ change without touching the outbox.
 
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import case, delete, func, insert, or_, select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.clock import utcnow
@@ -34,6 +34,8 @@ from tenants.context import current_tenant_id
 
 # Kept per need: more than any page shows, so dismissing a few still leaves a list.
 STORED = 20
+# Connections shown per suggested partner: the best few say why; a long list of every need hides them.
+REASONS_SHOWN = 2
 
 
 @dataclass
@@ -46,6 +48,15 @@ class Partner:
     @property
     def score(self) -> int:
         return max((s.score for s in self.suggestions), default=0)
+
+    @property
+    def shown(self) -> list[Suggestion]:
+        return self.suggestions[:REASONS_SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many further needs connect the two companies beyond those shown."""
+        return max(0, len(self.suggestions) - REASONS_SHOWN)
 
 
 # Writing: what the background work does after a change.
@@ -167,13 +178,36 @@ def by_need(company: Company, limit: int) -> dict[Post, list[Suggestion]]:
     return for_needs(open_needs(company.id), limit)
 
 
+def _best_partners(company: Company, condition, limit: int, dismissed: dict) -> list[int]:
+    """The ids of the `limit` partners with the best stored score, ties by name, ranked in SQL.
+
+    A partner dismissed for one need only may still have nothing else to show: those are taken on top."""
+    other = case(
+        (MatchSuggestion.need_company_id == company.id, MatchSuggestion.company_id),
+        else_=MatchSuggestion.need_company_id,
+    )
+    per_need = set().union(*(ids for post_id, ids in dismissed.items() if post_id is not None))
+    statement = (
+        select(other)
+        .join(Post, Post.id == MatchSuggestion.need_id)
+        .join(Company, Company.id == other)
+        .where(condition, open_and_valid(), other.not_in(dismissed.get(None, set())))
+        .group_by(other, Company.name_sort)
+        .order_by(func.max(MatchSuggestion.score).desc(), Company.name_sort)
+        .limit(limit + len(per_need))
+    )
+    return list(db.session.scalars(statement))
+
+
 def _partners(company: Company, condition, limit: int) -> list[Partner]:
     dismissed = dismissed_partners(company.id)
+    best = _best_partners(company, condition, limit, dismissed)
     partners: dict[int, Partner] = {}
-    for row in _rows(condition):
+    chosen = (MatchSuggestion.company_id.in_(best)) | (MatchSuggestion.need_company_id.in_(best))
+    for row in _rows(condition & chosen):
         mine = row.need_company_id == company.id
         other = row.company if mine else row.need.company
-        if other.id in dismissed.get(None, ()) or (mine and other.id in dismissed.get(row.need_id, ())):
+        if other.id not in best or (mine and other.id in dismissed.get(row.need_id, ())):
             continue
         partners.setdefault(other.id, Partner(other)).suggestions.append(_suggestion(row, answers_mine=mine))
     for partner in partners.values():

@@ -130,6 +130,16 @@ def test_matches_page_shows_the_partner_and_each_need_with_its_suggestions(app, 
     assert f"/c/{CLUSTER}/companies/{company_id(app, STUDIO)}/contact?subject=" in page
 
 
+def test_a_partner_connected_by_many_needs_shows_the_best_two_and_counts_the_rest(app, need, make_visitor):
+    for title in ("3D animācija reklāmai", "3D animācija mājaslapai"):
+        make_post(app, CLUSTER, WORKSHOP, AUTHOR, title, category="research", tags=["3D animācija"])
+    page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
+    partners = page.split("Suggestions for your open needs")[0]
+    studio_card = partners[partners.index(STUDIO) :].split('<li class="card match">')[0]
+    assert studio_card.count("Match score:") == 2
+    assert "1 more need connects you." in studio_card
+
+
 def test_a_dismissed_company_is_not_suggested_again_even_after_its_profile_changes(app, need, make_visitor):
     author = visitor_of(make_visitor, AUTHOR)
     dismiss = f"/c/{CLUSTER}/matches/companies/{company_id(app, STUDIO)}/dismiss?next=/c/{CLUSTER}/matches"
