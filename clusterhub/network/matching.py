@@ -16,6 +16,8 @@ from tenants.models import Tenant
 def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> list[Suggestion]:
     """The best suggestion per card for any of the company's open needs, best first."""
     best: dict[int, Suggestion] = {}
+    if not cards:  # reading what each need wants is the costly part: not for nobody
+        return []
     for need in open_needs(company.id):
         wanted = wanted_by(need)
         if not wanted.total:
