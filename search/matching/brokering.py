@@ -19,8 +19,7 @@ from tenants.blueprint import TenantBlueprint
 
 bp = TenantBlueprint("brokering", __name__, "/manage/matches")
 
-# The newest open needs shown, each with its best candidates: the desk stays one page to read.
-NEEDS_SHOWN = 50
+# Each need of a page with its best candidates.
 CANDIDATES = 5
 NOTE_LENGTH = 2000
 REFUSALS = {
@@ -41,7 +40,8 @@ class IntroductionForm(Form):
 @bp.route("")
 @manager_required
 def index():
-    return render_template("brokering/index.html", needs=stored.desk(NEEDS_SHOWN, CANDIDATES))
+    page, needs = stored.desk(CANDIDATES)
+    return render_template("brokering/index.html", page=page, needs=needs)
 
 
 @bp.route("/posts/<int:post_id>/companies/<int:company_id>/introduce", methods=["GET", "POST"])

@@ -45,15 +45,20 @@ def _company_ids(words: list[str], concepts, fields, among) -> list[int]:
     return list(dict.fromkeys(company_id for _key, company_id in _hits(words, concepts, fields, among)))
 
 
+def dismissed_by(company_ids) -> dict[int, dict[int | None, set[int]]]:
+    """For each company, the companies it dismissed by the post they were dismissed for (None: every post)."""
+    found: dict[int, dict[int | None, set[int]]] = {company_id: {} for company_id in company_ids}
+    statement = select(
+        MatchDismissal.company_id, MatchDismissal.post_id, MatchDismissal.partner_company_id
+    ).where(MatchDismissal.company_id.in_(found))
+    for company_id, post_id, partner_id in db.session.execute(statement):
+        found[company_id].setdefault(post_id, set()).add(partner_id)
+    return found
+
+
 def dismissed_partners(company_id: int) -> dict[int | None, set[int]]:
     """The companies `company_id` dismissed, by the post they were dismissed for (None: for every post)."""
-    found: dict[int | None, set[int]] = {}
-    statement = select(MatchDismissal.post_id, MatchDismissal.partner_company_id).where(
-        MatchDismissal.company_id == company_id
-    )
-    for post_id, partner_id in db.session.execute(statement):
-        found.setdefault(post_id, set()).add(partner_id)
-    return found
+    return dismissed_by([company_id])[company_id]
 
 
 def dismissed_for(company_id: int, post_id: int) -> set[int]:

@@ -8,24 +8,25 @@ change without touching the outbox.
 
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import case, delete, func, insert, or_, select
+from sqlalchemy import case, delete, exists, func, insert, or_, select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.clock import utcnow
 from clusterhub.companies.directory import current_member_ids
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.navigation import Page, paginate_ids
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import open_and_valid
 from search.documents import ids_by_kind
 from search.matching import rules
 from search.matching.candidates import (
+    dismissed_by,
     dismissed_partners,
     for_post,
     is_seeking,
     needs_found_for,
     open_needs,
-    ranked,
     scored_against,
 )
 from search.matching.scoring import Reason, Suggestion, offers_of
@@ -147,17 +148,24 @@ def _rows(condition) -> list[MatchSuggestion]:
     return list(db.session.scalars(statement))
 
 
+def _rank_key(row: MatchSuggestion):
+    # The order of `ranked`, read from the row: only the rows shown become suggestions.
+    return (-row.score, -row.detail["matched"], row.company.name_sort)
+
+
 def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
     """The stored suggestions of each need, best first, without the companies its authors dismissed."""
-    found = {need: [] for need in needs}
+    kept: dict[int, list[MatchSuggestion]] = {need.id: [] for need in needs}
     by_id = {need.id: need for need in needs}
-    dismissed = {need.company_id: dismissed_partners(need.company_id) for need in needs}
+    dismissed = dismissed_by({need.company_id for need in needs})
     for row in _rows(MatchSuggestion.need_id.in_(by_id)):
-        need = by_id[row.need_id]
-        gone = dismissed[need.company_id]
-        if row.company_id not in gone.get(None, set()) | gone.get(need.id, set()):
-            found[need].append(_suggestion(row))
-    return {need: ranked(suggestions)[:limit] for need, suggestions in found.items()}
+        gone = dismissed[by_id[row.need_id].company_id]
+        shown = row.detail["points"]["words"] >= rules.MIN_WORDS
+        if shown and row.company_id not in gone.get(None, set()) | gone.get(row.need_id, set()):
+            kept[row.need_id].append(row)
+    return {
+        need: [_suggestion(row) for row in sorted(kept[need.id], key=_rank_key)[:limit]] for need in needs
+    }
 
 
 def for_need(need: Post, limit: int) -> list[Suggestion]:
@@ -231,14 +239,18 @@ def between(mine: Company, theirs: Company) -> Partner | None:
     return found[0] if found else None
 
 
-def desk(needs_shown: int, per_need: int) -> list[tuple[Post, list[Suggestion]]]:
-    """The cluster's newest open needs with their candidates for the managers: needs nobody answers first."""
-    statement = (
-        select(Post)
+def desk(per_need: int) -> tuple[Page, list[tuple[Post, list[Suggestion]]]]:
+    """A page of the cluster's open needs with their candidates for the managers: needs nobody answers
+    first, then the newest."""
+    answered = exists().where(MatchSuggestion.need_id == Post.id)
+    ids = (
+        select(Post.id)
         .where(Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
-        .options(selectinload(Post.company))
-        .order_by(Post.created_at.desc(), Post.id.desc())
-        .limit(needs_shown)
+        .order_by(answered, Post.created_at.desc(), Post.id.desc())
     )
-    found = for_needs(list(db.session.scalars(statement)), per_need)
-    return sorted(found.items(), key=lambda pair: bool(pair[1]))
+    page = paginate_ids(ids, _needs_with_companies)
+    return page, list(for_needs(page.items, per_need).items())
+
+
+def _needs_with_companies(ids: list[int]):
+    return select(Post).where(Post.id.in_(ids)).options(selectinload(Post.company))

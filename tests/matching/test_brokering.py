@@ -42,6 +42,16 @@ def test_the_desk_shows_every_open_need_with_its_candidates_and_needs_without_an
     assert f"/c/{CLUSTER}/manage/matches/posts/{desk}/companies/{company_id(app, STUDIO)}/introduce" in page
 
 
+def test_a_long_desk_comes_in_pages_with_the_needs_nobody_answers_first(app, desk, make_visitor):
+    app.config["PAGE_SIZE"] = 1
+    manager = visitor_of(make_visitor, MANAGER)
+    first = manager.get(f"/c/{CLUSTER}/manage/matches").get_data(as_text=True)
+    assert LONELY in first and TITLE not in first
+    assert "Page 1 of 2" in first and 'href="/c/rada/manage/matches?page=2"' in first
+    second = manager.get(f"/c/{CLUSTER}/manage/matches?page=2").get_data(as_text=True)
+    assert TITLE in second and STUDIO in second and LONELY not in second
+
+
 def test_members_cannot_open_the_desk(app, desk, make_visitor):
     assert visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/manage/matches").status_code == 403
 
