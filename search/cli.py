@@ -7,7 +7,7 @@ from sqlalchemy import select
 from clusterhub.extensions import db
 from search import hooks
 from search.index import IndexUnavailable
-from search.services import database_counts, rebuild, status
+from search.services import database_counts, reindex, status
 from tenants.models import Tenant
 
 
@@ -30,13 +30,13 @@ def _clusters(slug: str | None) -> list[Tenant]:
 @click.option("--tenant", "slug", help="Only this cluster (its slug).")
 @click.option("--processes", default=1, show_default=True, help="Writer processes per cluster (Whoosh).")
 @with_appcontext
-def reindex(slug: str | None, processes: int):
-    """Rebuild the indexes from the database."""
+def reindex_clusters(slug: str | None, processes: int):
+    """Rebuild the indexes from the database, and the match suggestions from them."""
     for tenant in _clusters(slug):
         total = sum(database_counts(tenant).values())
         with click.progressbar(length=total, label=tenant.slug) as bar:
-            count = rebuild(tenant, processes, step=lambda: bar.update(1))
-        click.echo(f"{tenant.slug}: {count} documents indexed")
+            count, suggestions = reindex(tenant, processes, step=lambda: bar.update(1))
+        click.echo(f"{tenant.slug}: {count} documents indexed, {suggestions} match suggestions")
 
 
 @search_cli.command("status")

@@ -13,7 +13,17 @@ from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
 from search.documents import parse_key
 from search.matching import rules
-from search.matching.scoring import Offer, Suggestion, offers_of, score, sources, wanted_by, weighted
+from search.matching.scoring import (
+    Offer,
+    Rarity,
+    Suggestion,
+    Wanted,
+    offers_of,
+    score,
+    sources,
+    wanted_by,
+    weighted,
+)
 from search.models import MatchDismissal
 from search.vocabulary.lookup import vocabulary
 from tenants.context import current_tenant_id
@@ -62,7 +72,8 @@ def dismissed_for(company_id: int, post_id: int) -> set[int]:
     return dismissed.get(None, set()) | dismissed.get(post_id, set())
 
 
-def _companies(ids) -> list[Company]:
+def companies_with_profiles(ids) -> list[Company]:
+    """The companies with their tags and roles, as scoring reads them."""
     statement = (
         select(Company)
         .where(Company.id.in_(ids))
@@ -75,6 +86,12 @@ ANSWERING = index.ANSWERING
 ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
+def answering_ids(need: Post, wanted: Wanted) -> list[int]:
+    """The ids of the other companies the index finds for what `need` asks, best first."""
+    found = _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
+    return [company_id for company_id in found if company_id != need.company_id]
+
+
 def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Suggestion]:
     """The member companies that may answer `need`, best first (dismissed ones left out unless
     `dismissed` is False: the stored suggestions keep them, each reader leaves out its own dismissals)."""
@@ -83,13 +100,9 @@ def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Sugges
     wanted = wanted_by(need)
     if not wanted.total:
         return []
-    skip = (dismissed_for(need.company_id, need.id) if dismissed else set()) | {need.company_id}
-    ids = [
-        i
-        for i in _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
-        if i not in skip
-    ]
-    companies = _companies(ids)
+    skip = dismissed_for(need.company_id, need.id) if dismissed else set()
+    ids = [i for i in answering_ids(need, wanted) if i not in skip]
+    companies = companies_with_profiles(ids)
     offers = offers_of(ids)
     shared = groups_shared_with(need.company_id)
     found = [score(need, company, offers[company.id], wanted, shared) for company in companies]
@@ -118,16 +131,16 @@ def open_needs(company_id: int) -> list[Post]:
     return list(db.session.scalars(statement))
 
 
-def _offer_terms(company: Company, offers: list[Offer]) -> dict[str, float]:
-    return weighted((rules.WHERE[where], text) for where, _label, text in sources(company, offers))
+def _offer_terms(company: Company, offers: list[Offer], rarity: Rarity | None) -> dict[str, float]:
+    return weighted(((rules.WHERE[where], text) for where, _label, text in sources(company, offers)), rarity)
 
 
 SEEKING = index.seeking(rules.SEEKING_KINDS)
 
 
-def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
+def needs_found_for(company: Company, offers: list[Offer], rarity: Rarity | None = None) -> list[int]:
     """The ids of other members' open needs the index finds for what `company` brings."""
-    terms = _top_terms(_offer_terms(company, offers))
+    terms = _top_terms(_offer_terms(company, offers, rarity))
     concepts = {
         mention.concept
         for _where, _label, text in sources(company, offers)

@@ -13,6 +13,7 @@ from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import PostTag
 from search.analysis import terms
+from search.hooks import rescore
 from search.vocabulary.lookup import Known, concept_id_named, concept_named, vocabulary
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept
 from tenants.context import current_tenant_id
@@ -62,6 +63,8 @@ def _grown() -> None:
     db.session.flush()
     g.pop("vocabulary_of", None)  # the next lookup in this request reads the new words
     link_tags()
+    # New words can link a need to companies it did not meet before, or a concept take words from another.
+    rescore(current_tenant_id())
 
 
 def add_form(words: str, concept_text: str) -> ClusterForm:
