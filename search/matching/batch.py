@@ -56,6 +56,7 @@ class Batch:
         self.offers: dict[int, list[Offer]] = {}
         self.shared: dict[int, dict[int, list[str]]] = {}
         self.wanted: dict[int, Wanted] = {}
+        self.found: dict = {}  # the needs the index finds for what a company brings, by the words asked
 
     def read_companies(self, ids) -> None:
         """The companies (with tags and roles) and their open offers."""
@@ -134,7 +135,8 @@ def by_companies(batch: Batch, company_ids: set[int]) -> list[Suggestion]:
         text for company in companies for _where, _label, text in sources(company, batch.offers[company.id])
     )
     need_ids = {
-        company.id: before[company.id] | set(needs_found_for(company, batch.offers[company.id], batch.rarity))
+        company.id: before[company.id]
+        | set(needs_found_for(company, batch.offers[company.id], batch.rarity, batch.found))
         for company in companies
     }
     needs = _needs({need_id for ids in need_ids.values() for need_id in ids})

@@ -138,8 +138,12 @@ def _offer_terms(company: Company, offers: list[Offer], rarity: Rarity | None) -
 SEEKING = index.seeking(rules.SEEKING_KINDS)
 
 
-def needs_found_for(company: Company, offers: list[Offer], rarity: Rarity | None = None) -> list[int]:
-    """The ids of other members' open needs the index finds for what `company` brings."""
+def needs_found_for(
+    company: Company, offers: list[Offer], rarity: Rarity | None = None, memo: dict | None = None
+) -> list[int]:
+    """The ids of other members' open needs the index finds for what `company` brings.
+
+    `memo` keeps the index's answers for a batch: imported companies often bring just the same sector."""
     terms = _top_terms(_offer_terms(company, offers, rarity))
     concepts = {
         mention.concept
@@ -148,7 +152,11 @@ def needs_found_for(company: Company, offers: list[Offer], rarity: Rarity | None
     }
     if not terms and not concepts:
         return []
-    hits = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+    memo = {} if memo is None else memo
+    asked = (tuple(terms), tuple(concepts))
+    if asked not in memo:
+        memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+    hits = memo[asked]
     return [parse_key(key)[1] for key, company_id in hits if company_id != company.id]
 
 
