@@ -115,7 +115,10 @@ def link_tags() -> None:
     shared vocabulary does, for every cluster's tags."""
     for model in (CompanyTag, PostTag):
         for tag in db.session.scalars(select(model).where(model.concept_id.is_(None))):
-            tag.concept_id = concept_id_named(tag.name)
+            # Set only when found: setting it to None again would queue the tag's company or post for
+            # indexing and rescoring, every unlinked tag of the cluster at every change of the vocabulary.
+            if (concept_id := concept_id_named(tag.name)) is not None:
+                tag.concept_id = concept_id
     db.session.flush()
 
 
