@@ -158,19 +158,3 @@ def needs_found_for(
         memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
     hits = memo[asked]
     return [parse_key(key)[1] for key, company_id in hits if company_id != company.id]
-
-
-def scored_against(company: Company, offers: list[Offer], need_ids) -> list[Suggestion]:
-    """How `company` answers each of these needs, best first (the ones good enough to suggest)."""
-    needs = db.session.scalars(
-        select(Post)
-        .where(Post.id.in_(need_ids), Post.company_id != company.id)
-        .options(selectinload(Post.tags), selectinload(Post.regions))
-    )
-    # Sharing a group is symmetric: the company's partners in groups, read once for all the needs.
-    shared = groups_shared_with(company.id)
-    return ranked(
-        score(need, company, offers, shared={company.id: shared.get(need.company_id, [])})
-        for need in needs
-        if is_seeking(need)
-    )
