@@ -7,7 +7,7 @@ from sqlalchemy import select
 from clusterhub.extensions import db
 from search import hooks
 from search.index import IndexUnavailable
-from search.services import database_counts, needs_rebuild, rebuild, status
+from search.services import database_counts, needs_rebuild, reindex, status
 from tenants.models import Tenant
 
 
@@ -35,15 +35,15 @@ def _clusters(slug: str | None) -> list[Tenant]:
     help="Only clusters whose index is unreadable, missing, or (no work waiting) unlike the database.",
 )
 @with_appcontext
-def reindex(slug: str | None, processes: int, out_of_step: bool):
-    """Rebuild the indexes from the database."""
+def reindex_clusters(slug: str | None, processes: int, out_of_step: bool):
+    """Rebuild the indexes from the database, and the match suggestions from them."""
     for tenant in _clusters(slug):
         if out_of_step and not needs_rebuild(tenant):
             continue
         total = sum(database_counts(tenant).values())
         with click.progressbar(length=total, label=tenant.slug) as bar:
-            count = rebuild(tenant, processes, step=lambda: bar.update(1))
-        click.echo(f"{tenant.slug}: {count} documents indexed")
+            count, suggestions = reindex(tenant, processes, step=lambda: bar.update(1))
+        click.echo(f"{tenant.slug}: {count} documents indexed, {suggestions} match suggestions")
 
 
 @search_cli.command("status")

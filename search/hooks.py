@@ -110,6 +110,13 @@ def _record_work(session: Session, flush_context) -> None:
         session.info.setdefault("index_tenants", set()).update(t for t, _ in work)
 
 
+def rescore(tenant_id: int) -> None:
+    """Have all of the cluster's stored suggestions computed again once this transaction commits (the
+    vocabulary changed), by the background work as any change."""
+    db.session.add(IndexOutbox(tenant_id=tenant_id, doc_key=stored.EVERY))
+    db.session.info.setdefault("index_tenants", set()).add(tenant_id)
+
+
 def _committed(session: Session) -> None:
     tenant_ids = session.info.pop("index_tenants", None)
     if tenant_ids and has_app_context():
@@ -188,7 +195,7 @@ def _pending(tenant_id: int) -> dict[str, list[int]]:
 def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
     tenant = db.session.get(Tenant, tenant_id)
     with tenant_scope(tenant):
-        documents = index.write(tenant_id, lambda: documents_for(set(keys)))
+        documents = index.write(tenant_id, lambda: documents_for(set(keys) - {stored.EVERY}))
         if documents is None:
             db.session.rollback()
             return 0

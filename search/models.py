@@ -17,6 +17,10 @@ class IndexOutbox(CreatedAtMixin, db.Model):
     """
 
     __tablename__ = "search_outbox"
+    # Ids are never given again (AUTOINCREMENT; PostgreSQL's sequences never repeat): a drain deletes the
+    # rows it read by id once the index holds them, and SQLite would otherwise give a row removed by another
+    # drain meanwhile (the highest id) to the next change, which that delete would then drop unindexed.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)

@@ -9,6 +9,7 @@ from clusterhub.posts.models import Post
 from search import index
 from search.documents import all_documents
 from search.hooks import drain
+from search.matching import stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
 
@@ -35,6 +36,17 @@ def rebuild(tenant, processes: int = 1, step=lambda: None) -> int:
     # Changes made while the rebuild ran wait in the outbox (their writers could not get the lock).
     drain({tenant.id})
     return count
+
+
+def reindex(tenant, processes: int = 1, step=lambda: None) -> tuple[int, int]:
+    """Rebuild the cluster's index, then compute all its stored suggestions again from it (telling no one
+    of old matches); returns the documents and the suggestions."""
+    count = rebuild(tenant, processes, step)
+    with tenant_scope(tenant):
+        # The rebuild dropped the outbox work it covered: the suggestions that work would have updated too.
+        suggestions = stored.recompute_all()
+        db.session.commit()
+    return count, suggestions
 
 
 def database_counts(tenant) -> dict[str, int]:

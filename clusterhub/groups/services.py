@@ -168,24 +168,29 @@ def group_name(group_id: int) -> str | None:
 def groups_shared_with(company_id: int) -> dict[int, list[str]]:
     """For every company whose people share an open group with `company_id`'s people, the names of those
     groups (matching: natural partners), read in one query for all of them."""
+    return groups_shared_among([company_id]).get(company_id, {})
+
+
+def groups_shared_among(company_ids) -> dict[int, dict[int, list[str]]]:
+    """`groups_shared_with` of each of the companies, read in one query for all of them."""
     mine, theirs = aliased(GroupMember), aliased(GroupMember)
     my_people, their_people = aliased(Membership), aliased(Membership)
     rows = db.session.execute(
-        select(their_people.company_id, Group.name)
+        select(my_people.company_id, their_people.company_id, Group.name)
         .join(mine, mine.group_id == Group.id)
         .join(my_people, my_people.user_id == mine.user_id)
         .join(theirs, theirs.group_id == Group.id)
         .join(their_people, their_people.user_id == theirs.user_id)
         .where(
             Group.archived_at.is_(None),
-            my_people.company_id == company_id,
+            my_people.company_id.in_(company_ids),
             their_people.company_id.is_not(None),
-            their_people.company_id != company_id,
+            their_people.company_id != my_people.company_id,
         )
         .distinct()
         .order_by(Group.name)
     )
-    shared: dict[int, list[str]] = {}
-    for other_id, name in rows:
-        shared.setdefault(other_id, []).append(name)
+    shared: dict[int, dict[int, list[str]]] = {}
+    for company_id, other_id, name in rows:
+        shared.setdefault(company_id, {}).setdefault(other_id, []).append(name)
     return shared

@@ -13,7 +13,17 @@ from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
 from search.documents import parse_key
 from search.matching import rules
-from search.matching.scoring import Offer, Suggestion, offers_of, score, sources, wanted_by, weighted
+from search.matching.scoring import (
+    Offer,
+    Rarity,
+    Suggestion,
+    Wanted,
+    offers_of,
+    score,
+    sources,
+    wanted_by,
+    weighted,
+)
 from search.models import MatchDismissal
 from search.vocabulary.lookup import vocabulary
 from tenants.context import current_tenant_id
@@ -67,7 +77,8 @@ def dismissed_for(company_id: int, post_id: int) -> set[int]:
     return dismissed.get(None, set()) | dismissed.get(post_id, set())
 
 
-def _companies(ids) -> list[Company]:
+def companies_with_profiles(ids) -> list[Company]:
+    """The companies with their tags and roles, as scoring reads them."""
     statement = (
         select(Company)
         .where(Company.id.in_(ids))
@@ -80,6 +91,12 @@ ANSWERING = index.ANSWERING
 ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
+def answering_ids(need: Post, wanted: Wanted) -> list[int]:
+    """The ids of the other companies the index finds for what `need` asks, best first."""
+    found = _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
+    return [company_id for company_id in found if company_id != need.company_id]
+
+
 def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Suggestion]:
     """The member companies that may answer `need`, best first (dismissed ones left out unless
     `dismissed` is False: the stored suggestions keep them, each reader leaves out its own dismissals)."""
@@ -88,13 +105,9 @@ def for_post(need: Post, limit: int = 10, dismissed: bool = True) -> list[Sugges
     wanted = wanted_by(need)
     if not wanted.total:
         return []
-    skip = (dismissed_for(need.company_id, need.id) if dismissed else set()) | {need.company_id}
-    ids = [
-        i
-        for i in _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
-        if i not in skip
-    ]
-    companies = _companies(ids)
+    skip = dismissed_for(need.company_id, need.id) if dismissed else set()
+    ids = [i for i in answering_ids(need, wanted) if i not in skip]
+    companies = companies_with_profiles(ids)
     offers = offers_of(ids)
     shared = groups_shared_with(need.company_id)
     found = [score(need, company, offers[company.id], wanted, shared) for company in companies]
@@ -123,16 +136,20 @@ def open_needs(company_id: int) -> list[Post]:
     return list(db.session.scalars(statement))
 
 
-def _offer_terms(company: Company, offers: list[Offer]) -> dict[str, float]:
-    return weighted((rules.WHERE[where], text) for where, _label, text in sources(company, offers))
+def _offer_terms(company: Company, offers: list[Offer], rarity: Rarity | None) -> dict[str, float]:
+    return weighted(((rules.WHERE[where], text) for where, _label, text in sources(company, offers)), rarity)
 
 
 SEEKING = index.seeking(rules.SEEKING_KINDS)
 
 
-def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
-    """The ids of other members' open needs the index finds for what `company` brings."""
-    terms = _top_terms(_offer_terms(company, offers))
+def needs_found_for(
+    company: Company, offers: list[Offer], rarity: Rarity | None = None, memo: dict | None = None
+) -> list[int]:
+    """The ids of other members' open needs the index finds for what `company` brings.
+
+    `memo` keeps the index's answers for a batch: imported companies often bring just the same sector."""
+    terms = _top_terms(_offer_terms(company, offers, rarity))
     concepts = {
         mention.concept
         for _where, _label, text in sources(company, offers)
@@ -140,21 +157,9 @@ def needs_found_for(company: Company, offers: list[Offer]) -> list[int]:
     }
     if not terms and not concepts:
         return []
-    hits = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+    memo = {} if memo is None else memo
+    asked = (tuple(terms), tuple(concepts))
+    if asked not in memo:
+        memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+    hits = memo[asked]
     return [parse_key(key)[1] for key, company_id in hits if company_id != company.id]
-
-
-def scored_against(company: Company, offers: list[Offer], need_ids) -> list[Suggestion]:
-    """How `company` answers each of these needs, best first (the ones good enough to suggest)."""
-    needs = db.session.scalars(
-        select(Post)
-        .where(Post.id.in_(need_ids), Post.company_id != company.id)
-        .options(selectinload(Post.tags), selectinload(Post.regions))
-    )
-    # Sharing a group is symmetric: the company's partners in groups, read once for all the needs.
-    shared = groups_shared_with(company.id)
-    return ranked(
-        score(need, company, offers, shared={company.id: shared.get(need.company_id, [])})
-        for need in needs
-        if is_seeking(need)
-    )

@@ -56,20 +56,40 @@ class Suggestion:
         return sum(self.points.values())
 
 
-def _rarity(terms) -> dict[str, float]:
-    """How rare each term is in the cluster's titles and bodies, from 0.2 (common) to 1."""
-    documents, found = index.statistics(current_tenant_id(), terms)
-    documents, full = max(documents, 1), log(1 / rules.COMMON_SHARE)
-    return {term: min(1.0, max(0.2, log(documents / (found[term] + 1)) / full)) for term in terms}
+class Rarity:
+    """How rare terms are in the cluster's titles and bodies, from 0.2 (common) to 1.
+
+    The index is asked once for the terms it was not asked about yet: one Rarity shared by a batch of
+    needs and companies (search/matching/batch.py) reads them all at once."""
+
+    def __init__(self):
+        self.documents: int | None = None
+        self.found: dict[str, int] = {}
+
+    def read(self, terms) -> None:
+        """Ask the index about the terms not known yet (all of them in one call)."""
+        missing = set(terms) - self.found.keys()
+        if missing or self.documents is None:
+            self.documents, found = index.statistics(current_tenant_id(), missing)
+            self.found.update(found)
+
+    def read_texts(self, texts) -> None:
+        """Ask the index about every meaningful term of the texts."""
+        self.read({term for text in texts for term in words_by_term(text or "") if rules.meaningful(term)})
+
+    def __call__(self, terms) -> dict[str, float]:
+        self.read(terms)
+        documents, full = max(self.documents, 1), log(1 / rules.COMMON_SHARE)
+        return {term: min(1.0, max(0.2, log(documents / (self.found[term] + 1)) / full)) for term in terms}
 
 
-def weighted(parts) -> dict[str, float]:
+def weighted(parts, rarity: Rarity | None = None) -> dict[str, float]:
     """Meaningful terms of (weight, text) parts, each with its best weight times its rarity here."""
     parts = [
         (weight, [term for term in words_by_term(text or "") if rules.meaningful(term)])
         for weight, text in parts
     ]
-    rarity = _rarity({term for _weight, terms in parts for term in terms})
+    rarity = (rarity or Rarity())({term for _weight, terms in parts for term in terms})
     weights: dict[str, float] = {}
     for weight, terms in parts:
         for term in terms:
@@ -90,9 +110,14 @@ class Wanted:
         return sum(self.concepts.values()) + sum(self.words.values())
 
 
-def wanted_by(post: Post) -> Wanted:
+def need_texts(post: Post) -> dict[str, str]:
+    """The parts of a need that say what it asks for (rules.NEED_PARTS)."""
+    return {"title": post.title, "tags": ", ".join(post.tag_names), "body": post.body}
+
+
+def wanted_by(post: Post, rarity: Rarity | None = None) -> Wanted:
     """The need's concepts and meaningful words, title and tags above body (the title's spelling wins)."""
-    texts = {"title": post.title, "tags": ", ".join(post.tag_names), "body": post.body}
+    texts = need_texts(post)
     concepts: dict[str, float] = {}
     written: dict[str, str] = {}
     inside: set[str] = set()
@@ -106,7 +131,7 @@ def wanted_by(post: Post) -> Wanted:
         for term, word in words_by_term(texts[part] or "").items():
             written.setdefault(term, word)
     # A concept's own words are matched through the concept (in every language), not once more as words.
-    words = weighted((weight, texts[part]) for part, weight in rules.NEED_PARTS.items())
+    words = weighted(((weight, texts[part]) for part, weight in rules.NEED_PARTS.items()), rarity)
     return Wanted(concepts, {t: w for t, w in words.items() if t not in inside}, written)
 
 
@@ -121,13 +146,16 @@ class Offer(NamedTuple):
 def offers_of(company_ids) -> dict[int, list[Offer]]:
     """The open offers of each company, as matching reads them."""
     rows = db.session.execute(
-        select(Post.id, Post.company_id, Post.title, Post.body).where(
-            Post.company_id.in_(company_ids), Post.kind == "offer", Post.status == "open"
-        )
+        select(Post.id, Post.company_id, Post.title, Post.body)
+        .where(Post.company_id.in_(company_ids), Post.kind == "offer", Post.status == "open")
+        # In one order however many companies are read: reasons are listed in the order of the offers.
+        .order_by(Post.id)
     ).all()
     tags = defaultdict(list)
     for post_id, name in db.session.execute(
-        select(PostTag.post_id, PostTag.name).where(PostTag.post_id.in_([row.id for row in rows]))
+        select(PostTag.post_id, PostTag.name)
+        .where(PostTag.post_id.in_([row.id for row in rows]))
+        .order_by(PostTag.key)  # as a post lists its tags
     ):
         tags[post_id].append(name)
     offers = defaultdict(list)

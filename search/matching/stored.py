@@ -19,17 +19,9 @@ from clusterhub.navigation import Page, paginate_ids
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import open_and_valid
 from search.documents import ids_by_kind
-from search.matching import rules
-from search.matching.candidates import (
-    dismissed_by,
-    dismissed_partners,
-    for_post,
-    is_seeking,
-    needs_found_for,
-    open_needs,
-    scored_against,
-)
-from search.matching.scoring import Reason, Suggestion, offers_of
+from search.matching import batch, rules
+from search.matching.candidates import dismissed_by, dismissed_partners, is_seeking, open_needs
+from search.matching.scoring import Reason, Suggestion
 from search.models import MatchSuggestion
 from tenants.context import current_tenant_id
 
@@ -37,6 +29,8 @@ from tenants.context import current_tenant_id
 STORED = 20
 # Connections shown per suggested partner: the best few say why; a long list of every need hides them.
 REASONS_SHOWN = 2
+# The outbox key that asks for all of a cluster's suggestions to be computed again (search/hooks.py).
+EVERY = "suggestions:all"
 
 
 @dataclass
@@ -64,7 +58,12 @@ class Partner:
 
 
 def recompute(keys) -> list[Suggestion]:
-    """Rewrite the stored suggestions the changed documents touch; returns the suggestions computed."""
+    """Rewrite the stored suggestions the changed documents touch; returns the suggestions computed.
+
+    EVERY among the keys rewrites all of the cluster's suggestions, and tells nobody of them."""
+    if EVERY in keys:
+        recompute_all()
+        return []
     ids = ids_by_kind(keys)
     kinds = db.session.execute(select(Post.id, Post.company_id, Post.kind).where(Post.id.in_(ids["post"])))
     offers = {post_id: company_id for post_id, company_id, kind in kinds if kind not in rules.SEEKING_KINDS}
@@ -74,13 +73,43 @@ def recompute(keys) -> list[Suggestion]:
         Post.company_id.in_(companies), Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open"
     )
     need_ids = (ids["post"] - offers.keys()) | set(db.session.scalars(own_needs))
-    found = [s for need_id in sorted(need_ids) for s in _refresh_need(need_id)]
-    by_companies = [s for company_id in sorted(companies) for s in _refresh_company(company_id)]
+    found, by_companies = _rescore(need_ids, companies)
     # A reindex touches every company: its authors are not told of every old match again.
     return found + (by_companies if len(companies) <= rules.NOTIFY_COMPANIES_UP_TO else [])
 
 
-def _store(suggestions: list[Suggestion]) -> None:
+def recompute_all() -> int:
+    """Rewrite every stored suggestion of the current cluster (after a reindex or a vocabulary change);
+    returns how many there are now."""
+    db.session.execute(delete(MatchSuggestion))
+    seeking = select(Post.id).where(Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open")
+    members = set(db.session.scalars(current_member_ids()))
+    found, by_companies = _rescore(set(db.session.scalars(seeking)), members)
+    return len(found) + len(by_companies)
+
+
+def _rescore(need_ids: set[int], company_ids: set[int]) -> tuple[list[Suggestion], list[Suggestion]]:
+    """Each need's candidates, then each company against the needs it answers (those it answered before
+    included), a chunk at a time; returns both."""
+    reading = batch.Batch()
+    found = []
+    for chunk in batch.chunks(need_ids):
+        db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.need_id.in_(chunk)))
+        found += _stored(batch.for_needs(reading, chunk, STORED))
+    members = batch.members_among(company_ids)
+    by_companies = []
+    for chunk in batch.chunks(members):
+        scored = batch.by_companies(reading, set(chunk))
+        db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.company_id.in_(chunk)))
+        by_companies += _stored(scored)
+    # Companies that left the cluster: neither their needs nor their answers are suggested any more.
+    for chunk in batch.chunks(company_ids - members):
+        gone = MatchSuggestion.company_id.in_(chunk) | MatchSuggestion.need_company_id.in_(chunk)
+        db.session.execute(delete(MatchSuggestion).where(gone))
+    return found, by_companies
+
+
+def _stored(suggestions: list[Suggestion]) -> list[Suggestion]:
     now = utcnow()
     rows = [
         {
@@ -96,35 +125,7 @@ def _store(suggestions: list[Suggestion]) -> None:
     ]
     if rows:
         db.session.execute(insert(MatchSuggestion), rows)
-
-
-def _refresh_need(need_id: int) -> list[Suggestion]:
-    db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.need_id == need_id))
-    need = db.session.get(Post, need_id)
-    found = for_post(need, STORED, dismissed=False) if need is not None else []
-    _store(found)
-    return found
-
-
-def _refresh_company(company_id: int) -> list[Suggestion]:
-    answering = delete(MatchSuggestion).where(MatchSuggestion.company_id == company_id)
-    company = db.session.scalar(
-        select(Company)
-        .where(Company.id == company_id, Company.id.in_(current_member_ids()))
-        .options(selectinload(Company.tags), selectinload(Company.roles))
-    )
-    if company is None:  # it left the cluster: neither its needs nor its answers are suggested any more
-        db.session.execute(answering)
-        db.session.execute(delete(MatchSuggestion).where(MatchSuggestion.need_company_id == company_id))
-        return []
-    # The needs it answered before are scored again even if the index now ranks them lower.
-    answered = select(MatchSuggestion.need_id).where(MatchSuggestion.company_id == company_id)
-    before = set(db.session.scalars(answered))
-    offers = offers_of([company_id])[company_id]
-    found = scored_against(company, offers, before | set(needs_found_for(company, offers)))
-    db.session.execute(answering)
-    _store(found)
-    return found
+    return suggestions
 
 
 # Reading: what the pages show.

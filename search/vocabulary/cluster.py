@@ -13,6 +13,7 @@ from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.posts.models import PostTag
 from search.analysis import terms
+from search.hooks import rescore
 from search.vocabulary.lookup import Known, concept_id_named, concept_named, vocabulary
 from search.vocabulary.models import ClusterConcept, ClusterForm, Concept
 from tenants.context import current_tenant_id
@@ -62,6 +63,8 @@ def _grown() -> None:
     db.session.flush()
     g.pop("vocabulary_of", None)  # the next lookup in this request reads the new words
     link_tags()
+    # New words can link a need to companies it did not meet before, or a concept take words from another.
+    rescore(current_tenant_id())
 
 
 def add_form(words: str, concept_text: str) -> ClusterForm:
@@ -112,7 +115,10 @@ def link_tags() -> None:
     shared vocabulary does, for every cluster's tags."""
     for model in (CompanyTag, PostTag):
         for tag in db.session.scalars(select(model).where(model.concept_id.is_(None))):
-            tag.concept_id = concept_id_named(tag.name)
+            # Set only when found: setting it to None again would queue the tag's company or post for
+            # indexing and rescoring, every unlinked tag of the cluster at every change of the vocabulary.
+            if (concept_id := concept_id_named(tag.name)) is not None:
+                tag.concept_id = concept_id
     db.session.flush()
 
 

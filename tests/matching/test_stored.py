@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.notifications.models import Notification
 from clusterhub.posts.models import Post
 from search.models import MatchSuggestion
 from tests.conftest import World
@@ -19,7 +20,7 @@ from tests.matching.test_pages import (
     build_need,
     visitor_of,
 )
-from tests.search.conftest import in_cluster
+from tests.search.conftest import in_cluster, lose_index
 
 
 @pytest.fixture
@@ -100,3 +101,23 @@ def test_each_cluster_reads_only_its_own_stored_suggestions(app, world):
             rows = db.session.scalars(select(MatchSuggestion)).all()
             assert rows and {row.tenant_id for row in rows} == {tenant.id}
             assert not any(other in row.company.name or other in row.need.title for row in rows)
+
+
+def _notifications(app) -> int:
+    with in_cluster(app, CLUSTER):
+        return len(db.session.scalars(select(Notification)).all())
+
+
+def test_a_reindex_stores_the_suggestions_again_and_tells_no_author_of_old_matches(app, need, runner):
+    # Posted while the cluster's index is lost: no company is found for it, so nothing is stored.
+    lose_index(app, CLUSTER)
+    make_post(app, CLUSTER, WORKSHOP, AUTHOR, "Renderēšana reklāmai", tags=["Renderēšana"])
+    assert stored(app, CLUSTER, "Renderēšana reklāmai") == {}
+    kept = stored(app, CLUSTER, TITLE)
+    told = _notifications(app)
+
+    result = runner.invoke(args=["search", "reindex", "--tenant", CLUSTER])
+    assert result.exit_code == 0, result.output
+    assert list(stored(app, CLUSTER, "Renderēšana reklāmai")) == [STUDIO]
+    assert stored(app, CLUSTER, TITLE) == kept and {STUDIO, DRAWINGS} <= set(kept)
+    assert _notifications(app) == told

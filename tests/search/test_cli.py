@@ -20,9 +20,9 @@ def test_reindex_shows_each_cluster_with_its_count_and_status_then_agrees(app, w
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "alfa",
-        "alfa: 3 documents indexed",
+        "alfa: 3 documents indexed, 0 match suggestions",
         "beta",
-        "beta: 3 documents indexed",
+        "beta: 3 documents indexed, 0 match suggestions",
     ]
     status = runner.invoke(args=["search", "status"])
     assert status.exit_code == 0

@@ -184,3 +184,20 @@ def test_a_drain_that_waited_for_the_lock_never_writes_an_older_version(app, alf
     slow.join(20)
     assert found(app, "alfa", "briketes") == ["Briketu piegāde"]
     assert found(app, "alfa", "granulas") == []
+
+
+def test_work_queued_after_a_slow_drain_read_its_batch_is_not_dropped_with_that_batch(app, alfa, monkeypatch):
+    # With a background worker the outbox waits for it; here the drains are run by hand, interleaved as
+    # two workers (or two requests' teardowns on SQLite, which has no row locks) can run them.
+    monkeypatch.setitem(app.config, "OUTBOX_WORKER", True)
+    add_post(app, "Zāģmateriālu piegāde")
+    with app.app_context():
+        slow = hooks._pending(alfa)  # this drain read its batch, then waits for the index's lock
+    with app.app_context():
+        drain()  # another drain applies the same batch meanwhile and removes it from the outbox
+    add_post(app, "Kokskaidu granulas")  # new work, queued after the first batch was done
+    with in_cluster(app, "alfa"):
+        hooks._apply(alfa, slow)  # the slow drain goes on with the batch it read
+    with app.app_context():
+        drain()
+    assert found(app, "alfa", "granulas") == ["Kokskaidu granulas"]

@@ -54,5 +54,19 @@ def test_a_merged_tag_matches_as_its_concept_in_its_cluster_only(app, alfa, make
         assert vocabulary().mentions("kustīgās bildes") == []
 
 
+def test_a_merge_rescores_the_needs_posted_before_it(app, alfa, make_visitor):
+    make_user(app, "b@bildes.lv", "Baiba", "alfa", "member", "SIA Bildes")
+    make_profile(app, "alfa", "SIA Bildes", competences=["Bildes"])
+    need = make_post(app, "alfa", "SIA Pasūtītājs", AUTHOR, "Vajag kustīgās bildes")
+    author = visitor_of(make_visitor, AUTHOR)
+    page = author.get(f"/c/alfa/posts/{need}").get_data(as_text=True)
+    assert "SIA Bildes" in page and STUDIO not in page
+
+    visitor_of(make_visitor, MANAGER).post(PAGE, {"words": "kustīgās bildes", "concept": "Animācija"})
+    # The words now name animation, which the studio makes; a company of pictures alone answers no more.
+    page = author.get(f"/c/alfa/posts/{need}").get_data(as_text=True)
+    assert STUDIO in page and "SIA Bildes" not in page
+
+
 def test_members_cannot_open_the_vocabulary_page(app, alfa, make_visitor):
     assert visitor_of(make_visitor, AUTHOR).get(PAGE).status_code == 403
