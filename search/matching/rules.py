@@ -5,6 +5,9 @@ from search.analysis import stem
 # Sharing an interest group earns a few points: members of one group are natural partners, but the group
 # only tips the order between otherwise alike companies, far less than one matched concept (≈ 20 points).
 WEIGHTS = {"words": 70, "roles": 15, "region": 10, "group": 5}
+# Raised whenever the weights or the reasons change: the worker has every cluster's stored suggestions scored
+# again once per version (clusterhub/worker/jobs.py), so no page shows points counted by an older rule.
+SCORING_VERSION = 2
 # Where the partner has a word decides how much it counts.
 WHERE = {
     "competence": 1.0,

@@ -60,11 +60,12 @@ class Partner:
 def recompute(keys) -> list[Suggestion]:
     """Rewrite the stored suggestions the changed documents touch; returns the suggestions computed.
 
-    EVERY among the keys rewrites all of the cluster's suggestions, and tells nobody of them."""
+    EVERY among the keys rewrites all of the cluster's suggestions, and tells of those of the changed needs
+    alone (a need posted meanwhile is still told of its strong matches)."""
+    ids = ids_by_kind(set(keys) - {EVERY})
     if EVERY in keys:
-        recompute_all()
-        return []
-    ids = ids_by_kind(keys)
+        found, _ = _rescore_all()
+        return [s for s in found if s.need.id in ids["post"]]
     kinds = db.session.execute(select(Post.id, Post.company_id, Post.kind).where(Post.id.in_(ids["post"])))
     offers = {post_id: company_id for post_id, company_id, kind in kinds if kind not in rules.SEEKING_KINDS}
     # An offer is what its company brings; a company's roles and region are part of its own needs' scores.
@@ -81,11 +82,15 @@ def recompute(keys) -> list[Suggestion]:
 def recompute_all() -> int:
     """Rewrite every stored suggestion of the current cluster (after a reindex or a vocabulary change);
     returns how many there are now."""
+    found, by_companies = _rescore_all()
+    return len(found) + len(by_companies)
+
+
+def _rescore_all() -> tuple[list[Suggestion], list[Suggestion]]:
     db.session.execute(delete(MatchSuggestion))
     seeking = select(Post.id).where(Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open")
     members = set(db.session.scalars(current_member_ids()))
-    found, by_companies = _rescore(set(db.session.scalars(seeking)), members)
-    return len(found) + len(by_companies)
+    return _rescore(set(db.session.scalars(seeking)), members)
 
 
 def _rescore(need_ids: set[int], company_ids: set[int]) -> tuple[list[Suggestion], list[Suggestion]]:

@@ -8,7 +8,8 @@ from clusterhub.extensions import db
 from clusterhub.notifications.models import Notification
 from clusterhub.worker.models import JobRun
 from search import hooks
-from search.models import IndexOutbox
+from search.matching import rules
+from search.models import IndexOutbox, MatchSuggestion
 from tests.factories import make_post, make_profile, make_tenant, make_user
 from tests.matching.test_pages import AUTHOR, CLUSTER, STUDIO, build_need, visitor_of
 from tests.search.conftest import found, in_cluster, waiting
@@ -87,4 +88,31 @@ def test_a_cluster_another_worker_holds_is_skipped_and_the_other_clusters_draine
         assert outbox_clusters(app) == {held.id}
         other_worker.rollback()
         assert hooks.drain() > 0
+    assert waiting(app) == 0
+
+
+def stored_points(app) -> list[dict]:
+    with in_cluster(app, CLUSTER):
+        return [row.detail["points"] for row in db.session.scalars(select(MatchSuggestion))]
+
+
+def test_suggestions_scored_by_an_older_rule_are_scored_again_once_per_version_of_the_rules(
+    app, with_worker, runner
+):
+    runner.invoke(args=["worker", "run", "--once"])
+    with in_cluster(app, CLUSTER):
+        for row in db.session.scalars(select(MatchSuggestion)):  # as stored before roles weighed 15
+            row.detail = {**row.detail, "points": {**row.detail["points"], "roles": 20}}
+        db.session.commit()
+    assert stored_points(app) and all(points["roles"] == 20 for points in stored_points(app))
+    with app.app_context():  # the version before this one had run: a new version is due
+        db.session.execute(text("DELETE FROM job_runs WHERE key LIKE 'scoring:%'"))
+        db.session.commit()
+
+    assert runner.invoke(args=["worker", "run", "--once"]).exit_code == 0
+    assert all(points["roles"] <= rules.WEIGHTS["roles"] for points in stored_points(app))
+    with app.app_context():
+        keys = db.session.scalars(select(JobRun.key).where(JobRun.key.like("scoring:%"))).all()
+    assert f"scoring:{rules.SCORING_VERSION}:" in " ".join(keys)
+    runner.invoke(args=["worker", "run", "--once"])
     assert waiting(app) == 0
