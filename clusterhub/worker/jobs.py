@@ -13,7 +13,7 @@ from clusterhub.news import digest
 from clusterhub.retention.services import prune
 from clusterhub.worker.models import JobRun
 from search import hooks
-from search.matching import rules
+from search.matching import rules, stored
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
@@ -79,6 +79,8 @@ def _digests(today: date) -> int:
 
 def _rescore(tenant: Tenant) -> str:
     with tenant_scope(tenant):
+        if not stored.scored_by_older_rules():
+            return "no suggestion scored by older rules"
         hooks.rescore(tenant.id)  # the outbox pass right after does the work
     return f"suggestions queued for scoring version {rules.SCORING_VERSION}"
 

@@ -86,6 +86,13 @@ def recompute_all() -> int:
     return len(found) + len(by_companies)
 
 
+def scored_by_older_rules() -> bool:
+    """Whether any of the current cluster's stored suggestions was scored by an older version of the rules."""
+    version = MatchSuggestion.detail["scoring"].as_integer()
+    older = select(MatchSuggestion.id).where(or_(version.is_(None), version != rules.SCORING_VERSION))
+    return db.session.scalar(select(older.exists()))
+
+
 def _rescore_all() -> tuple[list[Suggestion], list[Suggestion]]:
     db.session.execute(delete(MatchSuggestion))
     seeking = select(Post.id).where(Post.kind.in_(rules.SEEKING_KINDS), Post.status == "open")
@@ -123,7 +130,12 @@ def _stored(suggestions: list[Suggestion]) -> list[Suggestion]:
             "need_company_id": s.need.company_id,
             "company_id": s.company.id,
             "score": s.score,
-            "detail": {"points": s.points, "reasons": [asdict(r) for r in s.reasons], "matched": s.matched},
+            "detail": {
+                "points": s.points,
+                "reasons": [asdict(r) for r in s.reasons],
+                "matched": s.matched,
+                "scoring": rules.SCORING_VERSION,
+            },
             "created_at": now,
         }
         for s in suggestions
