@@ -1,0 +1,49 @@
+"""`python -m bench.profile_page PATH [--folder DIR] [--requests N]`: where one page's CPU goes, in process.
+
+Signs in as the benchmark user of the kept dataset (a copy of it: the app migrates it), requests PATH twice
+to warm up, then N times under cProfile, and prints the CPU milliseconds per request and the functions that
+took most. For finding what to fix; `make bench` gives the figures that count.
+"""
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from flask_migrate import upgrade
+
+from bench.dataset import USER, Place, default_place, settings
+from clusterhub import create_app
+
+
+def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
+    app = create_app({**settings(place), "WTF_CSRF_ENABLED": False, "RATE_LIMITS_ENABLED": False})
+    with app.app_context():
+        upgrade()
+    client = app.test_client()
+    client.post("/login", data={"email": USER["email"], "password": USER["password"]})
+    for _ in range(2):
+        assert client.get(path).status_code == 200, path
+    profile = cProfile.Profile()
+    started = time.process_time()
+    profile.enable()
+    for _ in range(requests):
+        client.get(path)
+    profile.disable()
+    print(f"{path}: {(time.process_time() - started) / requests * 1000:.0f} ms CPU per request (profiled)")
+    return pstats.Stats(profile)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--folder", type=Path, help="a copy of a kept dataset (default: the kept one)")
+    parser.add_argument("--requests", type=int, default=5)
+    arguments = parser.parse_args()
+    place = Place(arguments.folder) if arguments.folder else default_place()
+    profiled(arguments.path, place, arguments.requests).sort_stats("cumulative").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()
