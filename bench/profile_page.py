@@ -14,15 +14,17 @@ from pathlib import Path
 from flask_migrate import upgrade
 
 from bench.dataset import USER, Place, default_place, settings
+from bench.server import CSRF_FIELD
 from clusterhub import create_app
 
 
 def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
-    app = create_app({**settings(place), "WTF_CSRF_ENABLED": False, "RATE_LIMITS_ENABLED": False})
+    app = create_app({**settings(place), "RATE_LIMITS_ENABLED": False})
     with app.app_context():
         upgrade()
     client = app.test_client()
-    client.post("/login", data={"email": USER["email"], "password": USER["password"]})
+    token = CSRF_FIELD.search(client.get("/login").data).group(1).decode()
+    client.post("/login", data={"csrf_token": token, "email": USER["email"], "password": USER["password"]})
     for _ in range(2):
         assert client.get(path).status_code == 200, path
     profile = cProfile.Profile()
