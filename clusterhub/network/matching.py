@@ -7,8 +7,7 @@ sectors, competences, roles, region and description; a card brings no offers, si
 from clusterhub.companies.models import Company
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
 from search.index import IndexUnavailable
-from search.matching import rules
-from search.matching.candidates import open_needs
+from search.matching.candidates import open_needs, ranked, worth_showing
 from search.matching.scoring import Suggestion, score, wanted_by
 from tenants.models import Tenant
 
@@ -25,11 +24,10 @@ def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> lis
         for card in cards[:MATCHED_CARDS]:
             # Interest groups are the cluster's own: a card of another cluster shares none.
             found = score(need, card, [], wanted, shared={})
-            if found and found.points["words"] >= rules.MIN_WORDS:
+            if found and worth_showing(found.points):
                 if card.id not in best or found.score > best[card.id].score:
                     best[card.id] = found
-    ranked = sorted(best.values(), key=lambda s: (-s.score, -s.matched, s.company.name_sort))
-    return ranked[:limit]
+    return ranked(best.values())[:limit]
 
 
 def from_other_clusters(tenant: Tenant, company: Company | None, limit: int) -> list[Suggestion]:

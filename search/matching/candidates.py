@@ -119,9 +119,19 @@ def is_seeking(post: Post) -> bool:
     return post.kind in rules.SEEKING_KINDS and post.status == "open" and not is_expired(post)
 
 
+def worth_showing(points: dict[str, int]) -> bool:
+    """Enough shared words to suggest: roles, region and group add points but make no match alone."""
+    return points["words"] >= rules.MIN_WORDS
+
+
+def rank_key(score: int, matched: float, company) -> tuple:
+    """Best score first, then the better word match, then by name."""
+    return (-score, -matched, company.name_sort)
+
+
 def ranked(found) -> list[Suggestion]:
-    kept = (s for s in found if s and s.points["words"] >= rules.MIN_WORDS)
-    return sorted(kept, key=lambda s: (-s.score, -s.matched, s.company.name_sort))
+    kept = (s for s in found if s and worth_showing(s.points))
+    return sorted(kept, key=lambda s: rank_key(s.score, s.matched, s.company))
 
 
 def open_needs(company_id: int) -> list[Post]:

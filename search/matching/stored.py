@@ -20,7 +20,14 @@ from clusterhub.posts.models import Post
 from clusterhub.posts.services import open_and_valid
 from search.documents import ids_by_kind
 from search.matching import batch, rules
-from search.matching.candidates import dismissed_by, dismissed_partners, is_seeking, open_needs
+from search.matching.candidates import (
+    dismissed_by,
+    dismissed_partners,
+    is_seeking,
+    open_needs,
+    rank_key,
+    worth_showing,
+)
 from search.matching.scoring import Reason, Suggestion
 from search.models import MatchSuggestion
 from tenants.context import current_tenant_id
@@ -166,9 +173,9 @@ def _rows(condition) -> list[MatchSuggestion]:
     return list(db.session.scalars(statement))
 
 
-def _rank_key(row: MatchSuggestion):
-    # The order of `ranked`, read from the row: only the rows shown become suggestions.
-    return (-row.score, -row.detail["matched"], row.company.name_sort)
+def _rank_key(row: MatchSuggestion) -> tuple:
+    # Ranked from the row itself: only the rows shown become suggestions.
+    return rank_key(row.score, row.detail["matched"], row.company)
 
 
 def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
@@ -178,8 +185,8 @@ def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
     dismissed = dismissed_by({need.company_id for need in needs})
     for row in _rows(MatchSuggestion.need_id.in_(by_id)):
         gone = dismissed[by_id[row.need_id].company_id]
-        shown = row.detail["points"]["words"] >= rules.MIN_WORDS
-        if shown and row.company_id not in gone.get(None, set()) | gone.get(row.need_id, set()):
+        dismissed_here = gone.get(None, set()) | gone.get(row.need_id, set())
+        if worth_showing(row.detail["points"]) and row.company_id not in dismissed_here:
             kept[row.need_id].append(row)
     return {
         need: [_suggestion(row) for row in sorted(kept[need.id], key=_rank_key)[:limit]] for need in needs
