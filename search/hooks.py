@@ -16,7 +16,7 @@ from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session
 
 from clusterhub.clock import utcnow
-from clusterhub.companies.filter_lists import mark_changed
+from clusterhub.companies.kept import mark_changed
 from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
 from clusterhub.extensions import db
 from clusterhub.groups.models import GroupMember

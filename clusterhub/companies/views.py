@@ -12,8 +12,8 @@ from sqlalchemy.orm import undefer
 from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
 from clusterhub.companies.admissions import AdmissionRequestError, decide, save_profile, waiting_for
 from clusterhub.companies.directory import directory_page, member_count
-from clusterhub.companies.filter_lists import filter_lists
 from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
+from clusterhub.companies.kept import filter_lists
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import (
     MAX_LOGO_BYTES,

@@ -17,12 +17,14 @@ from sqlalchemy.orm import aliased, selectinload
 
 from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
+from clusterhub.companies.kept import kept
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.groups.services import concerning, open_groups
 from clusterhub.posts.models import CATEGORIES, KINDS, Post, PostRegion, PostTag, Thread
 from search.vocabulary.lookup import counted_name, vocabulary
 from search.vocabulary.models import Concept
+from tenants.context import current_tenant_id
 
 SEEKING = ("need", "interest")  # the kinds that ask for something; offers are what answers them
 OFFERING = ("offer",)
@@ -310,44 +312,46 @@ def _tally_where(span: Span, condition, value: str) -> Tally:
     return tally
 
 
-def _sectors(span: Span) -> list[Tally]:
-    """The sectors with the most posts (a post counts in each sector its company names), then the
-    posts of companies that name none."""
-    # Posts are counted per company first, so each company's sectors are read once, not once per post.
-    per_company = (
-        select(Post.company_id, Post.kind, func.count(Post.id).label("posts"))
-        .where(*_counted(span))
-        .group_by(Post.company_id, Post.kind)
-        .subquery()
-    )
+@dataclass(frozen=True)
+class SectorNames:
+    """Each company's sectors (concept or tag keys; former members' too: their old posts count), and each
+    sector's name as written first in alphabetical order."""
+
+    of_company: dict[int, list[str]]
+    names: dict[str, str]
+
+
+def _sector_names() -> SectorNames:
+    of_company: dict[int, list[str]] = {}
+    names: dict[str, str] = {}
     # A company naming one concept twice ("IT", "Information technology") counts its posts once there.
-    per_concept = (
-        select(
-            _grouped(CompanyTag).label("value"),
-            func.min(CompanyTag.name).label("name"),
-            CompanyTag.company_id,
-        )
+    rows = db.session.execute(
+        select(CompanyTag.company_id, _grouped(CompanyTag), func.min(CompanyTag.name))
         .outerjoin(Concept, CompanyTag.concept_id == Concept.id)
         # The cluster's scoping alone is met by the same tags, but SQLite would test every sector tag of
         # the platform for it; naming the cluster's companies first reads only theirs.
         .where(CompanyTag.kind == "sector", CompanyTag.company_id.in_(select(CompanyMembership.company_id)))
-        .group_by(_grouped(CompanyTag), CompanyTag.company_id)
-        .subquery()
+        .group_by(CompanyTag.company_id, _grouped(CompanyTag))
     )
-    rows = db.session.execute(
-        select(
-            per_concept.c.value,
-            func.min(per_concept.c.name),
-            per_company.c.kind,
-            func.sum(per_company.c.posts),
-        )
-        .join(per_company, per_company.c.company_id == per_concept.c.company_id)
-        .group_by(per_concept.c.value, per_company.c.kind)
-    )
+    for company_id, key, name in rows:
+        of_company.setdefault(company_id, []).append(key)
+        names[key] = min(names.get(key, name), name)
+    return SectorNames(of_company, names)
+
+
+def _sectors(span: Span) -> list[Tally]:
+    """The sectors with the most posts (a post counts in each sector its company names), then the
+    posts of companies that name none."""
+    # The sectors are kept until the companies change; posts are counted per company, so each company's
+    # sectors are looked at once, not once per post.
+    named = kept(current_tenant_id(), "sectors of companies", _sector_names)
+    per_company = select(Post.company_id, Post.kind, func.count(Post.id)).where(*_counted(span))
     sectors: dict[str, Tally] = {}
-    for key, name, kind, count in rows:
-        tally = sectors.setdefault(key, Tally(key, name=counted_name(key, name)))
-        tally.counts[kind] = count
+    for company_id, kind, count in db.session.execute(per_company.group_by(Post.company_id, Post.kind)):
+        for key in named.of_company.get(company_id, ()):
+            if key not in sectors:
+                sectors[key] = Tally(key, name=counted_name(key, named.names[key]))
+            sectors[key].counts[kind] += count
     unnamed = _tally_where(span, _sector_condition(NO_SECTOR), NO_SECTOR)
     return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
 
@@ -402,17 +406,25 @@ def _post_words(span: Span, kinds: tuple[str, ...]):
     )
 
 
-def _competences():
-    return db.session.execute(
+def _competence_counts() -> list[tuple[str, str, int]]:
+    rows = db.session.execute(
         select(_grouped(CompanyTag), func.min(CompanyTag.name), func.count(distinct(CompanyTag.company_id)))
         .outerjoin(Concept, CompanyTag.concept_id == Concept.id)
         .where(CompanyTag.kind == "competence", CompanyTag.company_id.in_(current_member_ids()))
         .group_by(_grouped(CompanyTag))
     )
+    return [tuple(row) for row in rows]
+
+
+def _competences() -> list[tuple[str, str, int]]:
+    """Each competence of the current members, with how many name it; kept until the companies change."""
+    return kept(current_tenant_id(), "competence counts", _competence_counts)
 
 
 def _word(found: dict[str, Word], value: str, written: str) -> Word:
-    return found.setdefault(value, Word(value, counted_name(value, written)))
+    if value not in found:  # naming a word reads the vocabulary: once per word
+        found[value] = Word(value, counted_name(value, written))
+    return found[value]
 
 
 def words(span: Span) -> list[Word]:

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from clusterhub.companies.models import CompanyMembership
+from clusterhub.companies.models import CompanyMembership, CompanyTag
+from clusterhub.companies.services import named_rows
 from clusterhub.dashboard.needs import ALL_REGIONS, NO_SECTOR, RESPONDED, month_start
 from tests.dashboard.conftest import in_cluster
 from tests.factories import riga
@@ -243,3 +244,19 @@ def test_every_number_drills_down_to_exactly_the_posts_behind_it(board, months):
     for word in found.offered:
         assert len(board.ids(months, word=word.key, side="offered")) == word.offered
     assert checked > 0 and found.total == len(board.ids(months))
+
+
+def test_the_sectors_and_the_gap_follow_a_change_of_a_members_profile(board):
+    # Both are kept between page loads until a company changes: the next load must show the change.
+    firm = board.member("Firma", sectors=["Filmas"])
+    board.post(firm, riga(2026, 2, 1, 10, 0), tags=["Montāža"])
+    before = board.summary()
+
+    firm.tags += named_rows([], ["Skaņa"], lambda: CompanyTag(kind="sector"))
+    firm.tags += named_rows([], ["Montāža"], lambda: CompanyTag(kind="competence"))
+    board.add(firm)
+    after = board.summary()
+
+    assert [tally.name for tally in before.sectors] == ["Filmas"]
+    assert sorted(tally.name for tally in after.sectors) == ["Filmas", "Skaņa"]
+    assert [word.name for word in before.gap] == ["Montāža"] and after.gap == []
