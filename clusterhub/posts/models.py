@@ -45,6 +45,10 @@ class Post(TenantScoped, CreatedAtMixin, db.Model):
         # The needs dashboard and the indicators count a period's posts by kind, category, status and
         # company: every column they group or filter by is here, so they read this index, not the posts.
         Index("ix_posts_tenant_created_counted", "tenant_id", "created_at", *COUNTED_BY),
+        # The brokering desk lists and counts the open needs still valid, newest first, from this index alone.
+        Index(
+            "ix_posts_tenant_status_kind_valid", "tenant_id", "status", "kind", "valid_until", "created_at"
+        ),
         # A company's open offers or needs, read for every match suggestion.
         Index("ix_posts_company_kind_status", "company_id", "kind", "status"),
     )
