@@ -45,7 +45,7 @@ run: install translations
 	export CLUSTERHUB_OUTBOX_WORKER=1; \
 	$(FLASK) worker run & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(BIN)/gunicorn --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --no-control-socket -w 2 -b $(HOST):$(PORT) "clusterhub:create_app()"
 
 # Two pytest workers (the machine's cores) and the tests in random order (pytest-randomly prints the seed;
 # `--randomly-seed=N` repeats an order).

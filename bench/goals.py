@@ -17,7 +17,7 @@ from bench import conference, dataset, load, page_cpu, search_backends, worker_l
 from bench.dataset import BIG, MID, USER, Place, default_place, ensure, environment, settings
 from bench.measure import PER_PAGE, QUERIES, Row, judged, skipped
 from bench.page_cpu import Probe, form, in_process, page
-from bench.server import CSRF_FIELD, Client, Gunicorn, background_worker
+from bench.server import APP, CSRF_FIELD, Client, Gunicorn, background_worker
 from clusterhub import create_app
 from clusterhub.accounts.models import User
 from clusterhub.accounts.services import create_user
@@ -177,7 +177,7 @@ def page_rows(place: Place, clusters: list[Cluster], tokens: list[str], conferen
     app = create_app(settings(copy))
     with (
         app.app_context(),
-        Gunicorn("clusterhub:create_app()", variables, copy.folder / "gunicorn-app.log", 1) as server,
+        Gunicorn(APP, variables, copy.folder / "gunicorn-app.log", 1) as server,
         Gunicorn("bench.minimal:app", {}, copy.folder / "gunicorn-minimal.log", 1) as bare,
         background_worker(variables, copy.folder / "worker.log"),
     ):

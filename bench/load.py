@@ -35,7 +35,7 @@ from sqlalchemy import create_engine, func, or_, select
 from bench import old_code
 from bench.dataset import BIG, USER, Place, copy_database, default_place, ensure, environment, settings
 from bench.measure import Row, judged, search_paths
-from bench.server import CSRF_FIELD, HOST, Client, Gunicorn, background_worker, wrk_available
+from bench.server import APP, CSRF_FIELD, HOST, Client, Gunicorn, background_worker, wrk_available
 from clusterhub import ROOT, create_app
 from clusterhub.accounts.services import create_user
 from clusterhub.clock import local_today
@@ -215,7 +215,7 @@ def run(place: Place, database: str, seconds: int, old: bool = False) -> dict:
     if not old:
         environment_["CLUSTERHUB_OUTBOX_WORKER"] = "1"
     with (
-        Gunicorn("clusterhub:create_app()", environment_, log, WORKERS, code) as server,
+        Gunicorn(APP, environment_, log, WORKERS, code) as server,
         nullcontext() if old else background_worker(environment_, log.with_suffix(".worker.log")),
     ):
         members = [_member(server.port, number, answerable) for number in range(MEMBERS)]

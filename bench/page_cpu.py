@@ -27,7 +27,7 @@ from sqlalchemy import func, select, text
 
 from bench.dataset import Maker
 from bench.measure import Row, judged
-from bench.server import Client, Gunicorn
+from bench.server import APP, Client, Gunicorn
 from clusterhub import create_app
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow
@@ -175,7 +175,7 @@ def main() -> None:
         "CLUSTERHUB_RATE_LIMITS": "0",
     }
     log = Path(os.environ.get("TMPDIR", "/tmp")) / "clusterhub-page-cpu.log"
-    with Gunicorn("clusterhub:create_app()", environment, log, workers=1) as server:
+    with Gunicorn(APP, environment, log, workers=1) as server:
         clients = {email: Client(server.port) for email in (MEMBER, MANAGER)}
         for email, client in clients.items():
             client.login(email, DEMO_PASSWORD)

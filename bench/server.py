@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from clusterhub import ROOT
 
 HOST = "127.0.0.1"
+APP = "clusterhub:create_app()"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS = 2
 START_TIMEOUT = 60.0
@@ -107,6 +108,9 @@ class Gunicorn:
 
     def __enter__(self) -> "Gunicorn":
         command = [str(GUNICORN), "--no-control-socket", "-w", str(self.worker_count)]
+        # The app runs as deploy/serve runs it, with that code's production settings (its warm-up among them).
+        if self.target == APP and (config := self.root / "deploy" / "gunicorn.conf.py").exists():
+            command += ["-c", str(config)]
         command += ["-b", f"{HOST}:{self.port}", "--chdir", str(self.root), self.target]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(

@@ -3,6 +3,7 @@
 Started by deploy/serve: `gunicorn -c deploy/gunicorn.conf.py`.
 """
 
+import gc
 import importlib
 import os
 
@@ -40,3 +41,7 @@ def post_worker_init(worker):
     search_index = importlib.import_module("search.index")
     with worker.wsgi.app_context():
         search_index.warm_up()
+    # What the worker has read by now (the code, the settings, the indexes' caches) lives as long as it does.
+    # Frozen, the collector's full passes no longer walk it: unfrozen, each such pass took about 130 ms of
+    # one request in every few dozen on the 5,000-company bench cluster.
+    gc.freeze()
