@@ -98,7 +98,7 @@ def index():
     by_need = stored.by_need(company, PER_NEED)
     partners = stored.partners_for(company, PARTNERS_SHOWN)
     needs = list(by_need.items())
-    network = from_other_clusters(g.tenant, company, IN_PANEL)
+    network = from_other_clusters(g.tenant, company, IN_PANEL, list(by_need))
     return render_template(
         "matches/index.html", company=company, partners=partners, needs=needs, network=network
     )
