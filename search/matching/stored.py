@@ -155,12 +155,12 @@ def _stored(suggestions: list[Suggestion]) -> list[Suggestion]:
 # Reading: what the pages show.
 
 
-def _suggestion(row: MatchSuggestion, answers_mine: bool = True) -> Suggestion:
+def _suggestion(row: MatchSuggestion, company: Company, need: Post, answers_mine: bool = True) -> Suggestion:
     detail = row.detail
     reasons = [Reason(**reason) for reason in detail["reasons"]]
     # Rows stored before a shared group earned points have no such part until they are scored again.
     points = {"group": 0, **detail["points"]}
-    return Suggestion(row.company, row.need, points, reasons, detail["matched"], answers_mine)
+    return Suggestion(company, need, points, reasons, detail["matched"], answers_mine)
 
 
 def _rows(condition) -> list[MatchSuggestion]:
@@ -173,23 +173,58 @@ def _rows(condition) -> list[MatchSuggestion]:
     return list(db.session.scalars(statement))
 
 
-def _rank_key(row: MatchSuggestion) -> tuple:
-    # Ranked from the row itself: only the rows shown become suggestions.
-    return rank_key(row.score, row.detail["matched"], row.company)
+# What ranking reads of a row, read in SQL: decoding every row's reasons costs more than the page shows.
+_MATCHED = MatchSuggestion.detail["matched"].as_float().label("matched")
+_WORDS = MatchSuggestion.detail[("points", "words")].as_integer().label("words")
+
+
+def _ranked(condition) -> list:
+    """(id, need id, company id, rank key, words) of the rows: ranking reads no more, and a page shows a
+    few of the rows it ranks, so only those shown are read whole (`_shown`)."""
+    statement = (
+        select(
+            MatchSuggestion.id,
+            MatchSuggestion.need_id,
+            MatchSuggestion.company_id,
+            MatchSuggestion.score,
+            _MATCHED,
+            _WORDS,
+            Company.name_sort,
+        )
+        .join(Post, Post.id == MatchSuggestion.need_id)
+        .join(Company, Company.id == MatchSuggestion.company_id)
+        .where(condition, open_and_valid())
+    )
+    return list(db.session.execute(statement))
+
+
+def _shown(ids) -> tuple[dict[int, MatchSuggestion], dict[int, Company]]:
+    """The rows of `ids` and their answering companies, by id."""
+    rows = {
+        row.id: row for row in db.session.scalars(select(MatchSuggestion).where(MatchSuggestion.id.in_(ids)))
+    }
+    companies = select(Company).where(Company.id.in_({row.company_id for row in rows.values()}))
+    return rows, {company.id: company for company in db.session.scalars(companies)}
 
 
 def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
     """The stored suggestions of each need, best first, without the companies its authors dismissed."""
-    kept: dict[int, list[MatchSuggestion]] = {need.id: [] for need in needs}
+    kept: dict[int, list] = {need.id: [] for need in needs}
     by_id = {need.id: need for need in needs}
     dismissed = dismissed_by({need.company_id for need in needs})
-    for row in _rows(MatchSuggestion.need_id.in_(by_id)):
+    for row in _ranked(MatchSuggestion.need_id.in_(by_id)):
         gone = dismissed[by_id[row.need_id].company_id]
         dismissed_here = gone.get(None, set()) | gone.get(row.need_id, set())
-        if worth_showing(row.detail["points"]) and row.company_id not in dismissed_here:
+        if worth_showing({"words": row.words}) and row.company_id not in dismissed_here:
             kept[row.need_id].append(row)
+    best = {
+        need_id: sorted(rows, key=lambda row: rank_key(row.score, row.matched, row.name_sort))[:limit]
+        for need_id, rows in kept.items()
+    }
+    rows, companies = _shown({row.id for found in best.values() for row in found})
     return {
-        need: [_suggestion(row) for row in sorted(kept[need.id], key=_rank_key)[:limit]] for need in needs
+        need: [_suggestion(rows[row.id], companies[row.company_id], need) for row in best[need.id]]
+        for need in needs
     }
 
 
@@ -203,7 +238,7 @@ def fit(need: Post, company: Company) -> Suggestion | None:
     if not is_seeking(need) or need.company_id == company.id:
         return None
     rows = _rows((MatchSuggestion.need_id == need.id) & (MatchSuggestion.company_id == company.id))
-    return _suggestion(rows[0], answers_mine=False) if rows else None
+    return _suggestion(rows[0], company, need, answers_mine=False) if rows else None
 
 
 def by_need(company: Company, limit: int) -> dict[Post, list[Suggestion]]:
@@ -242,7 +277,8 @@ def _partners(company: Company, condition, limit: int) -> list[Partner]:
         other = row.company if mine else row.need.company
         if other.id not in best or (mine and other.id in dismissed.get(row.need_id, ())):
             continue
-        partners.setdefault(other.id, Partner(other)).suggestions.append(_suggestion(row, answers_mine=mine))
+        found = _suggestion(row, row.company, row.need, answers_mine=mine)
+        partners.setdefault(other.id, Partner(other)).suggestions.append(found)
     for partner in partners.values():
         partner.suggestions.sort(key=lambda s: -s.score)
     return sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))[:limit]
