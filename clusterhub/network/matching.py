@@ -15,6 +15,7 @@ read as the network's pages.
 """
 
 from dataclasses import dataclass
+from threading import Lock
 
 from sqlalchemy import select
 
@@ -46,6 +47,7 @@ class Found:
 
 # {(cluster id, company id): (key, found best first)}
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
+_lock = Lock()
 
 
 def _scored(needs: list[Post], cards: list[Card]) -> list[Suggestion]:
@@ -92,6 +94,8 @@ def _key(needs: list[Post]) -> int | None:
 
 def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
     """The company's suggestions from other clusters, best first: kept ones while their key holds."""
+    # The key is read before the cards: a result computed meanwhile from newer data is at worst kept under
+    # the older key, which no longer holds, never the other way round.
     key = _key(needs)
     held = _held.get((tenant.id, company.id))
     if key is not None and held is not None and held[0] == key:
@@ -99,11 +103,17 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
     cards = network_view(tenant, company).found
     found = [Found(s.company.id, s.need.id, s.points, s.reasons, s.matched) for s in _scored(needs, cards)]
     if key is not None:
-        _held.pop((tenant.id, company.id), None)
-        _held[(tenant.id, company.id)] = (key, found[:KEPT])
+        _keep((tenant.id, company.id), key, found[:KEPT])
+    return found[:KEPT]
+
+
+def _keep(place: tuple[int, int], key: int, found: list[Found]) -> None:
+    # Under a lock: threads of one worker process evict from the same dict.
+    with _lock:
+        _held.pop(place, None)
+        _held[place] = (key, found)
         while len(_held) > HELD:
             del _held[next(iter(_held))]
-    return found[:KEPT]
 
 
 def from_other_clusters(
