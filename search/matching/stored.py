@@ -180,8 +180,8 @@ _WORDS = MatchSuggestion.detail[("points", "words")].as_integer().label("words")
 
 
 def _ranked(condition) -> list:
-    """(id, need id, company id, rank key, words) of the rows: ranking reads no more, and a page shows a
-    few of the rows it ranks, so only those shown are read whole (`_shown`)."""
+    """(id, need id, company id, score, matched, words, the company's sort name) of the rows: ranking reads
+    no more, and a page shows a few of the rows it ranks, so only those shown are read whole (`_shown`)."""
     statement = (
         select(
             MatchSuggestion.id,
