@@ -28,10 +28,10 @@ from search.matching.candidates import open_needs, ranked, worth_showing
 from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
-# Kept per company: more than any panel shows.
-KEPT = 20
-# Companies whose results a process keeps; the oldest computed make way.
-HELD = 2_000
+# Kept per company: as many as a page shows (search/matching/views.py IN_PANEL).
+KEPT = 5
+# Companies whose results a process keeps (a few kilobytes each); the oldest computed make way.
+HELD = 1_000
 
 
 @dataclass(frozen=True)
