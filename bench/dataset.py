@@ -58,7 +58,7 @@ from tenants.models import Tenant
 from tenants.services import add_member
 
 # Bump whenever the generator changes: a dataset of another version is made again.
-VERSION = 3
+VERSION = 4
 SEED = 2026
 # The big cluster (the goals' 5,000 companies) and a realistic one of 300 beside it, then the others.
 SCALES = {
@@ -85,6 +85,9 @@ PASSWORD_HASH_METHOD = "scrypt:16384:8:1"
 OWN_NEEDS = 40
 # The big cluster is made first, so its first company (the bench user's) has id 1.
 BENCH_COMPANY_ID = 1
+# One company in this many of the other clusters shows its card to the network of clusters, so the big
+# cluster's members get suggestions from other clusters (by id, so the rest of the data stays the same).
+NETWORK_EVERY = 10
 RARE_WORDS = made_up_words(6_000, SEED)
 HISTORY = timedelta(days=730)
 SECTOR_NAMES = tuple(SECTORS)
@@ -439,6 +442,7 @@ class Maker:
         for _ in range(count):
             own_sector = sector if sector and self.random.random() < 0.8 else self.random.choice(SECTOR_NAMES)
             company, tags, roles, competences = self.company(own_sector)
+            company["network_visible"] = tenant["slug"] != BIG and company["id"] % NETWORK_EVERY == 0
             competences_of[company["id"]] = competences
             rows[Company.__table__].append(company)
             rows[CompanyTag.__table__] += tags

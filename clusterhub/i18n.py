@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from flask import request, session
-from flask_babel import get_locale
+from flask import g, request, session
+from flask_babel import get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -24,9 +24,29 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
 
 
+def _translations():
+    """The translations of the language in use, found once per request and language.
+
+    Flask-Babel finds them anew for every string of a template, about half of what a string costs; a page
+    of match suggestions has over a thousand. Kept with the locale they are for, so `force_locale` (mails
+    in the reader's language) still gets its own."""
+    locale = get_locale()
+    held = g.get("translations_of")
+    if held is None or held[0] is not locale:
+        held = g.translations_of = (locale, get_translations())
+    return held[1]
+
+
 def init_app(app, babel) -> None:
     """Bind Flask-Babel and give templates the language list and the date filters."""
     babel.init_app(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
     dates.init_app(app)
     app.context_processor(lambda: {"LANGUAGES": LANGUAGES, "get_locale": get_locale})
 

@@ -114,6 +114,8 @@ def rescore(tenant_id: int) -> None:
     """Have all of the cluster's stored suggestions computed again once this transaction commits (the
     vocabulary changed), by the background work as any change."""
     db.session.add(IndexOutbox(tenant_id=tenant_id, doc_key=stored.EVERY))
+    # Suggestions from other clusters are kept under the clusters' stamps (clusterhub/network/matching.py).
+    mark_changed(db.session.connection(), {tenant_id})
     db.session.info.setdefault("index_tenants", set()).add(tenant_id)
 
 

@@ -8,10 +8,10 @@ from bench import dataset
 from bench.dataset import BIG, MID, MID_USER, OWN_NEEDS, USER, Place, ensure, settings, use_scale
 from clusterhub import create_app
 from clusterhub.accounts.models import User
-from clusterhub.companies.models import CompanyMembership
+from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
-from tenants.context import tenant_scope
+from tenants.context import cross_tenant, tenant_scope
 from tenants.models import Membership, Tenant
 
 
@@ -41,3 +41,8 @@ def test_tiny_dataset_has_the_big_and_the_realistic_cluster_with_their_bench_use
                     Post.company_id == first, Post.kind == "need", Post.status == "open"
                 )
                 assert db.session.scalar(own) >= OWN_NEEDS
+        # The big cluster's members get suggestions from the network of clusters: cards of the others.
+        with cross_tenant():
+            shown = select(CompanyMembership.tenant_id).join(Company).where(Company.network_visible.is_(True))
+            clusters = set(db.session.scalars(shown))
+        assert clusters and tenants[0].id not in clusters

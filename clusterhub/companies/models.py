@@ -281,9 +281,10 @@ class AdmissionRequest(TenantScoped, CreatedAtMixin, db.Model):
 
 
 class DirectoryStamp(db.Model):
-    """A mark that a cluster's member companies, their tags or their memberships changed: a new random stamp
-    at each change (never a counter a rollback could hand out twice), so every process and server can tell
-    whether the directory's filter lists it holds are still those of the data.
+    """A mark that a cluster's member companies, their tags or their memberships (or its vocabulary) changed:
+    a new random stamp at each change (never a counter a rollback could hand out twice), so every process
+    and server can tell whether the directory's filter lists, or the suggestions from other clusters
+    (clusterhub/network/matching.py), it holds are still those of the data.
 
     Not cluster-scoped on purpose: the change hook writes it for every cluster a company belongs to.
     """

@@ -2,22 +2,59 @@
 
 The cards are scored like the cluster's own members (search/matching/scoring.py), on what a card shows: its
 sectors, competences, roles, region and description; a card brings no offers, since posts never cross.
+
+Scoring every card against every open need costs about a second on a big network: far too much for a page.
+So each process keeps a company's result under a key of all it was computed from: the stamps of every
+active cluster of the network (the change hook, search/hooks.py, renews a cluster's stamp in the
+transaction that changes its companies, their tags, roles or memberships, or its vocabulary; a cluster
+joining or leaving the network changes the set) and the company's open needs as they read now. A page
+reads that key (one query, and the needs it shows anyway) and scores again only when it moved on, so
+every process and application server sees a change on its next page. Only ids and scores are kept: the
+cards shown, and the conversation with each, are read afresh for the few shown, by the same cross-cluster
+read as the network's pages.
 """
 
-from clusterhub.companies.models import Company
+from dataclasses import dataclass
+from threading import Lock
+
+from sqlalchemy import select
+
+from clusterhub.companies.models import Company, DirectoryStamp
+from clusterhub.extensions import db
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
+from clusterhub.posts.models import Post
 from search.index import IndexUnavailable
 from search.matching.candidates import open_needs, ranked, worth_showing
-from search.matching.scoring import Suggestion, score, wanted_by
+from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
+# Kept per company: as many as a page shows (search/matching/views.py IN_PANEL).
+KEPT = 5
+# Companies whose results a process keeps (a few kilobytes each); the oldest computed make way.
+HELD = 1_000
 
-def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> list[Suggestion]:
-    """The best suggestion per card for any of the company's open needs, best first."""
+
+@dataclass(frozen=True)
+class Found:
+    """A suggestion as kept between pages: which card answers which need, and how well."""
+
+    card_id: int
+    need_id: int
+    points: dict[str, int]
+    reasons: list[Reason]
+    matched: float
+
+
+# {(cluster id, company id): (key, found best first)}
+_held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
+_lock = Lock()
+
+
+def _scored(needs: list[Post], cards: list[Card]) -> list[Suggestion]:
     best: dict[int, Suggestion] = {}
     if not cards:  # reading what each need wants is the costly part: not for nobody
         return []
-    for need in open_needs(company.id):
+    for need in needs:
         wanted = wanted_by(need)
         if not wanted.total:
             continue
@@ -27,17 +64,80 @@ def suggestions_for(company: Company, cards: list[Card], limit: int = 10) -> lis
             if found and worth_showing(found.points):
                 if card.id not in best or found.score > best[card.id].score:
                     best[card.id] = found
-    return ranked(best.values())[:limit]
+    return ranked(best.values())
 
 
-def from_other_clusters(tenant: Tenant, company: Company | None, limit: int) -> list[Suggestion]:
-    """The network's suggestions where members look for partners (/matches, their own profile): none when
-    the viewer has no company or its cluster is out of the network."""
+def _network_stamps() -> tuple | None:
+    """(cluster id, stamp) of every active cluster in the network; None while one has no stamp yet (its
+    rows were written around the ORM), which nothing can be kept under."""
+    rows = db.session.execute(
+        select(Tenant.id, DirectoryStamp.stamp)
+        .outerjoin(DirectoryStamp, DirectoryStamp.tenant_id == Tenant.id)
+        .where(Tenant.active.is_(True), Tenant.network_open.is_(True))
+        .order_by(Tenant.id)
+    ).all()
+    return None if any(stamp is None for _, stamp in rows) else tuple(tuple(row) for row in rows)
+
+
+def _key(needs: list[Post]) -> int | None:
+    """What a result was computed from, as one number; None when it cannot be kept."""
+    stamps = _network_stamps()
+    if stamps is None:
+        return None
+    # What scoring reads of a need; the company's own profile is in its cluster's stamp.
+    asked = tuple(
+        (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
+        for need in needs
+    )
+    return hash((stamps, asked))
+
+
+def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
+    """The company's suggestions from other clusters, best first: kept ones while their key holds."""
+    # The key is read before the cards: a result computed meanwhile from newer data is at worst kept under
+    # the older key, which no longer holds, never the other way round.
+    key = _key(needs)
+    held = _held.get((tenant.id, company.id))
+    if key is not None and held is not None and held[0] == key:
+        return held[1]
+    cards = network_view(tenant, company).found
+    found = [Found(s.company.id, s.need.id, s.points, s.reasons, s.matched) for s in _scored(needs, cards)]
+    if key is not None:
+        _keep((tenant.id, company.id), key, found[:KEPT])
+    return found[:KEPT]
+
+
+def _keep(place: tuple[int, int], key: int, found: list[Found]) -> None:
+    # Under a lock: threads of one worker process evict from the same dict.
+    with _lock:
+        _held.pop(place, None)
+        _held[place] = (key, found)
+        while len(_held) > HELD:
+            del _held[next(iter(_held))]
+
+
+def from_other_clusters(
+    tenant: Tenant, company: Company | None, limit: int, needs: list[Post] | None = None
+) -> list[Suggestion]:
+    """The network's suggestions where members look for partners (/matches, their own profile, the network's
+    page): none when the viewer has no company or its cluster is out of the network. `needs`: the company's
+    open needs, when the page has read them already."""
     if company is None or not tenant.network_open:
         return []
+    needs = open_needs(company.id) if needs is None else needs
     try:
-        return suggestions_for(company, network_view(tenant, company).found, limit)
+        found = _found(tenant, company, needs)[:limit]
     except IndexUnavailable:
-        # Scored live against the cluster's word statistics: while its index is rebuilt, the page keeps
-        # its stored suggestions and shows none from other clusters.
+        # Scored against the cluster's word statistics: while its index is rebuilt, the page keeps its
+        # stored suggestions and shows none from other clusters.
         return []
+    if not found:
+        return []
+    # Read again for those shown: a card that left the network meanwhile is not shown.
+    cards = {card.id: card for card in network_view(tenant, company, {f.card_id for f in found}).found}
+    by_id = {need.id: need for need in needs}
+    return [
+        Suggestion(cards[f.card_id], by_id[f.need_id], f.points, f.reasons, f.matched)
+        for f in found
+        if f.card_id in cards
+    ]

@@ -148,13 +148,17 @@ def _in_network(company_ids) -> set[tuple[int, int, bool]]:
     }
 
 
-def _discoverable(viewer: Tenant) -> dict[int, dict[int, str]]:
-    """{company id: {cluster id: name}} of the opted-in current members of the other open clusters."""
-    rows = db.session.execute(
+def _discoverable(viewer: Tenant, among) -> dict[int, dict[int, str]]:
+    """{company id: {cluster id: name}} of the opted-in current members of the other open clusters (those
+    of the ids `among`, unless it is None)."""
+    statement = (
         _in_open_clusters(CompanyMembership.company_id, Tenant.id, Tenant.name)
         .where(Tenant.id != viewer.id, Company.network_visible.is_(True))
         .order_by(Tenant.name_sort)
     )
+    if among is not None:
+        statement = statement.where(CompanyMembership.company_id.in_(among))
+    rows = db.session.execute(statement)
     found: dict[int, dict[int, str]] = {}
     for company_id, tenant_id, name in rows:
         found.setdefault(company_id, {})[tenant_id] = name
@@ -236,8 +240,9 @@ def _conversation_cards(company_id: int, threads, found: dict[int, Card]) -> lis
     return cards
 
 
-def network_view(viewer: Tenant, company: Company | None) -> NetworkView:
-    """What `viewer`'s members see of the other clusters; `company` is the viewer's own, if any.
+def network_view(viewer: Tenant, company: Company | None, among=None) -> NetworkView:
+    """What `viewer`'s members see of the other clusters; `company` is the viewer's own, if any; `among`:
+    only these companies' cards are wanted (all when None).
 
     A company is found when its representatives opted in and it is a current member of another active
     cluster that takes part in the network (found "from" those clusters only), never when it is a member of
@@ -245,12 +250,11 @@ def network_view(viewer: Tenant, company: Company | None) -> NetworkView:
     out; its conversations are then listed closed.
     """
     with cross_tenant():
-        own = set(
-            db.session.scalars(
-                select(CompanyMembership.company_id).where(CompanyMembership.tenant_id == viewer.id)
-            )
-        )
-        clusters = _discoverable(viewer) if viewer.network_open else {}
+        members = select(CompanyMembership.company_id).where(CompanyMembership.tenant_id == viewer.id)
+        if among is not None:
+            members = members.where(CompanyMembership.company_id.in_(among))
+        own = set(db.session.scalars(members))
+        clusters = _discoverable(viewer, among) if viewer.network_open else {}
         found = _cards([key for key in clusters if key not in own], clusters)
         threads = _threads_of(viewer, company.id) if company else []
         talks = _conversation_cards(company.id, threads, found) if threads else []

@@ -10,7 +10,7 @@ from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import paginate_list
 from clusterhub.network.forms import AskForm, ClusterNetworkForm, CompanyNetworkForm, NetworkSearchForm
-from clusterhub.network.matching import suggestions_for
+from clusterhub.network.matching import from_other_clusters
 from clusterhub.network.services import (
     NetworkError,
     messages_of,
@@ -47,7 +47,7 @@ def index():
         filters=filters,
         cards=paginate_list(_found(view.found, **filters)),
         conversations=view.conversations,
-        suggestions=suggestions_for(company, view.found, limit=5) if company and not filters else [],
+        suggestions=from_other_clusters(g.tenant, company, 5) if not filters else [],
         any_cards=bool(view.found),
     )
 

@@ -124,14 +124,14 @@ def worth_showing(points: dict[str, int]) -> bool:
     return points["words"] >= rules.MIN_WORDS
 
 
-def rank_key(score: int, matched: float, company) -> tuple:
-    """Best score first, then the better word match, then by name."""
-    return (-score, -matched, company.name_sort)
+def rank_key(score: int, matched: float, name_sort: str) -> tuple:
+    """Best score first, then the better word match, then by the company's name (its sort key)."""
+    return (-score, -matched, name_sort)
 
 
 def ranked(found) -> list[Suggestion]:
     kept = (s for s in found if s and worth_showing(s.points))
-    return sorted(kept, key=lambda s: rank_key(s.score, s.matched, s.company))
+    return sorted(kept, key=lambda s: rank_key(s.score, s.matched, s.company.name_sort))
 
 
 def open_needs(company_id: int) -> list[Post]:

@@ -6,7 +6,7 @@ searches the index or scores a company. Dismissals and a need's last day are app
 change without touching the outbox.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import case, delete, exists, func, insert, or_, select
 from sqlalchemy.orm import selectinload
@@ -45,11 +45,12 @@ class Partner:
     """A suggested partner company and what connects it to the viewer's company."""
 
     company: Company
-    suggestions: list[Suggestion] = field(default_factory=list)
+    suggestions: list[Suggestion]  # best first: all of them, or as many as the page shows
+    needs: int  # how many needs connect the two companies
 
     @property
     def score(self) -> int:
-        return max((s.score for s in self.suggestions), default=0)
+        return self.suggestions[0].score
 
     @property
     def shown(self) -> list[Suggestion]:
@@ -58,7 +59,7 @@ class Partner:
     @property
     def more(self) -> int:
         """How many further needs connect the two companies beyond those shown."""
-        return max(0, len(self.suggestions) - REASONS_SHOWN)
+        return max(0, self.needs - REASONS_SHOWN)
 
 
 # Writing: what the background work does after a change.
@@ -155,12 +156,12 @@ def _stored(suggestions: list[Suggestion]) -> list[Suggestion]:
 # Reading: what the pages show.
 
 
-def _suggestion(row: MatchSuggestion, answers_mine: bool = True) -> Suggestion:
+def _suggestion(row: MatchSuggestion, company: Company, need: Post, answers_mine: bool = True) -> Suggestion:
     detail = row.detail
     reasons = [Reason(**reason) for reason in detail["reasons"]]
     # Rows stored before a shared group earned points have no such part until they are scored again.
     points = {"group": 0, **detail["points"]}
-    return Suggestion(row.company, row.need, points, reasons, detail["matched"], answers_mine)
+    return Suggestion(company, need, points, reasons, detail["matched"], answers_mine)
 
 
 def _rows(condition) -> list[MatchSuggestion]:
@@ -173,23 +174,63 @@ def _rows(condition) -> list[MatchSuggestion]:
     return list(db.session.scalars(statement))
 
 
-def _rank_key(row: MatchSuggestion) -> tuple:
-    # Ranked from the row itself: only the rows shown become suggestions.
-    return rank_key(row.score, row.detail["matched"], row.company)
+# What ranking reads of a row, read in SQL: decoding every row's reasons costs more than the page shows.
+_MATCHED = MatchSuggestion.detail["matched"].as_float().label("matched")
+_WORDS = MatchSuggestion.detail[("points", "words")].as_integer().label("words")
+
+
+def _ranked(condition) -> list:
+    """(id, need id, company id, score, matched, words, the company's sort name) of the rows: ranking reads
+    no more, and a page shows a few of the rows it ranks, so only those shown are read whole (`_shown`)."""
+    statement = (
+        select(
+            MatchSuggestion.id,
+            MatchSuggestion.need_id,
+            MatchSuggestion.company_id,
+            MatchSuggestion.score,
+            _MATCHED,
+            _WORDS,
+            Company.name_sort,
+        )
+        .join(Post, Post.id == MatchSuggestion.need_id)
+        .join(Company, Company.id == MatchSuggestion.company_id)
+        .where(condition, open_and_valid())
+    )
+    return list(db.session.execute(statement))
+
+
+def _shown(ids) -> tuple[dict[int, MatchSuggestion], dict[int, Company]]:
+    """The rows of `ids` and their answering companies, by id."""
+    rows = {
+        row.id: row for row in db.session.scalars(select(MatchSuggestion).where(MatchSuggestion.id.in_(ids)))
+    }
+    companies = select(Company).where(Company.id.in_({row.company_id for row in rows.values()}))
+    return rows, {company.id: company for company in db.session.scalars(companies)}
 
 
 def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
     """The stored suggestions of each need, best first, without the companies its authors dismissed."""
-    kept: dict[int, list[MatchSuggestion]] = {need.id: [] for need in needs}
+    kept: dict[int, list] = {need.id: [] for need in needs}
     by_id = {need.id: need for need in needs}
     dismissed = dismissed_by({need.company_id for need in needs})
-    for row in _rows(MatchSuggestion.need_id.in_(by_id)):
+    for row in _ranked(MatchSuggestion.need_id.in_(by_id)):
         gone = dismissed[by_id[row.need_id].company_id]
         dismissed_here = gone.get(None, set()) | gone.get(row.need_id, set())
-        if worth_showing(row.detail["points"]) and row.company_id not in dismissed_here:
+        if worth_showing({"words": row.words}) and row.company_id not in dismissed_here:
             kept[row.need_id].append(row)
+    best = {
+        need_id: sorted(rows, key=lambda row: rank_key(row.score, row.matched, row.name_sort))[:limit]
+        for need_id, rows in kept.items()
+    }
+    rows, companies = _shown({row.id for found in best.values() for row in found})
+    # A row the background work rewrote between the two reads is left out.
     return {
-        need: [_suggestion(row) for row in sorted(kept[need.id], key=_rank_key)[:limit]] for need in needs
+        need: [
+            _suggestion(rows[row.id], companies[row.company_id], need)
+            for row in best[need.id]
+            if row.id in rows
+        ]
+        for need in needs
     }
 
 
@@ -203,7 +244,7 @@ def fit(need: Post, company: Company) -> Suggestion | None:
     if not is_seeking(need) or need.company_id == company.id:
         return None
     rows = _rows((MatchSuggestion.need_id == need.id) & (MatchSuggestion.company_id == company.id))
-    return _suggestion(rows[0], answers_mine=False) if rows else None
+    return _suggestion(rows[0], company, need, answers_mine=False) if rows else None
 
 
 def by_need(company: Company, limit: int) -> dict[Post, list[Suggestion]]:
@@ -232,35 +273,70 @@ def _best_partners(company: Company, condition, limit: int, dismissed: dict) -> 
     return list(db.session.scalars(statement))
 
 
-def _partners(company: Company, condition, limit: int) -> list[Partner]:
+def _connections(condition) -> list:
+    """(id, need id, need's company id, company id, score) of the rows: enough to choose those shown."""
+    statement = (
+        select(
+            MatchSuggestion.id,
+            MatchSuggestion.need_id,
+            MatchSuggestion.need_company_id,
+            MatchSuggestion.company_id,
+            MatchSuggestion.score,
+        )
+        .join(Post, Post.id == MatchSuggestion.need_id)
+        .where(condition, open_and_valid())
+    )
+    return list(db.session.execute(statement))
+
+
+def _partners(company: Company, condition, limit: int, reasons: int | None) -> list[Partner]:
+    """The best partners, each with its best `reasons` suggestions (all when None), read whole only those."""
     dismissed = dismissed_partners(company.id)
     best = _best_partners(company, condition, limit, dismissed)
-    partners: dict[int, Partner] = {}
     chosen = (MatchSuggestion.company_id.in_(best)) | (MatchSuggestion.need_company_id.in_(best))
-    for row in _rows(condition & chosen):
+    connecting: dict[int, list] = {}
+    for row in _connections(condition & chosen):
         mine = row.need_company_id == company.id
-        other = row.company if mine else row.need.company
-        if other.id not in best or (mine and other.id in dismissed.get(row.need_id, ())):
+        other_id = row.company_id if mine else row.need_company_id
+        if other_id in best and not (mine and other_id in dismissed.get(row.need_id, ())):
+            connecting.setdefault(other_id, []).append(row)
+    shown = {
+        other_id: sorted(rows, key=lambda row: -row.score)[:reasons] for other_id, rows in connecting.items()
+    }
+    whole = {
+        row.id: row for row in _rows(MatchSuggestion.id.in_({r.id for rows in shown.values() for r in rows}))
+    }
+    partners = []
+    for other_id, rows in shown.items():
+        # A row the background work rewrote between the two reads is left out.
+        suggestions = [_from_row(whole[row.id], company) for row in rows if row.id in whole]
+        if not suggestions:
             continue
-        partners.setdefault(other.id, Partner(other)).suggestions.append(_suggestion(row, answers_mine=mine))
-    for partner in partners.values():
-        partner.suggestions.sort(key=lambda s: -s.score)
-    return sorted(partners.values(), key=lambda p: (-p.score, p.company.name_sort))[:limit]
+        first = suggestions[0]
+        other = first.company if first.answers_mine else first.need.company
+        partners.append(Partner(other, suggestions, len(connecting[other_id])))
+    return sorted(partners, key=lambda p: (-p.score, p.company.name_sort))[:limit]
 
 
-def partners_for(company: Company, limit: int) -> list[Partner]:
-    """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner)."""
+def _from_row(row: MatchSuggestion, company: Company) -> Suggestion:
+    """A row as `company` sees it: answering its need, or its answer to another's need."""
+    return _suggestion(row, row.company, row.need, answers_mine=row.need_company_id == company.id)
+
+
+def partners_for(company: Company, limit: int, reasons: int | None = None) -> list[Partner]:
+    """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner);
+    each with its best `reasons` suggestions (all when None)."""
     mine = (MatchSuggestion.need_company_id == company.id) | (MatchSuggestion.company_id == company.id)
-    return _partners(company, mine, limit)
+    return _partners(company, mine, limit, reasons)
 
 
-def between(mine: Company, theirs: Company) -> Partner | None:
+def between(mine: Company, theirs: Company, reasons: int | None = None) -> Partner | None:
     """What connects two companies: my needs they answer and their needs I answer."""
     pair = or_(
         (MatchSuggestion.need_company_id == mine.id) & (MatchSuggestion.company_id == theirs.id),
         (MatchSuggestion.need_company_id == theirs.id) & (MatchSuggestion.company_id == mine.id),
     )
-    found = _partners(mine, pair, 1)
+    found = _partners(mine, pair, 1, reasons)
     return found[0] if found else None
 
 

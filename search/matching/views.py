@@ -68,10 +68,12 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     if mine is None:
         return None
     if mine.id != company.id:
-        partner = stored.between(mine, company)
+        partner = stored.between(mine, company, stored.REASONS_SHOWN)
         return CompanyPanel(False, [partner] if partner else [])
     return CompanyPanel(
-        True, stored.partners_for(mine, IN_PANEL), from_other_clusters(g.tenant, mine, IN_PANEL)
+        True,
+        stored.partners_for(mine, IN_PANEL, stored.REASONS_SHOWN),
+        from_other_clusters(g.tenant, mine, IN_PANEL),
     )
 
 
@@ -96,9 +98,9 @@ def index():
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
     by_need = stored.by_need(company, PER_NEED)
-    partners = stored.partners_for(company, PARTNERS_SHOWN)
+    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN)
     needs = list(by_need.items())
-    network = from_other_clusters(g.tenant, company, IN_PANEL)
+    network = from_other_clusters(g.tenant, company, IN_PANEL, list(by_need))
     return render_template(
         "matches/index.html", company=company, partners=partners, needs=needs, network=network
     )

@@ -1,0 +1,93 @@
+"""Suggestions from other clusters are kept between page views (clusterhub/network/matching.py): they
+follow every change of the card they show and of the need they answer, are kept per company, and show
+nothing of another cluster but its public card."""
+
+from tests.conftest import World
+from tests.factories import make_post, make_profile
+from tests.network.test_pages import A_COMPANY, B_COMPANY, SECRET_CONTACT, _opt_in
+
+HEADING = "Suggested partners from other clusters"
+NEED = "Meklējam koka iepakojuma piegādātāju"
+
+
+def _suggested(member, place: str) -> str:
+    """What the page shows under the heading of suggestions from other clusters ('' when it has none)."""
+    page = member.get(place).get_data(as_text=True)
+    return page.split(HEADING)[1] if HEADING in page else ""
+
+
+def _places(world) -> tuple[str, str]:
+    return "/c/alfa/matches", f"/c/alfa/companies/{world.company_a}"
+
+
+def _packaging_need_and_card(app, signed_in, world) -> int:
+    make_profile(app, "beta", B_COMPANY, competences=["Koka iepakojums"])
+    _opt_in(signed_in, world)
+    return make_post(app, "alfa", A_COMPANY, "member@alfa.lv", NEED)
+
+
+def test_a_kept_suggestion_follows_the_card_it_shows(app, world, signed_in):
+    _packaging_need_and_card(app, signed_in, world)
+    member_a = signed_in("member@alfa.lv")
+    for place in _places(world):
+        assert B_COMPANY in _suggested(member_a, place)
+    # The company of the other cluster no longer says it makes packaging: not suggested any more.
+    make_profile(app, "beta", B_COMPANY, competences=["Dārza mēbeles"])
+    for place in _places(world):
+        assert B_COMPANY not in _suggested(member_a, place)
+    # It says so again: suggested again, with its card as it reads now.
+    make_profile(app, "beta", B_COMPANY, competences=["Koka iepakojums"], description="Jauns apraksts")
+    for place in _places(world):
+        suggested = _suggested(member_a, place)
+        assert B_COMPANY in suggested and "Jauns apraksts" in suggested
+    _opt_in(signed_in, world, visible=False)
+    for place in _places(world):
+        assert B_COMPANY not in _suggested(member_a, place)
+    _opt_in(signed_in, world)
+    for place in _places(world):
+        assert B_COMPANY in _suggested(member_a, place)
+
+
+def test_a_kept_suggestion_follows_the_need_it_answers(app, world, signed_in):
+    need_id = _packaging_need_and_card(app, signed_in, world)
+    member_a = signed_in("member@alfa.lv")
+    assert B_COMPANY in _suggested(member_a, "/c/alfa/matches")
+    edit = f"/c/alfa/posts/{need_id}/edit"
+    other_need = {"kind": "need", "category": "other", "title": "Meklējam grāmatvedi", "body": "", "tags": ""}
+    assert member_a.submit(edit, other_need).status_code == 302
+    assert B_COMPANY not in _suggested(member_a, "/c/alfa/matches")
+    assert member_a.submit(edit, {**other_need, "title": NEED}).status_code == 302
+    suggested = _suggested(member_a, "/c/alfa/matches")
+    assert B_COMPANY in suggested and NEED in suggested
+    assert member_a.submit(f"/c/alfa/posts/{need_id}/close", {}).status_code == 302
+    for place in _places(world):
+        assert B_COMPANY not in _suggested(member_a, place)
+
+
+def test_kept_suggestions_are_the_company_s_own_and_show_only_the_public_card(app, world, signed_in):
+    make_profile(
+        app,
+        "beta",
+        B_COMPANY,
+        contacts=[{"name": SECRET_CONTACT, "email": "slepens@beta.lv", "phone": "+371 20000000"}],
+        website="https://darzs.example.lv",
+        infrastructure=f"{World.CANARY_B} noliktava",
+    )
+    _packaging_need_and_card(app, signed_in, world)
+    suggested = _suggested(signed_in("member@alfa.lv"), "/c/alfa/matches")
+    assert B_COMPANY in suggested and f"{World.CANARY_B} apraksts" in suggested
+    for private in (
+        SECRET_CONTACT,
+        "slepens@beta.lv",
+        "darzs.example.lv",
+        f"{World.CANARY_B} noliktava",  # infrastructure is not on the public card
+        f"{World.CANARY_B} vajadzība",  # its post
+        "/c/beta/",
+    ):
+        assert private not in suggested, private
+    # Another company of the same cluster, without such a need, is suggested nothing from what was kept.
+    manager_a = signed_in("manager@alfa.lv")
+    assert _suggested(manager_a, "/c/alfa/matches") == ""
+    # Nor does the other cluster's own member see anything of cluster A: its company did not opt in.
+    make_post(app, "beta", B_COMPANY, "member@beta.lv", NEED)
+    assert A_COMPANY not in signed_in("member@beta.lv").get("/c/beta/matches").get_data(as_text=True)
