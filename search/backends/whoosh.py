@@ -20,8 +20,10 @@ from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import collectors, index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.matching import FilterMatcher, IntersectionMatcher, NullMatcher
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
-from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Prefix, Term
+from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Phrase, Prefix, Term
+from whoosh.util import make_binary_tree
 from whoosh.writing import CLEAR, LockError
 
 from search.analysis import words_by_term
@@ -392,7 +394,33 @@ def parse(text: str, searcher):
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if has_words(text) else "syntax")
-    return _summing_in_arrays(_with_regions(_tolerate_typos(query, text, searcher)))
+    return _summing_in_arrays(_with_regions(_tolerate_typos(_phrases_remembered(query), text, searcher)))
+
+
+class _Phrase(Phrase):
+    """A phrase whose documents are found once per segment. Checking the words' positions in every document
+    that has them all is the dearest part of a search, and a concept's forms are phrases that every search
+    naming the concept shares. A document's score is Whoosh's own for a phrase: the sum of its words' scores,
+    with the index version's statistics."""
+
+    def matcher(self, searcher, context=None):
+        key = ("phrase", self.fieldname, tuple(self.words), self.slop)
+        found = _of_segment(
+            searcher.reader(), key, lambda: _Marked(list(super(_Phrase, self).matcher(searcher).all_ids()))
+        )
+        if found.empty:
+            return NullMatcher()
+        words = [Term(self.fieldname, word).matcher(searcher, context) for word in self.words]
+        return FilterMatcher(make_binary_tree(IntersectionMatcher, words), found, boost=self.boost)
+
+
+def _phrases_remembered(query):
+    def replace(node):
+        if type(node) is Phrase:
+            return _Phrase(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
+        return node
+
+    return query.accept(replace)
 
 
 def _summing_in_arrays(query):
@@ -443,12 +471,29 @@ class _Matching(collectors.WrappingCollector):
         return self.child.results()
 
 
-def _bits(numbers: list[int]) -> int:
-    """A set of document numbers as one integer, bit n standing for document n."""
+def _marks(numbers: list[int]) -> bytearray:
+    """A set of document numbers as bytes, bit n standing for document n."""
     marks = bytearray((max(numbers, default=0) >> 3) + 1)
     for number in numbers:
         marks[number >> 3] |= 1 << (number & 7)
-    return int.from_bytes(marks, "little")
+    return marks
+
+
+def _bits(numbers: list[int]) -> int:
+    """A set of document numbers as one integer, bit n standing for document n."""
+    return int.from_bytes(_marks(numbers), "little")
+
+
+class _Marked:
+    """A set of document numbers that takes a bit per document of its segment (a set takes 30 bytes each)."""
+
+    def __init__(self, numbers: list[int]):
+        self.marks = _marks(numbers)
+        self.empty = not numbers
+
+    def __contains__(self, number: int) -> bool:
+        place = number >> 3
+        return place < len(self.marks) and bool(self.marks[place] >> (number & 7) & 1)
 
 
 def _segment_values(reader, name: str) -> dict[str, int]:
