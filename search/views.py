@@ -57,11 +57,13 @@ def _written(tags) -> dict[str, str]:
 
 
 def _cluster_tags() -> dict[str, dict[str, str]]:
-    # Scoped to the cluster like every query: a value no company or post here uses gets no name.
+    # Scoped to the cluster like every query: a value no company or post here uses gets no name. Distinct:
+    # a big cluster has a hundred thousand tag rows but a few hundred spellings, and this is read again after
+    # every change of the index.
     company_tags = db.session.execute(
-        select(CompanyTag.kind, CompanyTag.key, CompanyTag.concept_id, CompanyTag.name)
+        select(CompanyTag.kind, CompanyTag.key, CompanyTag.concept_id, CompanyTag.name).distinct()
     ).all()
-    post_tags = db.session.execute(select(PostTag.key, PostTag.concept_id, PostTag.name))
+    post_tags = db.session.execute(select(PostTag.key, PostTag.concept_id, PostTag.name).distinct())
     return {
         "sector": _written(tag for tag in company_tags if tag.kind == "sector"),
         "competence": _written([*(tag for tag in company_tags if tag.kind == "competence"), *post_tags]),

@@ -10,6 +10,7 @@ import fcntl
 import logging
 import tempfile
 import threading
+from array import array
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +20,10 @@ from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 from whoosh import collectors, index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.matching import FilterMatcher, IntersectionMatcher, NullMatcher
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OperatorsPlugin
-from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Prefix, Term
+from whoosh.query import And, Every, FuzzyTerm, Not, NullQuery, Or, Phrase, Prefix, Term
+from whoosh.util import make_binary_tree
 from whoosh.writing import CLEAR, LockError
 
 from search.analysis import words_by_term
@@ -48,10 +51,10 @@ log = logging.getLogger("search.index")
 _local = threading.local()
 _remembered: WeakKeyDictionary = WeakKeyDictionary()
 REMEMBERED_VALUES = 64
-# Facet values per (segment, field): a few MB for the largest cluster.
-REMEMBERED_SEGMENT_FIELDS = 2048
-_segment_bits: OrderedDict = OrderedDict()
-_lengths: OrderedDict = OrderedDict()
+# What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
+# MB for the largest cluster.
+REMEMBERED_SEGMENT_VALUES = 4096
+_of_segments: OrderedDict = OrderedDict()
 # Separate segment files are read through the operating system's cache; a compound file is copied whole.
 WRITER_OPTIONS = {"compound": False}
 # Left in a cluster's index folder when a search found a damaged segment, so `/healthz` and `flask check`
@@ -171,17 +174,28 @@ def _lengths_in_memory(searcher) -> None:
         for name in TEXT_FIELDS:
             column = reader._perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN)
             if column is not None:
-                readers[_lenfield(name)] = _segment_lengths(reader.segment().segment_id(), name, column)
+                readers[_lenfield(name)] = _segment_lengths(reader, name, column)
 
 
-def _segment_lengths(segment_id: str, name: str, column) -> bytes:
+def _segment_lengths(reader, name: str, column) -> bytes:
     """The length bytes of one text field in one segment (Whoosh's column of one byte per document)."""
-    key = (segment_id, name)
-    if key not in _lengths:
-        _lengths[key] = column._dbfile.get(column._basepos, column._count)
-        if len(_lengths) > REMEMBERED_SEGMENT_FIELDS:
-            _lengths.popitem(last=False)
-    return _lengths[key]
+    return _of_segment(reader, ("lengths", name), lambda: column._dbfile.get(column._basepos, column._count))
+
+
+def _of_segment(reader, key: tuple, compute):
+    """`compute()` for one segment of an index, done once per segment and kept across index versions: a
+    segment never changes after it is written (a deletion only hides documents, and hidden ones never match),
+    so a new version of the index costs only the reading of its new segments."""
+    segment = getattr(reader, "segment", lambda: None)()
+    if segment is None:  # an empty index: no segment
+        return compute()
+    key = (segment.segment_id(), *key)
+    if key not in _of_segments:
+        _of_segments[key] = compute()
+        if len(_of_segments) > REMEMBERED_SEGMENT_VALUES:
+            _of_segments.popitem(last=False)
+    _of_segments.move_to_end(key)
+    return _of_segments[key]
 
 
 def is_empty(tenant_id: int) -> bool:
@@ -207,10 +221,22 @@ def _remembered_by(searcher, key: str, compute):
 def documents_matching(searcher, query) -> set[int]:
     """The documents `query` matches in this searcher's index version.
 
-    Filters (this cluster, open offers…) repeat on every search; recomputing one costs more than the search.
+    Filters (this cluster, open offers…) repeat on every search; recomputing one costs more than the search,
+    so each segment's part is kept (a document it hides since never matches the search anyway).
     Whoosh takes an empty set for "no filter": callers must not search with an empty one.
     """
-    return _remembered_by(searcher, repr(query), lambda: set(searcher.docs_for_query(query)))
+    key = repr(query)
+
+    def combine() -> set[int]:
+        found = set()
+        for leaf, offset in searcher.leaf_searchers():
+            numbers = _of_segment(
+                leaf.reader(), ("filter", key), lambda leaf=leaf: array("I", leaf.docs_for_query(query))
+            )
+            found.update(offset + number for number in numbers)
+        return found
+
+    return _remembered_by(searcher, key, combine)
 
 
 def write(tenant_id: int, read_documents) -> dict[str, dict | None] | None:
@@ -318,12 +344,15 @@ def _unknown(term: str, searcher) -> bool:
 
 
 class _Typo(FuzzyTerm):
-    """A word read with one typo. The index's words one edit away are looked up once per reader (the query's
-    matcher asks again in every segment, and the snippets' terms once more)."""
+    """A word read with one typo. The index's words one edit away are looked up once per segment (the query's
+    matcher asks again in every segment, and the snippets' terms once more over all of them)."""
 
     def _btexts(self, ixreader):
         key = ("typo", self.fieldname, self.text, self.maxdist, self.prefixlength)
-        return _remembered_by(ixreader, key, lambda: list(super(_Typo, self)._btexts(ixreader)))
+        words = set()
+        for leaf, _offset in ixreader.leaf_readers():
+            words.update(_of_segment(leaf, key, lambda leaf=leaf: list(super(_Typo, self)._btexts(leaf))))
+        return sorted(words)
 
 
 def _tolerate_typos(query, text: str, searcher):
@@ -365,7 +394,33 @@ def parse(text: str, searcher):
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if has_words(text) else "syntax")
-    return _summing_in_arrays(_with_regions(_tolerate_typos(query, text, searcher)))
+    return _summing_in_arrays(_with_regions(_tolerate_typos(_phrases_remembered(query), text, searcher)))
+
+
+class _Phrase(Phrase):
+    """A phrase whose documents are found once per segment. Checking the words' positions in every document
+    that has them all is the dearest part of a search, and a concept's forms are phrases that every search
+    naming the concept shares. A document's score is Whoosh's own for a phrase: the sum of its words' scores,
+    with the index version's statistics."""
+
+    def matcher(self, searcher, context=None):
+        key = ("phrase", self.fieldname, tuple(self.words), self.slop)
+        found = _of_segment(
+            searcher.reader(), key, lambda: _Marked(list(super(_Phrase, self).matcher(searcher).all_ids()))
+        )
+        if found.empty:
+            return NullMatcher()
+        words = [Term(self.fieldname, word).matcher(searcher, context) for word in self.words]
+        return FilterMatcher(make_binary_tree(IntersectionMatcher, words), found, boost=self.boost)
+
+
+def _phrases_remembered(query):
+    def replace(node):
+        if type(node) is Phrase:
+            return _Phrase(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
+        return node
+
+    return query.accept(replace)
 
 
 def _summing_in_arrays(query):
@@ -416,30 +471,43 @@ class _Matching(collectors.WrappingCollector):
         return self.child.results()
 
 
-def _bits(numbers: list[int]) -> int:
-    """A set of document numbers as one integer, bit n standing for document n."""
+def _marks(numbers: list[int]) -> bytearray:
+    """A set of document numbers as bytes, bit n standing for document n."""
     marks = bytearray((max(numbers, default=0) >> 3) + 1)
     for number in numbers:
         marks[number >> 3] |= 1 << (number & 7)
-    return int.from_bytes(marks, "little")
+    return marks
+
+
+def _bits(numbers: list[int]) -> int:
+    """A set of document numbers as one integer, bit n standing for document n."""
+    return int.from_bytes(_marks(numbers), "little")
+
+
+class _Marked:
+    """A set of document numbers that takes a bit per document of its segment (a set takes 30 bytes each)."""
+
+    def __init__(self, numbers: list[int]):
+        self.marks = _marks(numbers)
+        self.empty = not numbers
+
+    def __contains__(self, number: int) -> bool:
+        place = number >> 3
+        return place < len(self.marks) and bool(self.marks[place] >> (number & 7) & 1)
 
 
 def _segment_values(reader, name: str) -> dict[str, int]:
-    """{value: its documents} of one facet field in one segment, read once per segment.
-
-    A segment never changes after it is written (deletions only hide documents, and hidden ones never match),
-    so its values are kept, as bits: a few KB per value in the largest cluster."""
-    key = (reader.segment().segment_id(), name)
-    if key not in _segment_bits:
-        field = reader.schema[name]
-        _segment_bits[key] = {
+    """{value: its documents} of one facet field in one segment, read once per segment, as bits: a few KB
+    per value in the largest cluster."""
+    field = reader.schema[name]
+    return _of_segment(
+        reader,
+        ("facet", name),
+        lambda: {
             field.from_bytes(text): _bits(list(reader.postings(name, text).all_ids()))
             for text in reader.lexicon(name)
-        }
-        if len(_segment_bits) > REMEMBERED_SEGMENT_FIELDS:
-            _segment_bits.popitem(last=False)
-    _segment_bits.move_to_end(key)
-    return _segment_bits[key]
+        },
+    )
 
 
 def _facet_values(searcher) -> dict[str, dict[str, int]]:

@@ -126,3 +126,19 @@ def test_no_results_with_filters_offers_to_remove_them(studios):
     assert '<a href="/c/alfa/search?q=studija&amp;region=kurzeme">× Need</a>' in body
     assert '<a href="/c/alfa/search?q=studija&amp;kind=need">× Kurzeme</a>' in body
     assert '<a href="/c/alfa/search?q=studija">Remove all filters</a>' in body
+
+
+def test_a_need_posted_after_searches_is_found_and_counted_at_once(app, studios):
+    # What the earlier searches read of the index (a phrase's documents, a filter's, the facet values, a
+    # typo's spellings) is kept per segment; the new need comes in a new one, which the next search reads too.
+    searches = ({"q": '"studija meklē"'}, {"q": "studija", "kind": "need"}, {"q": "eksporrtu"})
+    for args in searches:
+        _, body = page(studios, **args)
+        assert result_names(body) == ["Studija meklē eksportu"], args
+    make_post(app, "alfa", SOUND, "studio2@alfa.lv", "Studija meklē eksportu skaņai", "need", "export")
+    for args in searches:
+        _, body = page(studios, **args)
+        assert sorted(result_names(body)) == ["Studija meklē eksportu", "Studija meklē eksportu skaņai"], args
+    _, body = page(studios, q="studija")
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;kind=need", "Need", 2)
+    assert facet_link(body, "/c/alfa/search?q=studija&amp;category=export", "Export and new markets", 2)
