@@ -549,6 +549,10 @@ class _AnyTerm(Query):
         found = sorted(docnum for docnum, total in sums.items() if total > 0)
         return _Summed(found, [sums[docnum] for docnum in found], quality) if found else NullMatcher()
 
+    def estimate_size(self, ixreader):
+        # A union around it arranges its parts by their size, as it would the Or.
+        return Or(self.terms_asked).estimate_size(ixreader)
+
     def _read(self, term: Term, searcher, context) -> tuple:
         # Scores depend on the whole index's statistics: kept per searcher and segment.
         key = (searcher.get_parent(), searcher.reader(), term.fieldname, term.text)
