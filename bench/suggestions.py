@@ -1,10 +1,11 @@
 """`python -m bench.suggestions`: every stored suggestion of the benchmark's big cluster computed at once.
 
-The benchmark dataset's 5,000-company cluster (25,000 posts) and two small ones go into a fresh SQLite
-database in a temporary folder; the big cluster is indexed, then `stored.recompute_all()` computes all
-its suggestions in batches, as after a reindex or a vocabulary change. With `--sample N`, N of its open
-needs and N companies are also recomputed one by one (the path a single change takes), to compare the
-cost per item. Printed: CPU and wall-clock seconds of this process.
+The benchmark dataset's 5,000-company cluster (25,000 posts; another size with `--companies` and
+`--posts`) and two small ones go into a fresh SQLite database in a temporary folder; the big cluster is
+indexed, then `stored.recompute_all()` computes all its suggestions in batches, as after a reindex or a
+vocabulary change. With `--sample N`, N of its open needs and N companies are also recomputed one by one
+(the path a single change takes), to compare the cost per item. Printed: CPU and wall-clock seconds of
+this process.
 """
 
 import argparse
@@ -29,7 +30,19 @@ from search.vocabulary.services import load_vocabulary
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
-SHAPE = {"clusters": 3, "companies": 5_400, "posts": 26_000, "big_companies": 5_000, "big_posts": 25_000}
+BIG_SIZE = {"companies": 5_000, "posts": 25_000}
+# Beside the big cluster, two small ones of these many companies and posts together.
+OTHERS = {"companies": 400, "posts": 1_000}
+
+
+def _shape(companies: int, posts: int) -> dict:
+    return {
+        "clusters": 3,
+        "companies": companies + OTHERS["companies"],
+        "posts": posts + OTHERS["posts"],
+        "big_companies": companies,
+        "big_posts": posts,
+    }
 
 
 def _timed(action) -> tuple[float, float, object]:
@@ -47,8 +60,14 @@ def _one_by_one(need_ids: list[int], company_ids: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=0, help="needs and companies recomputed one by one")
-    sample = parser.parse_args().sample
-    kept, dataset.SHAPE = dataset.SHAPE, SHAPE
+    # A smaller big cluster shows how the cost grows with its size (and profiles quicker).
+    parser.add_argument(
+        "--companies", type=int, default=BIG_SIZE["companies"], help="the big cluster's companies"
+    )
+    parser.add_argument("--posts", type=int, default=BIG_SIZE["posts"], help="the big cluster's posts")
+    arguments = parser.parse_args()
+    sample = arguments.sample
+    kept, dataset.SHAPE = dataset.SHAPE, _shape(arguments.companies, arguments.posts)
     try:
         with tempfile.TemporaryDirectory() as folder:
             place = Place(Path(folder))

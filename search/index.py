@@ -76,10 +76,14 @@ def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset
     return backend().search(tenant_id, text, filters, sort, offset, limit)
 
 
-def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
+def candidates(
+    tenant_id: int, terms, beginnings, fields, among, limit: int, postings: dict | None = None
+) -> list[tuple[str, int]]:
     """(key, company id) of the documents of one of the `among` kinds (facet values) that have one of
-    `terms` or a word starting with one of `beginnings` in `fields`, best first."""
-    return backend().candidates(tenant_id, terms, beginnings, fields, among, limit)
+    `terms` or a word starting with one of `beginnings` in `fields`, best first.
+
+    `postings`: kept by a batch of searches, for the backend to keep what they read again and again."""
+    return backend().candidates(tenant_id, terms, beginnings, fields, among, limit, postings)
 
 
 def statistics(tenant_id: int, terms) -> tuple[int, dict[str, int]]:

@@ -352,7 +352,10 @@ def _any_of(among):
     return or_(*choices)
 
 
-def candidates(tenant_id: int, terms, beginnings, fields, among, limit: int) -> list[tuple[str, int]]:
+def candidates(
+    tenant_id: int, terms, beginnings, fields, among, limit: int, postings: dict | None = None
+) -> list[tuple[str, int]]:
+    # `postings` is left alone: the database keeps what a batch of searches reads again in its own cache.
     letters = "".join(sorted({FIELD_WEIGHTS[name] for name in fields}))
     alternatives = [f"{_quoted(term)}:{letters}" for term in terms]
     alternatives += [f"{_quoted(start)}:*{letters}" for start in beginnings]

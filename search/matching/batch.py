@@ -57,6 +57,7 @@ class Batch:
         self.shared: dict[int, dict[int, list[str]]] = {}
         self.wanted: dict[int, Wanted] = {}
         self.found: dict = {}  # the needs the index finds for what a company brings, by the words asked
+        self.postings: dict = {}  # what the index read for the searches (index.candidates)
 
     def read_companies(self, ids) -> None:
         """The companies (with tags and roles) and their open offers."""
@@ -98,7 +99,7 @@ def for_needs(batch: Batch, need_ids: list[int], limit: int) -> list[Suggestion]
     needs = [need for need in _needs(need_ids).values() if is_seeking(need)]
     batch.read_wanted(needs)
     asking = [need for need in needs if batch.wanted[need.id].total]
-    candidates = {need.id: answering_ids(need, batch.wanted[need.id]) for need in asking}
+    candidates = {need.id: answering_ids(need, batch.wanted[need.id], batch.postings) for need in asking}
     batch.read_companies(company_id for ids in candidates.values() for company_id in ids)
     batch.read_shared(need.company_id for need in asking)
     found = []
@@ -136,7 +137,7 @@ def by_companies(batch: Batch, company_ids: set[int]) -> list[Suggestion]:
     )
     need_ids = {
         company.id: before[company.id]
-        | set(needs_found_for(company, batch.offers[company.id], batch.rarity, batch.found))
+        | set(needs_found_for(company, batch.offers[company.id], batch.rarity, batch.found, batch.postings))
         for company in companies
     }
     needs = _needs({need_id for ids in need_ids.values() for need_id in ids})

@@ -39,20 +39,22 @@ def _concept_terms(concepts) -> list[str]:
     return list(found)[: rules.MAX_CONCEPT_TERMS]
 
 
-def _hits(words: list[str], concepts, fields, among) -> list[tuple[str, int]]:
+def _hits(words: list[str], concepts, fields, among, postings: dict | None) -> list[tuple[str, int]]:
     """(key, company id) of the documents with a key word, a word that begins like one (a derived form),
-    or a form of a concept, best first."""
+    or a form of a concept, best first (`postings`: see `index.candidates`)."""
     terms = list(dict.fromkeys([*words, *_concept_terms(concepts)]))
     beginnings = [word[: -rules.CLOSE_CUT] for word in words if len(word) >= rules.CLOSE_FROM_LETTERS + 2]
-    return index.candidates(current_tenant_id(), terms, beginnings, fields, among, rules.CANDIDATE_HITS)
+    hits = rules.CANDIDATE_HITS
+    return index.candidates(current_tenant_id(), terms, beginnings, fields, among, hits, postings)
 
 
 def _top_terms(weights: dict[str, float]) -> list[str]:
     return sorted(weights, key=lambda term: -weights[term])[: rules.MAX_QUERY_TERMS]
 
 
-def _company_ids(words: list[str], concepts, fields, among) -> list[int]:
-    return list(dict.fromkeys(company_id for _key, company_id in _hits(words, concepts, fields, among)))
+def _company_ids(words: list[str], concepts, fields, among, postings: dict | None) -> list[int]:
+    hits = _hits(words, concepts, fields, among, postings)
+    return list(dict.fromkeys(company_id for _key, company_id in hits))
 
 
 def dismissed_by(company_ids) -> dict[int, dict[int | None, set[int]]]:
@@ -91,9 +93,10 @@ ANSWERING = index.ANSWERING
 ANSWER_FIELDS = ("title", "competences", "infrastructure", "body")
 
 
-def answering_ids(need: Post, wanted: Wanted) -> list[int]:
-    """The ids of the other companies the index finds for what `need` asks, best first."""
-    found = _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING)
+def answering_ids(need: Post, wanted: Wanted, postings: dict | None = None) -> list[int]:
+    """The ids of the other companies the index finds for what `need` asks, best first (`postings`:
+    see `index.candidates`)."""
+    found = _company_ids(_top_terms(wanted.words), wanted.concepts, ANSWER_FIELDS, ANSWERING, postings)
     return [company_id for company_id in found if company_id != need.company_id]
 
 
@@ -154,11 +157,16 @@ SEEKING = index.seeking(rules.SEEKING_KINDS)
 
 
 def needs_found_for(
-    company: Company, offers: list[Offer], rarity: Rarity | None = None, memo: dict | None = None
+    company: Company,
+    offers: list[Offer],
+    rarity: Rarity | None = None,
+    memo: dict | None = None,
+    postings: dict | None = None,
 ) -> list[int]:
     """The ids of other members' open needs the index finds for what `company` brings.
 
-    `memo` keeps the index's answers for a batch: imported companies often bring just the same sector."""
+    `memo` keeps the index's answers for a batch: imported companies often bring just the same sector
+    (`postings`: see `index.candidates`)."""
     terms = _top_terms(_offer_terms(company, offers, rarity))
     concepts = {
         mention.concept
@@ -170,6 +178,6 @@ def needs_found_for(
     memo = {} if memo is None else memo
     asked = (tuple(terms), tuple(concepts))
     if asked not in memo:
-        memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING)
+        memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING, postings)
     hits = memo[asked]
     return [parse_key(key)[1] for key, company_id in hits if company_id != company.id]

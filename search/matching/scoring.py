@@ -22,7 +22,7 @@ from clusterhub.posts.models import Post, PostTag
 from search import index
 from search.analysis import likeness, words_by_term
 from search.matching import rules
-from search.vocabulary.lookup import Mention, vocabulary
+from search.vocabulary.lookup import Mention, Vocabulary, vocabulary
 from tenants.context import current_tenant_id
 
 
@@ -186,8 +186,8 @@ def _closest(term: str, found: dict[str, str]) -> tuple[str, float] | None:
     return (best[1], rules.CLOSE_WORD * best[0]) if best[0] >= rules.CLOSE_LIKENESS else None
 
 
-def _concept_met(concept: str, mentions: list[Mention]) -> tuple[Mention, float] | None:
-    closeness = [(vocabulary().closeness(concept, mention.concept), mention) for mention in mentions]
+def _concept_met(concept: str, mentions: list[Mention], words: Vocabulary) -> tuple[Mention, float] | None:
+    closeness = [(words.closeness(concept, mention.concept), mention) for mention in mentions]
     best = max(closeness, default=(0.0, None), key=lambda pair: pair[0])
     return (best[1], best[0]) if best[0] > 0 else None
 
@@ -202,9 +202,11 @@ class Met(NamedTuple):
 def _met_in(wanted: Wanted, where: str, label: str, text: str) -> Met:
     weights: dict[str, float] = {}
     reasons = []
-    mentions = vocabulary().mentions(text or "")
+    # Read once here: finding the vocabulary costs more than a closeness, and a batch asks millions.
+    words = vocabulary()
+    mentions = words.mentions(text or "")
     for concept in wanted.concepts:
-        if found := _concept_met(concept, mentions):
+        if found := _concept_met(concept, mentions, words):
             mention, weights[concept] = found
             theirs = label or mention.written
             reasons.append(Reason("concept", where, theirs, wanted.written[concept], concept=concept))
