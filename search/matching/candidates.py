@@ -32,6 +32,8 @@ from tenants.context import current_tenant_id
 def _concept_terms(concepts) -> list[str]:
     """The search terms of the concepts' forms, then of their broader and narrower concepts' forms."""
     words = vocabulary()
+    # In a fixed order: only the first terms are asked, and a set's order differs from process to process.
+    concepts = sorted(concepts)
     related = [other for concept in concepts for other in sorted(words.related(concept))]
     found = dict.fromkeys(
         term for concept in [*concepts, *related] for term in sorted(words.terms_of.get(concept, ()))
@@ -176,7 +178,7 @@ def needs_found_for(
     if not terms and not concepts:
         return []
     memo = {} if memo is None else memo
-    asked = (tuple(terms), tuple(concepts))
+    asked = (tuple(terms), tuple(sorted(concepts)))
     if asked not in memo:
         memo[asked] = _hits(terms, concepts, ("title", "competences", "body"), SEEKING, postings)
     hits = memo[asked]

@@ -2,6 +2,9 @@
 
 import pytest
 
+from search.matching import rules
+from search.matching.candidates import _concept_terms
+from search.vocabulary.lookup import vocabulary
 from tests.factories import make_post, make_profile, make_tenant, make_user
 from tests.matching.test_pages import suggestions, visitor_of
 
@@ -58,3 +61,13 @@ def test_the_explanation_names_the_concept_in_the_readers_language(app, cluster,
     page = visitor_of(make_visitor, PRODUCER).get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
     assert "Viņu kompetence „Subtitri” ↔" in page
     assert "Jūsu vārdi „Subtitles” (jēdziens: Subtitrēšana)" in page
+
+
+def test_the_words_asked_for_many_concepts_do_not_depend_on_the_order_they_come_in(app):
+    # Only the first words are asked of the index, and each process sees a set of concepts in another
+    # order: the same company must get the same candidates from every worker process.
+    with app.test_request_context():
+        concepts = sorted(vocabulary().concepts)[:40]
+        asked = _concept_terms(concepts)
+        assert len(asked) == rules.MAX_CONCEPT_TERMS
+        assert _concept_terms(list(reversed(concepts))) == asked
