@@ -20,18 +20,24 @@ def _opt_in(signed_in, world, visible: bool = True):
     assert response.status_code == 302
 
 
-def _network(signed_in, email: str = "member@alfa.lv", slug: str = "alfa", query: str = "") -> str:
-    return signed_in(email).get(f"/c/{slug}/network{query}").get_data(as_text=True)
-
-
-def test_a_member_of_another_cluster_sees_only_the_public_card_of_an_opted_in_company(app, world, signed_in):
+def private_profile(app, **more) -> None:
+    """Company B's profile with what its public card must never show: a contact person and a website."""
     make_profile(
         app,
         "beta",
         B_COMPANY,
         contacts=[{"name": SECRET_CONTACT, "email": "slepens@beta.lv", "phone": "+371 20000000"}],
         website="https://darzs.example.lv",
+        **more,
     )
+
+
+def _network(signed_in, email: str = "member@alfa.lv", slug: str = "alfa", query: str = "") -> str:
+    return signed_in(email).get(f"/c/{slug}/network{query}").get_data(as_text=True)
+
+
+def test_a_member_of_another_cluster_sees_only_the_public_card_of_an_opted_in_company(app, world, signed_in):
+    private_profile(app)
     assert B_COMPANY not in _network(signed_in)
     _opt_in(signed_in, world)
 

@@ -4,7 +4,7 @@ nothing of another cluster but its public card."""
 
 from tests.conftest import World
 from tests.factories import make_post, make_profile
-from tests.network.test_pages import A_COMPANY, B_COMPANY, SECRET_CONTACT, _opt_in
+from tests.network.test_pages import A_COMPANY, B_COMPANY, SECRET_CONTACT, _opt_in, private_profile
 
 HEADING = "Suggested partners from other clusters"
 NEED = "Meklējam koka iepakojuma piegādātāju"
@@ -65,14 +65,7 @@ def test_a_kept_suggestion_follows_the_need_it_answers(app, world, signed_in):
 
 
 def test_kept_suggestions_are_the_company_s_own_and_show_only_the_public_card(app, world, signed_in):
-    make_profile(
-        app,
-        "beta",
-        B_COMPANY,
-        contacts=[{"name": SECRET_CONTACT, "email": "slepens@beta.lv", "phone": "+371 20000000"}],
-        website="https://darzs.example.lv",
-        infrastructure=f"{World.CANARY_B} noliktava",
-    )
+    private_profile(app, infrastructure=f"{World.CANARY_B} noliktava")
     _packaging_need_and_card(app, signed_in, world)
     suggested = _suggested(signed_in("member@alfa.lv"), "/c/alfa/matches")
     assert B_COMPANY in suggested and f"{World.CANARY_B} apraksts" in suggested
