@@ -1,8 +1,8 @@
 """`python -m bench.search_cpu --folder COPY`: the search page's CPU per request in the big cluster, steady
 and right after the index changed.
 
-Steady: the bench's search addresses (bench.measure.search_paths) in turn, after one warm-up pass, CPU ms per
-request (time.process_time) p50 / p95. After a change: a need is posted through the posts service, the
+Steady: the bench's search addresses (bench.measure.search_paths) in turn, after two warm-up passes, CPU ms
+per request (time.process_time) p50 / p95. After a change: a need is posted through the posts service, the
 background worker drains the outbox in its own process (`flask worker run --once`, as `make run` starts it),
 and the CPU of the next search is taken. It writes into the folder: give it a copy of a kept dataset.
 """
@@ -15,13 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from flask_migrate import upgrade
 from sqlalchemy import select
 
-from bench.dataset import BENCH_COMPANY_ID, BIG, USER, Place, environment, settings
+from bench.dataset import BENCH_COMPANY_ID, BIG, USER, Place, environment
 from bench.measure import latency, search_paths
-from bench.server import CSRF_FIELD
-from clusterhub import create_app
+from bench.profile_page import signed_in
 from clusterhub.accounts.models import User
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
@@ -30,13 +28,6 @@ from tenants.context import tenant_scope
 from tenants.models import Tenant
 
 CHANGES = 10
-
-
-def _signed_in(app):
-    client = app.test_client()
-    token = CSRF_FIELD.search(client.get("/login").data).group(1).decode()
-    client.post("/login", data={"csrf_token": token, "email": USER["email"], "password": USER["password"]})
-    return client
 
 
 def _cpu_ms(client, path: str) -> float:
@@ -64,13 +55,9 @@ def _worker_pass(place: Place) -> None:
 def measure(place: Place, rounds: int, changes: int) -> tuple[list[float], list[float]]:
     """CPU ms of the steady searches, and of the first search after each change."""
     os.environ["CLUSTERHUB_OUTBOX_WORKER"] = "1"  # requests leave the outbox to the worker, as in production
-    app = create_app({**settings(place), "RATE_LIMITS_ENABLED": False})
-    with app.app_context():
-        upgrade()
-    client = _signed_in(app)
     paths = search_paths(BIG)
-    for path in paths:
-        _cpu_ms(client, path)
+    client = signed_in(place, paths)
+    app = client.application
     steady = [_cpu_ms(client, path) for _ in range(rounds) for path in paths]
     after_change = []
     for number in range(changes):
