@@ -6,6 +6,7 @@ from flask import Flask
 from flask_sqlalchemy.session import Session
 
 from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
+from clusterhub.accounts.sessions import SessionCookie
 from clusterhub.accounts.views import bp as accounts_bp
 from clusterhub.accounts.views import keep_session_seen, load_user
 from clusterhub.admin.views import bp as admin_bp
@@ -133,6 +134,7 @@ def create_app(config: dict | None = None) -> Flask:
     once.install(Session)
     search_index.configure(app)
     search_hooks.install(app, Session)
+    app.session_interface = SessionCookie()
     app.before_request(keep_session_seen)
     app.after_request(notifications.mail_committed)
     errors.init_app(app)

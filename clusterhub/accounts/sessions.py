@@ -9,10 +9,12 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, session
+from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import delete, select
 
 from clusterhub.accounts.models import User, UserSession
+from clusterhub.api import problems
 from clusterhub.clock import utcnow
 from clusterhub.extensions import db
 
@@ -61,8 +63,22 @@ def needs_touch(signed_in: UserSession) -> bool:
 
 
 def touch(signed_in: UserSession) -> None:
-    """Record that the browser was seen now."""
+    """Record that the browser was seen now, and send its session cookie again so that its expiry rolls on
+    with the server's."""
     signed_in.last_seen_at = utcnow()
+    session.modified = True
+
+
+class SessionCookie(SecureCookieSessionInterface):
+    """The session cookie goes out only with a response that changed the session (or renewed it, `touch`).
+
+    Flask would send it with every response of a permanent session. Then a response that changed nothing (a
+    stylesheet, a second tab) but was under way while another one added a flash message put the older
+    cookie back, and the message was lost. The API neither reads (clusterhub/api/blueprint.py) nor sends it.
+    """
+
+    def should_set_cookie(self, app, session) -> bool:
+        return session.modified and not problems.wants_problem()
 
 
 def sessions_of(user: User) -> list[UserSession]:

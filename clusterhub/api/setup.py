@@ -3,7 +3,6 @@
 import http
 
 from flask import Blueprint, current_app, render_template
-from flask.sessions import SecureCookieSessionInterface
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
@@ -69,13 +68,6 @@ class ClusterHubApi(Api):
         self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
 
 
-class NoCookieForTheApi(SecureCookieSessionInterface):
-    """A browser's session cookie is neither read (clusterhub/api/blueprint.py) nor renewed by the API."""
-
-    def should_set_cookie(self, app, session) -> bool:
-        return not problems.wants_problem() and super().should_set_cookie(app, session)
-
-
 @docs.route("/openapi.json")
 def openapi_json():
     return current_app.extensions["clusterhub_api"].spec.to_dict()
@@ -90,7 +82,6 @@ def reference():
 def init_app(app) -> None:
     for name, value in SETTINGS.items():
         app.config.setdefault(name, value)
-    app.session_interface = NoCookieForTheApi()
     app.json.ensure_ascii = False  # Latvian text as it was written, not as \u escapes
     api = ClusterHubApi(app)
     api.register_converter(

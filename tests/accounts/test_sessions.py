@@ -80,3 +80,27 @@ def test_a_new_password_ends_every_other_session_but_this_one(app, person, make_
     )
     assert _signed_in(laptop) and not _signed_in(phone)
     assert len(re.findall("Sign this browser out", laptop.get("/account").get_data(as_text=True))) == 1
+
+
+def _session_cookie_sent(response) -> bool:
+    return any(cookie.startswith("session=") for cookie in response.headers.getlist("Set-Cookie"))
+
+
+def test_a_page_that_changes_nothing_does_not_send_the_session_cookie_back(app, person, make_visitor):
+    """Otherwise a stylesheet still under way while a form's answer added a message put the old cookie back,
+    and the message ("… will not be suggested again.") never showed."""
+    laptop = _sign_in(make_visitor)
+    laptop.get("/account")
+    assert not _session_cookie_sent(laptop.get("/account"))
+    assert not _session_cookie_sent(laptop.get("/static/clusterhub.css"))
+
+
+def test_a_signed_in_browser_keeps_its_session_while_it_is_used(app, person, make_visitor, clock):
+    """The cookie's expiry still rolls on: it is sent again whenever the server notes the browser was seen."""
+    laptop = _sign_in(make_visitor)
+    lifetime = app.config["PERMANENT_SESSION_LIFETIME"]
+    for _ in range(3):
+        clock.shift(lifetime * 0.6)
+        assert _session_cookie_sent(laptop.get("/account"))
+    clock.shift(lifetime * 0.6)
+    assert _signed_in(laptop)
