@@ -39,6 +39,13 @@ ROLES = (
     "public_sector",
     "finance",
 )
+
+
+def in_chain_order(roles) -> list[str]:
+    """Role names in the order of the value chain (producer first), not alphabetically."""
+    return sorted(roles, key=ROLES.index)
+
+
 TAG_KINDS = ("sector", "competence")
 # "left": the company left by itself; "former": a manager ended an inactive member's membership.
 LEAVING = ("left", "former")
@@ -111,7 +118,7 @@ class Company(TenantShared, CreatedAtMixin, db.Model):
     @property
     def role_names(self) -> list[str]:
         """The roles in the order of the value chain (producer first), not alphabetically."""
-        return sorted((role.role for role in self.roles), key=ROLES.index)
+        return in_chain_order(role.role for role in self.roles)
 
     def __repr__(self) -> str:
         return f"<Company {self.name!r}>"

@@ -12,7 +12,7 @@ from clusterhub.dates import short_date
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
-from search.documents import company_document
+from search.documents import company_key, documents_for
 from tests.conftest import World
 from tests.factories import make_post, make_profile, make_user
 from tests.search.conftest import in_cluster, lose_index
@@ -258,7 +258,7 @@ def test_a_stale_entry_naming_another_clusters_company_is_not_shown(app, world, 
     # Cluster B's company, indexed as if it were cluster A's: the page reads hits back through A's scope.
     tenant_a = _tenant_id(app, "alfa")
     with in_cluster(app, "beta"):
-        document = company_document(db.session.get(Company, world.company_b))
+        document = documents_for({company_key(world.company_b)})[company_key(world.company_b)]
     with in_cluster(app, "alfa"):
         index.write(tenant_a, lambda: {document["key"]: {**document, "tenant": str(tenant_a)}})
         db.session.commit()
