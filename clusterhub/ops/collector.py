@@ -8,7 +8,9 @@ pages (measured in process); so after a request in which the collector made a fu
 the garbage that request left and freezes what remains, and the next passes walk only what is newer.
 
 Frozen objects are still freed when nothing refers to them; only a reference cycle frozen while alive and
-dropped later stays until the worker is replaced (gunicorn's `max_requests`).
+dropped later stays until the worker is replaced (gunicorn's `max_requests`). This needs a worker that
+serves one request at a time (gunicorn's sync workers, as deploy/gunicorn.conf.py runs them): with
+threads, another request's objects would be frozen while in use, and its cycles kept for good.
 """
 
 import gc
