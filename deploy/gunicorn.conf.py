@@ -3,7 +3,6 @@
 Started by deploy/serve: `gunicorn -c deploy/gunicorn.conf.py`.
 """
 
-import gc
 import importlib
 import os
 
@@ -44,4 +43,9 @@ def post_worker_init(worker):
     # What the worker has read by now (the code, the settings, the indexes' caches) lives as long as it does.
     # Frozen, the collector's full passes no longer walk it: unfrozen, each such pass took about 130 ms of
     # one request in every few dozen on the 5,000-company bench cluster.
-    gc.freeze()
+    importlib.import_module("clusterhub.ops.collector").freeze()
+
+
+def post_request(worker, req, environ, resp):
+    """After the response: what the worker's caches gained is frozen too (clusterhub/ops/collector.py)."""
+    importlib.import_module("clusterhub.ops.collector").after_request()

@@ -347,25 +347,30 @@ def _sectors(span: Span) -> list[Tally]:
     named = kept(current_tenant_id(), "sectors of companies", _sector_names)
     per_company = select(Post.company_id, Post.kind, func.count(Post.id)).where(*_counted(span))
     sectors: dict[str, Tally] = {}
+    # A company that names no sector is one without sectors here: no query of its own for them.
+    unnamed = Tally(NO_SECTOR)
     for company_id, kind, count in db.session.execute(per_company.group_by(Post.company_id, Post.kind)):
-        for key in named.of_company.get(company_id, ()):
+        keys = named.of_company.get(company_id, ())
+        if not keys:
+            unnamed.counts[kind] += count
+        for key in keys:
             if key not in sectors:
                 sectors[key] = Tally(key, name=counted_name(key, named.names[key]))
             sectors[key].counts[kind] += count
-    unnamed = _tally_where(span, _sector_condition(NO_SECTOR), NO_SECTOR)
     return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
 
 
 def _regions(span: Span) -> list[Tally]:
     """Every region (a post counts in each region it names), and the posts meant for all regions."""
+    # One read of the posts: those that name no region come out of the outer join with none.
     rows = db.session.execute(
         select(PostRegion.region, Post.kind, func.count(Post.id))
-        .join(PostRegion, PostRegion.post_id == Post.id)
+        .outerjoin(PostRegion, PostRegion.post_id == Post.id)
         .where(*_counted(span))
         .group_by(PostRegion.region, Post.kind)
     )
-    regions = _tallies(rows, REGIONS)
-    regions[ALL_REGIONS] = _tally_where(span, _region_condition(ALL_REGIONS), ALL_REGIONS)
+    regions = _tallies(((region or ALL_REGIONS, kind, count) for region, kind, count in rows), REGIONS)
+    regions.setdefault(ALL_REGIONS, Tally(ALL_REGIONS))
     order = (ALL_REGIONS, *REGIONS)
     return _biggest_first(regions.values(), order)
 
