@@ -1,10 +1,12 @@
-"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain]`: where pages' CPU goes.
+"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain] [--user EMAIL]`: where pages'
+CPU goes.
 
-Signs in as the benchmark user of the kept dataset (a copy of it: the app migrates it), requests each PATH
-twice to warm up, then N times under cProfile, and prints the CPU milliseconds per request and the functions
-that took most. With `--plain`, no profiler: the paths are requested in turn N times each (interleaved, so a
-busy moment hits all alike) and the median and p95 CPU milliseconds of each are printed, for comparing one
-change back to back on one copy. For finding what to fix; `make bench` gives the figures that count.
+Signs in as the benchmark user of the kept dataset (a copy of it: the app migrates it), or as another bench
+user (`--user bench@videjs.lv`), requests each PATH twice to warm up, then N times under cProfile, and prints
+the CPU milliseconds per request and the functions that took most. With `--plain`, no profiler: the paths are
+requested in turn N times each (interleaved, so a busy moment hits all alike) and the median and p95 CPU
+milliseconds of each, and of all samples together, are printed, for comparing one change back to back on one
+copy. For finding what to fix; `make bench` gives the figures that count.
 """
 
 import argparse
@@ -18,25 +20,26 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from bench.dataset import USER, Place, default_place, settings
+from bench.measure import latency
 from bench.server import CSRF_FIELD
 from clusterhub import create_app
 
 
-def signed_in(place: Place, paths: list[str]) -> FlaskClient:
-    """A test client of the bench user, each path requested twice already."""
+def signed_in(place: Place, paths: list[str], email: str = USER["email"]) -> FlaskClient:
+    """A test client of a bench user, each path requested twice already."""
     app = create_app({**settings(place), "RATE_LIMITS_ENABLED": False})
     with app.app_context():
         upgrade()
     client = app.test_client()
     token = CSRF_FIELD.search(client.get("/login").data).group(1).decode()
-    client.post("/login", data={"csrf_token": token, "email": USER["email"], "password": USER["password"]})
+    client.post("/login", data={"csrf_token": token, "email": email, "password": USER["password"]})
     for path in paths * 2:
         assert client.get(path).status_code == 200, path
     return client
 
 
-def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
-    client = signed_in(place, [path])
+def profiled(path: str, place: Place, requests: int, email: str) -> pstats.Stats:
+    client = signed_in(place, [path], email)
     profile = cProfile.Profile()
     started = time.process_time()
     profile.enable()
@@ -47,8 +50,8 @@ def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
     return pstats.Stats(profile)
 
 
-def plain(paths: list[str], place: Place, requests: int) -> None:
-    client = signed_in(place, paths)
+def plain(paths: list[str], place: Place, requests: int, email: str) -> None:
+    client = signed_in(place, paths, email)
     spent: dict[str, list[float]] = {path: [] for path in paths}
     for _ in range(requests):
         for path in paths:
@@ -59,6 +62,8 @@ def plain(paths: list[str], place: Place, requests: int) -> None:
         p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
         median = statistics.median(samples)
         print(f"{path}: {median:.1f} ms CPU median, {p95:.1f} ms p95 ({requests} requests)")
+    if len(paths) > 1:
+        print(f"all paths: {latency([ms for samples in spent.values() for ms in samples])}")
 
 
 def main() -> None:
@@ -67,13 +72,14 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="a copy of a kept dataset (default: the kept one)")
     parser.add_argument("--requests", type=int, default=5)
     parser.add_argument("--plain", action="store_true", help="median and p95 of each path, no profiler")
+    parser.add_argument("--user", default=USER["email"], help="which bench user signs in")
     arguments = parser.parse_args()
     place = Place(arguments.folder) if arguments.folder else default_place()
     if arguments.plain:
-        plain(arguments.paths, place, arguments.requests)
+        plain(arguments.paths, place, arguments.requests, arguments.user)
         return
     for path in arguments.paths:
-        profiled(path, place, arguments.requests).sort_stats("cumulative").print_stats(40)
+        profiled(path, place, arguments.requests, arguments.user).sort_stats("cumulative").print_stats(40)
 
 
 if __name__ == "__main__":

@@ -26,14 +26,17 @@ def ranked(searcher, query, allowed: set[int], limit: int) -> tuple[list[int], l
     """The best `limit` of the documents `query` matches among `allowed` (best first, the earlier document
     first among equals, as Whoosh's TopCollector orders them), and all of them in index order."""
     context = searcher.context()
-    matching, scored = [], []
+    found: dict[int, float] = {}
     for leaf, offset in searcher.leaf_searchers():
-        for docnum, score in scores(query, leaf, context, {}).items():
-            number = offset + docnum
-            if number in allowed:
-                matching.append(number)
-                scored.append((-score, number))
-    return [number for _score, number in heapq.nsmallest(limit, scored)], sorted(matching)
+        scored = scores(query, leaf, context, {})
+        found.update({offset + docnum: score for docnum, score in scored.items()} if offset else scored)
+    matching = sorted(found.keys() & allowed)
+    if len(matching) <= limit:
+        return sorted(matching, key=lambda number: -found[number]), matching
+    # Only the documents scoring at least the limit-th best score need ordering.
+    lowest = heapq.nlargest(limit, [found[number] for number in matching])[-1]
+    best = [number for number in matching if found[number] >= lowest]
+    return sorted(best, key=lambda number: -found[number])[:limit], matching
 
 
 def scores(node, searcher, context, terms: dict) -> dict[int, float]:
@@ -64,8 +67,8 @@ def term_scores(fieldname: str, text, searcher, context, terms: dict, boost: flo
 
 def tree_total(values: list[float]) -> float:
     """The sum of `values` added up as Whoosh's make_binary_tree pairs them: first half + second half."""
-    if len(values) == 1:
-        return values[0]
+    if len(values) < 3:  # one value, or two added
+        return sum(values[1:], values[0])
     half = len(values) // 2
     return tree_total(values[:half]) + tree_total(values[half:])
 
@@ -91,23 +94,32 @@ def _read(matcher, searcher, fieldname: str) -> dict[int, float]:
     if type(postings) is not W3LeafMatcher or type(scorer) is not BM25FScorer or type(lengths) is not bytes:
         return _stepped(matcher)
     score = scorer._score
+    # A term's postings have few different (weight, length) pairs: each is scored once.
+    known: dict[tuple, float] = {}
     found = {}
     while postings.is_active():
         postings.id(), postings.weight()  # they read the block's ids and weights
         for docnum, weight in zip(postings._ids, postings._weights, strict=True):
             if docnum not in deleted:
-                found[docnum] = score(weight, LENGTHS[lengths[docnum]])
+                pair = (weight, lengths[docnum])
+                if pair not in known:
+                    known[pair] = score(weight, LENGTHS[pair[1]])
+                found[docnum] = known[pair]
         postings._next_block()
     return found
 
 
 def _summed(parts: list[dict[int, float]], boost: float) -> dict[int, float]:
     """An OR as Whoosh's array matcher scores it: each part's score times the boost added in the order of
-    the parts, and only documents whose sum is above zero matched."""
-    sums: dict[int, float] = {}
-    for part in parts:
-        for docnum, score in part.items():
-            sums[docnum] = sums.get(docnum, 0) + score * boost
+    the parts (starting from 0), and only documents whose sum is above zero matched."""
+    if boost != 1.0:
+        parts = [{docnum: score * boost for docnum, score in part.items()} for part in parts]
+    sums = dict(parts[0])
+    for part in parts[1:]:
+        shared = part.keys() & sums.keys()
+        for docnum in shared:
+            sums[docnum] += part[docnum]
+        sums.update({docnum: part[docnum] for docnum in part.keys() - shared})
     return {docnum: total for docnum, total in sums.items() if total > 0}
 
 

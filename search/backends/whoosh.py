@@ -423,11 +423,11 @@ class _Phrase(Phrase):
         if found.empty:
             return {}
         words = [ranking.term_scores(self.fieldname, word, searcher, context, terms) for word in self.words]
-        fewest = min(words, key=len)
+        having_all = set(words[0]).intersection(*words[1:])
         return {
             docnum: ranking.tree_total([word[docnum] for word in words]) * self.boost
-            for docnum in fewest
-            if docnum in found and all(docnum in word for word in words)
+            for docnum in having_all
+            if docnum in found
         }
 
 
