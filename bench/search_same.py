@@ -1,7 +1,8 @@
 """`python -m bench.search_same --folder COPY (--save FILE | --compare FILE) [--times]`: what the search
 finds for every bench query in both clusters, kept in a file or compared with one kept before a change.
 
-For each cluster (`liels`, `videjs`) and each of the bench's queries (bench.measure.QUERIES and FILTERED),
+For each cluster (`liels`, `videjs`) and each of the bench's queries (bench.measure.QUERIES and FILTERED, and
+a few other shapes of query),
 pages 1 and 2 by relevance and page 1 by date: the hits in order, the total, the facet counts and the
 snippets with their marks. A change that is only meant to make search faster must leave all of it the same.
 With `--times`, each query's CPU milliseconds (median of 3) in search/query.py:search are printed too,
@@ -26,6 +27,17 @@ from search.query import search
 from tenants.context import tenant_scope
 from tenants.models import Tenant
 
+# Shapes of query the bench's list lacks: NOT, OR, AND, quotes, a wildcard, a filter alone, a boost.
+SHAPES = (
+    ("metināšana NOT eksports", {}),
+    ("animācija -riga", {}),
+    ('"saules paneļi"', {}),
+    ("welding OR laboratorija", {}),
+    ("CNC AND frēzēšana OR (cold storage)", {}),
+    ("metin*", {}),
+    ("sertifikācija^2 eksports", {}),
+    ("", {"type": "company", "size": "small"}),
+)
 # (sort, page) of each query: the first page, the next one, and the newest first.
 PAGES = (("relevance", 1), ("relevance", 2), ("date", 1))
 TIMED_ROUNDS = 3
@@ -34,7 +46,8 @@ TIMED_ROUNDS = 3
 def _searches() -> list[tuple[str, dict[str, str]]]:
     plain = [(text, {}) for text in QUERIES]
     narrowed = [{name: value for name, value in fields.items() if name != "q"} for fields in FILTERED]
-    return plain + [(fields["q"], filters) for fields, filters in zip(FILTERED, narrowed, strict=True)]
+    filtered = [(fields["q"], filters) for fields, filters in zip(FILTERED, narrowed, strict=True)]
+    return plain + filtered + list(SHAPES)
 
 
 def _found(text: str, filters: dict[str, str], sort: str, page: int) -> dict:
