@@ -1,12 +1,11 @@
 """`python -m bench.search_same --folder COPY (--save FILE | --compare FILE) [--times]`: what the search
 finds for every bench query in both clusters, kept in a file or compared with one kept before a change.
 
-For each cluster (`liels`, `videjs`) and each of the bench's queries (bench.measure.QUERIES and FILTERED, and
-a few other shapes of query),
-pages 1 and 2 by relevance and page 1 by date: the hits in order, the total, the facet counts and the
-snippets with their marks. A change that is only meant to make search faster must leave all of it the same.
-With `--times`, each query's CPU milliseconds (median of 3) in search/query.py:search are printed too,
-dearest first, to see which queries make the p95.
+For each cluster (`liels`, `videjs`) and each of the bench's queries (bench.measure.QUERIES and FILTERED,
+and a few other shapes of query), pages 1 and 2 by relevance and page 1 by date: the hits in order, the
+total, the facet counts and the snippets with their marks. A change that is only meant to make search
+faster must leave all of it the same. With `--times`, each query's CPU milliseconds (median of 3) in
+search/query.py:search are printed too, dearest first, to see which queries make the p95.
 """
 
 import argparse
