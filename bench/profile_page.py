@@ -4,9 +4,9 @@ Signs in as the benchmark user of the kept dataset (a copy of it: the app migrat
 300-company cluster's), requests each PATH twice to warm up, freezes what is alive then for the garbage
 collector as a gunicorn worker does, then N times under cProfile, and prints the CPU milliseconds per request
 and the functions that took most. With `--plain`, no profiler: the paths are requested in turn N times each
-(interleaved, so a busy moment hits all alike) and the median and p95 CPU milliseconds of each are printed,
-for comparing one change back to back on one copy. For finding what to fix; `make bench` gives the figures
-that count.
+(interleaved, so a busy moment hits all alike) and the median and p95 CPU milliseconds of each, and of all
+samples together, are printed, for comparing one change back to back on one copy. For finding what to fix;
+`make bench` gives the figures that count.
 """
 
 import argparse
@@ -20,6 +20,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from bench.dataset import MID_USER, USER, Place, default_place, settings
+from bench.measure import latency
 from bench.server import CSRF_FIELD
 from clusterhub import create_app
 from clusterhub.ops import collector
@@ -67,6 +68,8 @@ def plain(paths: list[str], place: Place, requests: int, person: dict) -> None:
         p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
         median = statistics.median(samples)
         print(f"{path}: {median:.1f} ms CPU median, {p95:.1f} ms p95 ({requests} requests)")
+    if len(paths) > 1:
+        print(f"all paths: {latency([ms for samples in spent.values() for ms in samples])}")
 
 
 def main() -> None:

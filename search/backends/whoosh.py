@@ -27,6 +27,7 @@ from whoosh.util import make_binary_tree
 from whoosh.writing import CLEAR, LockError
 
 from search.analysis import words_by_term
+from search.backends import ranking
 from search.backends.base import (
     FUZZY_FROM,
     REGION_TERMS,
@@ -403,15 +404,31 @@ class _Phrase(Phrase):
     naming the concept shares. A document's score is Whoosh's own for a phrase: the sum of its words' scores,
     with the index version's statistics."""
 
-    def matcher(self, searcher, context=None):
+    def _documents(self, searcher) -> "_Marked":
         key = ("phrase", self.fieldname, tuple(self.words), self.slop)
-        found = _of_segment(
+        return _of_segment(
             searcher.reader(), key, lambda: _Marked(list(super(_Phrase, self).matcher(searcher).all_ids()))
         )
+
+    def matcher(self, searcher, context=None):
+        found = self._documents(searcher)
         if found.empty:
             return NullMatcher()
         words = [Term(self.fieldname, word).matcher(searcher, context) for word in self.words]
         return FilterMatcher(make_binary_tree(IntersectionMatcher, words), found, boost=self.boost)
+
+    def scores(self, searcher, context, terms: dict) -> dict[int, float]:
+        """{document: score} in one segment, as the matcher above scores them (search/backends/ranking.py)."""
+        found = self._documents(searcher)
+        if found.empty:
+            return {}
+        words = [ranking.term_scores(self.fieldname, word, searcher, context, terms) for word in self.words]
+        having_all = set(words[0]).intersection(*words[1:])
+        return {
+            docnum: ranking.tree_total([word[docnum] for word in words]) * self.boost
+            for docnum in having_all
+            if docnum in found
+        }
 
 
 def _phrases_remembered(query):
@@ -563,19 +580,21 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     if not allowed:  # Whoosh reads an empty filter as no filter at all.
         return Found([], 0, {}, frozenset())
     if sort == "date":
-        ranking = collectors.SortingCollector("date", limit=offset + limit, reverse=True)
+        best, numbers = _newest(reader, query, allowed, offset + limit)
     else:
-        # The best `offset + limit` in a heap. Every match is still scored (no skipping of blocks or of parts
-        # of the query that cannot reach the page), so every match is counted.
-        ranking = collectors.TopCollector(offset + limit, usequality=False, replace=0)
-    matching = _Matching(ranking)
+        best, numbers = ranking.ranked(reader, query, allowed, offset + limit)
+    # Only the page's documents are read for their keys.
+    keys = [reader.stored_fields(number)["key"] for number in best[offset : offset + limit]]
+    return Found(keys, len(numbers), _counted(reader, numbers), _marked_terms(query, reader))
+
+
+def _newest(reader, query, allowed: set[int], limit: int) -> tuple[list[int], list[int]]:
+    """The newest `limit` of the documents `query` matches among `allowed`, and all of them."""
+    matching = _Matching(collectors.SortingCollector("date", limit=limit, reverse=True))
     # No terms=True: snippets mark the query's terms themselves (search/query.py).
     collector = collectors.FilterCollector(matching, allowed)
     reader.search_with_collector(query, collector)
-    # Only the page's documents are read for their keys.
-    keys = [hit["key"] for hit in collector.results()[offset : offset + limit]]
-    facets = _counted(reader, matching.numbers)
-    return Found(keys, len(matching.numbers), facets, _marked_terms(query, reader))
+    return [hit.docnum for hit in collector.results()], matching.numbers
 
 
 class _Summed(ListMatcher):
