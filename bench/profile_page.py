@@ -1,6 +1,7 @@
-"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain]`: where pages' CPU goes.
+"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain] [--mid]`: where CPU goes.
 
-Signs in as the benchmark user of the kept dataset (a copy of it: the app migrates it), requests each PATH
+Signs in as the benchmark user of the kept dataset (with `--mid`, the one of the 300-company cluster, whose
+own company is `bench.dataset.mid_company_id()`) (a copy of it: the app migrates it), requests each PATH
 twice to warm up, then N times under cProfile, and prints the CPU milliseconds per request and the functions
 that took most. With `--plain`, no profiler: the paths are requested in turn N times each (interleaved, so a
 busy moment hits all alike) and the median and p95 CPU milliseconds of each are printed, for comparing one
@@ -17,26 +18,27 @@ from pathlib import Path
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
-from bench.dataset import USER, Place, default_place, settings
+from bench.dataset import MID_USER, USER, Place, default_place, settings
 from bench.server import CSRF_FIELD
 from clusterhub import create_app
 
 
-def signed_in(place: Place, paths: list[str]) -> FlaskClient:
-    """A test client of the bench user, each path requested twice already."""
+def signed_in(place: Place, paths: list[str], person: dict = USER) -> FlaskClient:
+    """A test client of the bench user (or `person`), each path requested twice already."""
     app = create_app({**settings(place), "RATE_LIMITS_ENABLED": False})
     with app.app_context():
         upgrade()
     client = app.test_client()
     token = CSRF_FIELD.search(client.get("/login").data).group(1).decode()
-    client.post("/login", data={"csrf_token": token, "email": USER["email"], "password": USER["password"]})
+    form = {"csrf_token": token, "email": person["email"], "password": person["password"]}
+    client.post("/login", data=form)
     for path in paths * 2:
         assert client.get(path).status_code == 200, path
     return client
 
 
-def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
-    client = signed_in(place, [path])
+def profiled(path: str, place: Place, requests: int, person: dict) -> pstats.Stats:
+    client = signed_in(place, [path], person)
     profile = cProfile.Profile()
     started = time.process_time()
     profile.enable()
@@ -47,8 +49,8 @@ def profiled(path: str, place: Place, requests: int) -> pstats.Stats:
     return pstats.Stats(profile)
 
 
-def plain(paths: list[str], place: Place, requests: int) -> None:
-    client = signed_in(place, paths)
+def plain(paths: list[str], place: Place, requests: int, person: dict) -> None:
+    client = signed_in(place, paths, person)
     spent: dict[str, list[float]] = {path: [] for path in paths}
     for _ in range(requests):
         for path in paths:
@@ -67,13 +69,15 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="a copy of a kept dataset (default: the kept one)")
     parser.add_argument("--requests", type=int, default=5)
     parser.add_argument("--plain", action="store_true", help="median and p95 of each path, no profiler")
+    parser.add_argument("--mid", action="store_true", help="as the bench user of the 300-company cluster")
     arguments = parser.parse_args()
     place = Place(arguments.folder) if arguments.folder else default_place()
+    person = MID_USER if arguments.mid else USER
     if arguments.plain:
-        plain(arguments.paths, place, arguments.requests)
+        plain(arguments.paths, place, arguments.requests, person)
         return
     for path in arguments.paths:
-        profiled(path, place, arguments.requests).sort_stats("cumulative").print_stats(40)
+        profiled(path, place, arguments.requests, person).sort_stats("cumulative").print_stats(40)
 
 
 if __name__ == "__main__":
