@@ -24,12 +24,17 @@ from tenants.blueprint import TenantBlueprint
 
 bp = TenantBlueprint("matches", __name__, "/matches")
 
-# /matches stays short enough to read on a phone: the best partners, and the best few companies per need
-# with a link to the need's page, whose panel shows more (IN_PANEL).
+# /matches stays short enough to read on a phone: the best partners, the newest needs with the best few
+# companies each and a link to the need's page, whose panel shows more (IN_PANEL); all the needs are on
+# /matches/needs, a page at a time.
 PARTNERS_SHOWN = 10
+NEEDS_SHOWN = 5
+NEEDS_PER_PAGE = 10
 PER_NEED = 2
 # Panels on the post and profile pages stay short; the full list is on /matches.
 IN_PANEL = 5
+# The own profile is first of all the company's own: its best partners say what /matches holds.
+ON_PROFILE = 3
 # Companies of other clusters shown beside the cluster's own: the network's page shows more of them.
 FROM_NETWORK = 3
 # Reasons given per suggestion in the lists of /matches and the own profile: the strongest two say why, the
@@ -80,7 +85,7 @@ def _company_panel(company: Company) -> CompanyPanel | None:
         return CompanyPanel(False, [partner] if partner else [])
     return CompanyPanel(
         True,
-        stored.partners_for(mine, IN_PANEL, stored.REASONS_SHOWN),
+        stored.partners_for(mine, ON_PROFILE, stored.REASONS_SHOWN),
         from_other_clusters(g.tenant, mine, FROM_NETWORK),
     )
 
@@ -127,19 +132,37 @@ def index():
     company = current_membership.company
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
-    # One more than shown per need tells whether its page has more.
-    by_need = stored.by_need(company, PER_NEED + 1)
+    needs = candidates.open_needs(company.id)
     partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN)
-    needs = list(by_need.items())
-    network = from_other_clusters(g.tenant, company, FROM_NETWORK, list(by_need))
     return render_template(
         "matches/index.html",
         company=company,
         partners=partners,
-        needs=needs,
+        needs=_with_suggestions(needs[:NEEDS_SHOWN]),
+        more_needs=len(needs) > NEEDS_SHOWN,
         per_need=PER_NEED,
-        network=network,
+        network=from_other_clusters(g.tenant, company, FROM_NETWORK, needs),
     )
+
+
+@bp.route("/needs")
+def needs():
+    company = current_membership.company
+    if company is None:
+        return render_template("matches/needs.html", company=None, no_company=REFUSALS["no_company"])
+    page = candidates.open_needs_page(company.id, NEEDS_PER_PAGE)
+    return render_template(
+        "matches/needs.html",
+        company=company,
+        page=page,
+        needs=_with_suggestions(page.items),
+        per_need=PER_NEED,
+    )
+
+
+def _with_suggestions(needs: list[Post]) -> list[tuple[Post, list[Suggestion]]]:
+    # One more than shown per need tells whether its page has more.
+    return list(stored.for_needs(needs, PER_NEED + 1).items())
 
 
 def _dismiss(partner_id: int, post: Post | None = None):
