@@ -140,6 +140,10 @@ def ranked(found) -> list[Suggestion]:
     return sorted(kept, key=lambda s: rank_key(s.score, s.matched, s.company.name_sort))
 
 
+# Newest first, and the same order on /matches and the page of all needs when two were posted at once.
+NEWEST = (Post.created_at.desc(), Post.id.desc())
+
+
 def _seeking_of(company_id: int) -> tuple:
     """What picks a company's open needs and partnership interests."""
     return Post.company_id == company_id, Post.kind.in_(rules.SEEKING_KINDS), open_and_valid()
@@ -151,7 +155,7 @@ def open_needs(company_id: int) -> list[Post]:
         select(Post)
         .where(*_seeking_of(company_id))
         .options(selectinload(Post.tags), selectinload(Post.regions))
-        .order_by(Post.created_at.desc())
+        .order_by(*NEWEST)
         .limit(10)
     )
     return list(db.session.scalars(statement))
@@ -159,7 +163,7 @@ def open_needs(company_id: int) -> list[Post]:
 
 def open_needs_page(company_id: int, per_page: int) -> Page:
     """One page (?page=) of all a company's open needs and partnership interests, newest first."""
-    ids = select(Post.id).where(*_seeking_of(company_id)).order_by(Post.created_at.desc(), Post.id.desc())
+    ids = select(Post.id).where(*_seeking_of(company_id)).order_by(*NEWEST)
     return paginate_ids(ids, lambda chosen: select(Post).where(Post.id.in_(chosen)), per_page=per_page)
 
 
