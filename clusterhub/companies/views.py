@@ -39,8 +39,9 @@ from tenants.context import current_tenant
 
 bp = TenantBlueprint("companies", __name__, "/companies")
 
-# A profile shows the newest open posts and links to all of them: a busy company has dozens.
-POSTS_ON_PROFILE = 5
+# A profile shows the newest open posts (two full rows of cards) and links to all of them: a busy company
+# has dozens.
+POSTS_ON_PROFILE = 6
 
 # Whose the number is stays unsaid; the company is asked, as an import row naming it would ask it.
 NUMBER_ELSEWHERE = _l(

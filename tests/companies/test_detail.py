@@ -87,7 +87,7 @@ def test_the_profile_shows_the_newest_open_posts_and_links_to_all_of_them_a_page
     newest_first = [*reversed(titles), "CANARYALFA vajadzība</a>"]
 
     page = _profile(visitor, world.company_a)
-    assert [title in page for title in newest_first] == [True] * 5 + [False] * 2
+    assert [title in page for title in newest_first] == [True] * 6 + [False]
     assert f"{link}>All open needs and offers of SIA CANARYALFA Čiekurs</a>" in page
     first = visitor.get(f"/c/alfa/companies/{world.company_a}/posts").get_data(as_text=True)
     assert "7 open posts, newest first." in first and "Page 1 of 2" in first

@@ -171,7 +171,7 @@ def test_matches_shows_the_newest_needs_and_the_needs_page_all_of_them_a_page_at
     titles = [f"3D animācija projektam {n}" for n in range(1, 11)]
     for title in titles:
         make_post(app, CLUSTER, WORKSHOP, AUTHOR, title, category="research", tags=["3D animācija"])
-    headings = [f">{title}</a></h3>" for title in [*reversed(titles), TITLE]]
+    headings = [f">{title}</a></h" for title in [*reversed(titles), TITLE]]
     author = visitor_of(make_visitor, AUTHOR)
 
     by_need = (
