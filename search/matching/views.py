@@ -1,4 +1,4 @@
-"""Match suggestions for members: the /matches page, the panels on post and profile pages, dismissing."""
+"""Match suggestions for members: the /matches pages, the panels on post and profile pages, dismissing."""
 
 from functools import lru_cache
 from typing import NamedTuple

@@ -90,7 +90,7 @@ def test_the_profile_shows_the_newest_open_posts_and_links_to_all_of_them_a_page
     assert [title in page for title in newest_first] == [True] * 6 + [False]
     assert f"{link}>All open needs and offers of SIA CANARYALFA Čiekurs</a>" in page
     first = visitor.get(f"/c/alfa/companies/{world.company_a}/posts").get_data(as_text=True)
-    assert "7 open posts, newest first." in first and "Page 1 of 2" in first
+    assert "7 open posts, the newest first." in first and "Page 1 of 2" in first
     assert [title in first for title in newest_first] == [True] * 4 + [False] * 3
     second = visitor.get(f"/c/alfa/companies/{world.company_a}/posts?page=2").get_data(as_text=True)
     assert [title in second for title in newest_first] == [False] * 4 + [True] * 3

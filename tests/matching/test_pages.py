@@ -180,7 +180,7 @@ def test_matches_shows_the_newest_needs_and_the_needs_page_all_of_them_a_page_at
     assert [heading in by_need for heading in headings] == [True] * 5 + [False] * 6
     assert f'href="/c/{CLUSTER}/matches/needs">Suggestions for all your open needs</a>' in by_need
     first = author.get(f"/c/{CLUSTER}/matches/needs").get_data(as_text=True)
-    assert "11 open needs and partnership interests, newest first." in first and "Page 1 of 2" in first
+    assert "11 open needs and partnership interests, the newest first." in first and "Page 1 of 2" in first
     assert [heading in first for heading in headings] == [True] * 10 + [False]
     second = author.get(f"/c/{CLUSTER}/matches/needs?page=2").get_data(as_text=True)
     assert [heading in second for heading in headings] == [False] * 10 + [True]
