@@ -1,4 +1,4 @@
-"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain]`: where pages' CPU goes.
+"""`python -m bench.profile_page PATH… [--folder DIR] [--requests N] [--plain] [--mid]`: where CPU goes.
 
 Signs in as the benchmark user of the kept dataset (a copy of it: the app migrates it; `--mid`: the
 300-company cluster's), requests each PATH twice to warm up, freezes what is alive then for the garbage

@@ -93,11 +93,14 @@ def paginate_list(items: list) -> ListPage:
     return ListPage(items, _page_number(), current_app.config["PAGE_SIZE"])
 
 
-def paginate_ids(ids: Select, rows: Callable[[list[int]], Select], count: Select | None = None) -> Page:
+def paginate_ids(
+    ids: Select, rows: Callable[[list[int]], Select], count: Select | None = None, per_page: int | None = None
+) -> Page:
     """One page of a sorted query of ids, the page number taken from ?page=: the database sorts and cuts
     the ids alone, then `rows(ids)` loads just that page's rows with what they show. The total is
-    `count`, or the ids counted (a query as narrow as the list allows, never loading a row)."""
-    page, per_page = _page_number(), current_app.config["PAGE_SIZE"]
+    `count`, or the ids counted (a query as narrow as the list allows, never loading a row). `per_page`:
+    for lists whose items are bigger than a row (the settings' size otherwise)."""
+    page, per_page = _page_number(), per_page or current_app.config["PAGE_SIZE"]
     chosen = list(db.session.scalars(ids.limit(per_page).offset((page - 1) * per_page)))
     found = {row.id: row for row in db.session.scalars(rows(chosen))} if chosen else {}
     if count is None:

@@ -121,6 +121,7 @@ OPEN_TO_MEMBERS = {
     "cluster_conferences.request_to_go",
     "companies.detail",
     "companies.logo_image",
+    "companies.open_posts",
     "events.attend",
     "events.detail",
     "events.withdraw_attendance",

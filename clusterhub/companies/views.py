@@ -31,12 +31,17 @@ from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.invitations.services import send_invitation
 from clusterhub.navigation import paginate
+from clusterhub.posts.services import open_posts_of, open_posts_page
 from clusterhub.ratings.services import summary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 from tenants.context import current_tenant
 
 bp = TenantBlueprint("companies", __name__, "/companies")
+
+# A profile shows the newest open posts (two full rows of cards) and links to all of them: a busy company
+# has dozens.
+POSTS_ON_PROFILE = 6
 
 # Whose the number is stays unsaid; the company is asked, as an import row naming it would ask it.
 NUMBER_ELSEWHERE = _l(
@@ -91,7 +96,16 @@ def detail(company_id: int):
         ratings=summary(company),
         editable=can_edit(current_membership, company),
         labels=FIELD_LABELS,
+        # One more than shown tells whether to link to the rest.
+        posts=open_posts_of(company.id, POSTS_ON_PROFILE + 1),
+        posts_shown=POSTS_ON_PROFILE,
     )
+
+
+@bp.route("/<int:company_id>/posts")
+def open_posts(company_id: int):
+    company = load_or_404(Company, company_id)
+    return render_template("companies/posts.html", company=company, posts=open_posts_page(company.id))
 
 
 @bp.route("/<int:company_id>/edit", methods=["GET", "POST"])

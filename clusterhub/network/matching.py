@@ -28,7 +28,7 @@ from search.matching.candidates import open_needs, ranked, worth_showing
 from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
-# Kept per company: as many as a page shows (search/matching/views.py IN_PANEL).
+# Kept per company: as many as a page shows (the network's page, clusterhub/network/views.py).
 KEPT = 5
 # Companies whose results a process keeps (a few kilobytes each); the oldest computed make way.
 HELD = 1_000

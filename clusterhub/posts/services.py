@@ -114,11 +114,21 @@ def posts_of(company_id: int) -> Select:
     return select(Post).where(Post.company_id == company_id).order_by(*ORDERS["newest"])
 
 
-def open_posts_of(company_id: int) -> list[Post]:
-    """The posts of a company that can be answered now, newest first."""
+def open_posts_of(company_id: int, limit: int) -> list[Post]:
+    """The `limit` newest posts of a company that can be answered now."""
     # The cards show each post's tags: read them in one query, not one per card.
     statement = posts_of(company_id).where(_status_filter("open")).options(selectinload(Post.tags))
-    return list(db.session.scalars(statement))
+    return list(db.session.scalars(statement.limit(limit)))
+
+
+def open_posts_page(company_id: int) -> Page:
+    """One page of a company's posts that can be answered now, newest first."""
+    ids = select(Post.id).where(Post.company_id == company_id, _status_filter("open"))
+    return paginate_ids(ids.order_by(*ORDERS["newest"]), _with_tags)
+
+
+def _with_tags(ids: list[int]) -> Select:
+    return select(Post).where(Post.id.in_(ids)).options(selectinload(Post.tags))
 
 
 def _set_tags_and_regions(post: Post, tags, regions) -> None:

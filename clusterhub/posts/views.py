@@ -30,7 +30,6 @@ from clusterhub.posts.services import (
     create_post,
     is_expired,
     mark_collaboration,
-    open_posts_of,
     posts_of,
     refusal_to_answer,
     refusal_to_contact,
@@ -49,7 +48,6 @@ from tenants.blueprint import TenantBlueprint
 bp = TenantBlueprint("posts", __name__)
 # Profiles and lists in other features show a company's posts with the same status words.
 bp.add_app_template_global(is_expired)
-bp.add_app_template_global(open_posts_of)
 
 REASONS = {
     "no_company": _l(

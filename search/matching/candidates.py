@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.groups.services import groups_shared_with
+from clusterhub.navigation import Page, paginate_ids
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import is_expired, open_and_valid
 from search import index
@@ -139,16 +140,31 @@ def ranked(found) -> list[Suggestion]:
     return sorted(kept, key=lambda s: rank_key(s.score, s.matched, s.company.name_sort))
 
 
+# Newest first, and the same order on /matches and the page of all needs when two were posted at once.
+NEWEST = (Post.created_at.desc(), Post.id.desc())
+
+
+def _seeking_of(company_id: int) -> tuple:
+    """What picks a company's open needs and partnership interests."""
+    return Post.company_id == company_id, Post.kind.in_(rules.SEEKING_KINDS), open_and_valid()
+
+
 def open_needs(company_id: int) -> list[Post]:
     """A company's open needs and partnership interests, newest first (the ten latest)."""
     statement = (
         select(Post)
-        .where(Post.company_id == company_id, Post.kind.in_(rules.SEEKING_KINDS), open_and_valid())
+        .where(*_seeking_of(company_id))
         .options(selectinload(Post.tags), selectinload(Post.regions))
-        .order_by(Post.created_at.desc())
+        .order_by(*NEWEST)
         .limit(10)
     )
     return list(db.session.scalars(statement))
+
+
+def open_needs_page(company_id: int, per_page: int) -> Page:
+    """One page (?page=) of all a company's open needs and partnership interests, newest first."""
+    ids = select(Post.id).where(*_seeking_of(company_id)).order_by(*NEWEST)
+    return paginate_ids(ids, lambda chosen: select(Post).where(Post.id.in_(chosen)), per_page=per_page)
 
 
 def _offer_terms(company: Company, offers: list[Offer], rarity: Rarity | None) -> dict[str, float]:

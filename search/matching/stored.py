@@ -24,7 +24,6 @@ from search.matching.candidates import (
     dismissed_by,
     dismissed_partners,
     is_seeking,
-    open_needs,
     rank_key,
     worth_showing,
 )
@@ -245,11 +244,6 @@ def fit(need: Post, company: Company) -> Suggestion | None:
         return None
     rows = _rows((MatchSuggestion.need_id == need.id) & (MatchSuggestion.company_id == company.id))
     return _suggestion(rows[0], company, need, answers_mine=False) if rows else None
-
-
-def by_need(company: Company, limit: int) -> dict[Post, list[Suggestion]]:
-    """The suggestions for each of the company's open needs (its ten newest)."""
-    return for_needs(open_needs(company.id), limit)
 
 
 def _best_partners(company: Company, condition, limit: int, dismissed: dict) -> list[int]:

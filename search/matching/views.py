@@ -1,5 +1,6 @@
-"""Match suggestions for members: the /matches page, the panels on post and profile pages, dismissing."""
+"""Match suggestions for members: the /matches pages, the panels on post and profile pages, dismissing."""
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from flask import abort, flash, g, redirect, render_template
@@ -23,10 +24,22 @@ from tenants.blueprint import TenantBlueprint
 
 bp = TenantBlueprint("matches", __name__, "/matches")
 
-PARTNERS_SHOWN = 20
-PER_NEED = 3
+# /matches stays short enough to read on a phone: the best partners, the newest needs with the best few
+# companies each and a link to the need's page, whose panel shows more (IN_PANEL); all the needs are on
+# /matches/needs, a page at a time.
+PARTNERS_SHOWN = 10
+NEEDS_SHOWN = 5
+NEEDS_PER_PAGE = 10
+PER_NEED = 2
 # Panels on the post and profile pages stay short; the full list is on /matches.
 IN_PANEL = 5
+# The own profile is first of all the company's own: its best partners say what /matches holds.
+ON_PROFILE = 3
+# Companies of other clusters shown beside the cluster's own: the network's page shows more of them.
+FROM_NETWORK = 3
+# Reasons given per suggestion in the lists of /matches and the own profile: the strongest two say why, the
+# score's parts sum up the rest, and the need's page (or the partner's profile) gives them all.
+REASONS_IN_LISTS = 2
 REFUSALS = {
     "no_company": _l(
         "Your account does not represent a member company in this cluster, so there are no suggestions "
@@ -72,13 +85,33 @@ def _company_panel(company: Company) -> CompanyPanel | None:
         return CompanyPanel(False, [partner] if partner else [])
     return CompanyPanel(
         True,
-        stored.partners_for(mine, IN_PANEL, stored.REASONS_SHOWN),
-        from_other_clusters(g.tenant, mine, IN_PANEL),
+        stored.partners_for(mine, ON_PROFILE, stored.REASONS_SHOWN),
+        from_other_clusters(g.tenant, mine, FROM_NETWORK),
     )
 
 
 def _concept_label(key: str) -> str:
     return vocabulary().label(key, get_locale().language)
+
+
+@lru_cache(maxsize=1024)
+def _parts_in(language: str, words: int, roles: int, region: int, group: int) -> str:
+    weights = rules.WEIGHTS
+    return ", ".join(
+        (
+            _("words %(points)d of %(max)d", points=words, max=weights["words"]),
+            _("value-chain role %(points)d of %(max)d", points=roles, max=weights["roles"]),
+            _("region %(points)d of %(max)d", points=region, max=weights["region"]),
+            _("interest group %(points)d of %(max)d", points=group, max=weights["group"]),
+        )
+    )
+
+
+def _score_parts(points: dict[str, int]) -> str:
+    """What a score is made of, in words: made once per language and points, since a page of suggestions
+    shows the same few combinations on card after card."""
+    language = get_locale().language
+    return _parts_in(language, points["words"], points["roles"], points["region"], points["group"] or 0)
 
 
 @bp.app_context_processor
@@ -89,6 +122,8 @@ def match_panels():
         "company_matches": _company_panel,
         "match_weights": rules.WEIGHTS,
         "concept_label": _concept_label,
+        "score_parts": _score_parts,
+        "reasons_in_lists": REASONS_IN_LISTS,
     }
 
 
@@ -97,13 +132,37 @@ def index():
     company = current_membership.company
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
-    by_need = stored.by_need(company, PER_NEED)
+    needs = candidates.open_needs(company.id)
     partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN)
-    needs = list(by_need.items())
-    network = from_other_clusters(g.tenant, company, IN_PANEL, list(by_need))
     return render_template(
-        "matches/index.html", company=company, partners=partners, needs=needs, network=network
+        "matches/index.html",
+        company=company,
+        partners=partners,
+        needs=_with_suggestions(needs[:NEEDS_SHOWN]),
+        more_needs=len(needs) > NEEDS_SHOWN,
+        per_need=PER_NEED,
+        network=from_other_clusters(g.tenant, company, FROM_NETWORK, needs),
     )
+
+
+@bp.route("/needs")
+def needs():
+    company = current_membership.company
+    if company is None:
+        return render_template("matches/needs.html", company=None, no_company=REFUSALS["no_company"])
+    page = candidates.open_needs_page(company.id, NEEDS_PER_PAGE)
+    return render_template(
+        "matches/needs.html",
+        company=company,
+        page=page,
+        needs=_with_suggestions(page.items),
+        per_need=PER_NEED,
+    )
+
+
+def _with_suggestions(needs: list[Post]) -> list[tuple[Post, list[Suggestion]]]:
+    # One more than shown per need tells whether its page has more.
+    return list(stored.for_needs(needs, PER_NEED + 1).items())
 
 
 def _dismiss(partner_id: int, post: Post | None = None):

@@ -38,7 +38,9 @@ def contact_the_suggested_partner(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Matches")
     card = page.locator("li.card").filter(has=page.get_by_role("heading", name=STUDIO)).first
     expect(card).to_contain_text(re.compile(r"\d+ / 100"))
-    expect(card).to_contain_text("Same region: Vidzeme.")
+    # A list gives the two strongest reasons and counts the rest (the need's page gives them all).
+    expect(card).to_contain_text("Their competence “3D animācija” ↔ your need")
+    expect(card).to_contain_text(re.compile(r"and \d+ more reasons?"))
     card.get_by_role("link", name=f"Contact {STUDIO}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Write to {STUDIO}")
     expect(page.get_by_label("Subject")).to_have_value(TITLE)

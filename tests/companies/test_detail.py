@@ -4,7 +4,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from tests.companies.helpers import add_company, admit_elsewhere, edit_profile
-from tests.factories import make_profile
+from tests.factories import make_post, make_profile
 
 
 def _profile(visitor, company_id: int, slug: str = "alfa") -> str:
@@ -74,9 +74,31 @@ def test_the_profile_shows_the_ratings_summary(app, world, visitor):
     assert "No ratings yet." in _profile(visitor, abele)
 
 
+def test_the_profile_shows_the_newest_open_posts_and_links_to_all_of_them_a_page_at_a_time(
+    app, world, visitor
+):
+    app.config["PAGE_SIZE"] = 4
+    visitor.login("colleague@alfa.lv")  # a member without a company: the profile shows no match panel
+    link = f'href="/c/alfa/companies/{world.company_a}/posts"'
+    assert link not in _profile(visitor, world.company_a)  # one open post: all of it shows
+    titles = [f"Pasūtījums Nr. {n}</a>" for n in range(1, 7)]
+    for title in titles:
+        make_post(app, "alfa", "SIA CANARYALFA Čiekurs", "member@alfa.lv", title.removesuffix("</a>"))
+    newest_first = [*reversed(titles), "CANARYALFA vajadzība</a>"]
+
+    page = _profile(visitor, world.company_a)
+    assert [title in page for title in newest_first] == [True] * 6 + [False]
+    assert f"{link}>All open needs and offers of SIA CANARYALFA Čiekurs</a>" in page
+    first = visitor.get(f"/c/alfa/companies/{world.company_a}/posts").get_data(as_text=True)
+    assert "7 open posts, the newest first." in first and "Page 1 of 2" in first
+    assert [title in first for title in newest_first] == [True] * 4 + [False] * 3
+    second = visitor.get(f"/c/alfa/companies/{world.company_a}/posts?page=2").get_data(as_text=True)
+    assert [title in second for title in newest_first] == [False] * 4 + [True] * 3
+
+
 def test_a_company_of_another_cluster_is_not_found(app, world, visitor):
     visitor.login("member@alfa.lv")
-    for suffix in ("", "/edit", "/logo", "/logo.img", "/history", "/logo/remove"):
+    for suffix in ("", "/edit", "/logo", "/logo.img", "/history", "/logo/remove", "/posts"):
         assert visitor.get(f"/c/alfa/companies/{world.company_b}{suffix}").status_code == 404, suffix
     assert visitor.get("/c/alfa/companies/999999").status_code == 404
 

@@ -140,6 +140,53 @@ def test_a_partner_connected_by_many_needs_shows_the_best_two_and_counts_the_res
     assert "1 more need connects you." in studio_card
 
 
+def _card_of(page: str, company: str) -> str:
+    return page[page.index(company) :].split('<li class="card match">')[0]
+
+
+def test_matches_gives_each_need_its_best_two_companies_and_the_need_page_gives_more(app, need, make_visitor):
+    make_user(app, "peteris@render.lv", "Pēteris Kalns", CLUSTER, "member", "SIA Renderu Nams")
+    make_profile(app, CLUSTER, "SIA Renderu Nams", **STUDIO_PROFILE)
+    author = visitor_of(make_visitor, AUTHOR)
+    by_need = (
+        author.get(f"/c/{CLUSTER}/matches").get_data(as_text=True).split("Suggestions for your open needs")[1]
+    )
+    assert by_need.count('<li class="card match">') == 2
+    assert f'href="/c/{CLUSTER}/posts/{need}#need-matches">More companies for “{TITLE}”</a>' in by_need
+    need_page = author.get(f"/c/{CLUSTER}/posts/{need}").get_data(as_text=True)
+    assert all(name in need_page for name in (STUDIO, "SIA Renderu Nams", DRAWINGS))
+
+
+def test_lists_give_a_suggestion_its_two_strongest_reasons_and_count_the_rest(app, need, make_visitor):
+    page = visitor_of(make_visitor, AUTHOR).get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
+    studio = _card_of(page.split("Suggestions for your open needs")[1], STUDIO)
+    assert "Their competence “3D animācija” ↔" in studio
+    assert "Same region: Vidzeme." not in studio
+    assert re.search(r"and \d+ more reasons?", studio)
+
+
+def test_matches_shows_the_newest_needs_and_the_needs_page_all_of_them_a_page_at_a_time(
+    app, need, make_visitor
+):
+    titles = [f"3D animācija projektam {n}" for n in range(1, 11)]
+    for title in titles:
+        make_post(app, CLUSTER, WORKSHOP, AUTHOR, title, category="research", tags=["3D animācija"])
+    headings = [f">{title}</a></h" for title in [*reversed(titles), TITLE]]
+    author = visitor_of(make_visitor, AUTHOR)
+
+    by_need = (
+        author.get(f"/c/{CLUSTER}/matches").get_data(as_text=True).split("Suggestions for your open needs")[1]
+    )
+    assert [heading in by_need for heading in headings] == [True] * 5 + [False] * 6
+    assert f'href="/c/{CLUSTER}/matches/needs">Suggestions for all your open needs</a>' in by_need
+    first = author.get(f"/c/{CLUSTER}/matches/needs").get_data(as_text=True)
+    assert "11 open needs and partnership interests, the newest first." in first and "Page 1 of 2" in first
+    assert [heading in first for heading in headings] == [True] * 10 + [False]
+    second = author.get(f"/c/{CLUSTER}/matches/needs?page=2").get_data(as_text=True)
+    assert [heading in second for heading in headings] == [False] * 10 + [True]
+    assert STUDIO in second and "More companies for" not in second
+
+
 def test_a_dismissed_company_is_not_suggested_again_even_after_its_profile_changes(app, need, make_visitor):
     author = visitor_of(make_visitor, AUTHOR)
     dismiss = f"/c/{CLUSTER}/matches/companies/{company_id(app, STUDIO)}/dismiss?next=/c/{CLUSTER}/matches"
@@ -293,8 +340,9 @@ def test_turning_match_mails_off_again_is_saved(app, need, make_visitor):
 
 def test_empty_states_say_what_to_do(app, need, make_visitor):
     make_user(app, "bez@uznemuma.lv", "Bez Uzņēmuma", CLUSTER)
-    page = visitor_of(make_visitor, "bez@uznemuma.lv").get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
-    assert "does not represent a member company in this cluster" in page
+    for path in ("matches", "matches/needs"):
+        page = visitor_of(make_visitor, "bez@uznemuma.lv").get(f"/c/{CLUSTER}/{path}").get_data(as_text=True)
+        assert "does not represent a member company in this cluster" in page
 
     page = visitor_of(make_visitor, ILLUSTRATOR).get(f"/c/{CLUSTER}/matches").get_data(as_text=True)
     assert "Your company has no open needs or partnership interests." in page
