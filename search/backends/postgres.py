@@ -15,6 +15,7 @@ from uuid import uuid4
 from sqlalchemy import (
     String,
     bindparam,
+    case,
     cast,
     delete,
     func,
@@ -238,31 +239,36 @@ def _one_edit(one: str, other: str) -> bool:
     return True
 
 
-def _in_some_document(tenant_id: int, term: str) -> bool:
-    found = select(literal(1)).where(
-        SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(term)))
+def _alike(tenant_id: int, word: str):
+    """The cluster's terms trigram-alike to `word` (an empty array when none), unless some document has
+    `word` itself (NULL): a word some document has is no typo, and its alike terms are then never read."""
+    known = select(literal(1)).where(
+        SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(word)))
     )
-    return db.session.scalar(found.limit(1)) is not None
+    alike = select(func.array_agg(SearchTerm.term)).where(
+        SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
+    )
+    return case((known.exists(), null()), else_=func.coalesce(alike.scalar_subquery(), _words([])))
 
 
 def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
-    """Each long typed word no document has, with the cluster's terms one edit away from it.
+    """Each long typed word no document has, with the cluster's terms one edit away from it; one statement
+    for all the words (a round trip per word cost the app more than the lookups cost the database).
 
     The terms come from search_terms, which keeps a term after its last document changed; such a term
     finds nothing, as a typo of it would have found nothing anyway.
     """
-    words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
-    found = {}
-    for word in sorted(words):
-        if _in_some_document(tenant_id, word):
-            continue  # a word some document has is no typo
-        alike = db.session.scalars(
-            select(SearchTerm.term).where(
-                SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
-            )
-        )
-        found[word] = sorted(term for term in alike if _one_edit(word, term))
-    return found
+    words = sorted(
+        {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
+    )
+    if not words:
+        return {}
+    found = db.session.execute(select(*(_alike(tenant_id, word) for word in words))).one()
+    return {
+        word: sorted(term for term in alike if _one_edit(word, term))
+        for word, alike in zip(words, found, strict=True)
+        if alike is not None
+    }
 
 
 def _leaf_query(node, typos: dict[str, list[str]]) -> str | None:
