@@ -10,7 +10,7 @@ from math import ceil
 
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from whoosh import highlight
 
 from clusterhub.companies.models import Company
@@ -89,7 +89,7 @@ def _load(keys: list[str]) -> dict[str, Company | Post]:
         posts = (
             select(Post)
             .where(Post.id.in_(ids["post"]))
-            .options(selectinload(Post.company), selectinload(Post.tags))
+            .options(joinedload(Post.company), selectinload(Post.tags))
         )
         for post in db.session.scalars(posts):
             found[post_key(post.id)] = post
