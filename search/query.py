@@ -10,7 +10,7 @@ from math import ceil
 
 from markupsafe import Markup, escape
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from whoosh import highlight
 
 from clusterhub.companies.models import Company
@@ -75,21 +75,24 @@ class Results:
 def _load(keys: list[str]) -> dict[str, Company | Post]:
     ids = ids_by_kind(keys)
     found = {}
-    # With what the results page shows of each, so a page of hits costs a few queries, not one per hit.
-    companies = (
-        select(Company)
-        .where(Company.id.in_(ids["company"]))
-        .options(selectinload(Company.tags), selectinload(Company.roles))
-    )
-    for company in db.session.scalars(companies):
-        found[company_key(company.id)] = company
-    posts = (
-        select(Post)
-        .where(Post.id.in_(ids["post"]))
-        .options(selectinload(Post.company), selectinload(Post.tags))
-    )
-    for post in db.session.scalars(posts):
-        found[post_key(post.id)] = post
+    # With what the results page shows of each, so a page of hits costs a few queries, not one per hit; a kind
+    # with no hit on the page costs none.
+    if ids["company"]:
+        companies = (
+            select(Company)
+            .where(Company.id.in_(ids["company"]))
+            .options(selectinload(Company.tags), selectinload(Company.roles))
+        )
+        for company in db.session.scalars(companies):
+            found[company_key(company.id)] = company
+    if ids["post"]:
+        posts = (
+            select(Post)
+            .where(Post.id.in_(ids["post"]))
+            .options(joinedload(Post.company), selectinload(Post.tags))
+        )
+        for post in db.session.scalars(posts):
+            found[post_key(post.id)] = post
     return found
 
 

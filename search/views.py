@@ -96,14 +96,19 @@ def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]
     chosen = form.filters()
     groups = []
     for name in FACET_FILTERS:
-        # A tag value this cluster does not know came from a stale index: never show it.
-        values = [
-            FacetValue(value, _value_label(name, value, tags), count, chosen.get(name) == value)
+        # A tag value this cluster does not know came from a stale index: never show it. Only the values shown
+        # are labelled (a big cluster's search counts a hundred competences).
+        shown = [
+            (value, count)
             for value, count in counts.get(name, {}).items()
             if name not in TAG_FACETS or value in tags.get(name, {})
+        ][:FACET_VALUES_SHOWN]
+        values = [
+            FacetValue(value, _value_label(name, value, tags), count, chosen.get(name) == value)
+            for value, count in shown
         ]
         if values:
-            groups.append(FacetGroup(name, str(form[name].label.text), values[:FACET_VALUES_SHOWN]))
+            groups.append(FacetGroup(name, str(form[name].label.text), values))
     return groups
 
 

@@ -28,7 +28,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import and_ as all_of
-from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, insert
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array, insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from clusterhub.extensions import db
@@ -238,31 +238,46 @@ def _one_edit(one: str, other: str) -> bool:
     return True
 
 
-def _in_some_document(tenant_id: int, term: str) -> bool:
-    found = select(literal(1)).where(
-        SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(term)))
+def _long_words(text: str) -> list[str]:
+    """The typed words (as terms) that may be typos: long enough, and letters only."""
+    return sorted(
+        {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
     )
-    return db.session.scalar(found.limit(1)) is not None
 
 
-def _typos(tenant_id: int, text: str) -> dict[str, list[str]]:
-    """Each long typed word no document has, with the cluster's terms one edit away from it.
+def _in_documents(tenant_id: int, words: list[str]):
+    """Whether some document has each of `words`: an array of booleans, NULL without words."""
+    if not words:
+        return null()
+    return array(
+        [
+            select(literal(1))
+            .where(SearchDocument.tenant_id == tenant_id, _matching(_tsquery(_quoted(word))))
+            .exists()
+            for word in words
+        ]
+    )
+
+
+def _alike(tenant_id: int, word: str):
+    """The cluster's terms trigram-alike to `word`, an empty array when none (pg_trgm's GIN index)."""
+    alike = select(func.array_agg(SearchTerm.term)).where(
+        SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
+    )
+    return func.coalesce(alike.scalar_subquery(), _words([]))
+
+
+def _typos(tenant_id: int, words: list[str]) -> dict[str, list[str]]:
+    """Each of `words`, which no document has, with the cluster's terms one edit away from it (one statement).
 
     The terms come from search_terms, which keeps a term after its last document changed; such a term
     finds nothing, as a typo of it would have found nothing anyway.
     """
-    words = {term for term, word in words_by_term(text).items() if len(word) >= FUZZY_FROM and term.isalpha()}
-    found = {}
-    for word in sorted(words):
-        if _in_some_document(tenant_id, word):
-            continue  # a word some document has is no typo
-        alike = db.session.scalars(
-            select(SearchTerm.term).where(
-                SearchTerm.tenant_id == tenant_id, SearchTerm.term.op("%", is_comparison=True)(word)
-            )
-        )
-        found[word] = sorted(term for term in alike if _one_edit(word, term))
-    return found
+    found = db.session.execute(select(*(_alike(tenant_id, word) for word in words))).one()
+    return {
+        word: sorted(term for term in alike if _one_edit(word, term))
+        for word, alike in zip(words, found, strict=True)
+    }
 
 
 def _leaf_query(node, typos: dict[str, list[str]]) -> str | None:
@@ -290,13 +305,11 @@ def _condition(tree, typos):
     return found
 
 
-def _parsed(tenant_id: int, text: str):
-    """(condition, ranking tsquery text or None, the terms a snippet marks) of what was typed."""
-    text = checked(text)
-    if not text:
+def _parsed(tree, typos: dict[str, list[str]]):
+    """(condition, ranking tsquery text or None, the terms a snippet marks) of the typed tree, each typo in it
+    read as the terms it may mean."""
+    if tree is None:
         return true(), None, frozenset()
-    tree = typed.read(with_concepts(text))
-    typos = _typos(tenant_id, text)
     wanted = [node for node, negated in typed.leaves(tree) if not negated]
     ranked = [query for node in wanted if (query := _leaf_query(node, typos))]
     marked = set()
@@ -316,9 +329,10 @@ def _grouped(counted) -> dict[str, dict[str, int]]:
     return {name: facet_counts(values) for name, values in groups.items()}
 
 
-def _found(condition, ranking: str | None, offset: int, limit: int):
+def _found(condition, ranking: str | None, offset: int, limit: int, known):
     """One statement, so the matching documents are found (and their terms read) once: the counts of their
-    facet values, and the keys of the page's documents in a row of their own."""
+    facet values, and in a row of their own the keys of the page's documents and `known` (whether the
+    typed words are in some document, asked in the same round trip)."""
     columns = [SearchDocument.id, SearchDocument.key, SearchDocument.date, SearchDocument.facets]
     if ranking:
         columns.append(func.ts_rank(RANK_WEIGHTS, SearchDocument.vector, _tsquery(ranking)).label("rank"))
@@ -328,20 +342,39 @@ def _found(condition, ranking: str | None, offset: int, limit: int):
     page = page.subquery()
     keys = func.array_agg(aggregate_order_by(page.c.key, *(page.c[name].desc() for name in order)))
     facet = func.unnest(matched.c.facets).label("facet")
-    counts = select(facet, func.count(), null()).select_from(matched).group_by(literal_column("facet"))
-    return db.session.execute(union_all(counts, select(null(), null(), select(keys).scalar_subquery()))).all()
+    counts = (
+        select(facet, func.count(), null(), null()).select_from(matched).group_by(literal_column("facet"))
+    )
+    answer = select(null(), null(), select(keys).scalar_subquery(), known)
+    return db.session.execute(union_all(counts, answer)).all()
 
 
-def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
-    matching, ranking, marked = _parsed(tenant_id, text)
+def _answer(tenant_id: int, tree, typos, filters, sort, offset, limit, words) -> tuple[Found, list[str]]:
+    """One page of what the tree finds, and those of `words` that no document has."""
+    matching, ranking, marked = _parsed(tree, typos)
     chosen = [f"{name}:{value}" for name, value in sorted(filters.items()) if name in FACETS and value]
     condition = all_of(SearchDocument.tenant_id == tenant_id, matching)
     if chosen:
         condition = all_of(condition, _with_all(SearchDocument.facets, chosen))
-    rows = _found(condition, ranking if sort != "date" else None, offset, limit)
-    facets = _grouped((value, count) for value, count, _keys in rows if value is not None)
-    keys = next((keys for value, _count, keys in rows if value is None), None) or []
-    return Found(keys, sum(facets.get("type", {}).values()), facets, marked)
+    rows = _found(
+        condition, ranking if sort != "date" else None, offset, limit, _in_documents(tenant_id, words)
+    )
+    facets = _grouped((value, count) for value, count, _keys, _known in rows if value is not None)
+    keys, known = next((keys, known) for value, _count, keys, known in rows if value is None)
+    missing = [word for word, has in zip(words, known or [], strict=True) if not has]
+    return Found(keys or [], sum(facets.get("type", {}).values()), facets, marked), missing
+
+
+def search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offset: int, limit: int) -> Found:
+    text = checked(text)
+    tree = typed.read(with_concepts(text)) if text else None
+    words = _long_words(text) if text else []
+    found, missing = _answer(tenant_id, tree, {}, filters, sort, offset, limit, words)
+    if missing:
+        # A long word no document has may be a typo: searched again with the terms one edit away from it. The
+        # first search asked only which words are known, so most searches are one round trip.
+        found, _ = _answer(tenant_id, tree, _typos(tenant_id, missing), filters, sort, offset, limit, [])
+    return found
 
 
 def _any_of(among):

@@ -45,6 +45,13 @@ def test_one_typo_in_a_long_word_still_finds_it(app, alfa):
     assert found(app, "alfa", "animcja") == []  # two letters missing are two edits
 
 
+def test_a_typo_beside_a_correctly_written_word_finds_what_has_both(app, alfa):
+    add_company(app, "alfa", "SIA Kadrs", competences=["Animācija"], description="Studija Liepājā.")
+    add_company(app, "alfa", "SIA Osta", description="Kravas pārvadājumi no Liepājas.")
+    assert found(app, "alfa", "animcija Liepājā") == ["SIA Kadrs"]
+    assert found(app, "alfa", "animcija -Liepājā") == []
+
+
 def test_a_short_word_is_not_read_as_a_typo_of_another(app, alfa):
     # "wood" is one letter away from "wool", but words under five letters are taken as typed.
     add_company(app, "alfa", "SIA Aitas", description="Wool spinning and knitting.")
