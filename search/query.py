@@ -72,27 +72,20 @@ class Results:
         return self.page + 1
 
 
+# What the results page shows of each kind, read with it: a page of hits costs a few queries, not one per hit.
+LOADED = {
+    "company": (Company, company_key, (selectinload(Company.tags), selectinload(Company.roles))),
+    "post": (Post, post_key, (joinedload(Post.company), selectinload(Post.tags))),
+}
+
+
 def _load(keys: list[str]) -> dict[str, Company | Post]:
-    ids = ids_by_kind(keys)
     found = {}
-    # With what the results page shows of each, so a page of hits costs a few queries, not one per hit; a kind
-    # with no hit on the page costs none.
-    if ids["company"]:
-        companies = (
-            select(Company)
-            .where(Company.id.in_(ids["company"]))
-            .options(selectinload(Company.tags), selectinload(Company.roles))
-        )
-        for company in db.session.scalars(companies):
-            found[company_key(company.id)] = company
-    if ids["post"]:
-        posts = (
-            select(Post)
-            .where(Post.id.in_(ids["post"]))
-            .options(joinedload(Post.company), selectinload(Post.tags))
-        )
-        for post in db.session.scalars(posts):
-            found[post_key(post.id)] = post
+    for kind, ids in ids_by_kind(keys).items():
+        model, key_of, shown = LOADED[kind]
+        if ids:  # a kind with no hit on the page costs no query
+            for item in db.session.scalars(select(model).where(model.id.in_(ids)).options(*shown)):
+                found[key_of(item.id)] = item
     return found
 
 
