@@ -114,21 +114,24 @@ def posts_of(company_id: int) -> Select:
     return select(Post).where(Post.company_id == company_id).order_by(*ORDERS["newest"])
 
 
+def _open_posts_of(company_id: int) -> Select:
+    return posts_of(company_id).where(_status_filter("open"))
+
+
+def _with_tags(statement: Select) -> Select:
+    # The cards show each post's tags: read them in one query, not one per card.
+    return statement.options(selectinload(Post.tags))
+
+
 def open_posts_of(company_id: int, limit: int) -> list[Post]:
     """The `limit` newest posts of a company that can be answered now."""
-    # The cards show each post's tags: read them in one query, not one per card.
-    statement = posts_of(company_id).where(_status_filter("open")).options(selectinload(Post.tags))
-    return list(db.session.scalars(statement.limit(limit)))
+    return list(db.session.scalars(_with_tags(_open_posts_of(company_id)).limit(limit)))
 
 
 def open_posts_page(company_id: int) -> Page:
     """One page of a company's posts that can be answered now, newest first."""
-    ids = select(Post.id).where(Post.company_id == company_id, _status_filter("open"))
-    return paginate_ids(ids.order_by(*ORDERS["newest"]), _with_tags)
-
-
-def _with_tags(ids: list[int]) -> Select:
-    return select(Post).where(Post.id.in_(ids)).options(selectinload(Post.tags))
+    ids = _open_posts_of(company_id).with_only_columns(Post.id)
+    return paginate_ids(ids, lambda chosen: _with_tags(select(Post).where(Post.id.in_(chosen))))
 
 
 def _set_tags_and_regions(post: Post, tags, regions) -> None:
