@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from flask_sqlalchemy.session import Session
 
-from clusterhub import cli, errors, i18n, models  # noqa: F401  (models: every mapper registered)
+from clusterhub import cli, errors, fragments, i18n, models  # noqa: F401  (models: every mapper registered)
 from clusterhub.accounts.sessions import SessionCookie
 from clusterhub.accounts.views import bp as accounts_bp
 from clusterhub.accounts.views import keep_session_seen, load_user
@@ -108,6 +108,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["initials"] = initials
     app.jinja_env.globals["label"] = label
+    fragments.init_app(app)
     app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(from_environment(app.instance_path))
     app.config.from_mapping(config or {})

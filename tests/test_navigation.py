@@ -1,10 +1,12 @@
 """The navigation in both languages: one label per entry, the current page marked, sections per role."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from tests.factories import make_user
+from tests.notifications.test_notifications import BADGE
 
 PERSONAS = {
     "member": "member@alfa.lv",
@@ -90,3 +92,26 @@ def test_management_is_a_section_of_its_own_for_managers_only(world, make_visito
     assert {"Aggregated needs", "Member segments", "Manage services", "Indicators"} <= set(managing)
     assert not {"Aggregated needs", "Member segments", "Manage services", "Indicators"} & set(membering)
     assert {"Overview", "Members", "Needs and offers", "Messages", "News", "Notifications"} <= set(membering)
+
+
+def _menu_link(page: str, label: str) -> str:
+    """The address of a menu entry, found by its label."""
+    menu = page[page.index('class="menu"') :]
+    return re.search(rf'<li><a href="([^"]+)"[^>]*>{re.escape(label)}', menu).group(1)
+
+
+def test_the_kept_menu_is_each_persons_own(app, world, make_visitor):
+    # The menu's HTML is kept per cluster, role, page and unread count (clusterhub/fragments.py): a
+    # colleague of another company, and the same person after reading, must not get what was kept before.
+    make_user(app, "third@alfa.lv", "Trešais", "alfa", "member", "SIA Trešā Puse")
+    colleague, member = make_visitor(), make_visitor()
+    colleague.login("third@alfa.lv")
+    member.login("member@alfa.lv")
+    assert f"Notifications {BADGE.format(2)}" in member.get("/c/alfa/posts").get_data(as_text=True)
+    member.post("/c/alfa/notifications/read")
+    assert "Notifications</a>" in member.get("/c/alfa/posts").get_data(as_text=True)
+
+    colleagues_page = colleague.get("/c/alfa/posts").get_data(as_text=True)
+    members_page = member.get("/c/alfa/posts").get_data(as_text=True)
+    assert _menu_link(members_page, "My company") == f"/c/alfa/companies/{world.company_a}"
+    assert _menu_link(colleagues_page, "My company") != _menu_link(members_page, "My company")
