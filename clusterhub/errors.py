@@ -1,12 +1,12 @@
 """Friendly error pages in the visitor's language."""
 
 from flask import abort, render_template, request
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 
 from clusterhub.api import problems
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood. Go back and try again.")),

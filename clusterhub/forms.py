@@ -3,11 +3,12 @@
 from datetime import UTC, datetime
 
 from flask_babel import get_translations, gettext, lazy_ngettext, ngettext, to_user_timezone, to_utc
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField, ValidationError
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from clusterhub.i18n import lazy_gettext as _l
 
 # WTForms' own messages, named here so that extraction puts them into our catalogue:
 # WTForms ships no Latvian translation of them.

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import g, request, session
 from flask_babel import get_locale, get_translations
-from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 from clusterhub import dates
@@ -31,10 +31,26 @@ def _translations():
     of match suggestions has over a thousand. Kept with the locale they are for, so `force_locale` (mails
     in the reader's language) still gets its own."""
     locale = get_locale()
+    if locale is None:
+        return get_translations()  # outside any app context: Flask-Babel's untranslated fallback
     held = g.get("translations_of")
     if held is None or held[0] is not locale:
         held = g.translations_of = (locale, get_translations())
     return held[1]
+
+
+def _gettext(string: str, **variables) -> str:
+    text = _translations().ugettext(string)
+    return text % variables if variables else text
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """Flask-Babel's lazy_gettext through the translations kept for the request: a page's labels, form
+    fields and choices are read as these, a hundred and more per page."""
+    return LazyString(_gettext, string, **variables)
+
+
+_l = lazy_gettext
 
 
 def init_app(app, babel) -> None:

@@ -1,8 +1,7 @@
 """What the fixed vocabularies (regions, sizes, roles, kinds of posts…) are called in each language."""
 
-from flask_babel import lazy_gettext as _l
-
 from clusterhub.i18n import LANGUAGES
+from clusterhub.i18n import lazy_gettext as _l
 
 REGIONS = {
     "riga": _l("Rīga"),

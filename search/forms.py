@@ -1,11 +1,11 @@
 """The search page's form, read from the address (?q=…&region=riga), so a search can be linked to."""
 
 from flask import request
-from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SearchField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS, ROLES, SIZES
 from search.query import MAX_QUERY_LENGTH
 

@@ -4,11 +4,11 @@ from typing import NamedTuple
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
 from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm

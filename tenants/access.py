@@ -3,11 +3,11 @@
 from functools import wraps
 
 from flask import abort, g
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.local import LocalProxy
 
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 
 current_membership = LocalProxy(lambda: g.get("membership"))
 MANAGERS_ONLY = _l("This page is for cluster managers only.")

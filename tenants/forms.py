@@ -1,10 +1,10 @@
 """Managers' forms for the people of their cluster."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 
 ROLE_CHOICES = [SelectChoice("member", _l("Member")), SelectChoice("manager", _l("Manager"))]
 

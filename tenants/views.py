@@ -3,7 +3,6 @@
 from flask import flash, g, has_request_context, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
@@ -16,6 +15,7 @@ from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.dashboard.key_figures import key_figures
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import paginate
 from clusterhub.onboarding.services import kit_for_new_member
 from tenants.access import current_membership, load_or_404, manager_required

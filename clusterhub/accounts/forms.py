@@ -1,6 +1,5 @@
 """Sign-in, password and personal settings forms."""
 
-from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -9,6 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from clusterhub.accounts.services import MIN_PASSWORD_LENGTH
 from clusterhub.forms import Form
 from clusterhub.i18n import LANGUAGES
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.news.forms import DigestChoicesField
 
 

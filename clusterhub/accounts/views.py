@@ -13,7 +13,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
@@ -43,6 +42,7 @@ from clusterhub.accounts.sessions import (
 from clusterhub.extensions import db
 from clusterhub.feeds.services import feed_of
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.services import InvitationError, accept, invitation_from_token
 from clusterhub.invitations.views import invitation_problem
 from clusterhub.mail import send_mail

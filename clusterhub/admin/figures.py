@@ -8,12 +8,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, select
 
 from clusterhub.clock import instant
 from clusterhub.events.models import Event
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.indicators.periods import Period
 from clusterhub.members.segments import members_per_segment
 from clusterhub.posts.models import Collaboration, Post, Thread

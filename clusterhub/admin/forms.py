@@ -1,6 +1,5 @@
 """The administrators' forms: the audit page's filters, clusters, people and their roles."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField, ValidationError
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 
@@ -8,6 +7,7 @@ from clusterhub.accounts.forms import email_field, language_field
 from clusterhub.accounts.services import PLATFORM_ROLES
 from clusterhub.admission.forms import CRITERIA_MAX
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import AUDIT_KINDS
 from tenants.models import SLUG_PATTERN, VISION_MAX
 

@@ -3,7 +3,6 @@ across clusters and the audit log."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -22,6 +21,7 @@ from clusterhub.admin.services import audit_log, clusters_of, clusters_overview,
 from clusterhub.clock import local_today
 from clusterhub.extensions import db, login_manager
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, send_invitation
 from clusterhub.members.segments import SEGMENTS

@@ -1,12 +1,12 @@
 """The public application form and the managers' decision and settings forms."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, TextAreaField, ValidationError
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 from clusterhub.accounts.forms import email_field, language_field
 from clusterhub.admission.services import APPLICATION_FIELDS
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 
 MOTIVATION_MAX = 5000
 REASON_MAX = 2000

@@ -6,7 +6,6 @@ the address for the whole request, so the managers' notification e-mail can foll
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -23,6 +22,7 @@ from clusterhub.admission.services import (
     named_member,
 )
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.services import send_invitation
 from clusterhub.mail import send_mail
 from clusterhub.navigation import paginate

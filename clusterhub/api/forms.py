@@ -1,12 +1,12 @@
 """Forms of the token pages: a new token, and the revocation of one."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from clusterhub.api.tokens import LIFETIMES
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 
 ACCESS_CHOICES = [SelectChoice("read", _l("Read only")), SelectChoice("write", _l("Read and write"))]
 

@@ -1,12 +1,12 @@
 """The catalogue's forms: a service, a use (by the member or the manager), feedback on a use."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from clusterhub.catalogue.models import ServiceFeedback
 from clusterhub.clock import local_today
 from clusterhub.forms import ConfirmForm, Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import SERVICE_KINDS
 from clusterhub.ratings.forms import SCORE_CHOICES
 

@@ -2,7 +2,6 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.catalogue.forms import FeedbackForm, PublishForm, RecordUseForm, ServiceForm, UseForm
@@ -34,6 +33,7 @@ from clusterhub.companies.models import Company
 from clusterhub.dates import short_date
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.indicators.periods import Period
 from clusterhub.navigation import paginate
 from tenants.access import current_membership, load_or_404, manager_required

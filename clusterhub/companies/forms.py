@@ -4,7 +4,6 @@ from datetime import date
 
 from flask import request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
@@ -22,6 +21,7 @@ from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, 
 
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import PROFILE_FIELDS as FIELD_LABELS
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
 

@@ -3,7 +3,6 @@
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -29,6 +28,7 @@ from clusterhub.companies.services import (
 )
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.services import send_invitation
 from clusterhub.navigation import paginate
 from clusterhub.posts.services import open_posts_of, open_posts_page

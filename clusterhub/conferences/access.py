@@ -9,7 +9,6 @@ organise it) and marks the view with its `access` for the isolation matrix.
 from functools import wraps
 
 from flask import abort, g
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import exists, select
 from werkzeug.local import LocalProxy
@@ -18,6 +17,7 @@ from clusterhub.conferences.models import EventCluster, Participant
 from clusterhub.conferences.scoping import enter_conference
 from clusterhub.events.models import CROSS_CLUSTER_KINDS, Event
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from tenants.context import cross_tenant
 from tenants.models import Membership
 

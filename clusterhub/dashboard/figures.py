@@ -4,7 +4,6 @@ from datetime import date
 
 from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from clusterhub.dashboard.charts import Cell, Chart, Row, Series
 from clusterhub.dashboard.needs import (
@@ -21,6 +20,7 @@ from clusterhub.dashboard.needs import (
 )
 from clusterhub.dates import month_of, short_date
 from clusterhub.groups.services import group_name
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
 from clusterhub.posts.models import KINDS
 

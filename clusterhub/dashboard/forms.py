@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from clusterhub.dashboard.figures import PERIOD_NAMES, SIDE_NAMES, STATE_NAMES
 from clusterhub.dashboard.needs import ALL_REGIONS, PERIODS, Filters
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, REGIONS
 
 MONTH = r"^(19|20)\d\d-(0[1-9]|1[0-2])$"  # years the calendar arithmetic can handle

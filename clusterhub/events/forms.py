@@ -1,6 +1,5 @@
 """The managers' event form and attendance list."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateTimeLocalField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -15,6 +14,7 @@ from clusterhub.forms import (
     plausible_year,
     wall_clock,
 )
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import EVENT_KINDS
 from clusterhub.posts.forms import MARKDOWN_HELP
 

@@ -1,10 +1,10 @@
 """A group's name and description."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 
 
 def _strip(value):

@@ -4,7 +4,6 @@ from typing import NamedTuple
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -26,6 +25,7 @@ from clusterhub.groups.services import (
     set_archived,
     update_group,
 )
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import paginate
 from tenants.access import load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, distinct, func, or_, select
 
 from clusterhub.catalogue.models import KINDS as SERVICE_KINDS
@@ -21,6 +20,7 @@ from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.events.models import CLUSTER_KINDS as EVENT_KINDS
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
 from clusterhub.members.segments import SEGMENTS, members_per_segment
 from clusterhub.posts.models import KINDS as POST_KINDS

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, ValidationError
 from wtforms.fields.choices import SelectChoice
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.indicators.periods import Period
 
 QUARTERS = [

@@ -1,9 +1,9 @@
 """The managers' indicators report for the programme: a quarter or a year, on screen and as CSV or Excel."""
 
 from flask import abort, g, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
 
 from clusterhub.clock import local_today
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.indicators.export import COLUMNS, rows
 from clusterhub.indicators.figures import indicators, reporting_years
 from clusterhub.indicators.forms import PeriodForm

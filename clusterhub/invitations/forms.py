@@ -1,11 +1,11 @@
 """The manager's invitation form."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 from wtforms.validators import Length
 
 from clusterhub.accounts.forms import email_field, language_field
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from tenants.forms import ROLE_CHOICES
 
 

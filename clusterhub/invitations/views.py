@@ -2,12 +2,12 @@
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.forms import InvitationForm
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import InvitationError, invite, revoke, send_invitation

@@ -1,6 +1,5 @@
 """Forms of the member tools: the segment list's order, segment settings, visits, leaving the cluster."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     DateField,
@@ -13,6 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.members.services import VISIT_FIELDS
 
 SORT_LABELS = {

@@ -2,7 +2,6 @@
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import local_today
@@ -10,6 +9,7 @@ from clusterhub.companies.models import Company
 from clusterhub.companies.services import membership_in_cluster
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import SEGMENTS as SEGMENT_LABELS
 from clusterhub.members.forms import (
     FormerForm,

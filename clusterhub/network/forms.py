@@ -1,10 +1,10 @@
 """The network page's search, a company's opt-in and the cluster's switch."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SearchField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import REGIONS
 from clusterhub.network.models import MESSAGE_MAX
 

@@ -1,10 +1,10 @@
 """A news item, and the per-cluster digest choice on a person's settings page."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from clusterhub.forms import CheckboxesField, Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.posts.forms import MARKDOWN_HELP, GroupField, group_value, offer_groups
 
 

@@ -9,13 +9,13 @@ from datetime import datetime
 
 from flask import current_app, g, has_request_context, request
 from flask_babel import force_locale
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, event, func, select
 
 from clusterhub.accounts.models import User
 from clusterhub.clock import utcnow, zone
 from clusterhub.dates import date_and_time
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.mail import send_mail
 from clusterhub.notifications.models import Notification
 from tenants.context import cross_tenant

@@ -1,10 +1,10 @@
 """The road-map step form (managers) and the checklist a new member ticks."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import CheckboxesField, Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.posts.forms import MARKDOWN_HELP
 
 

@@ -2,12 +2,12 @@
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import local_today, utcnow
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import number, safe_next
 from clusterhub.onboarding.forms import ProgressForm, StepForm
 from clusterhub.onboarding.models import RoadmapStep

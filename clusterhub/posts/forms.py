@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SearchField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from clusterhub.clock import local_today
 from clusterhub.forms import CheckboxesField, Form, options, tags_field
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import POST_CATEGORIES, POST_KINDS, POST_STATUSES, REGIONS
 from clusterhub.security.once import OnceField
 

@@ -4,7 +4,6 @@ from typing import NamedTuple
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.companies.models import Company
@@ -12,6 +11,7 @@ from clusterhub.companies.services import can_edit
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
 from clusterhub.groups.services import open_groups
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
 from clusterhub.navigation import paginate
 from clusterhub.posts.forms import (

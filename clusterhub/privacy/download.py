@@ -10,7 +10,6 @@ from datetime import date, datetime
 from operator import attrgetter
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, or_, select
 
 from clusterhub.accounts.models import SignIn, User
@@ -21,6 +20,7 @@ from clusterhub.conferences.models import Participant
 from clusterhub.dates import date_and_time, short_date
 from clusterhub.events.models import Event, EventAttendance
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.models import Invitation
 from clusterhub.labels import label
 from clusterhub.members.models import Visit

@@ -1,10 +1,10 @@
 """The confirmations asked before an account or a company is deleted."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 
 
 class DeletionForm(Form):

@@ -1,11 +1,11 @@
 """Rating a partner, replying, reporting a rating, and the managers' moderation forms."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.ratings.models import SCORES
 from clusterhub.ratings.services import MODERATION_FILTERS
 

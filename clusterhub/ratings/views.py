@@ -2,12 +2,12 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import paginate, safe_next
 from clusterhub.ratings.forms import FlagForm, HideForm, ModerationFilterForm, RatingForm, ReplyForm, ShowForm
 from clusterhub.ratings.models import Rating

@@ -1,10 +1,10 @@
 """A success story, and the company choice a manager makes when drafting one."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 
 
 def _strip(value):

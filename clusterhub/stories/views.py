@@ -2,13 +2,13 @@
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.companies.directory import current_member_companies
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import paginate
 from clusterhub.stories.forms import ManagerStoryForm, StoryForm
 from clusterhub.stories.models import SuccessStory

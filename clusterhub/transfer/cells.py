@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import force_locale, lazy_ngettext
-from flask_babel import lazy_gettext as _l
 
 from clusterhub.companies.services import clean_list
 from clusterhub.i18n import LANGUAGES
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import LABELS
 from clusterhub.transfer.csvfile import split_list
 from clusterhub.transfer.report import Problem

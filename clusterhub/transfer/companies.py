@@ -12,7 +12,6 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -22,6 +21,7 @@ from clusterhub.companies.admissions import request_admissions
 from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.companies.services import apply_profile
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.security import audit
 from clusterhub.transfer import cells, contacts
 from clusterhub.transfer.csvfile import read_table

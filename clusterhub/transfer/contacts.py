@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
@@ -23,6 +22,7 @@ from clusterhub.accounts.models import User, normalise_email
 from clusterhub.companies.models import Company
 from clusterhub.companies.services import profile_values
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.models import Invitation
 from clusterhub.invitations.services import new_invitation
 from clusterhub.security import audit, limits

@@ -4,8 +4,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from flask_babel import lazy_gettext as _l
-
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.transfer.report import Problem
 
 # Inside a cell a semicolon separates the items of a list.

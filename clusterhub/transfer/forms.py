@@ -1,12 +1,12 @@
 """The manager's upload form and the confirmation of a previewed import."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.transfer.upload import MAX_UPLOAD_BYTES
 
 

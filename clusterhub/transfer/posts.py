@@ -7,13 +7,13 @@ the same file twice adds nothing.
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clusterhub.collation import company_sort_key, latvian_sort_key
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.posts.models import Post
 from clusterhub.posts.services import new_post, set_status
 from clusterhub.transfer import cells

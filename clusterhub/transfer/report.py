@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+
+from clusterhub.i18n import lazy_gettext as _l
 
 OUTCOMES = {
     "new": _l("new"),

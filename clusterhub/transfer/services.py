@@ -1,7 +1,6 @@
 """Importing a cluster's member companies or posts from a CSV file, and exporting them as one."""
 
-from flask_babel import lazy_gettext as _l
-
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.transfer import companies, posts
 from clusterhub.transfer.report import Report
 

@@ -3,11 +3,11 @@
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import local_today
 from clusterhub.extensions import db
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.invitations.services import send_invitation
 from clusterhub.labels import choices
 from clusterhub.transfer.forms import ConfirmImportForm, UploadForm

@@ -2,7 +2,6 @@
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -10,6 +9,7 @@ from wtforms.validators import DataRequired, Length
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.posts.models import Post
 from search.matching import stored
 from search.matching.services import introduce as introduce_companies

@@ -6,12 +6,12 @@ from typing import NamedTuple
 from flask import abort, flash, g, redirect, render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import safe_next
 from clusterhub.network.matching import from_other_clusters
 from clusterhub.posts.models import Post

@@ -3,12 +3,12 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.extensions import db
 from clusterhub.forms import Form
+from clusterhub.i18n import lazy_gettext as _l
 from search.vocabulary.cluster import (
     VocabularyError,
     add_concept,

@@ -2,11 +2,11 @@
 
 from flask import request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, ValidationError
 from wtforms.validators import Length
 
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import REGIONS, ROLES
 from search.analysis import terms
 

@@ -1,11 +1,11 @@
 """The participant's feedback after a conference: a rating, a comment, and an answer per meeting."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.ratings.forms import SCORE_CHOICES
 
 COMMENT_MAX = 2000

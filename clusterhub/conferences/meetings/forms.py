@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -10,6 +9,7 @@ from clusterhub.conferences.slots import slot_end
 from clusterhub.dates import clock_time, short_date
 from clusterhub.events.models import Event
 from clusterhub.forms import Form, options
+from clusterhub.i18n import lazy_gettext as _l
 
 TAKEN = _l("That time is no longer free for both of you. Choose another one.")
 

@@ -12,7 +12,6 @@ from datetime import datetime
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clusterhub.conferences.access import current_conference, current_participant, participant_required
@@ -25,6 +24,7 @@ from clusterhub.conferences.models import Meeting, Participant
 from clusterhub.conferences.slots import slot_end
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import number
 from clusterhub.security import audit
 

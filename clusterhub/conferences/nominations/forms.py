@@ -1,11 +1,11 @@
 """The manager's nomination form and a nominated company's registration form."""
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from clusterhub.conferences.models import SHOWABLE
 from clusterhub.forms import CheckboxesField, Form, options
+from clusterhub.i18n import lazy_gettext as _l
 
 MAX_ANSWER = 2000
 

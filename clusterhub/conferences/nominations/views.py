@@ -8,7 +8,6 @@ from functools import partial
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import utcnow
@@ -22,6 +21,7 @@ from clusterhub.conferences.nominations.forms import SHOWN, NominateForm, Regist
 from clusterhub.conferences.nominations.services import NominationError
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from tenants.access import current_membership, load_or_404, manager_required
 
 REASONS = {

@@ -8,7 +8,6 @@ from datetime import datetime
 from itertools import pairwise
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateTimeLocalField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -20,6 +19,7 @@ from clusterhub.forms import (
     plausible_year,
     wall_clock,
 )
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.posts.forms import MARKDOWN_HELP
 
 DEFAULT_QUOTA = 10

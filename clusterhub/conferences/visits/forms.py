@@ -1,7 +1,6 @@
 """The host's form for a visit or mission: the conference form with the host, the kind and the delegation."""
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
@@ -9,6 +8,7 @@ from clusterhub.conferences.organiser.forms import QUOTAS, ConferenceForm, confe
 from clusterhub.conferences.visits.services import Delegation
 from clusterhub.events.models import DELEGATION_KINDS
 from clusterhub.forms import Form, options, tags_field
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import EVENT_KINDS
 
 

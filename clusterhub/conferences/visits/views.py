@@ -7,7 +7,6 @@ from functools import wraps
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clusterhub.clock import utcnow
@@ -22,6 +21,7 @@ from clusterhub.conferences.visits.forms import DelegationForm, visit_form
 from clusterhub.conferences.visits.services import create_visit, managed_clusters
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
+from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import EVENT_KINDS
 from tenants.models import Tenant
 
