@@ -3,6 +3,7 @@
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from clusterhub.extensions import db
 from clusterhub.security import audit
@@ -77,6 +78,7 @@ def memberships_of(user) -> list[Membership]:
         rows = db.session.scalars(
             select(Membership)
             .join(Membership.tenant)
+            .options(contains_eager(Membership.tenant))
             .where(Membership.user_id == user.id, Tenant.active.is_(True))
             .order_by(Tenant.name_sort)
         )

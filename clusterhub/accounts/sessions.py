@@ -12,6 +12,7 @@ from datetime import timedelta
 from flask import current_app, session
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import delete, select
+from sqlalchemy.orm import contains_eager
 
 from clusterhub.accounts.models import User, UserSession
 from clusterhub.api import problems
@@ -49,7 +50,10 @@ def _still_valid(signed_in: UserSession) -> bool:
 def session_of(user_id: int, token: str) -> UserSession | None:
     """The live session a cookie names, or None when it was ended or has run out."""
     signed_in = db.session.scalar(
-        select(UserSession).where(UserSession.user_id == user_id, UserSession.token_hash == _hash(token))
+        select(UserSession)
+        .join(UserSession.user)
+        .options(contains_eager(UserSession.user))  # read on every request: one statement, not two
+        .where(UserSession.user_id == user_id, UserSession.token_hash == _hash(token))
     )
     if signed_in is None or not _still_valid(signed_in) or not signed_in.user.is_active:
         return None
