@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import make_user
+from tests.factories import add_to_cluster, make_user
 from tests.notifications.test_notifications import BADGE
 
 PERSONAS = {
@@ -115,3 +115,15 @@ def test_the_kept_menu_is_each_persons_own(app, world, make_visitor):
     members_page = member.get("/c/alfa/posts").get_data(as_text=True)
     assert _menu_link(members_page, "My company") == f"/c/alfa/companies/{world.company_a}"
     assert _menu_link(colleagues_page, "My company") != _menu_link(members_page, "My company")
+
+
+def test_a_page_links_within_its_own_cluster(app, world, make_visitor):
+    # Addresses built by templates are kept per process (clusterhub/fragments.py), keyed by the cluster.
+    add_to_cluster(app, world.member_a, "beta", "member", f"SIA {world.CANARY_B} Ēna")
+    visitor = make_visitor()
+    visitor.login("member@alfa.lv")
+    alfa = visitor.get("/c/alfa/posts").get_data(as_text=True)
+    beta = visitor.get("/c/beta/posts").get_data(as_text=True)
+
+    assert 'href="/c/alfa/posts/new"' in alfa and 'href="/c/beta/posts/new"' not in alfa
+    assert 'href="/c/beta/posts/new"' in beta and 'href="/c/alfa/posts/new"' not in beta
