@@ -1,6 +1,7 @@
 """The members' search page: the cluster's companies and posts, with filters, facet counts and snippets."""
 
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
@@ -32,6 +33,8 @@ QUERY_PROBLEMS = {
 # A long tail of sectors would push the other filters off the screen.
 FACET_VALUES_SHOWN = 10
 TAG_FACETS = ("sector", "competence")  # counted on concepts, named by the cluster's tags
+# What url_for leaves unescaped in a query string (werkzeug.urls._urlencode, after the URL standard).
+QUERY_SAFE = "!$'()*,/:;?@"
 
 
 class FacetValue(NamedTuple):
@@ -113,9 +116,14 @@ def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]
 
 
 def _address_with(address: dict[str, str]):
+    # A page of results links every facet value shown (fifty links and more): each is this page's address
+    # with its parameters changed, encoded as url_for encodes them, so the route is built only once.
+    base = url_for(".index")
+
     def url(**changes) -> str:
         """This search with filters added, changed or (given None) removed, from its first page."""
-        return url_for(".index", **{**address, **changes})
+        parameters = {name: value for name, value in {**address, **changes}.items() if value is not None}
+        return f"{base}?{urlencode(parameters, safe=QUERY_SAFE)}" if parameters else base
 
     return url
 

@@ -52,6 +52,9 @@ log = logging.getLogger("search.index")
 _local = threading.local()
 _remembered: WeakKeyDictionary = WeakKeyDictionary()
 REMEMBERED_VALUES = 64
+# Parsed queries kept per index version (see parse): up to 40 KB each, dropped with their version.
+_parsed: WeakKeyDictionary = WeakKeyDictionary()
+PARSED_QUERIES = 64
 # What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
 # MB for the largest cluster.
 REMEMBERED_SEGMENT_VALUES = 4096
@@ -385,12 +388,27 @@ def _with_regions(query):
 
 
 def parse(text: str, searcher):
-    """The Whoosh query for what a person typed (empty text: every document)."""
+    """The Whoosh query for what a person typed (empty text: every document), parsed once per index version:
+    the next page, the other order and every filter clicked ask for the same text again, and Whoosh's parser
+    takes longer over a concept's widened text than the search itself in a small cluster. The key is the
+    widened text, so a changed vocabulary parses anew; the index version decides which words are typos."""
     text = checked(text)
     if not text:
         return Every()
+    widened = with_concepts(text)
+    parsed = _parsed.setdefault(searcher, OrderedDict())
+    key = (text, widened)
+    if key not in parsed:
+        parsed[key] = _parsed_query(text, widened, searcher)
+        if len(parsed) > PARSED_QUERIES:
+            parsed.popitem(last=False)
+    parsed.move_to_end(key)
+    return parsed[key]
+
+
+def _parsed_query(text: str, widened: str, searcher):
     try:
-        query = _parser().parse(with_concepts(text))
+        query = _parser().parse(widened)
     except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
         raise QueryError("syntax") from error
     if query is NullQuery:
