@@ -55,6 +55,8 @@ REMEMBERED_VALUES = 64
 # Parsed queries kept per index version (see parse): up to 40 KB each, dropped with their version.
 _parsed: WeakKeyDictionary = WeakKeyDictionary()
 PARSED_QUERIES = 64
+# Scored postings kept per index version (see _terms_read): about 100 bytes each.
+TERM_POSTINGS_KEPT = 200_000
 # What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
 # MB for the largest cluster.
 REMEMBERED_SEGMENT_VALUES = 4096
@@ -600,10 +602,20 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     if sort == "date":
         best, numbers = _newest(reader, query, allowed, offset + limit)
     else:
-        best, numbers = ranking.ranked(reader, query, allowed, offset + limit)
+        best, numbers = ranking.ranked(reader, query, allowed, offset + limit, _terms_read(reader))
     # Only the page's documents are read for their keys.
     keys = [reader.stored_fields(number)["key"] for number in best[offset : offset + limit]]
     return Found(keys, len(numbers), _counted(reader, numbers), _marked_terms(query, reader))
+
+
+def _terms_read(reader) -> dict:
+    """The scored postings of the terms this index version's searches have read, per segment (see
+    ranking.ranked). Reading and scoring them is most of a search's cost, and the next page, the other order,
+    a filter clicked and every search naming the same concept ask for the same terms again."""
+    read = _remembered_by(reader, "terms read", dict)
+    if sum(len(scores) for terms in read.values() for scores in terms.values()) > TERM_POSTINGS_KEPT:
+        read.clear()  # the big cluster's every bench query keeps about 140,000
+    return read
 
 
 def _newest(reader, query, allowed: set[int], limit: int) -> tuple[list[int], list[int]]:
