@@ -73,25 +73,23 @@ def _cluster_tags() -> dict[str, dict[str, str]]:
     }
 
 
-def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
-    """The name of each sector and competence value that this cluster uses, read once per index version."""
-    if not any(values.values()):
+def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
+    """{facet: {value: a spelling}} of each sector and competence this cluster uses, read once per index
+    version; named (counted_name) only when shown: a big cluster's search counts a hundred competences."""
+    if not needed:
         return {}
     try:
-        written = remembered(current_tenant_id(), "tag names", _cluster_tags)
+        return remembered(current_tenant_id(), "tag names", _cluster_tags)
     except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
-        written = _cluster_tags()
-    return {
-        name: {value: counted_name(value, written[name][value]) for value in found if value in written[name]}
-        for name, found in values.items()
-    }
+        return _cluster_tags()
 
 
 def _value_label(name: str, value: str, tags: dict[str, dict[str, str]]) -> str:
     if name == "type":
         return str(TYPES.get(value, value))
     if name in TAG_FACETS:
-        return tags.get(name, {}).get(value, _("a value no company or post here names"))
+        written = tags.get(name, {}).get(value)
+        return counted_name(value, written) if written else _("a value no company or post here names")
     return label(name, value)
 
 
@@ -99,8 +97,7 @@ def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]
     chosen = form.filters()
     groups = []
     for name in FACET_FILTERS:
-        # A tag value this cluster does not know came from a stale index: never show it. Only the values shown
-        # are labelled (a big cluster's search counts a hundred competences).
+        # A tag value this cluster does not know came from a stale index: never show it.
         shown = [
             (value, count)
             for value, count in counts.get(name, {}).items()
@@ -131,7 +128,7 @@ def _address_with(address: dict[str, str]):
 def _page(form: SearchForm, status: int = 200, results=None, **context):
     address, chosen = form.address(), form.filters()
     counts = results.facets if results else {}
-    tags = _tag_names({name: {*counts.get(name, {}), chosen.get(name)} - {None} for name in TAG_FACETS})
+    tags = _tag_spellings(any(counts.get(name) or chosen.get(name) for name in TAG_FACETS))
     return render_template(
         "search/index.html",
         form=form,
