@@ -6,12 +6,14 @@ cluster. Snippets are marked here, the same for both backends, with the terms th
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import ceil
 
 from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from whoosh import highlight
+from whoosh.analysis import Token
 
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
@@ -26,6 +28,9 @@ __all__ = ["MAX_QUERY_LENGTH", "QueryError", "Hit", "Results", "search"]
 
 SORTS = ("relevance", "date")
 SNIPPET_LENGTH = 240
+# Texts whose words are kept for snippets (_words): about 4 KB each; every bench query of the big cluster
+# shows about 550.
+TEXTS_ANALYSED = 1024
 SNIPPET_FIELDS = {
     "company": (
         ("competences", "competences"),
@@ -97,12 +102,29 @@ def _source_text(item, attribute: str) -> str:
     return getattr(item, attribute) or ""
 
 
+@lru_cache(maxsize=TEXTS_ANALYSED)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(term, start, end) of each word of `text` as highlighting analyses it (stop words kept): the same
+    descriptions come back in search after search, and analysing them is most of a snippet's cost."""
+    return tuple(
+        (token.text, token.startchar, token.endchar)
+        for token in ANALYZER(text, chars=True, mode="query", removestops=False)
+    )
+
+
+def _analysed(text: str, **_options):
+    """The analyzer highlighting is given: `text`'s words as fresh tokens (highlighting marks them)."""
+    return (Token(text=term, startchar=start, endchar=end) for term, start, end in _words(text))
+
+
 def _marked(text: str, terms: frozenset[str]) -> str:
     """The passages of `text` with the terms in it marked, or "" when it has none of them."""
+    if terms.isdisjoint(term for term, _start, _end in _words(text)):
+        return ""  # what highlighting gives without a term to mark
     return highlight.highlight(
         text,
         terms,
-        ANALYZER,
+        _analysed,
         highlight.ContextFragmenter(maxchars=240, surround=60),
         highlight.HtmlFormatter(tagname="mark", between=" … "),
     )

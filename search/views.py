@@ -1,6 +1,7 @@
 """The members' search page: the cluster's companies and posts, with filters, facet counts and snippets."""
 
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
@@ -32,6 +33,8 @@ QUERY_PROBLEMS = {
 # A long tail of sectors would push the other filters off the screen.
 FACET_VALUES_SHOWN = 10
 TAG_FACETS = ("sector", "competence")  # counted on concepts, named by the cluster's tags
+# What url_for leaves unescaped in a query string (werkzeug.urls._urlencode, after the URL standard).
+QUERY_SAFE = "!$'()*,/:;?@"
 
 
 class FacetValue(NamedTuple):
@@ -70,25 +73,23 @@ def _cluster_tags() -> dict[str, dict[str, str]]:
     }
 
 
-def _tag_names(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
-    """The name of each sector and competence value that this cluster uses, read once per index version."""
-    if not any(values.values()):
+def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
+    """{facet: {value: a spelling}} of each sector and competence this cluster uses, read once per index
+    version; named (counted_name) only when shown: a big cluster's search counts a hundred competences."""
+    if not needed:
         return {}
     try:
-        written = remembered(current_tenant_id(), "tag names", _cluster_tags)
+        return remembered(current_tenant_id(), "tag names", _cluster_tags)
     except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
-        written = _cluster_tags()
-    return {
-        name: {value: counted_name(value, written[name][value]) for value in found if value in written[name]}
-        for name, found in values.items()
-    }
+        return _cluster_tags()
 
 
 def _value_label(name: str, value: str, tags: dict[str, dict[str, str]]) -> str:
     if name == "type":
         return str(TYPES.get(value, value))
     if name in TAG_FACETS:
-        return tags.get(name, {}).get(value, _("a value no company or post here names"))
+        written = tags.get(name, {}).get(value)
+        return counted_name(value, written) if written else _("a value no company or post here names")
     return label(name, value)
 
 
@@ -96,8 +97,7 @@ def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]
     chosen = form.filters()
     groups = []
     for name in FACET_FILTERS:
-        # A tag value this cluster does not know came from a stale index: never show it. Only the values shown
-        # are labelled (a big cluster's search counts a hundred competences).
+        # A tag value this cluster does not know came from a stale index: never show it.
         shown = [
             (value, count)
             for value, count in counts.get(name, {}).items()
@@ -113,9 +113,14 @@ def _facet_groups(form: SearchForm, counts: dict, tags: dict[str, dict[str, str]
 
 
 def _address_with(address: dict[str, str]):
+    # A page of results links every facet value shown (fifty links and more): each is this page's address
+    # with its parameters changed, encoded as url_for encodes them, so the route is built only once.
+    base = url_for(".index")
+
     def url(**changes) -> str:
         """This search with filters added, changed or (given None) removed, from its first page."""
-        return url_for(".index", **{**address, **changes})
+        parameters = {name: value for name, value in {**address, **changes}.items() if value is not None}
+        return f"{base}?{urlencode(parameters, safe=QUERY_SAFE)}" if parameters else base
 
     return url
 
@@ -123,7 +128,7 @@ def _address_with(address: dict[str, str]):
 def _page(form: SearchForm, status: int = 200, results=None, **context):
     address, chosen = form.address(), form.filters()
     counts = results.facets if results else {}
-    tags = _tag_names({name: {*counts.get(name, {}), chosen.get(name)} - {None} for name in TAG_FACETS})
+    tags = _tag_spellings(any(counts.get(name) or chosen.get(name) for name in TAG_FACETS))
     return render_template(
         "search/index.html",
         form=form,

@@ -22,13 +22,16 @@ from whoosh.util.numeric import byte_to_length
 LENGTHS = [byte_to_length(number) for number in range(256)]
 
 
-def ranked(searcher, query, allowed: set[int], limit: int) -> tuple[list[int], list[int]]:
+def ranked(searcher, query, allowed: set[int], limit: int, read: dict) -> tuple[list[int], list[int]]:
     """The best `limit` of the documents `query` matches among `allowed` (best first, the earlier document
-    first among equals, as Whoosh's TopCollector orders them), and all of them in index order."""
+    first among equals, as Whoosh's TopCollector orders them), and all of them in index order.
+
+    `read` ({segment offset: terms}, see `scores`) keeps the terms read for the next search of this index
+    version: a term's scores depend on the version's statistics only, not on the query."""
     context = searcher.context()
     found: dict[int, float] = {}
     for leaf, offset in searcher.leaf_searchers():
-        scored = scores(query, leaf, context, {})
+        scored = scores(query, leaf, context, read.setdefault(offset, {}))
         found.update({offset + docnum: score for docnum, score in scored.items()} if offset else scored)
     matching = sorted(found.keys() & allowed)
     if len(matching) <= limit:

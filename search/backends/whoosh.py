@@ -52,6 +52,11 @@ log = logging.getLogger("search.index")
 _local = threading.local()
 _remembered: WeakKeyDictionary = WeakKeyDictionary()
 REMEMBERED_VALUES = 64
+# Parsed queries kept per index version (see parse): up to 40 KB each, dropped with their version.
+_parsed: WeakKeyDictionary = WeakKeyDictionary()
+PARSED_QUERIES = 64
+# Scored postings kept per index version (see _terms_read): about 100 bytes each.
+TERM_POSTINGS_KEPT = 200_000
 # What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
 # MB for the largest cluster.
 REMEMBERED_SEGMENT_VALUES = 4096
@@ -385,12 +390,27 @@ def _with_regions(query):
 
 
 def parse(text: str, searcher):
-    """The Whoosh query for what a person typed (empty text: every document)."""
+    """The Whoosh query for what a person typed (empty text: every document), parsed once per index version:
+    the next page, the other order and every filter clicked ask for the same text again, and Whoosh's parser
+    takes longer over a concept's widened text than the search itself in a small cluster. The key is the
+    widened text, so a changed vocabulary parses anew; the index version decides which words are typos."""
     text = checked(text)
     if not text:
         return Every()
+    widened = with_concepts(text)
+    parsed = _parsed.setdefault(searcher, OrderedDict())
+    key = (text, widened)
+    if key not in parsed:
+        parsed[key] = _parsed_query(text, widened, searcher)
+        if len(parsed) > PARSED_QUERIES:
+            parsed.popitem(last=False)
+    parsed.move_to_end(key)
+    return parsed[key]
+
+
+def _parsed_query(text: str, widened: str, searcher):
     try:
-        query = _parser().parse(with_concepts(text))
+        query = _parser().parse(widened)
     except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
         raise QueryError("syntax") from error
     if query is NullQuery:
@@ -423,12 +443,15 @@ class _Phrase(Phrase):
         if found.empty:
             return {}
         words = [ranking.term_scores(self.fieldname, word, searcher, context, terms) for word in self.words]
-        having_all = set(words[0]).intersection(*words[1:])
-        return {
-            docnum: ranking.tree_total([word[docnum] for word in words]) * self.boost
-            for docnum in having_all
-            if docnum in found
-        }
+        having_all = found.among(set(words[0]).intersection(*words[1:]))
+        if len(words) == 2:  # most forms of a concept: added as tree_total adds two, without a call each
+            first, second = words
+            totals = {docnum: first[docnum] + second[docnum] for docnum in having_all}
+        else:
+            totals = {docnum: ranking.tree_total([word[docnum] for word in words]) for docnum in having_all}
+        if self.boost == 1.0:
+            return totals
+        return {docnum: total * self.boost for docnum, total in totals.items()}
 
 
 def _phrases_remembered(query):
@@ -512,6 +535,11 @@ class _Marked:
         place = number >> 3
         return place < len(self.marks) and bool(self.marks[place] >> (number & 7) & 1)
 
+    def among(self, numbers) -> list[int]:
+        """Those of `numbers` in the set: one call for thousands of documents, not one each."""
+        marks, size = self.marks, len(self.marks) << 3
+        return [number for number in numbers if number < size and marks[number >> 3] >> (number & 7) & 1]
+
 
 def _segment_values(reader, name: str) -> dict[str, int]:
     """{value: its documents} of one facet field in one segment, read once per segment, as bits: a few KB
@@ -582,10 +610,20 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     if sort == "date":
         best, numbers = _newest(reader, query, allowed, offset + limit)
     else:
-        best, numbers = ranking.ranked(reader, query, allowed, offset + limit)
+        best, numbers = ranking.ranked(reader, query, allowed, offset + limit, _terms_read(reader))
     # Only the page's documents are read for their keys.
     keys = [reader.stored_fields(number)["key"] for number in best[offset : offset + limit]]
     return Found(keys, len(numbers), _counted(reader, numbers), _marked_terms(query, reader))
+
+
+def _terms_read(reader) -> dict:
+    """The scored postings of the terms this index version's searches have read, per segment (see
+    ranking.ranked). Reading and scoring them is most of a search's cost, and the next page, the other order,
+    a filter clicked and every search naming the same concept ask for the same terms again."""
+    read = _remembered_by(reader, "terms read", dict)
+    if sum(len(scores) for terms in read.values() for scores in terms.values()) > TERM_POSTINGS_KEPT:
+        read.clear()  # the big cluster's every bench query keeps about 140,000
+    return read
 
 
 def _newest(reader, query, allowed: set[int], limit: int) -> tuple[list[int], list[int]]:

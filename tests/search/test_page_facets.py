@@ -1,6 +1,10 @@
 """The search page's filters: counts beside each value, links that add and remove them, the type and sort."""
 
+import html
+import re
+
 import pytest
+from markupsafe import escape
 
 from clusterhub.collation import latvian_sort_key
 from tests.factories import make_post, make_profile, make_user
@@ -90,6 +94,19 @@ def test_sectors_are_shown_by_name_and_filter_by_their_key(studios):
     _, chosen = page(studios, q="studija", sector=key)
     assert sorted(result_names(chosen)) == [STUDIO, VIDEO]
     assert chip(chosen, "/c/alfa/search?q=studija", SECTOR)
+
+
+def test_a_filter_link_keeps_every_character_of_the_typed_text(studios):
+    typed = "studij* OR \"Rīgā & co+/?='x'\""
+    _, body = page(studios, q=typed, sort="date")
+    link = re.search(r'<a href="([^"]*region=riga[^"]*)"><span aria-hidden="true">☐</span> Rīga', body)
+    assert link, "no link to narrow by Rīga"
+    # The link, followed as a browser does: the same search, narrowed, in the same order.
+    response = studios.get(html.unescape(link.group(1)))
+    narrowed = response.get_data(as_text=True)
+    assert sorted(result_names(narrowed)) == [SOUND, STUDIO]
+    assert f'value="{escape(typed)}"' in narrowed
+    assert '<option selected value="date">' in narrowed
 
 
 def test_post_filters_keep_only_posts_of_that_kind(studios):

@@ -54,3 +54,16 @@ def test_the_page_ranks_as_whoosh_itself_scores(app, posts, text):
         page = index.search(posts, text, {}, "relevance", 0, 3)
         assert (page.keys, page.total) == whooshs_own(posts, text)
         assert page.total > 0
+
+
+def test_the_ranking_follows_the_index_after_it_changes(app, posts):
+    # The terms' scores a search reads are kept for the next one; a change to the index makes new ones.
+    with in_cluster(app, "alfa"):
+        before = index.search(posts, "eksports metināšana", {}, "relevance", 0, 3)
+    for _ in range(3):
+        add_post(app, "Eksports", body="Eksports, eksports un metināšana eksportam.")
+    with in_cluster(app, "alfa"):
+        after = index.search(posts, "eksports metināšana", {}, "relevance", 0, 3)
+        assert (after.keys, after.total) == whooshs_own(posts, "eksports metināšana")
+    assert after.total == before.total + 3
+    assert after.keys != before.keys
