@@ -103,6 +103,8 @@ def _record_work(session: Session, flush_context) -> None:
     new_clusters = {obj.id for obj in session.new if isinstance(obj, Tenant)}
     touched = {t for t, key in work if parse_key(key)[0] == "company"}
     mark_changed(session.connection(), touched | new_clusters)
+    # The needs dashboard's counts follow the posts.
+    mark_changed(session.connection(), {t for t, key in work if parse_key(key)[0] == "post"}, "posts_stamp")
     if work:
         now = utcnow()
         rows = [{"tenant_id": t, "doc_key": key, "created_at": now} for t, key in sorted(work)]

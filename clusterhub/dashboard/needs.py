@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
-from clusterhub.companies.kept import kept
+from clusterhub.companies.kept import kept, kept_for_day
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.groups.services import concerning, open_groups
@@ -157,6 +157,17 @@ def _counted(span: Span) -> list:
     return conditions
 
 
+def _counted_rows(span: Span, what: str, statement: Select) -> list[tuple]:
+    """The rows of `statement`, which reads only the span's posts, their tags and regions and the companies:
+    kept until the cluster's posts or companies change or the day ends, as scanning thousands of posts and
+    their tags was most of the dashboard's time. Responses change more often: what counts them is read."""
+
+    def compute():
+        return [tuple(row) for row in db.session.execute(statement)]
+
+    return kept_for_day(current_tenant_id(), f"{what} {span.months}", span.today, compute)
+
+
 def _counted_ids(span: Span, *conditions):
     return select(Post.id).where(*_counted(span), *conditions)
 
@@ -291,9 +302,8 @@ def _months(span: Span) -> list[Tally]:
         func.count(case((and_(Post.created_at >= start, Post.created_at < end), 1)))
         for start, end in pairwise(edges)
     ]
-    rows = db.session.execute(
-        select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0]).group_by(Post.kind)
-    )
+    statement = select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0])
+    rows = _counted_rows(span, "months", statement.group_by(Post.kind))
     tallies = [Tally(month.isoformat()[:7]) for month in months]
     for kind, *counts in rows:
         for tally, count in zip(tallies, counts, strict=True):
@@ -349,7 +359,8 @@ def _sectors(span: Span) -> list[Tally]:
     sectors: dict[str, Tally] = {}
     # A company that names no sector is one without sectors here: no query of its own for them.
     unnamed = Tally(NO_SECTOR)
-    for company_id, kind, count in db.session.execute(per_company.group_by(Post.company_id, Post.kind)):
+    rows = _counted_rows(span, "per company", per_company.group_by(Post.company_id, Post.kind))
+    for company_id, kind, count in rows:
         keys = named.of_company.get(company_id, ())
         if not keys:
             unnamed.counts[kind] += count
@@ -363,12 +374,13 @@ def _sectors(span: Span) -> list[Tally]:
 def _regions(span: Span) -> list[Tally]:
     """Every region (a post counts in each region it names), and the posts meant for all regions."""
     # One read of the posts: those that name no region come out of the outer join with none.
-    rows = db.session.execute(
+    statement = (
         select(PostRegion.region, Post.kind, func.count(Post.id))
         .outerjoin(PostRegion, PostRegion.post_id == Post.id)
         .where(*_counted(span))
         .group_by(PostRegion.region, Post.kind)
     )
+    rows = _counted_rows(span, "regions", statement)
     regions = _tallies(((region or ALL_REGIONS, kind, count) for region, kind, count in rows), REGIONS)
     regions.setdefault(ALL_REGIONS, Tally(ALL_REGIONS))
     order = (ALL_REGIONS, *REGIONS)
@@ -386,18 +398,19 @@ def _groups(span: Span) -> list[Tally]:
 
 
 def _categories(span: Span) -> list[Tally]:
-    rows = db.session.execute(
+    statement = (
         select(Post.category, Post.kind, func.count(Post.id))
         .where(*_counted(span))
         .group_by(Post.category, Post.kind)
     )
+    rows = _counted_rows(span, "categories", statement)
     return _biggest_first(_tallies(rows, CATEGORIES).values(), CATEGORIES)
 
 
 def _post_words(span: Span, kinds: tuple[str, ...]):
     # An alias, so that the IN subquery of counted posts stays uncorrelated (read once).
     tagged = aliased(Post)
-    return db.session.execute(
+    statement = (
         select(
             _grouped(PostTag),
             func.min(PostTag.name),
@@ -409,6 +422,7 @@ def _post_words(span: Span, kinds: tuple[str, ...]):
         .where(PostTag.post_id.in_(_counted_ids(span, Post.kind.in_(kinds))))
         .group_by(_grouped(PostTag))
     )
+    return _counted_rows(span, f"words {' '.join(kinds)}", statement)
 
 
 def _competence_counts() -> list[tuple[str, str, int]]:
