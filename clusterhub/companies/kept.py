@@ -24,18 +24,20 @@ _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 _held: dict[tuple[int, str], tuple[str, object]] = {}
 
 
-def mark_changed(connection: Connection, tenant_ids: set[int], stamp: str = "stamp") -> None:
-    """Give each cluster a new `stamp` ("stamp": its companies changed, "posts_stamp": its posts), in the
-    transaction of `connection` (a rollback keeps the old one). A cluster's first row gets both."""
-    if not tenant_ids:
-        return
+def mark_changed(connection: Connection, companies: set[int], posts: set[int] = frozenset()) -> None:
+    """Give each cluster whose companies changed a new stamp, and each whose posts changed a new posts stamp,
+    in the transaction of `connection` (a rollback keeps the old ones). A cluster's first row gets both."""
     insert = _INSERTS[connection.dialect.name](DirectoryStamp)
-    statement = insert.on_conflict_do_update(
-        index_elements=[DirectoryStamp.tenant_id], set_={stamp: insert.excluded[stamp]}
-    )
-    # In id order, so two transactions touching the same clusters wait for each other, never deadlock.
-    rows = [{"tenant_id": t, "stamp": uuid4().hex, "posts_stamp": uuid4().hex} for t in sorted(tenant_ids)]
-    connection.execute(statement, rows)
+    # Cluster by cluster in id order, so two transactions touching the same clusters wait for each other,
+    # never deadlock.
+    for tenant_id in sorted(companies | posts):
+        changed = [name for name, ids in (("stamp", companies), ("posts_stamp", posts)) if tenant_id in ids]
+        statement = insert.on_conflict_do_update(
+            index_elements=[DirectoryStamp.tenant_id], set_={name: insert.excluded[name] for name in changed}
+        )
+        connection.execute(
+            statement, {"tenant_id": tenant_id, "stamp": uuid4().hex, "posts_stamp": uuid4().hex}
+        )
 
 
 def _held_or_computed(key: tuple[int, str], stamp: tuple | None, compute: Callable[[], object]):
