@@ -21,7 +21,7 @@ from clusterhub.extensions import db
 
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 # {(cluster id, what): (stamp, value)}; one entry per cluster and figure, replaced when the stamp moves on.
-_held: dict[tuple[int, str], tuple[str, object]] = {}
+_held: dict[tuple[int, str], tuple[tuple, object]] = {}
 
 
 def mark_changed(connection: Connection, companies: set[int], posts: set[int] = frozenset()) -> None:

@@ -301,7 +301,7 @@ def _median_days(span: Span) -> dict[str, float | None]:
     return {kind: median(days) if days else None for kind, days in waits.items()}
 
 
-def _months(span: Span) -> list[Tally]:
+def _per_month(span: Span) -> Select:
     # One scan counting into a column per month: grouping by a computed bucket would put bound
     # parameters into GROUP BY, which PostgreSQL does not match with the same expression in SELECT.
     months = span.month_list
@@ -310,9 +310,12 @@ def _months(span: Span) -> list[Tally]:
         func.count(case((and_(Post.created_at >= start, Post.created_at < end), 1)))
         for start, end in pairwise(edges)
     ]
-    statement = select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0])
-    rows = _counted_rows(span, "months", lambda: statement.group_by(Post.kind))
-    tallies = [Tally(month.isoformat()[:7]) for month in months]
+    return select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0]).group_by(Post.kind)
+
+
+def _months(span: Span) -> list[Tally]:
+    rows = _counted_rows(span, "months", lambda: _per_month(span))
+    tallies = [Tally(month.isoformat()[:7]) for month in span.month_list]
     for kind, *counts in rows:
         for tally, count in zip(tallies, counts, strict=True):
             tally.counts[kind] = count
