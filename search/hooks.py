@@ -101,8 +101,10 @@ def _record_work(session: Session, flush_context) -> None:
     # The directory's filter lists follow the companies (and their memberships) of every cluster touched;
     # a new cluster gets its first stamp, so its lists are kept from the start.
     new_clusters = {obj.id for obj in session.new if isinstance(obj, Tenant)}
+    # The needs dashboard's counts follow the posts as well.
     touched = {t for t, key in work if parse_key(key)[0] == "company"}
-    mark_changed(session.connection(), touched | new_clusters)
+    posted = {t for t, key in work if parse_key(key)[0] == "post"}
+    mark_changed(session.connection(), touched | new_clusters, posted)
     if work:
         now = utcnow()
         rows = [{"tenant_id": t, "doc_key": key, "created_at": now} for t, key in sorted(work)]

@@ -1,8 +1,9 @@
 """The dashboard's figures as charts and tables whose every number links to the posts behind it."""
 
 from datetime import date
+from urllib.parse import urlencode
 
-from flask import url_for
+from flask import g, url_for
 from flask_babel import gettext as _
 
 from clusterhub.dashboard.charts import Cell, Chart, Row, Series
@@ -32,14 +33,19 @@ STATE_NAMES = {
     RESPONDED: _l("With at least one response"),
 }
 PERIOD_NAMES = {"12": _l("Last 12 months"), "24": _l("Last 24 months"), "all": _l("All time")}
+QUERY_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unescaped in a query (werkzeug.urls._urlencode)
 SIDE_NAMES = {"requested": _l("Requested in needs and interests"), "offered": _l("Offered in offers")}
 
 
 def drill_down(period: str, **filters) -> str:
     """The address of the list of posts behind a figure."""
-    return url_for(
-        "dashboard.posts", period=period, **{name: value for name, value in filters.items() if value}
-    )
+    # The route is looked up once per request and the query added here, as `url_for` would (in the order
+    # given, the same characters left unescaped): a dashboard has a few hundred of these links, and
+    # building each through the URL map took a sixth of the page's time.
+    if "drill_down_path" not in g:
+        g.drill_down_path = url_for("dashboard.posts")
+    query = [("period", period), *((name, value) for name, value in filters.items() if value)]
+    return f"{g.drill_down_path}?{urlencode(query, safe=QUERY_SAFE)}"
 
 
 def month_name(month: date) -> str:

@@ -7,6 +7,7 @@ Sectors and tag words are counted on concepts: the spellings of one concept ("an
 count together under the concept's key and label; a tag that names no concept counts by its own key.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -17,7 +18,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from clusterhub.clock import instant
 from clusterhub.companies.directory import current_member_ids
-from clusterhub.companies.kept import kept
+from clusterhub.companies.kept import kept, kept_for_day
 from clusterhub.companies.models import REGIONS, Company, CompanyMembership, CompanyTag
 from clusterhub.extensions import db
 from clusterhub.groups.services import concerning, open_groups
@@ -103,7 +104,7 @@ class Word:
     """A tag word: in how many needs and interests, in how many offers, in how many member profiles."""
 
     key: str
-    name: str
+    written: str  # as members wrote it (the first spelling in alphabetical order)
     requested: int = 0
     offered: int = 0
     companies: int = 0
@@ -113,6 +114,12 @@ class Word:
     @property
     def supply(self) -> int:
         return self.offered + self.companies
+
+    @property
+    def name(self) -> str:
+        """The concept's label in the reader's language, or as written: named only when shown, as naming
+        every one of a big cluster's words took longer than counting them."""
+        return counted_name(self.key, self.written)
 
 
 @dataclass
@@ -155,6 +162,18 @@ def _counted(span: Span) -> list:
     if span.start is not None:
         conditions.append(Post.created_at >= instant(span.start))
     return conditions
+
+
+def _kept_counts(span: Span, what: str, compute: Callable[[], object]):
+    """`compute()`, which reads only the span's posts, their tags and regions and the companies: kept until
+    the cluster's posts or companies change or the day ends, as scanning thousands of posts and their tags
+    was most of the dashboard's time. Responses change more often: what counts them is read each time."""
+    return kept_for_day(current_tenant_id(), f"{what} {span.months}", span.today, compute)
+
+
+def _counted_rows(span: Span, what: str, statement: Callable[[], Select]) -> list[tuple]:
+    """The rows of `statement()` (built only when not kept), kept as `_kept_counts` says."""
+    return _kept_counts(span, what, lambda: [tuple(row) for row in db.session.execute(statement())])
 
 
 def _counted_ids(span: Span, *conditions):
@@ -282,7 +301,7 @@ def _median_days(span: Span) -> dict[str, float | None]:
     return {kind: median(days) if days else None for kind, days in waits.items()}
 
 
-def _months(span: Span) -> list[Tally]:
+def _per_month(span: Span) -> Select:
     # One scan counting into a column per month: grouping by a computed bucket would put bound
     # parameters into GROUP BY, which PostgreSQL does not match with the same expression in SELECT.
     months = span.month_list
@@ -291,10 +310,12 @@ def _months(span: Span) -> list[Tally]:
         func.count(case((and_(Post.created_at >= start, Post.created_at < end), 1)))
         for start, end in pairwise(edges)
     ]
-    rows = db.session.execute(
-        select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0]).group_by(Post.kind)
-    )
-    tallies = [Tally(month.isoformat()[:7]) for month in months]
+    return select(Post.kind, *columns).where(*_counted(span), Post.created_at >= edges[0]).group_by(Post.kind)
+
+
+def _months(span: Span) -> list[Tally]:
+    rows = _counted_rows(span, "months", lambda: _per_month(span))
+    tallies = [Tally(month.isoformat()[:7]) for month in span.month_list]
     for kind, *counts in rows:
         for tally, count in zip(tallies, counts, strict=True):
             tally.counts[kind] = count
@@ -339,35 +360,44 @@ def _sector_names() -> SectorNames:
     return SectorNames(of_company, names)
 
 
+def _sector_counts(span: Span) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+    """{sector: {kind: posts}}, NO_SECTOR for the posts of companies that name none; and the sectors'
+    names as written, of the same moment."""
+    # Posts are counted per company, so each company's sectors are looked at once, not once per post.
+    named = kept(current_tenant_id(), "sectors of companies", _sector_names)
+    per_company = select(Post.company_id, Post.kind, func.count(Post.id)).where(*_counted(span))
+    counts: dict[str, dict[str, int]] = {}
+    for company_id, kind, count in db.session.execute(per_company.group_by(Post.company_id, Post.kind)):
+        # A company that names no sector is one without sectors here: no query of its own for them.
+        for key in named.of_company.get(company_id) or (NO_SECTOR,):
+            counts.setdefault(key, dict.fromkeys(KINDS, 0))[kind] += count
+    return counts, named.names
+
+
 def _sectors(span: Span) -> list[Tally]:
     """The sectors with the most posts (a post counts in each sector its company names), then the
     posts of companies that name none."""
-    # The sectors are kept until the companies change; posts are counted per company, so each company's
-    # sectors are looked at once, not once per post.
-    named = kept(current_tenant_id(), "sectors of companies", _sector_names)
-    per_company = select(Post.company_id, Post.kind, func.count(Post.id)).where(*_counted(span))
-    sectors: dict[str, Tally] = {}
-    # A company that names no sector is one without sectors here: no query of its own for them.
-    unnamed = Tally(NO_SECTOR)
-    for company_id, kind, count in db.session.execute(per_company.group_by(Post.company_id, Post.kind)):
-        keys = named.of_company.get(company_id, ())
-        if not keys:
-            unnamed.counts[kind] += count
-        for key in keys:
-            if key not in sectors:
-                sectors[key] = Tally(key, name=counted_name(key, named.names[key]))
-            sectors[key].counts[kind] += count
-    return _biggest_first(sectors.values())[:SECTORS_SHOWN] + ([unnamed] if unnamed.total else [])
+    counts, names = _kept_counts(span, "sector counts", lambda: _sector_counts(span))
+    sectors = [Tally(key, dict(by_kind)) for key, by_kind in counts.items() if key != NO_SECTOR]
+    shown = _biggest_first(sectors)[:SECTORS_SHOWN]
+    for tally in shown:  # named in the reader's language, each time
+        tally.name = counted_name(tally.value, names[tally.value])
+    unnamed = Tally(NO_SECTOR, dict(counts.get(NO_SECTOR, dict.fromkeys(KINDS, 0))))
+    return shown + ([unnamed] if unnamed.total else [])
 
 
 def _regions(span: Span) -> list[Tally]:
     """Every region (a post counts in each region it names), and the posts meant for all regions."""
     # One read of the posts: those that name no region come out of the outer join with none.
-    rows = db.session.execute(
-        select(PostRegion.region, Post.kind, func.count(Post.id))
-        .outerjoin(PostRegion, PostRegion.post_id == Post.id)
-        .where(*_counted(span))
-        .group_by(PostRegion.region, Post.kind)
+    rows = _counted_rows(
+        span,
+        "regions",
+        lambda: (
+            select(PostRegion.region, Post.kind, func.count(Post.id))
+            .outerjoin(PostRegion, PostRegion.post_id == Post.id)
+            .where(*_counted(span))
+            .group_by(PostRegion.region, Post.kind)
+        ),
     )
     regions = _tallies(((region or ALL_REGIONS, kind, count) for region, kind, count in rows), REGIONS)
     regions.setdefault(ALL_REGIONS, Tally(ALL_REGIONS))
@@ -386,18 +416,26 @@ def _groups(span: Span) -> list[Tally]:
 
 
 def _categories(span: Span) -> list[Tally]:
-    rows = db.session.execute(
-        select(Post.category, Post.kind, func.count(Post.id))
-        .where(*_counted(span))
-        .group_by(Post.category, Post.kind)
+    rows = _counted_rows(
+        span,
+        "categories",
+        lambda: (
+            select(Post.category, Post.kind, func.count(Post.id))
+            .where(*_counted(span))
+            .group_by(Post.category, Post.kind)
+        ),
     )
     return _biggest_first(_tallies(rows, CATEGORIES).values(), CATEGORIES)
 
 
-def _post_words(span: Span, kinds: tuple[str, ...]):
+def _post_words(span: Span, kinds: tuple[str, ...]) -> list[tuple]:
+    return _counted_rows(span, f"words {' '.join(kinds)}", lambda: _post_words_statement(span, kinds))
+
+
+def _post_words_statement(span: Span, kinds: tuple[str, ...]) -> Select:
     # An alias, so that the IN subquery of counted posts stays uncorrelated (read once).
     tagged = aliased(Post)
-    return db.session.execute(
+    return (
         select(
             _grouped(PostTag),
             func.min(PostTag.name),
@@ -427,8 +465,8 @@ def _competences() -> list[tuple[str, str, int]]:
 
 
 def _word(found: dict[str, Word], value: str, written: str) -> Word:
-    if value not in found:  # naming a word reads the vocabulary: once per word
-        found[value] = Word(value, counted_name(value, written))
+    if value not in found:
+        found[value] = Word(value, written)
     return found[value]
 
 
@@ -449,9 +487,10 @@ def words(span: Span) -> list[Word]:
 
 def _concepts(word: Word) -> set[str]:
     # A free tag may still speak of concepts among other words ("3D animācija bērniem").
-    if word.key in vocabulary().concepts:
+    known = vocabulary()
+    if word.key in known.concepts:
         return {word.key}
-    return {mention.concept for mention in vocabulary().mentions(word.name)}
+    return {mention.concept for mention in known.mentions(word.written)}
 
 
 def gap(found: list[Word]) -> list[Word]:

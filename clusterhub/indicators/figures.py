@@ -6,6 +6,7 @@ happened from `start` up to, not including, `end`, so the four quarters add up t
 (members) are counted at the end of the period's last day.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -82,14 +83,20 @@ def _split(key: str, title: str, definition: str, parts: list[Part]) -> Figure:
     return Figure(key, title, definition, sum(part.value for part in parts), parts)
 
 
-def _members_by(column, day: date) -> dict:
-    return _counts(
-        select(column, func.count())
+def _members_by_size_and_region(day: date) -> tuple[Counter, Counter]:
+    # One read of the members for both breakdowns: each read is most of the page's SQL in a big cluster.
+    rows = db.session.execute(
+        select(Company.size, Company.region, func.count())
         .select_from(CompanyMembership)
         .join(Company, Company.id == CompanyMembership.company_id)
         .where(CompanyMembership.member_on(day))
-        .group_by(column)
+        .group_by(Company.size, Company.region)
     )
+    by_size, by_region = Counter(), Counter()
+    for size, region, count in rows:
+        by_size[size] += count
+        by_region[region] += count
+    return by_size, by_region
 
 
 def _members_defined() -> str:
@@ -101,8 +108,9 @@ def _members_defined() -> str:
 
 def member_figures(day: date) -> list[Figure]:
     """Members at the end of `day`, by size, by region and by segment."""
-    by_size = _parts(_members_by(Company.size, day), SIZES, "size")
-    by_region = _parts(_members_by(Company.region, day), REGIONS, "region")
+    sizes, regions = _members_by_size_and_region(day)
+    by_size = _parts(sizes, SIZES, "size")
+    by_region = _parts(regions, REGIONS, "region")
     by_segment = members_per_segment(day)
     return [
         _split("members_by_size", _("Members by size"), _members_defined(), by_size),

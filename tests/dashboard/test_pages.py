@@ -1,11 +1,21 @@
 """The managers' landing page shows the cluster's needs as charts and tables, and each number's posts."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from clusterhub.accounts.models import User
+from clusterhub.clock import local_today
+from clusterhub.companies.models import Company, CompanyMembership
 from clusterhub.extensions import db
+from clusterhub.members.services import end_membership
+from clusterhub.posts.models import Post
+from clusterhub.posts.services import update_post
 from search.vocabulary.services import load_vocabulary
+from tenants.context import tenant_scope
+from tenants.models import Tenant
 from tests.factories import make_post, make_profile, make_response, make_tenant, make_user
 from tests.posts.conftest import ABELE, CIEKURS
 
@@ -45,6 +55,10 @@ def posted(app, world):
     )
     make_response(app, "alfa", interest, ABELE, "manager@alfa.lv", "Piedalāmies!")
     return {"offer": offer, "interest": interest}
+
+
+def _cluster(slug: str) -> Tenant:
+    return db.session.scalar(select(Tenant).where(Tenant.slug == slug))
 
 
 def _titles(page: str) -> list[str]:
@@ -218,3 +232,68 @@ def test_the_directory_filter_of_a_competence_finds_every_spelling_of_its_concep
     )
 
     assert CIEKURS in page and ABELE in page
+
+
+# The dashboard's counts of posts are kept between page loads until the cluster's posts or companies change
+# or the day ends: each test below loads the page first, so that what it asserts comes after a kept answer.
+def _row(page: str, label: str) -> list[int]:
+    """The numbers of a table row: per kind, then all kinds (or needs, offers, member profiles for words)."""
+    found = re.search(rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', page, re.DOTALL)
+    return [int(number) for number in re.findall(r"(\d+)(?:</a>)?</td>", found.group(1))] if found else []
+
+
+def test_a_new_post_and_a_changed_one_show_on_a_dashboard_seen_before(app, manager, posted):
+    before = manager.get(DASHBOARD).get_data(as_text=True)
+    make_post(app, "alfa", CIEKURS, "member@alfa.lv", "Vajag mikrofonu", category="equipment", tags=["Skaņa"])
+    with app.app_context(), tenant_scope(_cluster("alfa")):
+        update_post(db.session.get(Post, posted["offer"]), {"tags": ["Gaisma"], "regions": ["kurzeme"]})
+        db.session.commit()
+
+    after = manager.get(DASHBOARD).get_data(as_text=True)
+
+    assert _row(before, "Equipment sharing") == [0, 1, 0, 1]
+    assert _row(after, "Equipment sharing") == [1, 1, 0, 2]
+    assert _row(before, "Skaņa")[:2] == [0, 1] and _row(after, "Skaņa")[:2] == [1, 0]
+    assert _row(after, "Gaisma")[:2] == [0, 1]
+    assert _row(before, "Rīga")[1] == 1 and _row(after, "Rīga")[1] == 0 and _row(after, "Kurzeme")[1] == 1
+
+
+def test_the_posts_of_a_company_that_left_leave_a_dashboard_seen_before(app, world, manager, posted):
+    before = manager.get(DASHBOARD).get_data(as_text=True)
+    with app.app_context(), tenant_scope(_cluster("alfa")):
+        company = db.session.scalar(select(Company).where(Company.name == CIEKURS))
+        link = db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company.id))
+        end_membership(link, "former", db.session.get(User, world.manager_a), local_today())
+        db.session.commit()
+
+    after = manager.get(DASHBOARD).get_data(as_text=True)
+
+    assert _row(before, "Exhibitions and trade missions") == [0, 0, 1, 1]
+    assert _row(after, "Exhibitions and trade missions") == [0, 0, 0, 0]
+
+
+def test_each_cluster_sees_its_own_counts_however_often_both_are_seen(app, world, manager, signed_in):
+    beta = signed_in("manager@beta.lv")
+    make_post(
+        app, "beta", f"SIA {world.CANARY_B} Ēna", "manager@beta.lv", "Beta aprīkojums", category="equipment"
+    )
+    for _ in range(2):
+        alfa_page = manager.get(DASHBOARD).get_data(as_text=True)
+        beta_page = beta.get("/c/beta/manage/").get_data(as_text=True)
+
+        assert _row(alfa_page, "Equipment sharing") == [0, 0, 0, 0]
+        assert _row(beta_page, "Equipment sharing") == [1, 0, 0, 1]
+
+
+def test_the_months_move_on_when_the_day_comes(app, clock, world, signed_in, posted):
+    posted_in = f"{local_today():%Y-%m}"
+    offers = r'period=all&amp;kind=offer&amp;month=([\d-]+)">1</a>'
+    manager = signed_in("manager@alfa.lv")
+    before = manager.get(f"{DASHBOARD}?period=all").get_data(as_text=True)
+    clock.move_to(local_today() + timedelta(days=400))
+    manager = signed_in("manager@alfa.lv")
+
+    after = manager.get(f"{DASHBOARD}?period=all").get_data(as_text=True)
+
+    # Still among the 24 months shown, in the month it was posted in.
+    assert re.findall(offers, before) == [posted_in] and re.findall(offers, after) == [posted_in]
