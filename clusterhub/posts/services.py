@@ -99,7 +99,8 @@ def board(order: str = "newest", **filters) -> Select:
 
 
 def _cards(ids: list[int]) -> Select:
-    return _as_cards(select(Post).where(Post.id.in_(ids)))
+    # A card shows its company and tags, never the regions (the API's rows, `board`, carry those).
+    return select(Post).where(Post.id.in_(ids)).options(selectinload(Post.company), selectinload(Post.tags))
 
 
 def board_page(order: str = "newest", **filters) -> Page:
