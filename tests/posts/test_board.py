@@ -161,6 +161,13 @@ def test_a_board_page_counts_ids_and_loads_only_its_own_posts(app, world, board,
     assert "Page 2 of 2" in page and "4 posts" in page
     counts = [statement for statement in sent if "count(" in statement and "posts" in statement]
     assert len(counts) == 1 and "posts.body" not in counts[0]
-    # The page's two posts are loaded by id, with their companies, tags and regions in one query each.
+    # The page's two posts are loaded by id with their companies' names, their tags in one more query; the
+    # regions no card shows are not read.
     loads = [statement for statement in sent if "posts.body" in statement]
-    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2
+    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2 and "companies" in loads[0]
+    assert len([statement for statement in sent if "FROM post_tags" in statement]) == 1
+    assert not [
+        statement
+        for statement in sent
+        if "FROM post_regions" in statement or "companies.description" in statement
+    ]
