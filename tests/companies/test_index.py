@@ -80,6 +80,24 @@ def test_each_card_shows_region_size_sectors_roles_and_member_since(app, world, 
         assert text in card
 
 
+def test_each_card_lists_its_own_sectors_in_order_and_roles_in_value_chain_order(app, world, visitor):
+    add_company(
+        app,
+        "alfa",
+        "Kino Alfa",
+        sectors=["Ēdināšana", "Audiovizuālā tehnika"],
+        competences=["Skaņu ierakstīšana"],
+        roles=["finance", "producer", "distributor"],
+    )
+    add_company(app, "alfa", "Kino Beta", sectors=["Būvniecība"])
+    visitor.login("member@alfa.lv")
+    cards = _directory(visitor, "?text=kino").split('<li class="card">')[1:]
+    alfa, beta = (" ".join(card.split()) for card in cards)
+    assert "<p>Audiovizuālā tehnika, Ēdināšana</p>" in alfa and "Skaņu ierakstīšana" not in alfa
+    assert '<p class="muted">Producer, Distributor, Finance</p>' in alfa
+    assert "<p>Būvniecība</p>" in beta and "Audiovizuālā" not in beta and "Producer" not in beta
+
+
 def test_filters_by_sector_region_size_role_and_competence(app, world, visitor):
     add_company(
         app,
