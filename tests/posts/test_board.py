@@ -1,5 +1,6 @@
 """The board lists open posts newest first, filters them, and keeps expired and closed ones aside."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -112,6 +113,17 @@ def test_expired_posts_are_found_under_their_own_status(app, board, visitor):
 def test_the_board_filters(app, board, visitor, query, expected):
     visitor.login("member@alfa.lv")
     assert _titles(visitor, query) == expected
+
+
+def test_a_cards_tag_links_to_the_board_filtered_by_that_tag(app, board, visitor):
+    # Letters and signs an address must write otherwise: the link still finds the post by its tag.
+    tags = ["CAD/CAM & 3D šūšana"]
+    make_post(app, "alfa", ABELE, "manager@alfa.lv", "Zīmējumi", category="staff", tags=tags)
+    visitor.login("member@alfa.lv")
+    page = visitor.get(BOARD).get_data(as_text=True)
+    address = re.search(r'<a href="([^"]+)">CAD/CAM &amp; 3D šūšana</a>', page).group(1)
+    filtered = visitor.get(address).get_data(as_text=True)
+    assert ">Zīmējumi</a>" in filtered and "Ēnu teātra tehnika" not in filtered
 
 
 def test_closed_posts_leave_the_open_board(app, world, board, visitor):
