@@ -153,7 +153,7 @@ def card_lists(company_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, 
     return dict(sectors), {company_id: in_chain_order(names) for company_id, names in roles.items()}
 
 
-# Sorting a cluster's members by name reads each member company's row (a wide one: 17 ms CPU for 5,000
+# Sorting a cluster's members by name reads each member company's row (a wide one: 10–20 ms CPU for 5,000
 # members on SQLite); walking the platform's name index reads one narrow entry per company up to the page,
 # other clusters' companies included. A member's row costs about three entries.
 _ROW_COST = 3
@@ -175,8 +175,9 @@ def _in_name_order(members: int) -> Page:
 
 
 def directory_page(filters: dict, sort: str = "name") -> Page:
-    """One page of `directory`: the sorted membership ids are cut first and only the page's companies are
-    loaded; the total counts memberships alone, joined to the profiles only when a filter reads them."""
+    """One page of `directory`: the sorted membership ids (or, on a large cluster's first pages in name
+    order, company ids) are cut first and only the page's companies are loaded; the total counts
+    memberships alone, joined to the profiles only when a filter reads them."""
     sort = sort if sort in SORTS else "name"
     conditions = list(_conditions(filters))  # once: the free-text filter reads the cluster's texts
     if sort == "name" and not conditions:
