@@ -4,9 +4,10 @@ from datetime import UTC, datetime
 
 from flask_babel import get_translations, gettext, lazy_ngettext, ngettext, to_user_timezone, to_utc
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 from wtforms import SelectMultipleField, StringField, ValidationError
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, Select
 
 from clusterhub.i18n import lazy_gettext as _l
 
@@ -33,6 +34,20 @@ def options(pairs, blank=None) -> list[SelectChoice]:
     """Select-field choices from (value, label) pairs, optionally after a blank "any"/"none" choice."""
     choices = [SelectChoice(value, text) for value, text in pairs]
     return [SelectChoice("", blank), *choices] if blank else choices
+
+
+class LongSelect(Select):
+    """A select of many plain options (a cluster's sectors: hundreds), each written directly rather than
+    through WTForms' attribute builder, which was most of a directory page's form; the same markup."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw or isinstance(choice.value, bool):
+            return super().render_option(choice, **kwargs)
+        # Attributes in WTForms' order (sorted by name).
+        selected = "selected " if choice.selected else ""
+        label = escape(choice.label or choice.value)
+        return Markup(f'<option {selected}value="{escape(choice.value)}">{label}</option>')
 
 
 class CheckboxesField(SelectMultipleField):

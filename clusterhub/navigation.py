@@ -54,7 +54,7 @@ def paginate(statement):
     """One page of `statement`, the page number taken from ?page=, the size from the settings."""
     return db.paginate(
         statement,
-        page=_page_number(),
+        page=page_number(),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -84,26 +84,33 @@ class ListPage(Page):
         super().__init__(items[(page - 1) * per_page : page * per_page], len(items), page, per_page)
 
 
-def _page_number() -> int:
+def page_number() -> int:
+    """The page asked for by ?page= (the first if none or nonsense)."""
     return max(1, request.args.get("page", 1, type=number))
 
 
 def paginate_list(items: list) -> ListPage:
     """One page of `items`, the page number taken from ?page=, the size from the settings."""
-    return ListPage(items, _page_number(), current_app.config["PAGE_SIZE"])
+    return ListPage(items, page_number(), current_app.config["PAGE_SIZE"])
 
 
 def paginate_ids(
-    ids: Select, rows: Callable[[list[int]], Select], count: Select | None = None, per_page: int | None = None
+    ids: Select,
+    rows: Callable[[list[int]], Select],
+    count: Select | int | None = None,
+    per_page: int | None = None,
+    matched_by: str = "id",
 ) -> Page:
     """One page of a sorted query of ids, the page number taken from ?page=: the database sorts and cuts
     the ids alone, then `rows(ids)` loads just that page's rows with what they show. The total is
-    `count`, or the ids counted (a query as narrow as the list allows, never loading a row). `per_page`:
-    for lists whose items are bigger than a row (the settings' size otherwise)."""
-    page, per_page = _page_number(), per_page or current_app.config["PAGE_SIZE"]
+    `count` (a query, or the number when the caller knows it), or the ids counted (a query as narrow as
+    the list allows, never loading a row). `per_page`: for lists whose items are bigger than a row (the
+    settings' size otherwise). `matched_by`: the attribute of a row that holds its id in `ids`."""
+    page, per_page = page_number(), per_page or current_app.config["PAGE_SIZE"]
     chosen = list(db.session.scalars(ids.limit(per_page).offset((page - 1) * per_page)))
-    found = {row.id: row for row in db.session.scalars(rows(chosen))} if chosen else {}
+    found = {getattr(row, matched_by): row for row in db.session.scalars(rows(chosen))} if chosen else {}
     if count is None:
         count = select(func.count()).select_from(ids.order_by(None).subquery())
+    total = count if isinstance(count, int) else db.session.scalar(count)
     # A row deleted between the two reads is left out rather than shown as a gap.
-    return Page([found[id_] for id_ in chosen if id_ in found], db.session.scalar(count), page, per_page)
+    return Page([found[id_] for id_ in chosen if id_ in found], total, page, per_page)

@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional, Regexp
 
 from clusterhub.clock import local_today
-from clusterhub.forms import CheckboxesField, Form, options, tags_field
+from clusterhub.forms import CheckboxesField, Form, LongSelect, options, tags_field
 from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import PROFILE_FIELDS as FIELD_LABELS
 from clusterhub.labels import REGIONS, ROLES, SIZE_HELP, SIZES
@@ -180,8 +180,8 @@ class DirectoryForm(Form):
         csrf = False  # a search changes nothing
 
     text = StringField(_l("Search"), validators=[Length(max=200)], filters=[_strip])
-    sector = SelectField(_l("Sector"), default="")
-    competence = SelectField(_l("Competence"), default="")
+    sector = SelectField(_l("Sector"), default="", widget=LongSelect())
+    competence = SelectField(_l("Competence"), default="", widget=LongSelect())
     region = SelectField(_l("Region"), choices=options(REGIONS.items(), _l("Any region")), default="")
     size = SelectField(_l("Size"), choices=options(SIZES.items(), _l("Any size")), default="")
     role = SelectField(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import undefer
 
 from clusterhub.admission.services import AdmissionError, decide_representation, waiting_representation
 from clusterhub.companies.admissions import AdmissionRequestError, decide, save_profile, waiting_for
-from clusterhub.companies.directory import directory_page, member_count
+from clusterhub.companies.directory import card_lists, directory_page, member_count
 from clusterhub.companies.forms import FIELD_LABELS, AnswerForm, DirectoryForm, LogoForm, ProfileForm
 from clusterhub.companies.kept import filter_lists
 from clusterhub.companies.models import Company
@@ -74,11 +74,14 @@ def index():
     form = DirectoryForm.from_address(lists["sector"], lists["competence"])
     filters = form.filters()
     companies = directory_page(filters, filters.get("sort", "name"))
+    sectors, roles = card_lists([link.company_id for link in companies.items])
     return render_template(
         "companies/index.html",
         form=form,
         filters=filters,
         companies=companies,
+        sectors=sectors,
+        roles=roles,
         filtered=any(name != "sort" for name in filters),
         in_cluster=member_count() if not companies.items else None,
     )

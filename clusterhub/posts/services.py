@@ -3,7 +3,7 @@
 from datetime import date
 
 from sqlalchemy import Select, and_, exists, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from clusterhub.clock import local_today, utcnow
 from clusterhub.collation import fold, latvian_sort_key
@@ -99,7 +99,10 @@ def board(order: str = "newest", **filters) -> Select:
 
 
 def _cards(ids: list[int]) -> Select:
-    return _as_cards(select(Post).where(Post.id.in_(ids)))
+    # A card shows its company's name (read in the same query) and its tags, never the regions (the API's
+    # rows, `board`, carry those).
+    company = joinedload(Post.company).load_only(Company.id, Company.name)
+    return select(Post).where(Post.id.in_(ids)).options(company, selectinload(Post.tags))
 
 
 def board_page(order: str = "newest", **filters) -> Page:

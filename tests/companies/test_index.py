@@ -3,6 +3,12 @@
 import re
 from datetime import date
 
+from sqlalchemy import select
+
+from clusterhub.companies.models import CompanyMembership
+from clusterhub.extensions import db
+from tenants.context import tenant_scope
+from tenants.models import Tenant
 from tests.companies.helpers import add_company
 from tests.factories import make_tenant, make_user
 from tests.statements import ids_asked_for, statements_sent
@@ -72,6 +78,24 @@ def test_each_card_shows_region_size_sectors_roles_and_member_since(app, world, 
         "member since 4 Mar 2019",
     ):
         assert text in card
+
+
+def test_each_card_lists_its_own_sectors_in_order_and_roles_in_value_chain_order(app, world, visitor):
+    add_company(
+        app,
+        "alfa",
+        "Kino Alfa",
+        sectors=["Ēdināšana", "Audiovizuālā tehnika"],
+        competences=["Skaņu ierakstīšana"],
+        roles=["finance", "producer", "distributor"],
+    )
+    add_company(app, "alfa", "Kino Beta", sectors=["Būvniecība"])
+    visitor.login("member@alfa.lv")
+    cards = _directory(visitor, "?text=kino").split('<li class="card">')[1:]
+    alfa, beta = (" ".join(card.split()) for card in cards)
+    assert "<p>Audiovizuālā tehnika, Ēdināšana</p>" in alfa and "Skaņu ierakstīšana" not in alfa
+    assert '<p class="muted">Producer, Distributor, Finance</p>' in alfa
+    assert "<p>Būvniecība</p>" in beta and "Audiovizuālā" not in beta and "Producer" not in beta
 
 
 def test_filters_by_sector_region_size_role_and_competence(app, world, visitor):
@@ -212,8 +236,51 @@ def test_a_page_counts_the_memberships_alone_and_loads_only_its_own_companies(ap
     counts = [statement for statement in sent if "count(company_memberships.id)" in statement]
     assert len(counts) == 1 and "companies" not in counts[0].replace("company_memberships", "")
     loads = [statement for statement in sent if "companies.description" in statement]
-    assert len(loads) == 1 and ids_asked_for(loads[0], "company_memberships.id") == 2
+    # Asked by membership or by company, whichever side the page read its order from.
+    asked = ids_asked_for(loads[0], "company_memberships.id") + ids_asked_for(
+        loads[0], "company_memberships.company_id"
+    )
+    assert len(loads) == 1 and asked == 2
     with statements_sent(app) as sent:
         filtered = _directory(visitor, "?region=riga&page=2")
     assert _names(filtered) == ["Gamma Rīga"] and "3 companies" in filtered
     assert len([statement for statement in sent if "companies.description" in statement]) == 1
+
+
+def _leave(app, tenant_slug: str, company_id: int) -> None:
+    with app.app_context(), tenant_scope(db.session.scalar(select(Tenant).where(Tenant.slug == tenant_slug))):
+        link = db.session.scalar(select(CompanyMembership).where(CompanyMembership.company_id == company_id))
+        link.left_on, link.left_reason = date(2024, 5, 1), "left"
+        db.session.commit()
+
+
+def test_a_cluster_of_most_of_the_platforms_companies_pages_through_its_members_in_order(app, world, visitor):
+    # Such a cluster's pages walk all companies by name (cheaper than sorting thousands of members): what
+    # they show is the same list, without former members or other clusters' companies met on the way.
+    app.config["PAGE_SIZE"] = 3
+    names = (
+        "Ērglis",
+        "Āboliņš",
+        "Zīle",
+        "Cīrulis",
+        "Čakste",
+        "Dzenis",
+        "Gulbis",
+        "Krauklis",
+        "Pūce",
+        "Strazds",
+    )
+    ids = {name: add_company(app, "alfa", name) for name in names}
+    _leave(app, "alfa", ids["Pūce"])
+    add_company(app, "beta", "Dārznieks")
+    visitor.login("member@alfa.lv")
+    with statements_sent(app) as sent:
+        pages = [_directory(visitor, f"?page={number}") for number in (1, 2, 3, 4)]
+    assert [_names(page) for page in pages] == [
+        ["Āboliņš", "SIA CANARYALFA Ābele", "SIA CANARYALFA Čiekurs"],
+        ["Cīrulis", "Čakste", "Dzenis"],
+        ["Ērglis", "Gulbis", "Krauklis"],
+        ["Strazds", "Zīle"],
+    ]
+    assert all("11 companies" in page for page in pages)
+    assert not [statement for statement in sent if statement.startswith("SELECT company_memberships.id")]

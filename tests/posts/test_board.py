@@ -1,5 +1,6 @@
 """The board lists open posts newest first, filters them, and keeps expired and closed ones aside."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -114,6 +115,17 @@ def test_the_board_filters(app, board, visitor, query, expected):
     assert _titles(visitor, query) == expected
 
 
+def test_a_cards_tag_links_to_the_board_filtered_by_that_tag(app, board, visitor):
+    # Letters and signs an address must write otherwise: the link still finds the post by its tag.
+    tags = ["CAD/CAM & 3D šūšana"]
+    make_post(app, "alfa", ABELE, "manager@alfa.lv", "Zīmējumi", category="staff", tags=tags)
+    visitor.login("member@alfa.lv")
+    page = visitor.get(BOARD).get_data(as_text=True)
+    address = re.search(r'<a href="([^"]+)">CAD/CAM &amp; 3D šūšana</a>', page).group(1)
+    filtered = visitor.get(address).get_data(as_text=True)
+    assert ">Zīmējumi</a>" in filtered and "Ēnu teātra tehnika" not in filtered
+
+
 def test_closed_posts_leave_the_open_board(app, world, board, visitor):
     visitor.login("member@alfa.lv")
     visitor.submit(f"/c/alfa/posts/{world.post_a}/close")
@@ -161,6 +173,13 @@ def test_a_board_page_counts_ids_and_loads_only_its_own_posts(app, world, board,
     assert "Page 2 of 2" in page and "4 posts" in page
     counts = [statement for statement in sent if "count(" in statement and "posts" in statement]
     assert len(counts) == 1 and "posts.body" not in counts[0]
-    # The page's two posts are loaded by id, with their companies, tags and regions in one query each.
+    # The page's two posts are loaded by id with their companies' names, their tags in one more query; the
+    # regions no card shows are not read.
     loads = [statement for statement in sent if "posts.body" in statement]
-    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2
+    assert len(loads) == 1 and ids_asked_for(loads[0], "posts.id") == 2 and "companies" in loads[0]
+    assert len([statement for statement in sent if "FROM post_tags" in statement]) == 1
+    assert not [
+        statement
+        for statement in sent
+        if "FROM post_regions" in statement or "companies.description" in statement
+    ]
