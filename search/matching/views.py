@@ -133,12 +133,14 @@ def index():
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
     needs = candidates.open_needs(company.id)
-    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN)
+    # Read once for both lists: the partners and the needs' companies leave out the same dismissals.
+    dismissed = candidates.dismissed_partners(company.id)
+    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN, dismissed)
     return render_template(
         "matches/index.html",
         company=company,
         partners=partners,
-        needs=_with_suggestions(needs[:NEEDS_SHOWN]),
+        needs=_with_suggestions(needs[:NEEDS_SHOWN], {company.id: dismissed}),
         more_needs=len(needs) > NEEDS_SHOWN,
         per_need=PER_NEED,
         network=from_other_clusters(g.tenant, company, FROM_NETWORK, needs),
@@ -160,9 +162,11 @@ def needs():
     )
 
 
-def _with_suggestions(needs: list[Post]) -> list[tuple[Post, list[Suggestion]]]:
+def _with_suggestions(
+    needs: list[Post], dismissed: dict | None = None
+) -> list[tuple[Post, list[Suggestion]]]:
     # One more than shown per need tells whether its page has more.
-    return list(stored.for_needs(needs, PER_NEED + 1).items())
+    return list(stored.for_needs(needs, PER_NEED + 1, dismissed).items())
 
 
 def _dismiss(partner_id: int, post: Post | None = None):
