@@ -15,10 +15,9 @@ from clusterhub.forms import ConfirmForm
 from clusterhub.navigation import safe_next
 from clusterhub.network.matching import from_other_clusters
 from clusterhub.posts.models import Post
-from search.matching import candidates, rules, stored
+from search.matching import candidates, rules, stored, wording
 from search.matching.scoring import Suggestion
 from search.matching.services import dismiss, refusal_to_dismiss
-from search.vocabulary.lookup import vocabulary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -90,10 +89,6 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     )
 
 
-def _concept_label(key: str) -> str:
-    return vocabulary().label(key, get_locale().language)
-
-
 @lru_cache(maxsize=1024)
 def _parts_in(language: str, words: int, roles: int, region: int, group: int) -> str:
     weights = rules.WEIGHTS
@@ -116,12 +111,14 @@ def _score_parts(points: dict[str, int]) -> str:
 
 @bp.app_context_processor
 def match_panels():
-    """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
+    """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html,
+    and what matches/_macros.html reads."""
     return {
         "need_matches": _need_panel,
         "company_matches": _company_panel,
         "match_weights": rules.WEIGHTS,
-        "concept_label": _concept_label,
+        "concept_label": wording.concept_label,
+        "match_reason": wording.reason_text,
         "score_parts": _score_parts,
         "reasons_in_lists": REASONS_IN_LISTS,
     }
