@@ -118,7 +118,7 @@ def match_panels():
         "company_matches": _company_panel,
         "match_weights": rules.WEIGHTS,
         "concept_label": wording.concept_label,
-        "match_reason": wording.reason_text,
+        "match_reasons": wording.reasons_list,
         "score_parts": _score_parts,
         "reasons_in_lists": REASONS_IN_LISTS,
     }

@@ -1,6 +1,7 @@
 """Each kind of match reason in the words a member reads, from both sides of the need, in both languages."""
 
 import pytest
+from flask_babel import get_translations
 from markupsafe import Markup
 
 from search.matching.scoring import Reason
@@ -11,7 +12,7 @@ NEED = Markup('“<a href="/c/rada/posts/7">Animācija</a>”')
 
 def worded(app, reason: Reason, mine: bool = True, language: str = "en") -> str:
     with app.test_request_context(headers={"Accept-Language": language}):
-        return str(reason_text(reason, NEED, mine))
+        return str(reason_text(reason, NEED, mine, get_translations().ugettext))
 
 
 @pytest.mark.parametrize(
