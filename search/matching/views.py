@@ -1,10 +1,8 @@
 """Match suggestions for members: the /matches pages, the panels on post and profile pages, dismissing."""
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from flask import abort, flash, g, redirect, render_template
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
@@ -89,26 +87,6 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     )
 
 
-@lru_cache(maxsize=1024)
-def _parts_in(language: str, words: int, roles: int, region: int, group: int) -> str:
-    weights = rules.WEIGHTS
-    return ", ".join(
-        (
-            _("words %(points)d of %(max)d", points=words, max=weights["words"]),
-            _("value-chain role %(points)d of %(max)d", points=roles, max=weights["roles"]),
-            _("region %(points)d of %(max)d", points=region, max=weights["region"]),
-            _("interest group %(points)d of %(max)d", points=group, max=weights["group"]),
-        )
-    )
-
-
-def _score_parts(points: dict[str, int]) -> str:
-    """What a score is made of, in words: made once per language and points, since a page of suggestions
-    shows the same few combinations on card after card."""
-    language = get_locale().language
-    return _parts_in(language, points["words"], points["roles"], points["region"], points["group"] or 0)
-
-
 @bp.app_context_processor
 def match_panels():
     """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html,
@@ -119,7 +97,7 @@ def match_panels():
         "match_weights": rules.WEIGHTS,
         "concept_label": wording.concept_label,
         "match_reasons": wording.reasons_list,
-        "score_parts": _score_parts,
+        "match_breakdown": wording.breakdown,
         "reasons_in_lists": REASONS_IN_LISTS,
     }
 

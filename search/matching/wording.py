@@ -1,15 +1,19 @@
-"""The reasons of a match suggestion in plain words, for matches/_macros.html.
+"""A match suggestion's score and reasons in plain words, for the templates that show suggestions.
 
-Made in Python, not by template macros: /matches and the own profile show a few dozen reasons, and macros
-for the list, the need's link, each reason and where its words are took about a quarter of the page's
-function calls. The texts are those the templates gave, translated and escaped as a template's `_()` does.
+Made in Python, not by template macros: /matches and the own profile show a few dozen suggestions, and
+macros for the score, the list, the need's link, each reason and where its words are took about a third of
+the page's function calls. The texts are those the templates gave, translated and escaped as a template's
+`_()` does.
 """
+
+from functools import lru_cache
 
 from flask import url_for
 from flask_babel import get_locale, get_translations
 from markupsafe import Markup
 
 from clusterhub.labels import label
+from search.matching import rules
 from search.matching.scoring import Reason, Suggestion
 from search.vocabulary.lookup import vocabulary
 
@@ -60,6 +64,20 @@ GROUP = N_("Both in the group: %(groups)s.")
 REGION = N_("Same region: %(region)s.")
 QUOTED = N_("“%(text)s”")
 MORE = (N_("and %(num)d more reason"), N_("and %(num)d more reasons"))
+SCORE = N_("Match score:")
+OUT_OF_100 = N_("%(score)d / 100")
+# What a score is made of, part by part.
+PARTS = (
+    ("words", N_("words %(points)d of %(max)d")),
+    ("roles", N_("value-chain role %(points)d of %(max)d")),
+    ("region", N_("region %(points)d of %(max)d")),
+    ("group", N_("interest group %(points)d of %(max)d")),
+)
+BREAKDOWN = Markup("""  <p class="score">
+    <span class="visually-hidden">%s</span> <strong>%s</strong>
+    <span class="muted">(%s)</span>
+  </p>
+""")
 
 
 def concept_label(key: str) -> str:
@@ -105,3 +123,21 @@ def reasons_list(s: Suggestion, shown: int) -> Markup:
         counted = Markup(translations.ungettext(*MORE, more)) % {"num": more}
         listed += Markup('<li class="muted">%s</li>') % counted
     return Markup('<ul class="reasons">\n%s</ul>\n') % listed
+
+
+def breakdown(points: dict[str, int], total: int) -> Markup:
+    """A score and what it is made of: made once per language and points, since a page of suggestions shows
+    the same few combinations on card after card."""
+    # Rows stored before a shared group earned points have none.
+    parts = tuple(points[part] or 0 for part, _text in PARTS)
+    return _breakdown(get_locale().language, total, parts)
+
+
+@lru_cache(maxsize=1024)
+def _breakdown(language: str, total: int, parts: tuple[int, ...]) -> Markup:
+    translated = get_translations().ugettext
+    made_of = ", ".join(
+        translated(text) % {"points": points, "max": rules.WEIGHTS[part]}
+        for (part, text), points in zip(PARTS, parts, strict=True)
+    )
+    return BREAKDOWN % (Markup(translated(SCORE)), _text(translated, OUT_OF_100, score=total), made_of)

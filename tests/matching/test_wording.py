@@ -5,7 +5,7 @@ from flask_babel import get_translations
 from markupsafe import Markup
 
 from search.matching.scoring import Reason
-from search.matching.wording import reason_text
+from search.matching.wording import breakdown, reason_text
 
 NEED = Markup('“<a href="/c/rada/posts/7">Animācija</a>”')
 
@@ -60,3 +60,17 @@ def test_reasons_are_in_the_readers_language(app):
     reason = Reason("words", "competence", theirs="Renderēšana", yours="3D")
     assert worded(app, reason, language="lv").startswith("Viņu kompetence „Renderēšana” ↔\nJūsu vajadzība")
     assert worded(app, Reason("region", theirs="riga"), language="lv") == "Tas pats reģions: Rīga."
+
+
+def test_a_score_is_told_in_each_readers_language_though_it_is_made_once(app):
+    points = {"words": 40, "roles": 15, "region": 0, "group": None}
+    told = {}
+    for language in ("en", "lv", "en"):
+        with app.test_request_context(headers={"Accept-Language": language}):
+            told.setdefault(language, []).append(str(breakdown(points, 55)))
+    assert "<strong>55 / 100</strong>" in told["en"][0]
+    assert (
+        "(words 40 of 70, value-chain role 15 of 15, region 0 of 10, interest group 0 of 5)" in told["en"][0]
+    )
+    assert "Atbilstības punkti:" in told["lv"][0] and "Match score:" not in told["lv"][0]
+    assert told["en"][0] == told["en"][1]
