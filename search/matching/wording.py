@@ -129,7 +129,7 @@ def breakdown(points: dict[str, int], total: int) -> Markup:
     """A score and what it is made of: made once per language and points, since a page of suggestions shows
     the same few combinations on card after card."""
     # Rows stored before a shared group earned points have none.
-    parts = tuple(points[part] or 0 for part, _text in PARTS)
+    parts = tuple(points[part] or 0 for part, _msgid in PARTS)
     return _breakdown(get_locale().language, total, parts)
 
 
