@@ -190,8 +190,10 @@ def _writers(threads: list[NetworkThread]) -> set[tuple[int, int]]:
     return {tuple(row) for row in db.session.execute(statement.distinct())}
 
 
-def _contacts(company_ids) -> dict[int, list[Contact]]:
+def _contacts(company_ids: list[int]) -> dict[int, list[Contact]]:
     found: dict[int, list[Contact]] = {}
+    if not company_ids:  # most pages show no mutual conversation: no statement for nobody
+        return found
     statement = (
         select(ContactPerson)
         .where(ContactPerson.company_id.in_(company_ids))

@@ -9,7 +9,7 @@ change without touching the outbox.
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import case, delete, func, insert, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, contains_eager, selectinload
 
 from clusterhub.clock import utcnow
 from clusterhub.companies.directory import current_member_ids
@@ -163,12 +163,22 @@ def _suggestion(row: MatchSuggestion, company: Company, need: Post, answers_mine
     return Suggestion(company, need, points, reasons, detail["matched"], answers_mine)
 
 
+# The company whose need a row answers, beside the one answering it, in one statement.
+_NEED_COMPANY = aliased(Company)
+
+
 def _rows(condition) -> list[MatchSuggestion]:
+    """The rows whole, with their need and both companies, read by one statement."""
     statement = (
         select(MatchSuggestion)
-        .join(Post, Post.id == MatchSuggestion.need_id)
+        .join(MatchSuggestion.need)
+        .join(MatchSuggestion.company)
+        .join(_NEED_COMPANY, Post.company)
         .where(condition, open_and_valid())
-        .options(selectinload(MatchSuggestion.company), selectinload(MatchSuggestion.need))
+        .options(
+            contains_eager(MatchSuggestion.need).contains_eager(Post.company, alias=_NEED_COMPANY),
+            contains_eager(MatchSuggestion.company),
+        )
     )
     return list(db.session.scalars(statement))
 
@@ -198,20 +208,24 @@ def _ranked(condition) -> list:
     return list(db.session.execute(statement))
 
 
-def _shown(ids) -> tuple[dict[int, MatchSuggestion], dict[int, Company]]:
-    """The rows of `ids` and their answering companies, by id."""
-    rows = {
-        row.id: row for row in db.session.scalars(select(MatchSuggestion).where(MatchSuggestion.id.in_(ids)))
-    }
-    companies = select(Company).where(Company.id.in_({row.company_id for row in rows.values()}))
-    return rows, {company.id: company for company in db.session.scalars(companies)}
+def _shown(ids) -> dict[int, MatchSuggestion]:
+    """The rows of `ids` with their answering companies, by id."""
+    statement = (
+        select(MatchSuggestion)
+        .join(MatchSuggestion.company)
+        .where(MatchSuggestion.id.in_(ids))
+        .options(contains_eager(MatchSuggestion.company))
+    )
+    return {row.id: row for row in db.session.scalars(statement)}
 
 
-def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
-    """The stored suggestions of each need, best first, without the companies its authors dismissed."""
+def for_needs(needs: list[Post], limit: int, dismissed: dict | None = None) -> dict[Post, list[Suggestion]]:
+    """The stored suggestions of each need, best first, without the companies its authors dismissed
+    (`dismissed`: `dismissed_by` of their companies, when the page has read it already)."""
     kept: dict[int, list] = {need.id: [] for need in needs}
     by_id = {need.id: need for need in needs}
-    dismissed = dismissed_by({need.company_id for need in needs})
+    if dismissed is None:
+        dismissed = dismissed_by({need.company_id for need in needs})
     for row in _ranked(MatchSuggestion.need_id.in_(by_id)):
         gone = dismissed[by_id[row.need_id].company_id]
         dismissed_here = gone.get(None, set()) | gone.get(row.need_id, set())
@@ -221,13 +235,11 @@ def for_needs(needs: list[Post], limit: int) -> dict[Post, list[Suggestion]]:
         need_id: sorted(rows, key=lambda row: rank_key(row.score, row.matched, row.name_sort))[:limit]
         for need_id, rows in kept.items()
     }
-    rows, companies = _shown({row.id for found in best.values() for row in found})
+    rows = _shown({row.id for found in best.values() for row in found})
     # A row the background work rewrote between the two reads is left out.
     return {
         need: [
-            _suggestion(rows[row.id], companies[row.company_id], need)
-            for row in best[need.id]
-            if row.id in rows
+            _suggestion(rows[row.id], rows[row.id].company, need) for row in best[need.id] if row.id in rows
         ]
         for need in needs
     }
@@ -246,16 +258,22 @@ def fit(need: Post, company: Company) -> Suggestion | None:
     return _suggestion(rows[0], company, need, answers_mine=False) if rows else None
 
 
-def _best_partners(company: Company, condition, limit: int, dismissed: dict) -> list[int]:
-    """The ids of the `limit` partners with the best stored score, ties by name, ranked in SQL.
-
-    A partner dismissed for one need only may still have nothing else to show: those are taken on top."""
-    other = case(
+def _other(company: Company):
+    """The id of the other company of a row: the one answering `company`'s need, or the need's company."""
+    return case(
         (MatchSuggestion.need_company_id == company.id, MatchSuggestion.company_id),
         else_=MatchSuggestion.need_company_id,
     )
+
+
+def _best_partners(company: Company, condition, limit: int, dismissed: dict):
+    """The ids of the `limit` partners with the best stored score, ties by name, ranked in SQL: a subquery
+    of the statement that reads their connections, so choosing them costs no statement of its own.
+
+    A partner dismissed for one need only may still have nothing else to show: those are taken on top."""
+    other = _other(company)
     per_need = set().union(*(ids for post_id, ids in dismissed.items() if post_id is not None))
-    statement = (
+    return (
         select(other)
         .join(Post, Post.id == MatchSuggestion.need_id)
         .join(Company, Company.id == other)
@@ -264,7 +282,6 @@ def _best_partners(company: Company, condition, limit: int, dismissed: dict) -> 
         .order_by(func.max(MatchSuggestion.score).desc(), Company.name_sort)
         .limit(limit + len(per_need))
     )
-    return list(db.session.scalars(statement))
 
 
 def _connections(condition) -> list:
@@ -283,16 +300,14 @@ def _connections(condition) -> list:
     return list(db.session.execute(statement))
 
 
-def _partners(company: Company, condition, limit: int, reasons: int | None) -> list[Partner]:
+def _partners(company: Company, condition, limit: int, reasons: int | None, dismissed: dict) -> list[Partner]:
     """The best partners, each with its best `reasons` suggestions (all when None), read whole only those."""
-    dismissed = dismissed_partners(company.id)
     best = _best_partners(company, condition, limit, dismissed)
-    chosen = (MatchSuggestion.company_id.in_(best)) | (MatchSuggestion.need_company_id.in_(best))
     connecting: dict[int, list] = {}
-    for row in _connections(condition & chosen):
+    for row in _connections(condition & _other(company).in_(best)):
         mine = row.need_company_id == company.id
         other_id = row.company_id if mine else row.need_company_id
-        if other_id in best and not (mine and other_id in dismissed.get(row.need_id, ())):
+        if not (mine and other_id in dismissed.get(row.need_id, ())):
             connecting.setdefault(other_id, []).append(row)
     shown = {
         other_id: sorted(rows, key=lambda row: -row.score)[:reasons] for other_id, rows in connecting.items()
@@ -317,11 +332,16 @@ def _from_row(row: MatchSuggestion, company: Company) -> Suggestion:
     return _suggestion(row, row.company, row.need, answers_mine=row.need_company_id == company.id)
 
 
-def partners_for(company: Company, limit: int, reasons: int | None = None) -> list[Partner]:
+def partners_for(
+    company: Company, limit: int, reasons: int | None = None, dismissed: dict | None = None
+) -> list[Partner]:
     """Suggested partners: who answers my needs and whose needs I answer (roles alone make no partner);
-    each with its best `reasons` suggestions (all when None)."""
+    each with its best `reasons` suggestions (all when None). `dismissed`: `dismissed_partners` of the
+    company, when the page has read it already."""
     mine = (MatchSuggestion.need_company_id == company.id) | (MatchSuggestion.company_id == company.id)
-    return _partners(company, mine, limit, reasons)
+    if dismissed is None:
+        dismissed = dismissed_partners(company.id)
+    return _partners(company, mine, limit, reasons, dismissed)
 
 
 def between(mine: Company, theirs: Company, reasons: int | None = None) -> Partner | None:
@@ -330,7 +350,7 @@ def between(mine: Company, theirs: Company, reasons: int | None = None) -> Partn
         (MatchSuggestion.need_company_id == mine.id) & (MatchSuggestion.company_id == theirs.id),
         (MatchSuggestion.need_company_id == theirs.id) & (MatchSuggestion.company_id == mine.id),
     )
-    found = _partners(mine, pair, 1, reasons)
+    found = _partners(mine, pair, 1, reasons, dismissed_partners(mine.id))
     return found[0] if found else None
 
 

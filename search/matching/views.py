@@ -1,10 +1,8 @@
 """Match suggestions for members: the /matches pages, the panels on post and profile pages, dismissing."""
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from flask import abort, flash, g, redirect, render_template
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
@@ -15,10 +13,9 @@ from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.navigation import safe_next
 from clusterhub.network.matching import from_other_clusters
 from clusterhub.posts.models import Post
-from search.matching import candidates, rules, stored
+from search.matching import candidates, rules, stored, wording
 from search.matching.scoring import Suggestion
 from search.matching.services import dismiss, refusal_to_dismiss
-from search.vocabulary.lookup import vocabulary
 from tenants.access import current_membership, load_or_404
 from tenants.blueprint import TenantBlueprint
 
@@ -90,39 +87,17 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     )
 
 
-def _concept_label(key: str) -> str:
-    return vocabulary().label(key, get_locale().language)
-
-
-@lru_cache(maxsize=1024)
-def _parts_in(language: str, words: int, roles: int, region: int, group: int) -> str:
-    weights = rules.WEIGHTS
-    return ", ".join(
-        (
-            _("words %(points)d of %(max)d", points=words, max=weights["words"]),
-            _("value-chain role %(points)d of %(max)d", points=roles, max=weights["roles"]),
-            _("region %(points)d of %(max)d", points=region, max=weights["region"]),
-            _("interest group %(points)d of %(max)d", points=group, max=weights["group"]),
-        )
-    )
-
-
-def _score_parts(points: dict[str, int]) -> str:
-    """What a score is made of, in words: made once per language and points, since a page of suggestions
-    shows the same few combinations on card after card."""
-    language = get_locale().language
-    return _parts_in(language, points["words"], points["roles"], points["region"], points["group"] or 0)
-
-
 @bp.app_context_processor
 def match_panels():
-    """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html."""
+    """`need_matches(post)` and `company_matches(company)` for matches/_for_need.html and _company.html,
+    and what matches/_macros.html reads."""
     return {
         "need_matches": _need_panel,
         "company_matches": _company_panel,
         "match_weights": rules.WEIGHTS,
-        "concept_label": _concept_label,
-        "score_parts": _score_parts,
+        "concept_label": wording.concept_label,
+        "match_reasons": wording.reasons_list,
+        "match_breakdown": wording.breakdown,
         "reasons_in_lists": REASONS_IN_LISTS,
     }
 
@@ -133,12 +108,14 @@ def index():
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
     needs = candidates.open_needs(company.id)
-    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN)
+    # Read once for both lists: the partners and the needs' companies leave out the same dismissals.
+    dismissed = candidates.dismissed_partners(company.id)
+    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN, dismissed)
     return render_template(
         "matches/index.html",
         company=company,
         partners=partners,
-        needs=_with_suggestions(needs[:NEEDS_SHOWN]),
+        needs=_with_suggestions(needs[:NEEDS_SHOWN], {company.id: dismissed}),
         more_needs=len(needs) > NEEDS_SHOWN,
         per_need=PER_NEED,
         network=from_other_clusters(g.tenant, company, FROM_NETWORK, needs),
@@ -160,9 +137,11 @@ def needs():
     )
 
 
-def _with_suggestions(needs: list[Post]) -> list[tuple[Post, list[Suggestion]]]:
+def _with_suggestions(
+    needs: list[Post], dismissed: dict | None = None
+) -> list[tuple[Post, list[Suggestion]]]:
     # One more than shown per need tells whether its page has more.
-    return list(stored.for_needs(needs, PER_NEED + 1).items())
+    return list(stored.for_needs(needs, PER_NEED + 1, dismissed).items())
 
 
 def _dismiss(partner_id: int, post: Post | None = None):
