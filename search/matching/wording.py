@@ -63,7 +63,6 @@ CATEGORY = (
 GROUP = N_("Both in the group: %(groups)s.")
 REGION = N_("Same region: %(region)s.")
 QUOTED = N_("“%(text)s”")
-MORE = (N_("and %(num)d more reason"), N_("and %(num)d more reasons"))
 SCORE = N_("Match score:")
 OUT_OF_100 = N_("%(score)d / 100")
 # What a score is made of, part by part.
@@ -120,7 +119,8 @@ def reasons_list(s: Suggestion, shown: int) -> Markup:
     listed = Markup("").join(Markup("<li>%s</li>") % item for item in items)
     more = len(s.reasons) - shown
     if more > 0:
-        counted = Markup(translations.ungettext(*MORE, more)) % {"num": more}
+        counted = translations.ungettext("and %(num)d more reason", "and %(num)d more reasons", more)
+        counted = Markup(counted) % {"num": more}
         listed += Markup('<li class="muted">%s</li>') % counted
     return Markup('<ul class="reasons">\n%s</ul>\n') % listed
 
