@@ -1,7 +1,6 @@
 """The members' search page: the cluster's companies and posts, with filters, facet counts and snippets."""
 
 from typing import NamedTuple
-from urllib.parse import urlencode
 
 from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
@@ -11,6 +10,7 @@ from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
+from clusterhub.navigation import with_query
 from clusterhub.posts.models import PostTag
 from search.forms import FACET_FILTERS, TYPES, SearchForm
 from search.index import IndexMissing, IndexUnavailable, is_empty, remembered
@@ -33,8 +33,6 @@ QUERY_PROBLEMS = {
 # A long tail of sectors would push the other filters off the screen.
 FACET_VALUES_SHOWN = 10
 TAG_FACETS = ("sector", "competence")  # counted on concepts, named by the cluster's tags
-# What url_for leaves unescaped in a query string (werkzeug.urls._urlencode, after the URL standard).
-QUERY_SAFE = "!$'()*,/:;?@"
 
 
 class FacetValue(NamedTuple):
@@ -120,7 +118,7 @@ def _address_with(address: dict[str, str]):
     def url(**changes) -> str:
         """This search with filters added, changed or (given None) removed, from its first page."""
         parameters = {name: value for name, value in {**address, **changes}.items() if value is not None}
-        return f"{base}?{urlencode(parameters, safe=QUERY_SAFE)}" if parameters else base
+        return with_query(base, parameters)
 
     return url
 

@@ -1,7 +1,6 @@
 """The dashboard's figures as charts and tables whose every number links to the posts behind it."""
 
 from datetime import date
-from urllib.parse import urlencode
 
 from flask import g, url_for
 from flask_babel import gettext as _
@@ -23,6 +22,7 @@ from clusterhub.dates import month_of, short_date
 from clusterhub.groups.services import group_name
 from clusterhub.i18n import lazy_gettext as _l
 from clusterhub.labels import label
+from clusterhub.navigation import with_query
 from clusterhub.posts.models import KINDS
 
 STATE_NAMES = {
@@ -33,7 +33,6 @@ STATE_NAMES = {
     RESPONDED: _l("With at least one response"),
 }
 PERIOD_NAMES = {"12": _l("Last 12 months"), "24": _l("Last 24 months"), "all": _l("All time")}
-QUERY_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unescaped in a query (werkzeug.urls._urlencode)
 SIDE_NAMES = {"requested": _l("Requested in needs and interests"), "offered": _l("Offered in offers")}
 
 
@@ -45,7 +44,7 @@ def drill_down(period: str, **filters) -> str:
     if "drill_down_path" not in g:
         g.drill_down_path = url_for("dashboard.posts")
     query = [("period", period), *((name, value) for name, value in filters.items() if value)]
-    return f"{g.drill_down_path}?{urlencode(query, safe=QUERY_SAFE)}"
+    return with_query(g.drill_down_path, query)
 
 
 def month_name(month: date) -> str:
