@@ -293,7 +293,9 @@ class DirectoryStamp(db.Model):
     and server can tell whether the directory's filter lists, or the suggestions from other clusters
     (clusterhub/network/matching.py), it holds are still those of the data. `posts_stamp` is the same mark
     for the cluster's posts, their tags and regions, which the needs dashboard counts: a post changes far
-    more often than a company, and the directory's lists need not be read again for it.
+    more often than a company, and the directory's lists need not be read again for it. `matches_stamp`
+    marks a change of its stored match suggestions (search/matching/stored.py), which /matches and the
+    own profile list.
 
     Not cluster-scoped on purpose: the change hook writes it for every cluster a company belongs to.
     """
@@ -303,9 +305,10 @@ class DirectoryStamp(db.Model):
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
     stamp: Mapped[str] = mapped_column(String(32))
     posts_stamp: Mapped[str] = mapped_column(String(32))
+    matches_stamp: Mapped[str] = mapped_column(String(32))
 
     def __repr__(self) -> str:
-        return f"<DirectoryStamp {self.tenant_id}:{self.stamp}:{self.posts_stamp}>"
+        return f"<DirectoryStamp {self.tenant_id}:{self.stamp}:{self.posts_stamp}:{self.matches_stamp}>"
 
 
 _LINK = aliased(CompanyMembership, name="company_link")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased, contains_eager, selectinload
 
 from clusterhub.clock import utcnow
 from clusterhub.companies.directory import current_member_ids
+from clusterhub.companies.kept import mark_changed
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.navigation import Page, paginate_ids
@@ -125,6 +126,8 @@ def _rescore(need_ids: set[int], company_ids: set[int]) -> tuple[list[Suggestion
     for chunk in batch.chunks(company_ids - members):
         gone = MatchSuggestion.company_id.in_(chunk) | MatchSuggestion.need_company_id.in_(chunk)
         db.session.execute(delete(MatchSuggestion).where(gone))
+    # The lists of suggestions pages keep (clusterhub/companies/kept.py) are read again.
+    mark_changed(db.session.connection(), set(), matches={current_tenant_id()})
     return found, by_companies
 
 

@@ -1,11 +1,16 @@
 """Match suggestions for members: the /matches pages, the panels on post and profile pages, dismissing."""
 
+from functools import cached_property
 from typing import NamedTuple
 
-from flask import abort, flash, g, redirect, render_template
+from flask import abort, flash, g, redirect, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 
+from clusterhub.clock import local_today
+from clusterhub.companies.kept import kept_with_suggestions
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from clusterhub.forms import ConfirmForm
@@ -47,6 +52,38 @@ REFUSALS = {
 }
 
 
+class Lists:
+    """The suggested partners and the suggestions for the company's needs that a page lists, read only when
+    the page's HTML of them is not kept (`keep`).
+
+    Ranking a company's stored suggestions and wording their reasons was half of /matches and of the own
+    profile, for lists that change only when the background work rewrites the cluster's suggestions."""
+
+    def __init__(self, company: Company, partners_shown: int, needs: list[Post] = ()):
+        self.company = company
+        self.partners_shown = partners_shown
+        self.needs_shown = needs
+        # Read for the key in any case: the lists leave out the companies dismissed.
+        self.dismissed = candidates.dismissed_partners(company.id)
+
+    @cached_property
+    def partners(self) -> list[stored.Partner]:
+        return stored.partners_for(self.company, self.partners_shown, stored.REASONS_SHOWN, self.dismissed)
+
+    @cached_property
+    def needs(self) -> list[tuple[Post, list[Suggestion]]]:
+        return _with_suggestions(self.needs_shown, {self.company.id: self.dismissed})
+
+    def keep(self, part: str, caller) -> Markup:
+        """`{% call lists.keep(part) %}…{% endcall %}`: the part as rendered for this company, page and
+        language, until the cluster's suggestions, posts or companies change, the company dismisses a
+        partner or the day ends (a need's last day)."""
+        tenant, language = g.tenant, get_locale().language
+        what = (part, self.company.id, language, tenant.slug, request.script_root, request.full_path)
+        dismissals = frozenset((post_id, frozenset(ids)) for post_id, ids in self.dismissed.items())
+        return kept_with_suggestions(tenant.id, what, (local_today(), dismissals), caller)
+
+
 class NeedPanel(NamedTuple):
     """Suggestions on a need's page: for its own company (`own`), or why the viewer's company fits it."""
 
@@ -55,12 +92,13 @@ class NeedPanel(NamedTuple):
 
 
 class CompanyPanel(NamedTuple):
-    """Suggested partners on the viewer's own profile (with those of other clusters in the network), or
-    what connects the viewer to another company."""
+    """Suggested partners on the viewer's own profile (`lists`, with those of other clusters in the
+    network), or what connects the viewer to another company (`partners`)."""
 
     own: bool
     partners: list[stored.Partner]
     network: list[Suggestion] = []
+    lists: Lists | None = None
 
 
 def _need_panel(post: Post) -> NeedPanel | None:
@@ -80,11 +118,7 @@ def _company_panel(company: Company) -> CompanyPanel | None:
     if mine.id != company.id:
         partner = stored.between(mine, company, stored.REASONS_SHOWN)
         return CompanyPanel(False, [partner] if partner else [])
-    return CompanyPanel(
-        True,
-        stored.partners_for(mine, ON_PROFILE, stored.REASONS_SHOWN),
-        from_other_clusters(g.tenant, mine, FROM_NETWORK),
-    )
+    return CompanyPanel(True, [], from_other_clusters(g.tenant, mine, FROM_NETWORK), Lists(mine, ON_PROFILE))
 
 
 @bp.app_context_processor
@@ -108,14 +142,10 @@ def index():
     if company is None:
         return render_template("matches/index.html", company=None, no_company=REFUSALS["no_company"])
     needs = candidates.open_needs(company.id)
-    # Read once for both lists: the partners and the needs' companies leave out the same dismissals.
-    dismissed = candidates.dismissed_partners(company.id)
-    partners = stored.partners_for(company, PARTNERS_SHOWN, stored.REASONS_SHOWN, dismissed)
     return render_template(
         "matches/index.html",
         company=company,
-        partners=partners,
-        needs=_with_suggestions(needs[:NEEDS_SHOWN], {company.id: dismissed}),
+        lists=Lists(company, PARTNERS_SHOWN, needs[:NEEDS_SHOWN]),
         more_needs=len(needs) > NEEDS_SHOWN,
         per_need=PER_NEED,
         network=from_other_clusters(g.tenant, company, FROM_NETWORK, needs),
