@@ -57,12 +57,13 @@ class Lists:
     the page's HTML of them is not kept (`keep`).
 
     Ranking a company's stored suggestions and wording their reasons was half of /matches and of the own
-    profile, for lists that change only when the background work rewrites the cluster's suggestions."""
+    profile, for lists read far more often than what they show changes. `needs`: the company's needs whose
+    suggestions are listed (none on the profile)."""
 
-    def __init__(self, company: Company, partners_shown: int, needs: list[Post] = ()):
+    def __init__(self, company: Company, partners_shown: int, needs: list[Post] | None = None):
         self.company = company
         self.partners_shown = partners_shown
-        self.needs_shown = needs
+        self.needs_shown = needs or []
         # Read for the key in any case: the lists leave out the companies dismissed.
         self.dismissed = candidates.dismissed_partners(company.id)
 
