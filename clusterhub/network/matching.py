@@ -4,14 +4,14 @@ The cards are scored like the cluster's own members (search/matching/scoring.py)
 sectors, competences, roles, region and description; a card brings no offers, since posts never cross.
 
 Scoring every card against every open need costs about a second on a big network: far too much for a page.
-So each process keeps a company's result under a key of all it was computed from: the stamps of every
+So each process keeps each need's result under a key of all it was computed from: the stamps of every
 active cluster of the network (the change hook, search/hooks.py, renews a cluster's stamp in the
 transaction that changes its companies, their tags, roles or memberships, or its vocabulary; a cluster
-joining or leaving the network changes the set) and the company's open needs as they read now. A page
-reads that key (one query, and the needs it shows anyway) and scores again only when it moved on, so
-every process and application server sees a change on its next page. Only ids and scores are kept: the
-cards shown, and the conversation with each, are read afresh for the few shown, by the same cross-cluster
-read as the network's pages.
+joining or leaving the network changes the set) and the need as it reads now. A page reads the stamps
+(one query, and the needs it shows anyway) and scores again only the needs whose key moved on, so every
+process and application server sees a change on its next page, and a need just posted or edited costs
+the scoring of that need alone. Only ids and scores are kept: the cards shown, and the conversation with
+each, are read afresh for the few shown, by the same cross-cluster read as the network's pages.
 """
 
 from dataclasses import dataclass
@@ -24,14 +24,14 @@ from clusterhub.extensions import db
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
 from clusterhub.posts.models import Post
 from search.index import IndexUnavailable
-from search.matching.candidates import open_needs, ranked, worth_showing
+from search.matching.candidates import open_needs, rank_key, worth_showing
 from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
-# Kept per company: as many as a page shows (the network's page, clusterhub/network/views.py).
+# Shown per company: as many as a page shows (the network's page, clusterhub/network/views.py).
 KEPT = 5
-# Companies whose results a process keeps (a few kilobytes each); the oldest computed make way.
-HELD = 1_000
+# Needs whose results a process keeps (a few kilobytes each); the oldest computed make way.
+HELD = 5_000
 
 
 @dataclass(frozen=True)
@@ -43,28 +43,44 @@ class Found:
     points: dict[str, int]
     reasons: list[Reason]
     matched: float
+    name_sort: str  # the card's company's, for the order of equal scores
+
+    @property
+    def score(self) -> int:
+        return sum(self.points.values())
 
 
-# {(cluster id, company id): (key, found best first)}
+# {(cluster id, need id): (key, the need's found in the order of the cards)}
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
 _lock = Lock()
 
 
-def _scored(needs: list[Post], cards: list[Card]) -> list[Suggestion]:
-    best: dict[int, Suggestion] = {}
-    if not cards:  # reading what each need wants is the costly part: not for nobody
+def _scored(need: Post, cards: list[Card]) -> list[Found]:
+    """What the cards answer of one need, in the order of the cards; only those that may be among a
+    company's KEPT best (see _best)."""
+    wanted = wanted_by(need)
+    if not wanted.total:
         return []
-    for need in needs:
-        wanted = wanted_by(need)
-        if not wanted.total:
-            continue
-        for card in cards[:MATCHED_CARDS]:
-            # Interest groups are the cluster's own: a card of another cluster shares none.
-            found = score(need, card, [], wanted, shared={})
-            if found and worth_showing(found.points):
-                if card.id not in best or found.score > best[card.id].score:
-                    best[card.id] = found
-    return ranked(best.values())
+    found = []
+    for card in cards[:MATCHED_CARDS]:
+        # Interest groups are the cluster's own: a card of another cluster shares none.
+        s = score(need, card, [], wanted, shared={})
+        if s and worth_showing(s.points):
+            found.append(Found(card.id, need.id, s.points, s.reasons, s.matched, card.name_sort))
+    # A card scoring below the need's KEPT-th best score is outscored there by KEPT cards, each of which
+    # scores at least that much as its best: it cannot be among the company's KEPT best through this need.
+    floor = sorted((f.score for f in found), reverse=True)[KEPT - 1] if len(found) >= KEPT else 0
+    return [f for f in found if f.score >= floor]
+
+
+def _best(per_need: list[list[Found]]) -> list[Found]:
+    """The company's KEPT best: each card with its best need (the first of equal scores), best first."""
+    best: dict[int, Found] = {}
+    for found in per_need:
+        for f in found:
+            if f.card_id not in best or f.score > best[f.card_id].score:
+                best[f.card_id] = f
+    return sorted(best.values(), key=lambda f: rank_key(f.score, f.matched, f.name_sort))[:KEPT]
 
 
 def _network_stamps() -> tuple | None:
@@ -79,32 +95,34 @@ def _network_stamps() -> tuple | None:
     return None if any(stamp is None for _, stamp in rows) else tuple(tuple(row) for row in rows)
 
 
-def _key(needs: list[Post]) -> int | None:
-    """What a result was computed from, as one number; None when it cannot be kept."""
-    stamps = _network_stamps()
+def _key(stamps: tuple | None, need: Post) -> int | None:
+    """What a need's result was computed from, as one number; None when it cannot be kept."""
     if stamps is None:
         return None
     # What scoring reads of a need; the company's own profile is in its cluster's stamp.
-    asked = tuple(
-        (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
-        for need in needs
-    )
+    asked = (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
     return hash((stamps, asked))
 
 
 def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
     """The company's suggestions from other clusters, best first: kept ones while their key holds."""
-    # The key is read before the cards: a result computed meanwhile from newer data is at worst kept under
-    # the older key, which no longer holds, never the other way round.
-    key = _key(needs)
-    held = _held.get((tenant.id, company.id))
-    if key is not None and held is not None and held[0] == key:
-        return held[1]
-    cards = network_view(tenant, company).found
-    found = [Found(s.company.id, s.need.id, s.points, s.reasons, s.matched) for s in _scored(needs, cards)]
-    if key is not None:
-        _keep((tenant.id, company.id), key, found[:KEPT])
-    return found[:KEPT]
+    # The keys are read before the cards: a result computed meanwhile from newer data is at worst kept under
+    # an older key, which no longer holds, never the other way round.
+    stamps = _network_stamps()
+    keys = {need.id: _key(stamps, need) for need in needs}
+    per_need = {}
+    for need in needs:
+        held = _held.get((tenant.id, need.id))
+        if keys[need.id] is not None and held is not None and held[0] == keys[need.id]:
+            per_need[need.id] = held[1]
+    missing = [need for need in needs if need.id not in per_need]
+    cards = network_view(tenant, company).found if missing else []
+    for need in missing:
+        # Reading what a need wants is the costly part: not for nobody.
+        per_need[need.id] = _scored(need, cards) if cards else []
+        if keys[need.id] is not None:
+            _keep((tenant.id, need.id), keys[need.id], per_need[need.id])
+    return _best([per_need[need.id] for need in needs])
 
 
 def _keep(place: tuple[int, int], key: int, found: list[Found]) -> None:

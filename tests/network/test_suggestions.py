@@ -1,5 +1,5 @@
 """Suggestions from other clusters are kept between page views (clusterhub/network/matching.py): they
-follow every change of the card they show and of the need they answer, are kept per company, and show
+follow every change of the card they show and of the need they answer, are kept per need, and show
 nothing of another cluster but its public card."""
 
 from tests.conftest import World
@@ -84,3 +84,16 @@ def test_kept_suggestions_are_the_company_s_own_and_show_only_the_public_card(ap
     # Nor does the other cluster's own member see anything of cluster A: its company did not opt in.
     make_post(app, "beta", B_COMPANY, "member@beta.lv", NEED)
     assert A_COMPANY not in signed_in("member@beta.lv").get("/c/beta/matches").get_data(as_text=True)
+
+
+def test_a_new_need_keeps_the_suggestions_of_the_company_s_other_needs(app, world, signed_in):
+    need_id = _packaging_need_and_card(app, signed_in, world)
+    member_a = signed_in("member@alfa.lv")
+    assert NEED in _suggested(member_a, "/c/alfa/matches")
+    # Only the new need is scored on the next page; the kept result of the first still counts.
+    make_post(app, "alfa", A_COMPANY, "member@alfa.lv", "Meklējam grāmatvedi")
+    for place in _places(world):
+        suggested = _suggested(member_a, place)
+        assert B_COMPANY in suggested and NEED in suggested
+    assert member_a.submit(f"/c/alfa/posts/{need_id}/close", {}).status_code == 302
+    assert B_COMPANY not in _suggested(member_a, "/c/alfa/matches")
