@@ -50,8 +50,13 @@ class Found:
         return sum(self.points.values())
 
 
+# Clusters whose cards a process keeps (at most MATCHED_CARDS each).
+CARDS_HELD = 20
+
 # {(cluster id, need id): (key, the need's found in the order of the cards)}
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
+# {cluster id: (the network's stamps, the cards its needs are scored against)}
+_cards_held: dict[int, tuple[tuple, list[Card]]] = {}
 _lock = Lock()
 
 
@@ -62,7 +67,7 @@ def _scored(need: Post, cards: list[Card]) -> list[Found]:
     if not wanted.total:
         return []
     found = []
-    for card in cards[:MATCHED_CARDS]:
+    for card in cards:
         # Interest groups are the cluster's own: a card of another cluster shares none.
         s = score(need, card, [], wanted, shared={})
         if s and worth_showing(s.points):
@@ -116,22 +121,36 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
         if keys[need.id] is not None and held is not None and held[0] == keys[need.id]:
             per_need[need.id] = held[1]
     missing = [need for need in needs if need.id not in per_need]
-    cards = network_view(tenant, company).found if missing else []
+    cards = _cards_to_match(tenant, stamps) if missing else []
     for need in missing:
         # Reading what a need wants is the costly part: not for nobody.
         per_need[need.id] = _scored(need, cards) if cards else []
         if keys[need.id] is not None:
-            _keep((tenant.id, need.id), keys[need.id], per_need[need.id])
+            _hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
     return _best([per_need[need.id] for need in needs])
 
 
-def _keep(place: tuple[int, int], key: int, found: list[Found]) -> None:
+def _cards_to_match(tenant: Tenant, stamps: tuple | None) -> list[Card]:
+    """The cards the cluster's needs are scored against (MATCHED_CARDS at most), kept under the network's
+    stamps like the results: reading them was a third of scoring a need just posted. Read without a
+    company, whose conversations would be written into the cards."""
+    held = _cards_held.get(tenant.id)
+    if stamps is not None and held is not None and held[0] == stamps:
+        return held[1]
+    cards = network_view(tenant, None).found[:MATCHED_CARDS]
+    if stamps is not None:
+        _hold(_cards_held, tenant.id, (stamps, cards), CARDS_HELD)
+    return cards
+
+
+def _hold(held: dict, place, value, bound: int) -> None:
+    """Keep `value` at `place`, the oldest kept making way past `bound`."""
     # Under a lock: threads of one worker process evict from the same dict.
     with _lock:
-        _held.pop(place, None)
-        _held[place] = (key, found)
-        while len(_held) > HELD:
-            del _held[next(iter(_held))]
+        held.pop(place, None)
+        held[place] = value
+        while len(held) > bound:
+            del held[next(iter(held))]
 
 
 def from_other_clusters(
