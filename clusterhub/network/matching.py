@@ -14,17 +14,19 @@ the scoring of that need alone. Only ids and scores are kept: the cards shown, a
 each, are read afresh for the few shown, by the same cross-cluster read as the network's pages.
 """
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import asdict, dataclass
 from threading import Lock
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from clusterhub.companies.models import Company, DirectoryStamp
 from clusterhub.extensions import db
+from clusterhub.network.models import NetworkFound
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
 from clusterhub.posts.models import Post
 from search.index import IndexUnavailable
-from search.matching.candidates import open_needs, rank_key, worth_showing
+from search.matching.candidates import open_needs, open_needs_among, rank_key, worth_showing
 from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
@@ -52,6 +54,9 @@ class Found:
 
 # Clusters whose cards a process keeps (at most MATCHED_CARDS each).
 CARDS_HELD = 20
+# Needs the background work scores after one change; a bulk import's hundreds are left to their pages
+# (scoring one takes about 0.1 s on the bench's network).
+SCORED_AFTER_A_CHANGE = 20
 
 # {(cluster id, need id): (key, the need's found in the order of the cards)}
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
@@ -106,7 +111,9 @@ def _key(stamps: tuple | None, need: Post) -> int | None:
         return None
     # What scoring reads of a need; the company's own profile is in its cluster's stamp.
     asked = (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
-    return hash((stamps, asked))
+    # The same in every process (the background work stores it, pages compare it): hash() is salted.
+    digest = hashlib.blake2b(repr((stamps, asked)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
@@ -115,11 +122,7 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
     # an older key, which no longer holds, never the other way round.
     stamps = _network_stamps()
     keys = {need.id: _key(stamps, need) for need in needs}
-    per_need = {}
-    for need in needs:
-        held = _held.get((tenant.id, need.id))
-        if keys[need.id] is not None and held is not None and held[0] == keys[need.id]:
-            per_need[need.id] = held[1]
+    per_need = _kept(tenant.id, keys)
     missing = [need for need in needs if need.id not in per_need]
     cards = _cards_to_match(tenant, stamps) if missing else []
     for need in missing:
@@ -128,6 +131,54 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
         if keys[need.id] is not None:
             _hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
     return _best([per_need[need.id] for need in needs])
+
+
+def _kept(tenant_id: int, keys: dict[int, int | None]) -> dict[int, list[Found]]:
+    """The results of the needs whose key holds: kept in this process, or stored by the background work."""
+    kept = {}
+    for need_id, key in keys.items():
+        held = _held.get((tenant_id, need_id))
+        if key is not None and held is not None and held[0] == key:
+            kept[need_id] = held[1]
+    unread = [need_id for need_id, key in keys.items() if key is not None and need_id not in kept]
+    stored = select(NetworkFound.need_id, NetworkFound.key, NetworkFound.found)
+    for need_id, key, found in (
+        db.session.execute(stored.where(NetworkFound.need_id.in_(unread))) if unread else ()
+    ):
+        if key == keys[need_id]:
+            kept[need_id] = [_from_stored(f) for f in found]
+            _hold(_held, (tenant_id, need_id), (key, kept[need_id]), HELD)
+    return kept
+
+
+def _from_stored(found: dict) -> Found:
+    return Found(**{**found, "reasons": [Reason(**reason) for reason in found["reasons"]]})
+
+
+def store_for(tenant: Tenant, need_ids: set[int]) -> None:
+    """Score the changed open needs against the network's cards and store what they found, so that their
+    company's next page only reads it (the background work, after a change)."""
+    if not tenant.network_open or not need_ids or len(need_ids) > SCORED_AFTER_A_CHANGE:
+        return
+    db.session.execute(delete(NetworkFound).where(NetworkFound.need_id.in_(need_ids)))
+    stamps = _network_stamps()
+    needs = open_needs_among(need_ids)
+    if stamps is None or not needs:
+        return
+    try:
+        cards = _cards_to_match(tenant, stamps)
+        rows = [
+            {
+                "tenant_id": tenant.id,
+                "need_id": need.id,
+                "key": _key(stamps, need),
+                "found": [asdict(f) for f in _scored(need, cards)] if cards else [],
+            }
+            for need in needs
+        ]
+    except IndexUnavailable:
+        return  # scored against the cluster's word statistics: the pages score the needs once it is back
+    db.session.execute(insert(NetworkFound), rows)
 
 
 def _cards_to_match(tenant: Tenant, stamps: tuple | None) -> list[Card]:
