@@ -87,6 +87,7 @@ def cluster_probes(cluster: Cluster, client: Client) -> tuple[list[Probe], list[
     token = CSRF_FIELD.search(page_form).group(1).decode()
     posted = iter(range(10_000))
     search = [f"{base}/search?{urlencode({'q': text})}" for text in QUERIES]
+    own, matches = f"{base}/companies/{cluster.company_id}", f"{base}/matches"
     reading = [
         page(f"{label}: search page (Whoosh)", client, search, MID_MEMBER_MS if mid else SEARCH_MS["whoosh"]),
         page(
@@ -96,8 +97,8 @@ def cluster_probes(cluster: Cluster, client: Client) -> tuple[list[Probe], list[
             MID_MEMBER_MS if mid else 0,
         ),
         page(f"{label}: own open need", client, [f"{base}/posts/{i}" for i in cluster.needs], member),
-        page(f"{label}: own company profile", client, [f"{base}/companies/{cluster.company_id}"], member),
-        page(f"{label}: /matches", client, [f"{base}/matches"], member),
+        page(f"{label}: own company profile", client, [own], member),
+        page(f"{label}: /matches", client, [matches], member),
         page(f"{label}: member directory", client, [f"{base}/companies"], member),
         page(f"{label}: board", client, [f"{base}/posts"], member),
         page(f"{label}: brokering desk (manager)", client, [f"{base}/manage/matches"], READ_MS),
@@ -116,6 +117,9 @@ def cluster_probes(cluster: Cluster, client: Client) -> tuple[list[Probe], list[
             f"{label}: search page right after an index change (once the worker has indexed the need)",
             lambda turn: after_change(client, search[turn % len(search)]),
         ),
+        # What a page keeps until the cluster's posts or suggestions change is read afresh here.
+        Probe(f"{label}: /matches right after a need is posted", lambda _turn: after_change(client, matches)),
+        Probe(f"{label}: own profile right after a need is posted", lambda _turn: after_change(client, own)),
     ]
     return reading, writing
 

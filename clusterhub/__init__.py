@@ -57,6 +57,7 @@ from search.views import bp as search_bp
 from search.vocabulary.suggestions import bp as tag_suggestions_bp
 from search.vocabulary.views import bp as vocabulary_bp
 from tenants import scoping
+from tenants import services as tenant_services
 from tenants.views import bp as clusters_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +117,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = stored_secret_key(app.instance_path)
     ops_logs.init_app(app)  # first: every later hook's log lines carry the request id
-    timing.install(app)  # next: the CPU time covers every later hook
+    timing.install(app)  # next: the CPU time wraps the whole request
 
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     db.init_app(app)
@@ -132,6 +133,7 @@ def create_app(config: dict | None = None) -> Flask:
     scoping.install(Session)
     conference_scoping.install(Session)
     notifications.install(Session)
+    tenant_services.install(Session)
     once.install(Session)
     search_index.configure(app)
     search_hooks.install(app, Session)

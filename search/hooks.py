@@ -20,10 +20,11 @@ from clusterhub.companies.kept import mark_changed
 from clusterhub.companies.models import Company, CompanyMembership, CompanyOwned
 from clusterhub.extensions import db
 from clusterhub.groups.models import GroupMember
+from clusterhub.network import matching as network
 from clusterhub.notifications import services as notifications
 from clusterhub.posts.models import Post, PostRegion, PostTag
 from search import index
-from search.documents import company_key, documents_for, parse_key, post_key
+from search.documents import company_key, documents_for, ids_by_kind, parse_key, post_key
 from search.matching import notices, stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
@@ -206,6 +207,7 @@ def _apply(tenant_id: int, keys: dict[str, list[int]]) -> int:
         done = [row_id for row_ids in keys.values() for row_id in row_ids]
         db.session.execute(delete(IndexOutbox).where(IndexOutbox.id.in_(done)))
         to_mail = notices.notify_strong_matches(stored.recompute(set(keys)))
+        network.store_for(tenant, ids_by_kind(set(keys) - {stored.EVERY})["post"])
         db.session.commit()
         notifications.mail_safely(to_mail)
     return len(documents)

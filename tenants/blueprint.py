@@ -6,15 +6,21 @@ from sqlalchemy import select
 
 from clusterhub.extensions import db, login_manager
 from tenants.context import set_tenant
-from tenants.models import Membership, Tenant
+from tenants.models import Tenant
+from tenants.services import my_memberships
 
 
 def _resolve_tenant(endpoint, values) -> None:
     slug = values.pop("tenant_slug", None) if values else None
-    tenant = db.session.scalar(select(Tenant).where(Tenant.slug == slug, Tenant.active.is_(True)))
+    # A member's cluster is among the clusters the switcher lists anyway; any other is read, so that a
+    # visitor is sent to sign in and a stranger gets 404 as before.
+    own = next((membership for membership in my_memberships() if membership.tenant.slug == slug), None)
+    active = select(Tenant).where(Tenant.slug == slug, Tenant.active.is_(True))
+    tenant = own.tenant if own else db.session.scalar(active)
     if tenant is None:
         abort(404)
     set_tenant(tenant)
+    g.membership = own
 
 
 def _keep_tenant_in_urls(endpoint, values) -> None:
@@ -25,8 +31,7 @@ def _keep_tenant_in_urls(endpoint, values) -> None:
 def _members_only():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
-    # The query is scoped to the cluster already, so this finds the membership of THIS cluster only.
-    g.membership = db.session.scalar(select(Membership).where(Membership.user_id == current_user.id))
+    # The person's membership of THIS cluster, found when the address was resolved.
     if g.membership is None:
         set_tenant(None)  # the 404 page must not name the cluster: a non-member must not learn it exists
         abort(404)

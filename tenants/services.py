@@ -2,7 +2,9 @@
 
 import re
 
-from sqlalchemy import func, select
+from flask import g, has_app_context
+from flask_login import current_user
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import contains_eager
 
 from clusterhub.extensions import db
@@ -83,6 +85,26 @@ def memberships_of(user) -> list[Membership]:
             .order_by(Tenant.name_sort)
         )
         return list(rows)
+
+
+def my_memberships() -> list[Membership]:
+    """The signed-in person's clusters, read once per request: a cluster page is resolved from them, and
+    the switcher lists them."""
+    if "my_memberships" not in g:
+        g.my_memberships = memberships_of(current_user) if current_user.is_authenticated else []
+    return g.my_memberships
+
+
+def _forget_my_memberships(session, _context) -> None:
+    # Someone joined or left a cluster: a page this request renders lists the clusters as they are now.
+    if has_app_context() and any(isinstance(row, Membership) for row in (*session.new, *session.deleted)):
+        g.pop("my_memberships", None)
+
+
+def install(session_class) -> None:
+    """Follow the flushes of every session the app makes (once per process)."""
+    if not event.contains(session_class, "after_flush", _forget_my_memberships):
+        event.listen(session_class, "after_flush", _forget_my_memberships)
 
 
 class MembershipError(ValueError):

@@ -3,7 +3,6 @@
 from flask import flash, g, has_request_context, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
@@ -22,7 +21,7 @@ from tenants.access import current_membership, load_or_404, manager_required
 from tenants.blueprint import TenantBlueprint
 from tenants.forms import RoleForm
 from tenants.models import Membership
-from tenants.services import MembershipError, change_role, memberships_of, remove_member
+from tenants.services import MembershipError, change_role, my_memberships, remove_member
 
 bp = TenantBlueprint("clusters", __name__)
 
@@ -32,11 +31,10 @@ def navigation():
     """What the layout needs on every page: the cluster, the person's clusters, the language form."""
     if not has_request_context():
         return {}  # e-mail rendered by a command or a background job has no page around it
-    signed_in = current_user.is_authenticated
     return {
         "current_tenant": g.get("tenant"),
         "current_membership": g.get("membership"),
-        "my_memberships": memberships_of(current_user) if signed_in else [],
+        "my_memberships": my_memberships(),
         "language_form": LanguageForm(formdata=None, language=str(get_locale())),
     }
 

@@ -4,34 +4,36 @@ The cards are scored like the cluster's own members (search/matching/scoring.py)
 sectors, competences, roles, region and description; a card brings no offers, since posts never cross.
 
 Scoring every card against every open need costs about a second on a big network: far too much for a page.
-So each process keeps a company's result under a key of all it was computed from: the stamps of every
+So each process keeps each need's result under a key of all it was computed from: the stamps of every
 active cluster of the network (the change hook, search/hooks.py, renews a cluster's stamp in the
 transaction that changes its companies, their tags, roles or memberships, or its vocabulary; a cluster
-joining or leaving the network changes the set) and the company's open needs as they read now. A page
-reads that key (one query, and the needs it shows anyway) and scores again only when it moved on, so
-every process and application server sees a change on its next page. Only ids and scores are kept: the
-cards shown, and the conversation with each, are read afresh for the few shown, by the same cross-cluster
-read as the network's pages.
+joining or leaving the network changes the set) and the need as it reads now. A page reads the stamps
+(one query, and the needs it shows anyway) and scores again only the needs whose key moved on, so every
+process and application server sees a change on its next page, and a need just posted or edited costs
+the scoring of that need alone. Only ids and scores are kept: the cards shown, and the conversation with
+each, are read afresh for the few shown, by the same cross-cluster read as the network's pages.
 """
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import asdict, dataclass
 from threading import Lock
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from clusterhub.companies.models import Company, DirectoryStamp
 from clusterhub.extensions import db
+from clusterhub.network.models import NetworkFound
 from clusterhub.network.services import MATCHED_CARDS, Card, network_view
 from clusterhub.posts.models import Post
 from search.index import IndexUnavailable
-from search.matching.candidates import open_needs, ranked, worth_showing
+from search.matching.candidates import open_needs, open_needs_among, rank_key, worth_showing
 from search.matching.scoring import Reason, Suggestion, score, wanted_by
 from tenants.models import Tenant
 
-# Kept per company: as many as a page shows (the network's page, clusterhub/network/views.py).
+# Shown per company: as many as a page shows (the network's page, clusterhub/network/views.py).
 KEPT = 5
-# Companies whose results a process keeps (a few kilobytes each); the oldest computed make way.
-HELD = 1_000
+# Needs whose results a process keeps (a few kilobytes each); the oldest computed make way.
+HELD = 5_000
 
 
 @dataclass(frozen=True)
@@ -43,28 +45,52 @@ class Found:
     points: dict[str, int]
     reasons: list[Reason]
     matched: float
+    name_sort: str  # the card's company's, for the order of equal scores
+
+    @property
+    def score(self) -> int:
+        return sum(self.points.values())
 
 
-# {(cluster id, company id): (key, found best first)}
+# Clusters whose cards a process keeps (at most MATCHED_CARDS each).
+CARDS_HELD = 20
+# Needs the background work scores after one change; a bulk import's hundreds are left to their pages
+# (scoring one takes about 0.1 s on the bench's network).
+SCORED_AFTER_A_CHANGE = 20
+
+# {(cluster id, need id): (key, the need's found in the order of the cards)}
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
+# {cluster id: (the network's stamps, the cards its needs are scored against)}
+_cards_held: dict[int, tuple[tuple, list[Card]]] = {}
 _lock = Lock()
 
 
-def _scored(needs: list[Post], cards: list[Card]) -> list[Suggestion]:
-    best: dict[int, Suggestion] = {}
-    if not cards:  # reading what each need wants is the costly part: not for nobody
+def _scored(need: Post, cards: list[Card]) -> list[Found]:
+    """What the cards answer of one need, in the order of the cards; only those that may be among a
+    company's KEPT best (see _best)."""
+    wanted = wanted_by(need)
+    if not wanted.total:
         return []
-    for need in needs:
-        wanted = wanted_by(need)
-        if not wanted.total:
-            continue
-        for card in cards[:MATCHED_CARDS]:
-            # Interest groups are the cluster's own: a card of another cluster shares none.
-            found = score(need, card, [], wanted, shared={})
-            if found and worth_showing(found.points):
-                if card.id not in best or found.score > best[card.id].score:
-                    best[card.id] = found
-    return ranked(best.values())
+    found = []
+    for card in cards:
+        # Interest groups are the cluster's own: a card of another cluster shares none.
+        s = score(need, card, [], wanted, shared={})
+        if s and worth_showing(s.points):
+            found.append(Found(card.id, need.id, s.points, s.reasons, s.matched, card.name_sort))
+    # A card scoring below the need's KEPT-th best score is outscored there by KEPT cards, each of which
+    # scores at least that much as its best: it cannot be among the company's KEPT best through this need.
+    floor = sorted((f.score for f in found), reverse=True)[KEPT - 1] if len(found) >= KEPT else 0
+    return [f for f in found if f.score >= floor]
+
+
+def _best(per_need: list[list[Found]]) -> list[Found]:
+    """The company's KEPT best: each card with its best need (the first of equal scores), best first."""
+    best: dict[int, Found] = {}
+    for found in per_need:
+        for f in found:
+            if f.card_id not in best or f.score > best[f.card_id].score:
+                best[f.card_id] = f
+    return sorted(best.values(), key=lambda f: rank_key(f.score, f.matched, f.name_sort))[:KEPT]
 
 
 def _network_stamps() -> tuple | None:
@@ -79,41 +105,103 @@ def _network_stamps() -> tuple | None:
     return None if any(stamp is None for _, stamp in rows) else tuple(tuple(row) for row in rows)
 
 
-def _key(needs: list[Post]) -> int | None:
-    """What a result was computed from, as one number; None when it cannot be kept."""
-    stamps = _network_stamps()
+def _key(stamps: tuple | None, need: Post) -> int | None:
+    """What a need's result was computed from, as one number; None when it cannot be kept."""
     if stamps is None:
         return None
     # What scoring reads of a need; the company's own profile is in its cluster's stamp.
-    asked = tuple(
-        (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
-        for need in needs
-    )
-    return hash((stamps, asked))
+    asked = (need.id, need.title, need.body, need.category, tuple(need.tag_names), tuple(need.region_names))
+    # The same in every process (the background work stores it, pages compare it): hash() is salted.
+    digest = hashlib.blake2b(repr((stamps, asked)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
     """The company's suggestions from other clusters, best first: kept ones while their key holds."""
-    # The key is read before the cards: a result computed meanwhile from newer data is at worst kept under
-    # the older key, which no longer holds, never the other way round.
-    key = _key(needs)
-    held = _held.get((tenant.id, company.id))
-    if key is not None and held is not None and held[0] == key:
+    # The keys are read before the cards: a result computed meanwhile from newer data is at worst kept under
+    # an older key, which no longer holds, never the other way round.
+    stamps = _network_stamps()
+    keys = {need.id: _key(stamps, need) for need in needs}
+    per_need = _kept(tenant.id, keys)
+    missing = [need for need in needs if need.id not in per_need]
+    cards = _cards_to_match(tenant, stamps) if missing else []
+    for need in missing:
+        # Reading what a need wants is the costly part: not for nobody.
+        per_need[need.id] = _scored(need, cards) if cards else []
+        if keys[need.id] is not None:
+            _hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
+    return _best([per_need[need.id] for need in needs])
+
+
+def _kept(tenant_id: int, keys: dict[int, int | None]) -> dict[int, list[Found]]:
+    """The results of the needs whose key holds: kept in this process, or stored by the background work."""
+    kept = {}
+    for need_id, key in keys.items():
+        held = _held.get((tenant_id, need_id))
+        if key is not None and held is not None and held[0] == key:
+            kept[need_id] = held[1]
+    unread = [need_id for need_id, key in keys.items() if key is not None and need_id not in kept]
+    stored = select(NetworkFound.need_id, NetworkFound.key, NetworkFound.found)
+    for need_id, key, found in (
+        db.session.execute(stored.where(NetworkFound.need_id.in_(unread))) if unread else ()
+    ):
+        if key == keys[need_id]:
+            kept[need_id] = [_from_stored(f) for f in found]
+            _hold(_held, (tenant_id, need_id), (key, kept[need_id]), HELD)
+    return kept
+
+
+def _from_stored(found: dict) -> Found:
+    return Found(**{**found, "reasons": [Reason(**reason) for reason in found["reasons"]]})
+
+
+def store_for(tenant: Tenant, need_ids: set[int]) -> None:
+    """Score the changed open needs against the network's cards and store what they found, so that their
+    company's next page only reads it (the background work, after a change)."""
+    if not tenant.network_open or not need_ids or len(need_ids) > SCORED_AFTER_A_CHANGE:
+        return
+    db.session.execute(delete(NetworkFound).where(NetworkFound.need_id.in_(need_ids)))
+    stamps = _network_stamps()
+    needs = open_needs_among(need_ids)
+    if stamps is None or not needs:
+        return
+    try:
+        cards = _cards_to_match(tenant, stamps)
+        rows = [
+            {
+                "tenant_id": tenant.id,
+                "need_id": need.id,
+                "key": _key(stamps, need),
+                "found": [asdict(f) for f in _scored(need, cards)] if cards else [],
+            }
+            for need in needs
+        ]
+    except IndexUnavailable:
+        return  # scored against the cluster's word statistics: the pages score the needs once it is back
+    db.session.execute(insert(NetworkFound), rows)
+
+
+def _cards_to_match(tenant: Tenant, stamps: tuple | None) -> list[Card]:
+    """The cards the cluster's needs are scored against (MATCHED_CARDS at most), kept under the network's
+    stamps like the results: reading them was a third of scoring a need just posted. Read without a
+    company, whose conversations would be written into the cards."""
+    held = _cards_held.get(tenant.id)
+    if stamps is not None and held is not None and held[0] == stamps:
         return held[1]
-    cards = network_view(tenant, company).found
-    found = [Found(s.company.id, s.need.id, s.points, s.reasons, s.matched) for s in _scored(needs, cards)]
-    if key is not None:
-        _keep((tenant.id, company.id), key, found[:KEPT])
-    return found[:KEPT]
+    cards = network_view(tenant, None).found[:MATCHED_CARDS]
+    if stamps is not None:
+        _hold(_cards_held, tenant.id, (stamps, cards), CARDS_HELD)
+    return cards
 
 
-def _keep(place: tuple[int, int], key: int, found: list[Found]) -> None:
+def _hold(held: dict, place, value, bound: int) -> None:
+    """Keep `value` at `place`, the oldest kept making way past `bound`."""
     # Under a lock: threads of one worker process evict from the same dict.
     with _lock:
-        _held.pop(place, None)
-        _held[place] = (key, found)
-        while len(_held) > HELD:
-            del _held[next(iter(_held))]
+        held.pop(place, None)
+        held[place] = value
+        while len(held) > bound:
+            del held[next(iter(held))]
 
 
 def from_other_clusters(

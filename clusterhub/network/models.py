@@ -7,11 +7,12 @@ Until both companies have written, each sees only the other's public card; then 
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clusterhub.clock import utcnow
 from clusterhub.db import CreatedAtMixin, UTCDateTime, db
+from tenants.models import TenantScoped
 
 MESSAGE_MAX = 2000
 
@@ -67,3 +68,16 @@ class NetworkMessage(CreatedAtMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<NetworkMessage thread={self.thread_id}>"
+
+
+class NetworkFound(TenantScoped, CreatedAtMixin, db.Model):
+    """What other clusters' cards answer of one need, as the background work scored it when the need was
+    posted or changed (clusterhub/network/matching.py), under the key of what it was scored from: a page
+    uses it while the key holds, and scores the need itself once the network has changed meanwhile."""
+
+    __tablename__ = "network_found"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
+    key: Mapped[int] = mapped_column(BigInteger)
+    found: Mapped[list] = mapped_column(JSON)

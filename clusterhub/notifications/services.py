@@ -246,15 +246,6 @@ def notifications_of(user: User) -> Select:
     )
 
 
-def unread_count(user: User) -> int:
-    """How many of a person's notifications in the current cluster are not read yet."""
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
-        )
-    )
-
-
 def unread_by_cluster(user: User) -> dict[int, int]:
     """Unread notifications per cluster of a person's own memberships, for the cluster switcher."""
     with cross_tenant():

@@ -15,7 +15,6 @@ from clusterhub.notifications.services import (
     notifications_of,
     text_of,
     unread_by_cluster,
-    unread_count,
 )
 from tenants.blueprint import TenantBlueprint
 
@@ -26,7 +25,7 @@ bp = TenantBlueprint("notifications", __name__, "/notifications")
 def unread():
     """Unread counts for the navigation, counted only when a page asks for them."""
     return {
-        "unread_notifications": lambda: unread_count(current_user) if g.get("membership") else 0,
+        "unread_notifications": lambda: _unread_by_cluster().get(g.tenant_id, 0),
         "unread_by_cluster": _unread_by_cluster,
     }
 

@@ -144,9 +144,14 @@ def ranked(found) -> list[Suggestion]:
 NEWEST = (Post.created_at.desc(), Post.id.desc())
 
 
+def _seeking() -> tuple:
+    """What picks open needs and partnership interests."""
+    return Post.kind.in_(rules.SEEKING_KINDS), open_and_valid()
+
+
 def _seeking_of(company_id: int) -> tuple:
     """What picks a company's open needs and partnership interests."""
-    return Post.company_id == company_id, Post.kind.in_(rules.SEEKING_KINDS), open_and_valid()
+    return Post.company_id == company_id, *_seeking()
 
 
 def open_needs(company_id: int) -> list[Post]:
@@ -157,6 +162,16 @@ def open_needs(company_id: int) -> list[Post]:
         .options(selectinload(Post.tags), selectinload(Post.regions))
         .order_by(*NEWEST)
         .limit(10)
+    )
+    return list(db.session.scalars(statement))
+
+
+def open_needs_among(post_ids) -> list[Post]:
+    """The open needs and partnership interests among the posts `post_ids`."""
+    statement = (
+        select(Post)
+        .where(Post.id.in_(post_ids), *_seeking())
+        .options(selectinload(Post.tags), selectinload(Post.regions))
     )
     return list(db.session.scalars(statement))
 

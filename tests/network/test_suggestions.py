@@ -1,7 +1,13 @@
 """Suggestions from other clusters are kept between page views (clusterhub/network/matching.py): they
-follow every change of the card they show and of the need they answer, are kept per company, and show
+follow every change of the card they show and of the need they answer, are kept per need, and show
 nothing of another cluster but its public card."""
 
+from sqlalchemy import select
+
+from clusterhub.extensions import db
+from clusterhub.network import matching as network_matching
+from clusterhub.network.models import NetworkFound
+from tenants.context import cross_tenant
 from tests.conftest import World
 from tests.factories import make_post, make_profile
 from tests.network.test_pages import A_COMPANY, B_COMPANY, SECRET_CONTACT, _opt_in, private_profile
@@ -84,3 +90,41 @@ def test_kept_suggestions_are_the_company_s_own_and_show_only_the_public_card(ap
     # Nor does the other cluster's own member see anything of cluster A: its company did not opt in.
     make_post(app, "beta", B_COMPANY, "member@beta.lv", NEED)
     assert A_COMPANY not in signed_in("member@beta.lv").get("/c/beta/matches").get_data(as_text=True)
+
+
+def test_a_new_need_keeps_the_suggestions_of_the_company_s_other_needs(app, world, signed_in):
+    need_id = _packaging_need_and_card(app, signed_in, world)
+    member_a = signed_in("member@alfa.lv")
+    assert NEED in _suggested(member_a, "/c/alfa/matches")
+    # Only the new need is scored on the next page; the kept result of the first still counts.
+    make_post(app, "alfa", A_COMPANY, "member@alfa.lv", "Meklējam grāmatvedi")
+    for place in _places(world):
+        suggested = _suggested(member_a, place)
+        assert B_COMPANY in suggested and NEED in suggested
+    assert member_a.submit(f"/c/alfa/posts/{need_id}/close", {}).status_code == 302
+    assert B_COMPANY not in _suggested(member_a, "/c/alfa/matches")
+
+
+def _stored_cards(app, need_id: int) -> list[int]:
+    with app.app_context(), cross_tenant():
+        found = db.session.scalar(select(NetworkFound.found).where(NetworkFound.need_id == need_id))
+        return [f["card_id"] for f in found or []]
+
+
+def test_a_need_posted_has_its_suggestions_from_other_clusters_scored_by_the_background_work(
+    app, world, signed_in
+):
+    need_id = _packaging_need_and_card(app, signed_in, world)
+    assert _stored_cards(app, need_id) == [world.company_b]
+    # Another process (no result of its own kept): the page shows what the background work stored.
+    network_matching._held.clear()
+    member_a = signed_in("member@alfa.lv")
+    assert B_COMPANY in _suggested(member_a, "/c/alfa/matches")
+    # The card changed since: the stored result no longer holds, and the page scores the need itself.
+    network_matching._held.clear()
+    make_profile(app, "beta", B_COMPANY, competences=["Dārza mēbeles"])
+    assert _stored_cards(app, need_id) == [world.company_b]
+    assert B_COMPANY not in _suggested(member_a, "/c/alfa/matches")
+    # Closed: nothing stored for it any more.
+    assert member_a.submit(f"/c/alfa/posts/{need_id}/close", {}).status_code == 302
+    assert _stored_cards(app, need_id) == []

@@ -2,6 +2,14 @@
 
 import re
 
+from flask_login import login_user
+from sqlalchemy import select
+
+from clusterhub.accounts.models import User
+from clusterhub.extensions import db
+from tenants.context import tenant_scope
+from tenants.models import Tenant
+from tenants.services import add_member, my_memberships, remove_member
 from tests.factories import membership_id
 
 
@@ -50,3 +58,19 @@ def test_a_manager_cannot_touch_a_membership_of_another_cluster(app, world, visi
     foreign = membership_id(app, world.member_b, "beta")
     assert visitor.get(f"/c/alfa/members/{foreign}/role").status_code == 404
     assert visitor.post(f"/c/alfa/members/{foreign}/remove").status_code == 404
+
+
+def test_a_page_lists_the_clusters_a_person_joined_or_left_in_the_same_request(app, world):
+    with app.test_request_context():
+        person = db.session.get(User, world.member_a)
+        login_user(person)
+        beta = db.session.scalar(select(Tenant).where(Tenant.slug == "beta"))
+        before = [membership.tenant.slug for membership in my_memberships()]
+        with tenant_scope(beta):
+            joined = add_member(person)
+        after_joining = [membership.tenant.slug for membership in my_memberships()]
+        with tenant_scope(beta):
+            remove_member(joined)
+            db.session.flush()
+        after_leaving = [membership.tenant.slug for membership in my_memberships()]
+    assert (before, after_joining, after_leaving) == (["alfa"], ["alfa", "beta"], ["alfa"])
