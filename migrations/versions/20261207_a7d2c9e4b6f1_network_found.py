@@ -4,7 +4,7 @@ Empty at first: a need gets its row when it is next posted or changed; until the
 before, and keeps the result in the process.
 
 Revision ID: a7d2c9e4b6f1
-Revises: b3d9e1f5a7c2
+Revises: c4e8a2d6f1b3
 Create Date: 2026-12-07 20:40:00.000000
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "a7d2c9e4b6f1"
-down_revision = "b3d9e1f5a7c2"
+down_revision = "c4e8a2d6f1b3"
 branch_labels = None
 depends_on = None
 
