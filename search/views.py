@@ -6,6 +6,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from clusterhub.companies.kept import kept
 from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.i18n import lazy_gettext as _l
@@ -57,18 +58,28 @@ def _written(tags) -> dict[str, str]:
     return written
 
 
-def _cluster_tags() -> dict[str, dict[str, str]]:
+def _company_tags() -> list:
     # Scoped to the cluster like every query: a value no company or post here uses gets no name. Distinct:
-    # a big cluster has a hundred thousand tag rows but a few hundred spellings, and this is read again after
-    # every change of the index.
-    company_tags = db.session.execute(
+    # a big cluster has tens of thousands of tag rows but a few hundred spellings.
+    return db.session.execute(
         select(CompanyTag.kind, CompanyTag.key, CompanyTag.concept_id, CompanyTag.name).distinct()
     ).all()
+
+
+def _cluster_tags(company_tags: list) -> dict[str, dict[str, str]]:
     post_tags = db.session.execute(select(PostTag.key, PostTag.concept_id, PostTag.name).distinct())
     return {
         "sector": _written(tag for tag in company_tags if tag.kind == "sector"),
         "competence": _written([*(tag for tag in company_tags if tag.kind == "competence"), *post_tags]),
     }
+
+
+def _kept_tags() -> dict[str, dict[str, str]]:
+    """The spellings after a change of the index: a posted need (the common change) leaves the companies'
+    tags as they were, and reading them was most of the first search after it; they are kept until the
+    cluster's companies change (its directory stamp), the posts' tags read again."""
+    tenant_id = current_tenant_id()
+    return _cluster_tags(kept(tenant_id, "search tag spellings", _company_tags))
 
 
 def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
@@ -77,9 +88,9 @@ def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
     if not needed:
         return {}
     try:
-        return remembered(current_tenant_id(), "tag names", _cluster_tags)
+        return remembered(current_tenant_id(), "tag names", _kept_tags)
     except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
-        return _cluster_tags()
+        return _cluster_tags(_company_tags())
 
 
 def _value_label(name: str, value: str, tags: dict[str, dict[str, str]]) -> str:
