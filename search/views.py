@@ -17,7 +17,7 @@ from search.forms import FACET_FILTERS, TYPES, SearchForm
 from search.index import IndexMissing, IndexUnavailable, is_empty, remembered
 from search.query import MAX_QUERY_LENGTH, QueryError, Results, search
 from search.services import database_counts
-from search.vocabulary.lookup import counted_name, tag_value
+from search.vocabulary.lookup import counted_name, tag_value, vocabulary
 from tenants.blueprint import TenantBlueprint
 from tenants.context import current_tenant, current_tenant_id
 
@@ -52,8 +52,9 @@ class FacetGroup(NamedTuple):
 def _written(tags) -> dict[str, str]:
     """{counted value: a spelling of it} for the tags, the spellings of one concept under its key."""
     written: dict[str, str] = {}
+    words = vocabulary()  # found once: a cluster has a few hundred spellings
     for tag in tags:
-        value = tag_value(tag)
+        value = tag_value(tag, words)
         written[value] = min(written.get(value, tag.name), tag.name)
     return written
 
