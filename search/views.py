@@ -6,6 +6,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from clusterhub.companies.kept import kept
 from clusterhub.companies.models import CompanyTag
 from clusterhub.extensions import db
 from clusterhub.i18n import lazy_gettext as _l
@@ -16,7 +17,7 @@ from search.forms import FACET_FILTERS, TYPES, SearchForm
 from search.index import IndexMissing, IndexUnavailable, is_empty, remembered
 from search.query import MAX_QUERY_LENGTH, QueryError, Results, search
 from search.services import database_counts
-from search.vocabulary.lookup import counted_name, tag_value
+from search.vocabulary.lookup import counted_name, tag_value, vocabulary
 from tenants.blueprint import TenantBlueprint
 from tenants.context import current_tenant, current_tenant_id
 
@@ -51,24 +52,35 @@ class FacetGroup(NamedTuple):
 def _written(tags) -> dict[str, str]:
     """{counted value: a spelling of it} for the tags, the spellings of one concept under its key."""
     written: dict[str, str] = {}
+    words = vocabulary()  # found once: a cluster has a few hundred spellings
     for tag in tags:
-        value = tag_value(tag)
+        value = tag_value(tag, words)
         written[value] = min(written.get(value, tag.name), tag.name)
     return written
 
 
-def _cluster_tags() -> dict[str, dict[str, str]]:
+def _company_tags() -> list:
     # Scoped to the cluster like every query: a value no company or post here uses gets no name. Distinct:
-    # a big cluster has a hundred thousand tag rows but a few hundred spellings, and this is read again after
-    # every change of the index.
-    company_tags = db.session.execute(
+    # a big cluster has tens of thousands of tag rows but a few hundred spellings.
+    return db.session.execute(
         select(CompanyTag.kind, CompanyTag.key, CompanyTag.concept_id, CompanyTag.name).distinct()
     ).all()
+
+
+def _cluster_tags(company_tags: list) -> dict[str, dict[str, str]]:
     post_tags = db.session.execute(select(PostTag.key, PostTag.concept_id, PostTag.name).distinct())
     return {
         "sector": _written(tag for tag in company_tags if tag.kind == "sector"),
         "competence": _written([*(tag for tag in company_tags if tag.kind == "competence"), *post_tags]),
     }
+
+
+def _kept_tags() -> dict[str, dict[str, str]]:
+    """The spellings after a change of the index: a posted need (the common change) leaves the companies'
+    tags as they were, and reading them was most of the first search after it; they are kept until the
+    cluster's companies change (its directory stamp), the posts' tags read again."""
+    tenant_id = current_tenant_id()
+    return _cluster_tags(kept(tenant_id, "search tag spellings", _company_tags))
 
 
 def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
@@ -77,9 +89,9 @@ def _tag_spellings(needed: bool) -> dict[str, dict[str, str]]:
     if not needed:
         return {}
     try:
-        return remembered(current_tenant_id(), "tag names", _cluster_tags)
+        return remembered(current_tenant_id(), "tag names", _kept_tags)
     except IndexUnavailable:  # the page says so; the names of the chosen filters are still read
-        return _cluster_tags()
+        return _cluster_tags(_company_tags())
 
 
 def _value_label(name: str, value: str, tags: dict[str, dict[str, str]]) -> str:

@@ -96,7 +96,9 @@ class PostTag(TenantScoped, db.Model):
     __tablename__ = "post_tags"
     __table_args__ = (
         UniqueConstraint("post_id", "key"),
-        Index("ix_post_tags_tenant_key", "tenant_id", "key"),
+        # With the concept and the name: the search page reads a cluster's spellings (search/views.py) from
+        # this index alone after every posted need, not from tens of thousands of rows.
+        Index("ix_post_tags_tenant_key_spelling", "tenant_id", "key", "concept_id", "name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

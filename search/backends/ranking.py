@@ -7,19 +7,33 @@ postings are scored with its scorer's formula on the same weights and field leng
 added up in the order Whoosh's matchers add them (an OR's array in the order of its parts, an AND's
 weighted tree, a phrase's binary tree). A part this module does not know is stepped through Whoosh's own
 matcher. A term that a query names more than once (a typed word also in a concept's phrases) is read once.
+
+A term's postings in a segment never change once it is written (a deletion only hides documents), but its
+scores do with every new version of the index (the document count and average field lengths are the whole
+index's): so each segment's postings of a term are kept as read, across versions, and scored again with the
+version's statistics, each different (weight, length) pair once. A posted need adds a small segment; the
+first search after it reads only that segment's postings.
 """
 
 import heapq
+from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 
 from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
 from whoosh.matching import FilterMatcher
 from whoosh.query import And, Or, Term
-from whoosh.scoring import BM25FScorer
+from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 # Whoosh keeps a field's length as one byte per document; the length each byte stands for.
 LENGTHS = [byte_to_length(number) for number in range(256)]
+# Postings kept per segment (see _postings): 8 bytes each; every bench query of the big cluster reads about
+# 140,000.
+SEGMENT_POSTINGS_KEPT = 1_000_000
+# {(segment id, field, term): (document numbers, the pair of each, the (weight, length byte) pairs)}
+_segment_postings: OrderedDict = OrderedDict()
+_postings_kept = [0]
 
 
 def ranked(searcher, query, allowed: set[int], limit: int, read: dict) -> tuple[list[int], list[int]]:
@@ -62,7 +76,7 @@ def scores(node, searcher, context, terms: dict) -> dict[int, float]:
 def term_scores(fieldname: str, text, searcher, context, terms: dict, boost: float = 1.0) -> dict[int, float]:
     key = (fieldname, text)
     if key not in terms:
-        terms[key] = _read(Term(fieldname, text).matcher(searcher, context), searcher, fieldname)
+        terms[key] = _scored(fieldname, text, searcher, context)
     found = terms[key]
     # Whoosh wraps a boosted term's matcher in one that multiplies its scores.
     return found if boost == 1.0 else {docnum: score * boost for docnum, score in found.items()}
@@ -84,32 +98,73 @@ def _stepped(matcher) -> dict[int, float]:
     return found
 
 
-def _read(matcher, searcher, fieldname: str) -> dict[int, float]:
-    """A term's postings with their scores, a block of postings at a time when they are plain BM25F ones
-    (the segment's deleted documents left out, as the matcher Whoosh wraps around them does)."""
-    postings, deleted = matcher, ()
-    if type(matcher) is FilterMatcher and matcher._exclude:
-        postings, deleted = matcher.child, matcher._ids
-    scorer = getattr(postings, "scorer", None)
-    lengths = getattr(searcher.reader(), "_perdoc", None)
-    lengths = getattr(lengths, "_readers", {}).get(_lenfield(fieldname))
+def _scored(fieldname: str, text, searcher, context) -> dict[int, float]:
+    """A term's postings in one segment with their scores, as its matcher scores them: the segment's postings
+    as kept (_postings), each (weight, length) pair scored once with this version's BM25F scorer, the
+    segment's deleted documents left out (as the matcher Whoosh wraps around them does)."""
+    kept = _postings(fieldname, text, searcher)
+    weighting = searcher.weighting if context is None else context.weighting
+    if kept is None or not searcher.schema[fieldname].scorable or type(weighting) is not BM25F:
+        return _stepped(Term(fieldname, text).matcher(searcher, context))
+    numbers, pair_of, pairs = kept
+    if not numbers:
+        return {}
+    score = weighting.scorer(searcher, fieldname, _as_bytes(searcher, fieldname, text))._score
+    scores = [score(weight, LENGTHS[length]) for weight, length in pairs]
+    found = dict(zip(numbers, map(scores.__getitem__, pair_of), strict=True))
+    for number in searcher.reader().deleted_docs_set.intersection(found):
+        del found[number]
+    return found
+
+
+def _as_bytes(searcher, fieldname: str, text) -> bytes:
+    return searcher.schema[fieldname].to_bytes(text)
+
+
+def _postings(fieldname: str, text, searcher) -> tuple | None:
+    """(document numbers, the pair of each, (weight, length byte) pairs) of a term's postings in one segment,
+    deleted documents included, read once per segment and kept across index versions (within a bound, the
+    least recently used dropped); None when they are not plain postings with lengths in memory."""
+    reader = searcher.reader()
+    segment = getattr(reader, "segment", lambda: None)()
+    lengths = getattr(getattr(reader, "_perdoc", None), "_readers", {}).get(_lenfield(fieldname))
     # The field's lengths are bytes in memory once the searcher is opened (whoosh.py: _lengths_in_memory).
-    if type(postings) is not W3LeafMatcher or type(scorer) is not BM25FScorer or type(lengths) is not bytes:
-        return _stepped(matcher)
-    score = scorer._score
-    # A term's postings have few different (weight, length) pairs: each is scored once.
-    known: dict[tuple, float] = {}
-    found = {}
+    if segment is None or type(lengths) is not bytes:
+        return None
+    key = (segment.segment_id(), fieldname, text)
+    if key not in _segment_postings:
+        read = _read(reader, fieldname, _as_bytes(searcher, fieldname, text), lengths)
+        if read is None:
+            return None
+        _keep(key, read)
+    _segment_postings.move_to_end(key)
+    return _segment_postings[key]
+
+
+def _keep(key: tuple, read: tuple) -> None:
+    _segment_postings[key] = read
+    _postings_kept[0] += len(read[0])
+    while _postings_kept[0] > SEGMENT_POSTINGS_KEPT and len(_segment_postings) > 1:
+        _postings_kept[0] -= len(_segment_postings.popitem(last=False)[1][0])
+
+
+def _read(reader, fieldname: str, text: bytes, lengths: bytes) -> tuple | None:
+    """A term's postings in one segment read a block at a time, each as the index of its (weight, length)."""
+    if (fieldname, text) not in reader:
+        return array("i"), array("I"), []
+    postings = reader.postings(fieldname, text)
+    if type(postings) is FilterMatcher:  # the segment's deletions: left out when scored
+        postings = postings.child
+    if type(postings) is not W3LeafMatcher:
+        return None
+    numbers, pair_of, known = array("i"), array("I"), {}
     while postings.is_active():
         postings.id(), postings.weight()  # they read the block's ids and weights
+        numbers.fromlist(list(postings._ids))  # a block's ids come as a tuple or an array of any width
         for docnum, weight in zip(postings._ids, postings._weights, strict=True):
-            if docnum not in deleted:
-                pair = (weight, lengths[docnum])
-                if pair not in known:
-                    known[pair] = score(weight, LENGTHS[pair[1]])
-                found[docnum] = known[pair]
+            pair_of.append(known.setdefault((weight, lengths[docnum]), len(known)))
         postings._next_block()
-    return found
+    return numbers, pair_of, list(known)
 
 
 def _summed(parts: list[dict[int, float]], boost: float) -> dict[int, float]:

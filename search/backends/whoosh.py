@@ -11,6 +11,7 @@ import logging
 import tempfile
 import threading
 from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,9 +53,9 @@ log = logging.getLogger("search.index")
 _local = threading.local()
 _remembered: WeakKeyDictionary = WeakKeyDictionary()
 REMEMBERED_VALUES = 64
-# Parsed queries kept per index version (see parse): up to 40 KB each, dropped with their version.
-_parsed: WeakKeyDictionary = WeakKeyDictionary()
-PARSED_QUERIES = 64
+# Parsed queries (see parse): up to 40 KB each, the least recently used dropped beyond this.
+_parsed: OrderedDict = OrderedDict()
+PARSED_QUERIES = 128
 # Scored postings kept per index version (see _terms_read): about 100 bytes each.
 TERM_POSTINGS_KEPT = 200_000
 # What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
@@ -239,7 +240,7 @@ def documents_matching(searcher, query) -> set[int]:
             numbers = _of_segment(
                 leaf.reader(), ("filter", key), lambda leaf=leaf: array("I", leaf.docs_for_query(query))
             )
-            found.update(offset + number for number in numbers)
+            found.update(map(offset.__add__, numbers))
         return found
 
     return _remembered_by(searcher, key, combine)
@@ -361,14 +362,22 @@ class _Typo(FuzzyTerm):
         return sorted(words)
 
 
-def _tolerate_typos(query, text: str, searcher):
-    # A word some field knows is no typo; reading it loosely everywhere would only make the search slow.
-    typos = {
-        term
-        for term, word in words_by_term(text).items()
-        if len(word) >= FUZZY_FROM and term.isalpha() and _unknown(term, searcher)
-    }
+def _typos(text: str, searcher) -> frozenset[str]:
+    """The typed words read with one typo: long words no field of this index version knows (found once per
+    version and text)."""
+    found = _remembered_by(searcher, "typos", dict)
+    if text not in found:
+        if len(found) >= PARSED_QUERIES:
+            found.clear()
+        found[text] = frozenset(
+            term
+            for term, word in words_by_term(text).items()
+            if len(word) >= FUZZY_FROM and term.isalpha() and _unknown(term, searcher)
+        )
+    return found[text]
 
+
+def _tolerate_typos(query, typos: frozenset[str]):
     def replace(node):
         if isinstance(node, Term) and node.fieldname in TEXT_FIELDS and node.text in typos:
             return _Typo(node.fieldname, node.text, boost=node.boost * 0.8, maxdist=1, prefixlength=1)
@@ -390,32 +399,33 @@ def _with_regions(query):
 
 
 def parse(text: str, searcher):
-    """The Whoosh query for what a person typed (empty text: every document), parsed once per index version:
-    the next page, the other order and every filter clicked ask for the same text again, and Whoosh's parser
-    takes longer over a concept's widened text than the search itself in a small cluster. The key is the
-    widened text, so a changed vocabulary parses anew; the index version decides which words are typos."""
+    """The Whoosh query for what a person typed (empty text: every document), parsed once: the next page, the
+    other order, every filter clicked and the first search after a posted need ask for the same text again,
+    and Whoosh's parser takes longer over a concept's widened text than the search itself in a small
+    cluster. The key is the widened text, so a changed vocabulary parses anew, and the words the index
+    version does not know (read as typos). A parsed query holds nothing of an index version: what it reads
+    of a segment (a phrase's documents, a typo's spellings) is kept per segment."""
     text = checked(text)
     if not text:
         return Every()
     widened = with_concepts(text)
-    parsed = _parsed.setdefault(searcher, OrderedDict())
-    key = (text, widened)
-    if key not in parsed:
-        parsed[key] = _parsed_query(text, widened, searcher)
-        if len(parsed) > PARSED_QUERIES:
-            parsed.popitem(last=False)
-    parsed.move_to_end(key)
-    return parsed[key]
+    key = (text, widened, _typos(text, searcher))
+    if key not in _parsed:
+        _parsed[key] = _parsed_query(*key)
+        if len(_parsed) > PARSED_QUERIES:
+            _parsed.popitem(last=False)
+    _parsed.move_to_end(key)
+    return _parsed[key]
 
 
-def _parsed_query(text: str, widened: str, searcher):
+def _parsed_query(text: str, widened: str, typos: frozenset[str]):
     try:
         query = _parser().parse(widened)
     except Exception as error:  # Whoosh's parser fails on some odd input ('NOT NOT "[') with any exception.
         raise QueryError("syntax") from error
     if query is NullQuery:
         raise QueryError("only common words" if has_words(text) else "syntax")
-    return _summing_in_arrays(_with_regions(_tolerate_typos(_phrases_remembered(query), text, searcher)))
+    return _summing_in_arrays(_with_regions(_tolerate_typos(_phrases_remembered(query), typos)))
 
 
 class _Phrase(Phrase):
@@ -612,8 +622,24 @@ def _search(tenant_id: int, text: str, filters: dict[str, str], sort: str, offse
     else:
         best, numbers = ranking.ranked(reader, query, allowed, offset + limit, _terms_read(reader))
     # Only the page's documents are read for their keys.
-    keys = [reader.stored_fields(number)["key"] for number in best[offset : offset + limit]]
+    keys = _keys(reader, best[offset : offset + limit])
     return Found(keys, len(numbers), _counted(reader, numbers), _marked_terms(query, reader))
+
+
+def _keys(searcher, numbers: list[int]) -> list[str]:
+    """The stored keys of these documents. A document's stored fields never change in its segment, so the
+    keys read are kept per segment: a new index version would otherwise read each segment's table of stored
+    fields again (all its documents' offsets) for the page's hits."""
+    leaves = searcher.leaf_searchers()
+    offsets = [offset for _leaf, offset in leaves]
+    keys = []
+    for number in numbers:
+        leaf, offset = leaves[bisect_right(offsets, number) - 1]
+        known = _of_segment(leaf.reader(), ("keys",), dict)
+        if number - offset not in known:
+            known[number - offset] = leaf.stored_fields(number - offset)["key"]
+        keys.append(known[number - offset])
+    return keys
 
 
 def _terms_read(reader) -> dict:

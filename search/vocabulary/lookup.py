@@ -205,10 +205,10 @@ def concept_id_named(text: str) -> int | None:
     return known.id if known else None
 
 
-def tag_value(tag) -> str:
+def tag_value(tag, words: Vocabulary | None = None) -> str:
     """What a company's or a post's tag is counted as: its concept's key, or (naming none) its own key,
-    which is digits and so never a concept's key."""
-    return vocabulary().key_of.get(tag.concept_id, tag.key)
+    which is digits and so never a concept's key. `words`: the vocabulary, for a caller of many tags."""
+    return (words if words is not None else vocabulary()).key_of.get(tag.concept_id, tag.key)
 
 
 def counted_name(value: str, written: str) -> str:

@@ -96,6 +96,14 @@ def test_sectors_are_shown_by_name_and_filter_by_their_key(studios):
     assert chip(chosen, "/c/alfa/search?q=studija", SECTOR)
 
 
+def test_a_sector_given_to_a_company_after_searches_is_named_at_once(app, studios):
+    # The companies' tag spellings are kept until the cluster's companies change, not per index version.
+    page(studios, q="studija")
+    make_profile(app, "alfa", SOUND, sectors=["Mūzika", "Kino"])
+    _, body = page(studios, q="studija")
+    assert facet_link(body, f"/c/alfa/search?q=studija&amp;sector={latvian_sort_key('Kino')}", "Kino", 1)
+
+
 def test_a_filter_link_keeps_every_character_of_the_typed_text(studios):
     typed = "studij* OR \"Rīgā & co+/?='x'\""
     _, body = page(studios, q=typed, sort="date")

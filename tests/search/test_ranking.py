@@ -2,10 +2,16 @@
 what Whoosh's own scoring finds, in its order, ties included."""
 
 import pytest
+from sqlalchemy import select
 from whoosh.query import Term
 
+from clusterhub.extensions import db
+from clusterhub.posts.models import Post
+from clusterhub.posts.services import update_post
 from search import index
-from search.backends import whoosh
+from search.backends import ranking, whoosh
+from search.documents import post_key
+from search.services import rebuild
 from tests.search.conftest import add_post, in_cluster
 
 TEXTS = (
@@ -67,3 +73,39 @@ def test_the_ranking_follows_the_index_after_it_changes(app, posts):
         assert (after.keys, after.total) == whooshs_own(posts, "eksports metināšana")
     assert after.total == before.total + 3
     assert after.keys != before.keys
+
+
+def scores_both_ways(tenant_id: int, text: str) -> tuple[dict[int, float], dict[int, float]]:
+    """{document: score} of every match as the page's ranking scores it, and as Whoosh's own search does."""
+    reader = whoosh.searcher(tenant_id)
+    query = whoosh.parse(text, reader)
+    context = reader.context()
+    ours = {}
+    for leaf, offset in reader.leaf_searchers():
+        scored = ranking.scores(query, leaf, context, {})
+        ours.update({offset + number: score for number, score in scored.items()})
+    return ours, {hit.docnum: hit.score for hit in reader.search(query, limit=None)}
+
+
+def test_postings_kept_from_before_a_change_are_scored_and_hidden_as_the_new_index_says(app, posts):
+    # A term's postings are kept per segment across index versions: a post edited since must not be found by
+    # the words it lost (its old document is only hidden in its old segment), a new one must be, and every
+    # score must use the new version's statistics.
+    text = "eksports metināšana"
+    with in_cluster(app, "alfa") as tenant:
+        rebuild(tenant)  # one segment, which the next two changes leave as it is (Whoosh merges five or more)
+        before = index.search(posts, text, {}, "relevance", 0, 20)
+        edited = db.session.scalar(select(Post.id).where(Post.title == "Metināšanas darbi"))
+        assert post_key(edited) in before.keys
+        update_post(db.session.get(Post, edited), {"body": "Krāsošana."})
+        db.session.commit()
+    new = add_post(app, "Eksports", body="Eksports un metināšana, metināšana.")
+    with in_cluster(app, "alfa"):
+        after = index.search(posts, text, {}, "relevance", 0, 20)
+        ours, whooshs = scores_both_ways(posts, text)
+        segments = len(whoosh.searcher(posts).leaf_searchers())
+    assert segments == 3  # the edited post's old document hidden in the first
+    assert ours == whooshs
+    assert post_key(new) in after.keys
+    assert post_key(edited) not in after.keys
+    assert after.total == before.total
