@@ -6,7 +6,7 @@ posted need); on the 5,000-company bench cluster (49,000 post tags) that read ev
 time, and reads the index alone now, 8 ms. It replaces the index on (tenant_id, key), which it still serves.
 
 Revision ID: c5e8a2d4b901
-Revises: b3d9e1f5a7c2
+Revises: a7d2c9e4b6f1
 Create Date: 2026-12-07 20:10:00.000000
 
 """
