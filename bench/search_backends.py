@@ -94,13 +94,13 @@ def reindex(app) -> float:
     return elapsed
 
 
-def analyse(app) -> None:
-    """Planner statistics of the filled and indexed tables, as a live database has them: the fill came after
-    the upgrade's ANALYZE, and autovacuum would otherwise analyse the tables at some moment of the rounds
-    (the database's time per search was 28-31 ms before that moment and 10-11 ms after it)."""
-    with app.app_context():
-        db.session.execute(text("ANALYZE"))
-        db.session.commit()
+def settle(app) -> None:
+    """Vacuumed and analysed tables, as a live database has them: the fill came after the upgrade's ANALYZE
+    and the index after the fill, so the planner took the big cluster for a few hundred rows and every scan
+    checked each new row's visibility, until autovacuum came at some moment of the rounds (its own work
+    then counted as the database's time of the requests it ran beside)."""
+    with app.app_context(), db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
 
 
 def one_round(clients, paths, database: DatabaseCpu) -> dict:
@@ -127,7 +127,7 @@ def compare(server: PostgresServer, place: Place) -> tuple[dict[str, float], lis
     for name, app in apps.items():
         seconds[name] = reindex(app)
         print(f"reindex with {name}: {seconds[name]:.0f} s", flush=True)
-    analyse(apps["postgres"])
+    settle(apps["postgres"])
     clients = {name: signed_in(app) for name, app in apps.items()}
     paths = search_paths()
     database = DatabaseCpu(server)
