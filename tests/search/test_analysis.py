@@ -45,6 +45,14 @@ def test_one_typo_in_a_long_word_still_finds_it(app, alfa):
     assert found(app, "alfa", "animcja") == []  # two letters missing are two edits
 
 
+def test_a_word_read_as_a_typo_is_taken_as_typed_once_a_document_has_it(app, alfa):
+    # What a search found of a typo (its alike words, its counts) is kept only until the documents change.
+    add_company(app, "alfa", "SIA Kadrs", competences=["Animācija"])
+    assert found(app, "alfa", "animcija") == ["SIA Kadrs"]
+    add_company(app, "alfa", "SIA Animcija", description="Uzņēmums ar dīvainu nosaukumu.")
+    assert found(app, "alfa", "animcija") == ["SIA Animcija"]
+
+
 def test_a_typo_beside_a_correctly_written_word_finds_what_has_both(app, alfa):
     add_company(app, "alfa", "SIA Kadrs", competences=["Animācija"], description="Studija Liepājā.")
     add_company(app, "alfa", "SIA Osta", description="Kravas pārvadājumi no Liepājas.")

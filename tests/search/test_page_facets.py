@@ -153,6 +153,27 @@ def test_no_results_with_filters_offers_to_remove_them(studios):
     assert '<a href="/c/alfa/search?q=studija">Remove all filters</a>' in body
 
 
+def counts(body: str) -> list[tuple[str, str]]:
+    """(value, count) of every filter value the page offers, in order."""
+    return re.findall(r'</span> ([^<]+) <span class="count">\((\d+)\)</span>', body)
+
+
+def test_the_next_page_and_the_newest_first_show_the_counts_of_the_first_page(app, studios, monkeypatch):
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    asked = ({"q": "studija"}, {"q": "studija", "page": 2}, {"q": "studija", "sort": "date"})
+    first, second, newest = (page(studios, **args)[1] for args in asked)
+    assert ("Rīga", "2") in counts(first) and ("Kurzeme", "1") in counts(first)
+    for body in (first, second, newest):
+        assert "5 results" in body and "(3 companies, 2 posts)" in body
+        assert counts(body) == counts(first)
+    assert len(set(result_names(first) + result_names(second))) == 4
+    make_post(app, "alfa", SOUND, "studio2@alfa.lv", "Studija meklē eksportu skaņai", "need", "export")
+    for args in ({"q": "studija"}, {"q": "studija", "page": 2}):
+        _, body = page(studios, **args)
+        assert "6 results" in body and "(3 companies, 3 posts)" in body, args
+        assert facet_link(body, "/c/alfa/search?q=studija&amp;kind=need", "Need", 2)
+
+
 def test_a_need_posted_after_searches_is_found_and_counted_at_once(app, studios):
     # What the earlier searches read of the index (a phrase's documents, a filter's, the facet values, a
     # typo's spellings) is kept per segment; the new need comes in a new one, which the next search reads too.
