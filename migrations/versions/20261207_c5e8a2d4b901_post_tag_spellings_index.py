@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c5e8a2d4b901'
-down_revision = 'b3d9e1f5a7c2'
+down_revision = 'a7d2c9e4b6f1'
 branch_labels = None
 depends_on = None
 
