@@ -141,6 +141,20 @@ def _postings(fieldname: str, text, searcher) -> tuple | None:
     return _segment_postings[key]
 
 
+def read_ahead(searcher, fieldnames, per_field: int) -> int:
+    """Read the postings of each field's `per_field` most frequent terms in every segment, as the first search
+    of each would (a worker's start); returns how many. They are the longest to read, and most searches
+    name one of them."""
+    read = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        for fieldname in fieldnames:
+            field = leaf.schema[fieldname]
+            for _weight, text in leaf.reader().most_frequent_terms(fieldname, per_field):
+                kept = _postings(fieldname, field.from_bytes(text), leaf)
+                read += len(kept[0]) if kept else 0
+    return read
+
+
 def _keep(key: tuple, read: tuple) -> None:
     _segment_postings[key] = read
     _postings_kept[0] += len(read[0])

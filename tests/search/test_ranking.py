@@ -1,6 +1,8 @@
 """The Whoosh backend ranks the search page's hits itself (search/backends/ranking.py): the page must show
 what Whoosh's own scoring finds, in its order, ties included."""
 
+from collections import OrderedDict
+
 import pytest
 from sqlalchemy import select
 from whoosh.query import Term
@@ -109,3 +111,29 @@ def test_postings_kept_from_before_a_change_are_scored_and_hidden_as_the_new_ind
     assert post_key(new) in after.keys
     assert post_key(edited) not in after.keys
     assert after.total == before.total
+
+
+def test_a_big_cluster_s_most_frequent_words_are_read_at_start_and_ranked_as_whoosh_does(
+    app, posts, monkeypatch
+):
+    monkeypatch.setattr(whoosh, "READ_AHEAD_DOCUMENTS", len(TEXTS))  # this cluster counts as big
+    # As in a worker just started: the suggestions' scoring, which posting read, kept none.
+    monkeypatch.setattr(ranking, "_segment_postings", OrderedDict())
+    monkeypatch.setattr(ranking, "_postings_kept", [0])
+    with in_cluster(app, "alfa"):
+        index.warm_up()
+        read_later = []
+        reading = ranking._read
+
+        def counted(*args):
+            found = reading(*args)
+            if found and len(found[0]):
+                read_later.append(args[1:3])
+            return found
+
+        monkeypatch.setattr(ranking, "_read", counted)
+        ours, whooshs = scores_both_ways(posts, "metināšana")
+    assert ours == whooshs and ours
+    # Its most frequent word's postings were read at start, in every field and segment: scoring it read none
+    # (only that segments without the word have none).
+    assert read_later == []
