@@ -62,17 +62,18 @@ def _held_or_computed(key: tuple[int, str], stamp: tuple | None, compute: Callab
     value = compute()
     # A cluster no change has stamped yet (rows written around the ORM) is read afresh each time.
     if stamp is not None:
-        _keep(key, stamp, value)
+        hold(_held, key, (stamp, value), HELD)
     return value
 
 
-def _keep(key: tuple[int, Hashable], stamp: tuple, value) -> None:
+def hold(held: dict, key: Hashable, value, bound: int) -> None:
+    """Keep `value` at `key` of a process's store, the oldest kept making way past `bound`."""
     # Under a lock: threads of one worker process evict from the same dict.
     with _lock:
-        _held.pop(key, None)
-        _held[key] = (stamp, value)
-        while len(_held) > HELD:
-            del _held[next(iter(_held))]
+        held.pop(key, None)
+        held[key] = value
+        while len(held) > bound:
+            del held[next(iter(held))]
 
 
 def kept(tenant_id: int, what: str, compute: Callable[[], object]):

@@ -16,10 +16,10 @@ each, are read afresh for the few shown, by the same cross-cluster read as the n
 
 import hashlib
 from dataclasses import asdict, dataclass
-from threading import Lock
 
 from sqlalchemy import delete, insert, select
 
+from clusterhub.companies.kept import hold
 from clusterhub.companies.models import Company, DirectoryStamp
 from clusterhub.extensions import db
 from clusterhub.network.models import NetworkFound
@@ -62,7 +62,6 @@ SCORED_AFTER_A_CHANGE = 20
 _held: dict[tuple[int, int], tuple[int, list[Found]]] = {}
 # {cluster id: (the network's stamps, the cards its needs are scored against)}
 _cards_held: dict[int, tuple[tuple, list[Card]]] = {}
-_lock = Lock()
 
 
 def _scored(need: Post, cards: list[Card]) -> list[Found]:
@@ -129,7 +128,7 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
         # Reading what a need wants is the costly part: not for nobody.
         per_need[need.id] = _scored(need, cards) if cards else []
         if keys[need.id] is not None:
-            _hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
+            hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
     return _best([per_need[need.id] for need in needs])
 
 
@@ -147,7 +146,7 @@ def _kept(tenant_id: int, keys: dict[int, int | None]) -> dict[int, list[Found]]
     ):
         if key == keys[need_id]:
             kept[need_id] = [_from_stored(f) for f in found]
-            _hold(_held, (tenant_id, need_id), (key, kept[need_id]), HELD)
+            hold(_held, (tenant_id, need_id), (key, kept[need_id]), HELD)
     return kept
 
 
@@ -190,18 +189,8 @@ def _cards_to_match(tenant: Tenant, stamps: tuple | None) -> list[Card]:
         return held[1]
     cards = network_view(tenant, None).found[:MATCHED_CARDS]
     if stamps is not None:
-        _hold(_cards_held, tenant.id, (stamps, cards), CARDS_HELD)
+        hold(_cards_held, tenant.id, (stamps, cards), CARDS_HELD)
     return cards
-
-
-def _hold(held: dict, place, value, bound: int) -> None:
-    """Keep `value` at `place`, the oldest kept making way past `bound`."""
-    # Under a lock: threads of one worker process evict from the same dict.
-    with _lock:
-        held.pop(place, None)
-        held[place] = value
-        while len(held) > bound:
-            del held[next(iter(held))]
 
 
 def from_other_clusters(
