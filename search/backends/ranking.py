@@ -16,8 +16,9 @@ first search after it reads only that segment's postings.
 """
 
 import heapq
+import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
 from whoosh.codec.whoosh3 import W3LeafMatcher, _lenfield
@@ -31,7 +32,7 @@ LENGTHS = [byte_to_length(number) for number in range(256)]
 # Postings kept per segment (see _postings): 8 bytes each; every bench query of the big cluster reads about
 # 140,000.
 SEGMENT_POSTINGS_KEPT = 1_000_000
-# {(segment id, field, term): (document numbers, the pair of each, the (weight, length byte) pairs)}
+# {(segment id, field, term): (document numbers, the pair of each, the pairs' weights, their length bytes)}
 _segment_postings: OrderedDict = OrderedDict()
 _postings_kept = [0]
 
@@ -106,11 +107,11 @@ def _scored(fieldname: str, text, searcher, context) -> dict[int, float]:
     weighting = searcher.weighting if context is None else context.weighting
     if kept is None or not searcher.schema[fieldname].scorable or type(weighting) is not BM25F:
         return _stepped(Term(fieldname, text).matcher(searcher, context))
-    numbers, pair_of, pairs = kept
+    numbers, pair_of, weights, lengths = kept
     if not numbers:
         return {}
     score = weighting.scorer(searcher, fieldname, _as_bytes(searcher, fieldname, text))._score
-    scores = [score(weight, LENGTHS[length]) for weight, length in pairs]
+    scores = [score(weight, LENGTHS[length]) for weight, length in zip(weights, lengths, strict=True)]
     found = dict(zip(numbers, map(scores.__getitem__, pair_of), strict=True))
     for number in searcher.reader().deleted_docs_set.intersection(found):
         del found[number]
@@ -122,16 +123,16 @@ def _as_bytes(searcher, fieldname: str, text) -> bytes:
 
 
 def _postings(fieldname: str, text, searcher) -> tuple | None:
-    """(document numbers, the pair of each, (weight, length byte) pairs) of a term's postings in one segment,
-    deleted documents included, read once per segment and kept across index versions (within a bound, the
-    least recently used dropped); None when they are not plain postings with lengths in memory."""
+    """(document numbers, the pair of each, the pairs' weights and length bytes) of a term's postings in one
+    segment, deleted documents included, read once per segment and kept across index versions (within a
+    bound, the least recently used dropped); None when they are not plain postings with lengths in memory."""
     reader = searcher.reader()
     segment = getattr(reader, "segment", lambda: None)()
     lengths = getattr(getattr(reader, "_perdoc", None), "_readers", {}).get(_lenfield(fieldname))
     # The field's lengths are bytes in memory once the searcher is opened (whoosh.py: _lengths_in_memory).
     if segment is None or type(lengths) is not bytes:
         return None
-    key = (segment.segment_id(), fieldname, text)
+    key = (sys.intern(segment.segment_id()), fieldname, text)
     if key not in _segment_postings:
         read = _read(reader, fieldname, _as_bytes(searcher, fieldname, text), lengths)
         if read is None:
@@ -155,6 +156,53 @@ def read_ahead(searcher, fieldnames, per_field: int) -> int:
     return read
 
 
+def phrase_documents(fieldname: str, words, searcher) -> list[int] | None:
+    """The documents of one segment where `words` stand one after another in the field, as Whoosh's phrase
+    query with slop 1 finds them (deleted documents included); None when the postings are not plain ones.
+
+    Only the documents having every word (from the kept postings, which scoring the phrase reads anyway) have
+    their positions read, a block of postings at a time: Whoosh's span matchers cost tens of calls per such
+    document, and a concept's forms are hundreds of phrases."""
+    reader = searcher.reader()
+    if any((fieldname, _as_bytes(searcher, fieldname, word)) not in reader for word in words):
+        return []
+    kept = [_postings(fieldname, word, searcher) for word in words]
+    if any(postings is None for postings in kept):
+        return None
+    having_all = set(kept[0][0]).intersection(*(postings[0] for postings in kept[1:]))
+    starts: dict[int, set[int]] = {}
+    for place, word in enumerate(words):
+        if not having_all:
+            return []
+        at = _positions(reader, fieldname, _as_bytes(searcher, fieldname, word), sorted(having_all))
+        if at is None:
+            return None
+        shifted = {number: {position - place for position in positions} for number, positions in at.items()}
+        starts = shifted if not place else {number: starts[number] & shifted[number] for number in having_all}
+        having_all = {number for number, found in starts.items() if found}
+    return sorted(having_all)
+
+
+def _positions(reader, fieldname: str, text: bytes, wanted: list[int]) -> dict[int, list[int]] | None:
+    """{document: the term's positions in it} for `wanted` (sorted, all having the term)."""
+    postings = reader.postings(fieldname, text)
+    if type(postings) is FilterMatcher:
+        postings = postings.child
+    if type(postings) is not W3LeafMatcher:
+        return None
+    decode = reader.schema[fieldname].format.decode_positions
+    found, place = {}, 0
+    while place < len(wanted) and postings.is_active():
+        if postings.block_max_id() >= wanted[place]:
+            postings.id(), postings.value()  # they read the block's ids and values
+            ids, values = postings._ids, postings._values
+            while place < len(wanted) and wanted[place] <= postings.block_max_id():
+                found[wanted[place]] = decode(values[bisect_left(ids, wanted[place])])
+                place += 1
+        postings._next_block()
+    return found
+
+
 def _keep(key: tuple, read: tuple) -> None:
     _segment_postings[key] = read
     _postings_kept[0] += len(read[0])
@@ -163,9 +211,10 @@ def _keep(key: tuple, read: tuple) -> None:
 
 
 def _read(reader, fieldname: str, text: bytes, lengths: bytes) -> tuple | None:
-    """A term's postings in one segment read a block at a time, each as the index of its (weight, length)."""
+    """A term's postings in one segment read a block at a time, each as the index of its (weight, length)
+    pair; the pairs as two arrays (a tuple each took ten times the room)."""
     if (fieldname, text) not in reader:
-        return array("i"), array("I"), []
+        return array("i"), array("I"), array("d"), b""
     postings = reader.postings(fieldname, text)
     if type(postings) is FilterMatcher:  # the segment's deletions: left out when scored
         postings = postings.child
@@ -178,7 +227,7 @@ def _read(reader, fieldname: str, text: bytes, lengths: bytes) -> tuple | None:
         for docnum, weight in zip(postings._ids, postings._weights, strict=True):
             pair_of.append(known.setdefault((weight, lengths[docnum]), len(known)))
         postings._next_block()
-    return numbers, pair_of, list(known)
+    return numbers, pair_of, array("d", [weight for weight, _ in known]), bytes(length for _, length in known)
 
 
 def _summed(parts: list[dict[int, float]], boost: float) -> dict[int, float]:

@@ -8,6 +8,7 @@ segment damaged leaves a mark in the folder, so `/healthz` and `flask check` say
 
 import fcntl
 import logging
+import sys
 import tempfile
 import threading
 from array import array
@@ -42,6 +43,7 @@ from search.backends.base import (
     with_concepts,
 )
 from search.schema import FACETS, INDEX_NAME, SCHEMA, TEXT_FIELDS
+from search.vocabulary.lookup import vocabulary
 
 # A writer waits this long for another process's writer; after that its work stays in the outbox.
 WRITE_TIMEOUT = 10.0
@@ -61,12 +63,16 @@ TERM_POSTINGS_KEPT = 200_000
 # What is read once per segment (facet values and field lengths per field, filters, typo spellings): a few
 # MB for the largest cluster.
 REMEMBERED_SEGMENT_VALUES = 4096
-# A cluster with this many documents has its most frequent words' postings read at a worker's start (warm_up):
-# the first search of a common word there read thousands of them. READ_AHEAD_TERMS per text field; in the
-# bench's 5,000-company cluster about 0.4 million postings, within ranking.SEGMENT_POSTINGS_KEPT.
-READ_AHEAD_DOCUMENTS = 2_000
+# A cluster with this many documents (about 300 companies with their posts) has its most frequent words'
+# postings read and its concept phrases found at a worker's start (warm_up): the first search of a common
+# word or a concept there read thousands of postings. READ_AHEAD_TERMS per text field; in the bench's
+# 5,000-company cluster about 0.6 million postings, within ranking.SEGMENT_POSTINGS_KEPT, and 4 s of CPU.
+READ_AHEAD_DOCUMENTS = 1_500
 READ_AHEAD_TERMS = 40
 _of_segments: OrderedDict = OrderedDict()
+# Phrases whose documents are kept per segment (see _Phrase): a worker's start finds those of the concepts'
+# forms in a big cluster, about 5,400 per segment, most of them none (one shared value); 100 bytes each.
+PHRASES_PER_SEGMENT = 20_000
 # Separate segment files are read through the operating system's cache; a compound file is copied whole.
 WRITER_OPTIONS = {"compound": False}
 # Left in a cluster's index folder when a search found a damaged segment, so `/healthz` and `flask check`
@@ -201,7 +207,8 @@ def _of_segment(reader, key: tuple, compute):
     segment = getattr(reader, "segment", lambda: None)()
     if segment is None:  # an empty index: no segment
         return compute()
-    key = (segment.segment_id(), *key)
+    # Interned: every value kept for a segment has its id in its key, and Whoosh makes a new string each time.
+    key = (sys.intern(segment.segment_id()), *key)
     if key not in _of_segments:
         _of_segments[key] = compute()
         if len(_of_segments) > REMEMBERED_SEGMENT_VALUES:
@@ -363,8 +370,43 @@ class _Typo(FuzzyTerm):
         key = ("typo", self.fieldname, self.text, self.maxdist, self.prefixlength)
         words = set()
         for leaf, _offset in ixreader.leaf_readers():
-            words.update(_of_segment(leaf, key, lambda leaf=leaf: list(super(_Typo, self)._btexts(leaf))))
+            words.update(_of_segment(leaf, key, lambda leaf=leaf: self._within(leaf)))
         return sorted(words)
+
+    def _within(self, reader) -> list[str]:
+        """The segment's words one edit away with the same first letter, as Whoosh's Levenshtein automaton
+        finds them, from the segment's words in memory: the automaton reads the words on disk a few at a
+        time, a thousand reads for one typo in a big cluster."""
+        if self.maxdist != 1 or self.prefixlength != 1:
+            return list(super()._btexts(reader))
+        starting = _lexicon(reader, self.fieldname).get(self.text[:1], ())
+        return [word for word in starting if _one_edit(self.text, word)]
+
+
+def _lexicon(reader, fieldname: str) -> dict[str, list[str]]:
+    """{first letter: the field's words with it} in one segment (a few thousand words in a big cluster)."""
+
+    def read() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for word in reader.lexicon(fieldname):
+            text = word.decode()
+            found.setdefault(text[:1], []).append(text)
+        return found
+
+    return _of_segment(reader, ("lexicon", fieldname), read)
+
+
+def _one_edit(typed: str, word: str) -> bool:
+    """`word` is `typed` with at most one letter changed, added or left out (Levenshtein distance 1)."""
+    if len(typed) == len(word):
+        return sum(1 for a, b in zip(typed, word, strict=True) if a != b) <= 1
+    shorter, longer = sorted((typed, word), key=len)
+    if len(longer) - len(shorter) != 1:
+        return False
+    for place, (a, b) in enumerate(zip(shorter, longer, strict=False)):
+        if a != b:
+            return shorter[place:] == longer[place + 1 :]
+    return True
 
 
 def _typos(text: str, searcher) -> frozenset[str]:
@@ -440,10 +482,17 @@ class _Phrase(Phrase):
     with the index version's statistics."""
 
     def _documents(self, searcher) -> "_Marked":
-        key = ("phrase", self.fieldname, tuple(self.words), self.slop)
-        return _of_segment(
-            searcher.reader(), key, lambda: _Marked(list(super(_Phrase, self).matcher(searcher).all_ids()))
-        )
+        found = _of_segment(searcher.reader(), ("phrases",), dict)
+        key = f"{self.fieldname} {self.slop} {' '.join(self.words)}"
+        if key not in found:
+            if len(found) >= PHRASES_PER_SEGMENT:  # typed phrases beyond the concepts': all found again
+                found.clear()
+            found[key] = _marked(self._found(searcher))
+        return found[key]
+
+    def _found(self, searcher) -> list[int]:
+        found = ranking.phrase_documents(self.fieldname, self.words, searcher) if self.slop == 1 else None
+        return list(super().matcher(searcher).all_ids()) if found is None else found
 
     def matcher(self, searcher, context=None):
         found = self._documents(searcher)
@@ -526,6 +575,10 @@ class _Matching(collectors.WrappingCollector):
         return self.child.results()
 
 
+def _marked(numbers: list[int]) -> "_Marked":
+    return _Marked(numbers) if numbers else _NONE
+
+
 def _marks(numbers: list[int]) -> bytearray:
     """A set of document numbers as bytes, bit n standing for document n."""
     marks = bytearray((max(numbers, default=0) >> 3) + 1)
@@ -554,6 +607,9 @@ class _Marked:
         """Those of `numbers` in the set: one call for thousands of documents, not one each."""
         marks, size = self.marks, len(self.marks) << 3
         return [number for number in numbers if number < size and marks[number >> 3] >> (number & 7) & 1]
+
+
+_NONE = _Marked([])
 
 
 def _segment_values(reader, name: str) -> dict[str, int]:
@@ -781,17 +837,47 @@ def writable(folder: Path) -> bool:
 
 
 def warm_up() -> int:
-    """Open every cluster's index and count its facets once, and in a big cluster read the postings of its
-    most frequent words, so that no member's first search pays for them."""
+    """Open every cluster's index and count its facets once, and read ahead what a big cluster's first
+    searches would read (_read_ahead), so that no member's first search pays for them."""
     warmed = 0
+    phrases = _concept_phrases()
     for tenant_id in _cluster_ids():
         try:
             search(tenant_id, "", {}, "relevance", 0, 1)
             with reading(tenant_id):
                 opened = searcher(tenant_id)
                 if opened.doc_count() >= READ_AHEAD_DOCUMENTS:
-                    ranking.read_ahead(opened, TEXT_FIELDS, READ_AHEAD_TERMS)
+                    _read_ahead(opened, phrases)
         except IndexUnavailable:
             continue  # health and `search status` report it
         warmed += 1
     return warmed
+
+
+def _read_ahead(opened, phrases: set[_Phrase]) -> None:
+    """What a big cluster's first searches would read: its most frequent words' postings, the documents of
+    the concepts' phrases, and the words of each text field (for typos)."""
+    ranking.read_ahead(opened, TEXT_FIELDS, READ_AHEAD_TERMS)
+    for leaf, _offset in opened.leaf_searchers():
+        for phrase in phrases:
+            phrase._documents(leaf)
+        for name in TEXT_FIELDS:
+            _lexicon(leaf.reader(), name)
+
+
+def _concept_phrases() -> set[_Phrase]:
+    """The phrases a search naming a concept of the shared vocabulary is widened to: its forms of two words
+    or more, in every text field."""
+    phrases = set()
+
+    def visit(node):
+        if isinstance(node, _Phrase):
+            phrases.add(node)
+        for child in () if node.is_leaf() else node.children():
+            visit(child)
+
+    for forms in vocabulary().written_of.values():
+        several = [form for form in forms if " " in form.strip()]
+        if several:
+            visit(_phrases_remembered(_parser().parse(" OR ".join(f'"{form}"' for form in several))))
+    return phrases

@@ -5,7 +5,7 @@ from collections import OrderedDict
 
 import pytest
 from sqlalchemy import select
-from whoosh.query import Term
+from whoosh.query import FuzzyTerm, Phrase, Term
 
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
@@ -14,6 +14,7 @@ from search import index
 from search.backends import ranking, whoosh
 from search.documents import post_key
 from search.services import rebuild
+from search.vocabulary.services import load_vocabulary
 from tests.search.conftest import add_post, in_cluster
 
 TEXTS = (
@@ -137,3 +138,74 @@ def test_a_big_cluster_s_most_frequent_words_are_read_at_start_and_ranked_as_who
     # Its most frequent word's postings were read at start, in every field and segment: scoring it read none
     # (only that segments without the word have none).
     assert read_later == []
+
+
+def phrases_in(query) -> list:
+    if isinstance(query, Phrase):
+        return [query]
+    return [] if query.is_leaf() else [found for child in query.children() for found in phrases_in(child)]
+
+
+@pytest.mark.parametrize(
+    "text", ['"saules paneļi"', '"paneļi saules"', '"metināšana un eksports"', '"saules jumta"']
+)
+def test_a_phrase_finds_the_documents_whoosh_s_own_phrase_query_finds(app, posts, text):
+    # Read from the words' positions in the documents having them all: the same documents as Whoosh's span
+    # matchers. Words apart do not match ("saules … jumta"), words in the other order match another title;
+    # a left-out common word is no gap ("paneļus, arī saules").
+    with in_cluster(app, "alfa"):
+        reader = whoosh.searcher(posts)
+        phrases = phrases_in(whoosh.parse(text, reader))
+        found = {}
+        for leaf, _offset in reader.leaf_searchers():
+            for phrase in phrases:
+                ours = ranking.phrase_documents(phrase.fieldname, phrase.words, leaf)
+                assert ours == list(Phrase.matcher(phrase, leaf).all_ids())
+                found[phrase.fieldname] = found.get(phrase.fieldname, 0) + len(ours)
+    expected = {
+        '"saules paneļi"': (1, 1),
+        '"paneļi saules"': (1, 1),
+        '"metināšana un eksports"': (0, 1),
+        '"saules jumta"': (0, 0),
+    }[text]
+    assert (found["title"], found["body"]) == expected
+
+
+def test_a_big_cluster_s_concept_phrases_are_found_at_start(app, posts, monkeypatch):
+    # "saules paneļi" names a concept of the vocabulary: its search is widened to the concept's forms, phrases
+    # such as "solar panels" in every text field, whose documents a worker's start finds in a big cluster.
+    with app.app_context():
+        load_vocabulary()
+        db.session.commit()
+    monkeypatch.setattr(whoosh, "READ_AHEAD_DOCUMENTS", len(TEXTS))
+    monkeypatch.setattr(whoosh, "_of_segments", OrderedDict())
+    with in_cluster(app, "alfa"):
+        index.warm_up()
+        read_later = []
+        reading = ranking._positions
+
+        def counted(*args):
+            read_later.append(args[1:3])
+            return reading(*args)
+
+        monkeypatch.setattr(ranking, "_positions", counted)
+        ours, whooshs = scores_both_ways(posts, "saules paneļi")
+    assert ours == whooshs and ours
+    assert read_later == []
+
+
+@pytest.mark.parametrize("typed", ["metinašana", "metināšanaa", "metnāšana", "eksprts", "ksports", "paneli"])
+def test_a_typo_is_read_as_the_words_whoosh_s_automaton_finds(app, posts, typed):
+    # One letter changed, added or left out, the first one kept: the words Whoosh's Levenshtein automaton
+    # finds, from the segment's words in memory.
+    with in_cluster(app, "alfa"):
+        reader = whoosh.searcher(posts)
+        term = next(iter(whoosh.words_by_term(typed)))  # as the index spells it
+        found = set()
+        for leaf, _offset in reader.leaf_searchers():
+            for name in whoosh.TEXT_FIELDS:
+                ours = whoosh._Typo(name, term, maxdist=1, prefixlength=1)._within(leaf.reader())
+                whooshs = FuzzyTerm(name, term, maxdist=1, prefixlength=1)._btexts(leaf.reader())
+                assert sorted(ours) == sorted(whooshs)
+                found.update(ours)
+    assert bool(found) == (typed != "ksports")  # the first letter is never read as a typo
