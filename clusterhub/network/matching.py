@@ -10,8 +10,8 @@ transaction that changes its companies, their tags, roles or memberships, or its
 joining or leaving the network changes the set) and the need as it reads now. A page reads the stamps
 (one query, and the needs it shows anyway) and scores again only the needs whose key moved on, so every
 process and application server sees a change on its next page, and a need just posted or edited costs
-the scoring of that need alone. Only ids and scores are kept: the cards shown, and the conversation with
-each, are read afresh for the few shown, by the same cross-cluster read as the network's pages.
+the scoring of that need alone. The cards scored against are kept under the same stamps, and the few shown
+are taken from them, marked with the viewer's conversations, read afresh.
 """
 
 import hashlib
@@ -23,7 +23,7 @@ from clusterhub.companies.kept import hold
 from clusterhub.companies.models import Company, DirectoryStamp
 from clusterhub.extensions import db
 from clusterhub.network.models import NetworkFound
-from clusterhub.network.services import MATCHED_CARDS, Card, network_view
+from clusterhub.network.services import MATCHED_CARDS, Card, network_view, with_conversations
 from clusterhub.posts.models import Post
 from search.index import IndexUnavailable
 from search.matching.candidates import open_needs, open_needs_among, rank_key, worth_showing
@@ -115,8 +115,9 @@ def _key(stamps: tuple | None, need: Post) -> int | None:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
-    """The company's suggestions from other clusters, best first: kept ones while their key holds."""
+def _found(tenant: Tenant, company: Company, needs: list[Post]) -> tuple[tuple | None, list[Found]]:
+    """The network's stamps, and the company's suggestions from other clusters under them, best first: kept
+    ones while their key holds."""
     # The keys are read before the cards: a result computed meanwhile from newer data is at worst kept under
     # an older key, which no longer holds, never the other way round.
     stamps = _network_stamps()
@@ -129,7 +130,7 @@ def _found(tenant: Tenant, company: Company, needs: list[Post]) -> list[Found]:
         per_need[need.id] = _scored(need, cards) if cards else []
         if keys[need.id] is not None:
             hold(_held, (tenant.id, need.id), (keys[need.id], per_need[need.id]), HELD)
-    return _best([per_need[need.id] for need in needs])
+    return stamps, _best([per_need[need.id] for need in needs])
 
 
 def _kept(tenant_id: int, keys: dict[int, int | None]) -> dict[int, list[Found]]:
@@ -203,15 +204,18 @@ def from_other_clusters(
         return []
     needs = open_needs(company.id) if needs is None else needs
     try:
-        found = _found(tenant, company, needs)[:limit]
+        stamps, found = _found(tenant, company, needs)
     except IndexUnavailable:
         # Scored against the cluster's word statistics: while its index is rebuilt, the page keeps its
         # stored suggestions and shows none from other clusters.
         return []
+    found = found[:limit]
     if not found:
         return []
-    # Read again for those shown: a card that left the network meanwhile is not shown.
-    cards = {card.id: card for card in network_view(tenant, company, {f.card_id for f in found}).found}
+    # The cards as kept under the stamps the results were read with (a card that left the network since
+    # gave its cluster a new stamp), with the viewer's conversations.
+    shown = {f.card_id for f in found}
+    cards = with_conversations(tenant, company, [c for c in _cards_to_match(tenant, stamps) if c.id in shown])
     by_id = {need.id: need for need in needs}
     return [
         Suggestion(cards[f.card_id], by_id[f.need_id], f.points, f.reasons, f.matched)

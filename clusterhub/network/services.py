@@ -13,7 +13,7 @@ Both sides then still read what was written to them, but no one writes, and the 
 name only, without its card or contacts. It opens again when both are back.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
@@ -258,12 +258,28 @@ def network_view(viewer: Tenant, company: Company | None, among=None) -> Network
         own = set(db.session.scalars(members))
         clusters = _discoverable(viewer, among) if viewer.network_open else {}
         found = _cards([key for key in clusters if key not in own], clusters)
-        threads = _threads_of(viewer, company.id) if company else []
-        talks = _conversation_cards(company.id, threads, found) if threads else []
-        contacts = _contacts([card.id for card in talks if card.mutual and not card.closed])
+        talks = _with_conversations(viewer, company.id, found) if company else []
+    return NetworkView(list(found.values()), talks)
+
+
+def with_conversations(viewer: Tenant, company: Company, cards: list[Card]) -> dict[int, Card]:
+    """`cards` (as read without a company, e.g. kept between pages) marked with `company`'s conversations
+    with them, by id: copies, so that the cards given stay unmarked."""
+    found = {card.id: replace(card) for card in cards}
+    with cross_tenant():
+        _with_conversations(viewer, company.id, found)
+    return found
+
+
+def _with_conversations(viewer: Tenant, company_id: int, found: dict[int, Card]) -> list[Card]:
+    """A card per conversation of the company, the `found` ones among them marked; those both wrote in
+    show their contacts."""
+    threads = _threads_of(viewer, company_id)
+    talks = _conversation_cards(company_id, threads, found) if threads else []
+    contacts = _contacts([card.id for card in talks if card.mutual and not card.closed])
     for card in talks:
         card.contacts = [] if card.closed else contacts.get(card.id, [])
-    return NetworkView(list(found.values()), talks)
+    return talks
 
 
 def messages_of(card: Card, company: Company) -> list[Said]:

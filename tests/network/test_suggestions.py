@@ -128,3 +128,26 @@ def test_a_need_posted_has_its_suggestions_from_other_clusters_scored_by_the_bac
     # Closed: nothing stored for it any more.
     assert member_a.submit(f"/c/alfa/posts/{need_id}/close", {}).status_code == 302
     assert _stored_cards(app, need_id) == []
+
+
+def test_a_suggestion_shows_the_viewer_s_own_conversation_with_the_card(app, world, signed_in):
+    # The cards shown are those kept for the cluster, each marked with the viewing company's conversation:
+    # another company of the same cluster sees the same card unmarked.
+    _packaging_need_and_card(app, signed_in, world)
+    private_profile(app, competences=["Koka iepakojums"])  # contacts, shown once both have written
+    make_post(app, "alfa", f"SIA {World.CANARY_A} Ābele", "manager@alfa.lv", NEED)
+    member_a, manager_a = signed_in("member@alfa.lv"), signed_in("manager@alfa.lv")
+    for place in _places(world):
+        assert "Write to get in touch" in _suggested(member_a, place)
+    assert member_a.submit(f"/c/alfa/network/{world.company_b}", {"message": "Labdien!"}).status_code == 302
+    for place in _places(world):
+        assert "You wrote to them" in _suggested(member_a, place)
+    suggested = _suggested(manager_a, "/c/alfa/matches")
+    assert B_COMPANY in suggested and "Write to get in touch" in suggested and "You wrote" not in suggested
+    member_b = signed_in("member@beta.lv")
+    assert member_b.submit(f"/c/beta/network/{world.company_a}", {"message": "Sveiki!"}).status_code == 302
+    for place in _places(world):
+        suggested = _suggested(member_a, place)
+        assert "You are in touch" in suggested and SECRET_CONTACT in suggested
+    suggested = _suggested(manager_a, "/c/alfa/matches")
+    assert B_COMPANY in suggested and "You are in touch" not in suggested and SECRET_CONTACT not in suggested
