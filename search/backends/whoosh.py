@@ -839,14 +839,14 @@ def writable(folder: Path) -> bool:
 def warm_up() -> int:
     """Open every cluster's index and count its facets once, and read ahead what a big cluster's first
     searches would read (_read_ahead), so that no member's first search pays for them."""
-    warmed = 0
-    phrases = _concept_phrases()
+    warmed, phrases = 0, None
     for tenant_id in _cluster_ids():
         try:
             search(tenant_id, "", {}, "relevance", 0, 1)
             with reading(tenant_id):
                 opened = searcher(tenant_id)
                 if opened.doc_count() >= READ_AHEAD_DOCUMENTS:
+                    phrases = _concept_phrases() if phrases is None else phrases  # none for small clusters
                     _read_ahead(opened, phrases)
         except IndexUnavailable:
             continue  # health and `search status` report it
