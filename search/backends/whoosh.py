@@ -484,11 +484,12 @@ class _Phrase(Phrase):
     def _documents(self, searcher) -> "_Marked":
         found = _of_segment(searcher.reader(), ("phrases",), dict)
         key = f"{self.fieldname} {self.slop} {' '.join(self.words)}"
-        if key not in found:
+        marked = found.get(key)
+        if marked is None:
             if len(found) >= PHRASES_PER_SEGMENT:  # typed phrases beyond the concepts': all found again
                 found.clear()
-            found[key] = _marked(self._found(searcher))
-        return found[key]
+            marked = found[key] = _marked(self._found(searcher))
+        return marked
 
     def _found(self, searcher) -> list[int]:
         found = ranking.phrase_documents(self.fieldname, self.words, searcher) if self.slop == 1 else None
