@@ -164,17 +164,18 @@ def phrase_documents(fieldname: str, words, searcher) -> list[int] | None:
     their positions read, a block of postings at a time: Whoosh's span matchers cost tens of calls per such
     document, and a concept's forms are hundreds of phrases."""
     reader = searcher.reader()
-    if any((fieldname, _as_bytes(searcher, fieldname, word)) not in reader for word in words):
+    texts = [_as_bytes(searcher, fieldname, word) for word in words]
+    if any((fieldname, text) not in reader for text in texts):
         return []
     kept = [_postings(fieldname, word, searcher) for word in words]
     if any(postings is None for postings in kept):
         return None
     having_all = set(kept[0][0]).intersection(*(postings[0] for postings in kept[1:]))
     starts: dict[int, set[int]] = {}
-    for place, word in enumerate(words):
+    for place, text in enumerate(texts):
         if not having_all:
             return []
-        at = _positions(reader, fieldname, _as_bytes(searcher, fieldname, word), sorted(having_all))
+        at = _positions(reader, fieldname, text, sorted(having_all))
         if at is None:
             return None
         shifted = {number: {position - place for position in positions} for number, positions in at.items()}

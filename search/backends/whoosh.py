@@ -397,7 +397,7 @@ def _lexicon(reader, fieldname: str) -> dict[str, list[str]]:
 
 
 def _one_edit(typed: str, word: str) -> bool:
-    """`word` is `typed` with at most one letter changed, added or left out (Levenshtein distance 1)."""
+    """`word` is `typed` or `typed` with one letter changed, added or left out (Levenshtein distance ≤ 1)."""
     if len(typed) == len(word):
         return sum(1 for a, b in zip(typed, word, strict=True) if a != b) <= 1
     shorter, longer = sorted((typed, word), key=len)
