@@ -2,9 +2,11 @@
 
 import pytest
 
+from clusterhub import create_app
 from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search.matching.candidates import for_post
+from search.vocabulary.cluster import add_form
 from search.vocabulary.lookup import vocabulary
 from search.vocabulary.services import load_vocabulary
 from tests.factories import make_post, make_profile, make_tenant, make_user
@@ -66,6 +68,19 @@ def test_a_merge_rescores_the_needs_posted_before_it(app, alfa, make_visitor):
     # The words now name animation, which the studio makes; a company of pictures alone answers no more.
     page = author.get(f"/c/alfa/posts/{need}").get_data(as_text=True)
     assert STUDIO in page and "SIA Bildes" not in page
+
+
+def test_a_word_merged_on_another_application_server_is_used_here_at_once(app, alfa):
+    with in_cluster(app, "alfa"):
+        assert vocabulary().mentions("kustīgās bildes") == []  # this server now keeps alfa's vocabulary
+    other_server = create_app(dict(app.config))
+    with in_cluster(other_server, "alfa"):
+        add_form("kustīgās bildes", "Animācija")
+        db.session.commit()
+    with in_cluster(app, "alfa"):
+        assert [mention.written for mention in vocabulary().mentions("kustīgās bildes")] == ["kustīgās bildes"]
+    with in_cluster(app, "beta"):
+        assert vocabulary().mentions("kustīgās bildes") == []
 
 
 def test_members_cannot_open_the_vocabulary_page(app, alfa, make_visitor):
