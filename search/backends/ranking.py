@@ -234,14 +234,16 @@ def _read(reader, fieldname: str, text: bytes, lengths: bytes) -> tuple | None:
 def _summed(parts: list[dict[int, float]], boost: float) -> dict[int, float]:
     """An OR as Whoosh's array matcher scores it: each part's score times the boost added in the order of
     the parts (starting from 0), and only documents whose sum is above zero matched."""
-    if boost != 1.0:
-        parts = [{docnum: score * boost for docnum, score in part.items()} for part in parts]
-    sums = dict(parts[0])
+    # Each score times the boost as it is added (times 1.0 is exact): no boosted copy of each part first.
+    sums = {docnum: score * boost for docnum, score in parts[0].items()}
     for part in parts[1:]:
         shared = part.keys() & sums.keys()
         for docnum in shared:
-            sums[docnum] += part[docnum]
-        sums.update({docnum: part[docnum] for docnum in part.keys() - shared})
+            sums[docnum] += part[docnum] * boost
+        sums.update({docnum: part[docnum] * boost for docnum in part.keys() - shared})
+    # Scored terms and phrases are all above zero: looking for a sum that is not is cheaper than copying all.
+    if not sums or min(sums.values()) > 0:
+        return sums
     return {docnum: total for docnum, total in sums.items() if total > 0}
 
 
