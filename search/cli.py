@@ -36,18 +36,14 @@ def _clusters(slug: str | None) -> list[Tenant]:
 )
 @with_appcontext
 def reindex_clusters(slug: str | None, processes: int, out_of_step: bool):
-    """Rebuild the indexes from the database, and the match suggestions from them (with a background worker
-    configured, CLUSTERHUB_OUTBOX_WORKER, the worker computes the suggestions)."""
+    """Rebuild the indexes from the database, and the match suggestions from them."""
     for tenant in _clusters(slug):
         if out_of_step and not needs_rebuild(tenant):
             continue
         total = sum(database_counts(tenant).values())
         with click.progressbar(length=total, label=tenant.slug) as bar:
             count, suggestions = reindex(tenant, processes, step=lambda: bar.update(1))
-        if suggestions is None:
-            click.echo(f"{tenant.slug}: {count} documents indexed; the worker computes its match suggestions")
-        else:
-            click.echo(f"{tenant.slug}: {count} documents indexed, {suggestions} match suggestions")
+        click.echo(f"{tenant.slug}: {count} documents indexed, {suggestions} match suggestions")
 
 
 @search_cli.command("status")

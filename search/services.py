@@ -1,6 +1,5 @@
 """Rebuilding a cluster's index from the database, and comparing the two."""
 
-from flask import current_app
 from sqlalchemy import delete, func, select
 
 from clusterhub.companies.directory import current_member_ids
@@ -9,7 +8,7 @@ from clusterhub.extensions import db
 from clusterhub.posts.models import Post
 from search import index
 from search.documents import all_documents
-from search.hooks import drain, rescore
+from search.hooks import drain
 from search.matching import stored
 from search.models import IndexOutbox
 from tenants.context import tenant_scope
@@ -39,18 +38,13 @@ def rebuild(tenant, processes: int = 1, step=lambda: None) -> int:
     return count
 
 
-def reindex(tenant, processes: int = 1, step=lambda: None) -> tuple[int, int | None]:
+def reindex(tenant, processes: int = 1, step=lambda: None) -> tuple[int, int]:
     """Rebuild the cluster's index, then compute all its stored suggestions again from it (telling no one
-    of old matches); returns the documents and the suggestions, None for them when a background worker runs:
-    it computes them (a cluster of thousands takes minutes), and the pages keep the old ones until then."""
+    of old matches); returns the documents and the suggestions."""
     count = rebuild(tenant, processes, step)
     with tenant_scope(tenant):
         # The rebuild dropped the outbox work it covered: the suggestions that work would have updated too.
-        if current_app.config["OUTBOX_WORKER"]:
-            rescore(tenant.id)
-            suggestions = None
-        else:
-            suggestions = stored.recompute_all()
+        suggestions = stored.recompute_all()
         db.session.commit()
     return count, suggestions
 

@@ -121,22 +121,3 @@ def test_a_reindex_stores_the_suggestions_again_and_tells_no_author_of_old_match
     assert list(stored(app, CLUSTER, "Renderēšana reklāmai")) == [STUDIO]
     assert stored(app, CLUSTER, TITLE) == kept and {STUDIO, DRAWINGS} <= set(kept)
     assert _notifications(app) == told
-
-
-def test_with_a_background_worker_a_reindex_leaves_the_suggestions_to_it(app, need, runner):
-    lose_index(app, CLUSTER)
-    make_post(app, CLUSTER, WORKSHOP, AUTHOR, "Renderēšana reklāmai", tags=["Renderēšana"])
-    kept = stored(app, CLUSTER, TITLE)
-    told = _notifications(app)
-    app.config["OUTBOX_WORKER"] = True  # as `make run` and deploy/ set it
-
-    result = runner.invoke(args=["search", "reindex", "--tenant", CLUSTER])
-    assert result.exit_code == 0, result.output
-    assert f"{CLUSTER}: 5 documents indexed; the worker computes its match suggestions" in result.output
-    # Until the worker has run, the pages keep the suggestions stored before.
-    assert stored(app, CLUSTER, "Renderēšana reklāmai") == {}
-    assert stored(app, CLUSTER, TITLE) == kept
-
-    assert runner.invoke(args=["worker", "run", "--once"]).exit_code == 0
-    assert list(stored(app, CLUSTER, "Renderēšana reklāmai")) == [STUDIO]
-    assert stored(app, CLUSTER, TITLE) == kept and _notifications(app) == told

@@ -1,13 +1,8 @@
 """`flask search reindex | status | drain`: rebuilding, checking and catching up the indexes."""
 
-from sqlalchemy import select
-
 from clusterhub.companies.models import Company
 from clusterhub.extensions import db
 from search import index
-from search.documents import company_key
-from search.matching.stored import EVERY
-from search.models import IndexOutbox
 from search.services import database_counts
 from tests.search.conftest import in_cluster, lose_index, waiting
 
@@ -87,6 +82,4 @@ def test_reindex_out_of_step_rebuilds_a_lost_index_and_leaves_work_waiting_for_t
     result = runner.invoke(args=["search", "reindex", "--out-of-step"])
     assert result.exit_code == 0, result.output
     assert "alfa: 3 documents indexed" in result.output and "beta" not in result.output
-    # beta's change, and alfa's suggestions, which the worker computes again after the rebuild.
-    with app.app_context():
-        assert set(db.session.scalars(select(IndexOutbox.doc_key))) == {company_key(world.company_b), EVERY}
+    assert waiting(app) == 1
