@@ -61,11 +61,10 @@ def _new_terms(words: str) -> str:
 
 def _grown() -> None:
     db.session.flush()
-    # New words can link a need to companies it did not meet before, or a concept take words from another.
-    # First: the cluster's new stamp is what has every process, this one included, read the new words.
-    rescore(current_tenant_id())
     g.pop("vocabulary_of", None)  # the next lookup in this request reads the new words
     link_tags()
+    # New words can link a need to companies it did not meet before, or a concept take words from another.
+    rescore(current_tenant_id())
 
 
 def add_form(words: str, concept_text: str) -> ClusterForm:

@@ -1,6 +1,5 @@
 """The concepts a text speaks of, found in memory: the shared vocabulary is read from the database once
-per app, a cluster's own words for its concepts once per change of the cluster (they change while the app
-runs).
+per app, a cluster's own words for its concepts once per request (they change while the app runs).
 
 A concept is found where the analysed words of one of its forms stand together in the text, so
 "Krāsu korekcija", "krāsu korekciju" and "colour grading" all name `colour-grading`. The longest form
@@ -13,7 +12,6 @@ from flask import current_app, g
 from flask_babel import get_locale
 from sqlalchemy import func, select
 
-from clusterhub.companies.models import DirectoryStamp
 from clusterhub.extensions import db
 from search.analysis import ANALYZER
 from search.analysis import terms as text_terms
@@ -27,8 +25,6 @@ RELATED = 0.6
 # Texts analysed for concepts are kept this many at most (profiles come back need after need).
 REMEMBERED_TEXTS = 20_000
 CLUSTER_CONCEPTS = ClusterConcept.__table__
-# Clusters whose vocabulary a process keeps (a few hundred KB each at most; most share the shared one's dicts).
-CLUSTERS_KEPT = 200
 
 
 @dataclass(frozen=True)
@@ -188,41 +184,11 @@ def _with_cluster_forms(shared: Vocabulary) -> Vocabulary:
 
 def vocabulary() -> Vocabulary:
     """The shared vocabulary with the current cluster's own words (`forget()` after loading a new one)."""
-    tenant_id = current_tenant_id()
-    if tenant_id is None:
+    if current_tenant_id() is None:
         return _shared()
-    if g.get("vocabulary_of") != tenant_id:
-        g.vocabulary, g.vocabulary_of = _kept_for_cluster(tenant_id), tenant_id
+    if g.get("vocabulary_of") != current_tenant_id():
+        g.vocabulary, g.vocabulary_of = _with_cluster_forms(_shared()), current_tenant_id()
     return g.vocabulary
-
-
-def _kept_for_cluster(tenant_id: int) -> Vocabulary:
-    """The cluster's vocabulary, kept in the process under the cluster's stamp (clusterhub/companies/kept.py).
-
-    A cluster's own words change only with a new stamp (cluster.py: `_grown`), and `flask vocabulary load`
-    gives every cluster one (`rescore`): while the stamp holds, neither the shared vocabulary's version nor
-    the cluster's words are read again. Made anew at every page, a cluster with words of its own also lost
-    the texts its vocabulary had analysed (`mentions`)."""
-    stamp = db.session.scalar(select(DirectoryStamp.stamp).where(DirectoryStamp.tenant_id == tenant_id))
-    held = _cluster_vocabularies().get(tenant_id)
-    # Kept with the shared vocabulary it was made from: `forget()` in this process drops that one.
-    if stamp is not None and held is not None and held[0] == stamp and held[1] is _loaded_shared():
-        return held[2]
-    made = _with_cluster_forms(_shared())
-    if stamp is not None:
-        kept = _cluster_vocabularies()
-        if len(kept) >= CLUSTERS_KEPT:
-            kept.clear()  # rare; cheaper than tracking the least recently used
-        kept[tenant_id] = (stamp, _loaded_shared(), made)
-    return made
-
-
-def _cluster_vocabularies() -> dict:
-    return current_app.extensions.setdefault("cluster vocabularies", {})
-
-
-def _loaded_shared() -> Vocabulary | None:
-    return current_app.extensions.get("vocabulary")
 
 
 def concept_named(text: str) -> Known | None:
