@@ -72,7 +72,7 @@ def test_a_merge_rescores_the_needs_posted_before_it(app, alfa, make_visitor):
 
 def test_a_word_merged_on_another_application_server_is_used_here_at_once(app, alfa):
     with in_cluster(app, "alfa"):
-        assert vocabulary().mentions("kustīgās bildes") == []  # this server now keeps alfa's vocabulary
+        assert vocabulary().mentions("kustīgās bildes") == []  # this server has read alfa's vocabulary before
     other_server = create_app(dict(app.config))
     with in_cluster(other_server, "alfa"):
         add_form("kustīgās bildes", "Animācija")
