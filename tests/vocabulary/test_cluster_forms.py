@@ -70,13 +70,16 @@ def test_a_merge_rescores_the_needs_posted_before_it(app, alfa, make_visitor):
     assert STUDIO in page and "SIA Bildes" not in page
 
 
-def test_a_word_merged_on_another_application_server_is_used_here_at_once(app, alfa):
+def test_a_word_merged_on_another_application_server_is_used_here_at_once(app, alfa, store):
     with in_cluster(app, "alfa"):
         assert vocabulary().mentions("kustīgās bildes") == []  # this server has read alfa's vocabulary before
     other_server = create_app(dict(app.config))
-    with in_cluster(other_server, "alfa"):
-        add_form("kustīgās bildes", "Animācija")
-        db.session.commit()
+    try:
+        with in_cluster(other_server, "alfa"):
+            add_form("kustīgās bildes", "Animācija")
+            db.session.commit()
+    finally:
+        store.release(other_server)  # its connections closed, so the next test's database can be put back
     with in_cluster(app, "alfa"):
         assert [mention.written for mention in vocabulary().mentions("kustīgās bildes")] == ["kustīgās bildes"]
     with in_cluster(app, "beta"):
